@@ -1,0 +1,2 @@
+// Package entry: the public surface of the widget library.
+export {};

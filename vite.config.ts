@@ -1,0 +1,23 @@
+// Vite: the demo dev server (index.html), the widget library build, and the Vitest block.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', strictPort: false },
+  preview: { host: '127.0.0.1' },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+    rolldownOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^xstate($|\/)/, /^@xstate\//],
+    },
+  },
+  test: {
+    include: ['{machines,src,e2e,bench,scripts}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
