@@ -1,0 +1,51 @@
+// `npm run bench`: measures us against what users would pick instead, prints one table, writes bench/results.json.
+import { cpus } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { errorText, type BenchContext, type Measurement } from './context.ts';
+import { repoRoot } from './paths.ts';
+import { formatTable, na, toResult, type Row } from './table.ts';
+import { measureCoreSize, measureWidgetSize } from './widgetSize.ts';
+
+/** Row groups in the order they print; `--only <group>` (repeatable) runs a subset. */
+const groups: readonly (readonly [string, string, Measurement])[] = [
+  ['size', 'Widget size', measureWidgetSize],
+  ['core-size', 'Core size', measureCoreSize],
+];
+
+function machineInfo(): { nproc: number; cpu: string; node: string; platform: string } {
+  return { nproc: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
+  const only = values.only ?? [];
+  const unknown = only.filter((name) => !groups.some(([group]) => group === name));
+  if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; groups: ${groups.map(([g]) => g).join(', ')}`);
+  const started = performance.now();
+  const ctx: BenchContext = { log: (line) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${line}\n`) };
+  const rows: Row[] = [];
+  const timings: Record<string, number> = {};
+  for (const [group, title, measure] of groups) {
+    if (only.length > 0 && !only.includes(group)) continue;
+    ctx.log(`${title}…`);
+    const t0 = performance.now();
+    try {
+      rows.push(...(await measure(ctx)));
+    } catch (error) {
+      // One broken measurement must not hide the others: its row says why it has no figure.
+      ctx.log(`${title} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      rows.push({ group, metric: title, unit: '', ours: na(`failed: ${errorText(error)}`), peer: na('not measured'), peerName: '', aim: { kind: 'none' }, note: '' });
+    }
+    timings[group] = Math.round((performance.now() - t0) / 100) / 10;
+  }
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const machine = machineInfo();
+  const header = `Machine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${machine.platform}; bench took ${seconds} s.`;
+  process.stdout.write(`\n${header}\n\n${formatTable(rows)}\n`);
+  const results = { ranAt: new Date().toISOString(), machine, seconds, secondsPerGroup: timings, rows: rows.map(toResult) };
+  await writeFile(join(repoRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,147 @@
+// Benchmark rows: figures, aims, ratios, and the markdown table printed by `npm run bench`.
+
+/** A measured figure, or why it could not be measured in this run (never a made-up number). */
+export type Figure =
+  | { readonly kind: 'value'; readonly value: number }
+  | { readonly kind: 'na'; readonly reason: string };
+
+/** What a row promises: on the ratio ours / peer, or on our figure alone. */
+export type Aim =
+  | { readonly kind: 'ratioAtMost'; readonly limit: number }
+  | { readonly kind: 'ratioAtLeast'; readonly limit: number }
+  | { readonly kind: 'oursAtMost'; readonly limit: number }
+  | { readonly kind: 'oursAtLeast'; readonly limit: number }
+  | { readonly kind: 'equal' }
+  | { readonly kind: 'none' };
+
+export interface Row {
+  /** The `--only` group this row belongs to. */
+  readonly group: string;
+  readonly metric: string;
+  readonly unit: string;
+  readonly ours: Figure;
+  readonly peer: Figure;
+  readonly peerName: string;
+  readonly aim: Aim;
+  /** How it was measured (n, method); printed under the table. */
+  readonly note: string;
+}
+
+export interface ResultRow {
+  readonly group: string;
+  readonly metric: string;
+  readonly unit: string;
+  readonly ours: number | string;
+  readonly peer: number | string;
+  readonly peerName: string;
+  readonly ratio: number | null;
+  readonly aim: string;
+  /** null when the figures the aim needs were not measured. */
+  readonly aimMet: boolean | null;
+  readonly note: string;
+}
+
+export const value = (v: number): Figure => ({ kind: 'value', value: v });
+export const na = (reason: string): Figure => ({ kind: 'na', reason });
+
+/** ours / peer, when both exist and the peer is not zero. */
+export function ratioOf(ours: Figure, peer: Figure): number | null {
+  if (ours.kind !== 'value' || peer.kind !== 'value' || peer.value === 0) return null;
+  return ours.value / peer.value;
+}
+
+export function aimText(aim: Aim): string {
+  switch (aim.kind) {
+    case 'ratioAtMost':
+      return `ratio ≤ ${aim.limit}`;
+    case 'ratioAtLeast':
+      return `ratio ≥ ${aim.limit}`;
+    case 'oursAtMost':
+      return `ours ≤ ${aim.limit}`;
+    case 'oursAtLeast':
+      return `ours ≥ ${aim.limit}`;
+    case 'equal':
+      return 'ours = peer';
+    case 'none':
+      return '—';
+  }
+}
+
+export function aimMet(row: Row): boolean | null {
+  const { aim, ours, peer } = row;
+  const ratio = ratioOf(ours, peer);
+  switch (aim.kind) {
+    case 'ratioAtMost':
+      return ratio === null ? null : ratio <= aim.limit;
+    case 'ratioAtLeast':
+      return ratio === null ? null : ratio >= aim.limit;
+    case 'oursAtMost':
+      return ours.kind === 'value' ? ours.value <= aim.limit : null;
+    case 'oursAtLeast':
+      return ours.kind === 'value' ? ours.value >= aim.limit : null;
+    case 'equal':
+      return ours.kind === 'value' && peer.kind === 'value' ? ours.value === peer.value : null;
+    case 'none':
+      return null;
+  }
+}
+
+/** Three significant-ish digits: 1234 → "1234", 12.34 → "12.3", 1.234 → "1.23", 0.01234 → "0.0123". */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const abs = Math.abs(v);
+  if (abs >= 100 || Number.isInteger(v)) return Math.round(v).toString();
+  if (abs >= 10) return v.toFixed(1);
+  if (abs >= 1) return v.toFixed(2);
+  if (abs === 0) return '0';
+  return Number(v.toPrecision(3)).toString();
+}
+
+function figureText(figure: Figure): string {
+  return figure.kind === 'value' ? formatNumber(figure.value) : `n/a (${figure.reason})`;
+}
+
+export function toResult(row: Row): ResultRow {
+  const ratio = ratioOf(row.ours, row.peer);
+  return {
+    group: row.group,
+    metric: row.metric,
+    unit: row.unit,
+    ours: row.ours.kind === 'value' ? row.ours.value : `n/a (${row.ours.reason})`,
+    peer: row.peer.kind === 'value' ? row.peer.value : `n/a (${row.peer.reason})`,
+    peerName: row.peerName,
+    ratio,
+    aim: aimText(row.aim),
+    aimMet: aimMet(row),
+    note: row.note,
+  };
+}
+
+const metText = (met: boolean | null): string => (met === null ? '—' : met ? 'yes' : 'NO');
+
+function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
+
+/** A markdown table (one line per row) followed by numbered notes, ready to paste into the README. */
+export function formatTable(rows: readonly Row[]): string {
+  const header = ['#', 'Metric', 'Unit', 'Ours', 'Peer', 'Ratio', 'Aim', 'Met'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  const notes: string[] = [];
+  rows.forEach((row, index) => {
+    const result = toResult(row);
+    const cells = [
+      String(index + 1),
+      row.metric,
+      row.unit,
+      figureText(row.ours),
+      `${figureText(row.peer)}${row.peerName ? ` (${row.peerName})` : ''}`,
+      result.ratio === null ? '—' : `${formatNumber(result.ratio)}×`,
+      result.aim,
+      metText(result.aimMet),
+    ];
+    lines.push(`| ${cells.map(escapeCell).join(' | ')} |`);
+    if (row.note) notes.push(`${index + 1}. ${row.note}`);
+  });
+  return notes.length > 0 ? `${lines.join('\n')}\n\n${notes.join('\n')}` : lines.join('\n');
+}
