@@ -1,0 +1,61 @@
+// A one-time code step (SMS, email or authenticator app): numeric keypad, one-time-code autofill, masked destination.
+import { useId, useRef, useState } from 'react';
+import type { StepErrorView } from './ErrorRegion.tsx';
+import { Field } from './Field.tsx';
+import { useMessages } from './MessagesContext.ts';
+import { StepForm } from './StepForm.tsx';
+import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
+
+export interface CodeFormProps {
+  /** Where the code comes from: a text message, an email or an authenticator app. */
+  readonly medium: 'SMS' | 'EMAIL' | 'TOTP';
+  /** The masked destination Cognito reports (e.g. `+*******0100`), shown so the user knows where to look. */
+  readonly destination?: string | undefined;
+  readonly busy: boolean;
+  readonly error: StepErrorView | undefined;
+  readonly submit: (code: string) => void;
+  readonly cancel?: (() => void) | undefined;
+}
+
+/** Asks for a one-time code; the code is cleared from the field once submitted. */
+export function CodeForm({ medium, destination, busy, error, submit, cancel }: CodeFormProps) {
+  const messages = useMessages();
+  const errorId = useId();
+  const [code, setCode] = useState('');
+  const codeRef = useRef<HTMLInputElement>(null);
+  useFocusOnMount(codeRef);
+  useFocusWhen(codeRef, error);
+  const title = medium === 'SMS' ? messages.smsTitle : medium === 'EMAIL' ? messages.emailTitle : messages.totpTitle;
+  const intro = medium === 'TOTP' ? messages.totpHint : messages.codeSent(medium, destination);
+  return (
+    <StepForm
+      title={title}
+      intro={<p>{intro}</p>}
+      busy={busy}
+      error={error}
+      errorId={errorId}
+      submitLabel={messages.verify}
+      busyLabel={messages.verifying}
+      onCancel={cancel}
+      onSubmit={() => {
+        // People paste codes with spaces ("123 456"); Cognito wants the digits only.
+        const digits = code.replace(/\s+/g, '');
+        if (digits === '') return;
+        submit(digits);
+        setCode('');
+      }}
+    >
+      <Field
+        ref={codeRef}
+        label={messages.code}
+        name="code"
+        value={code}
+        onChange={setCode}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        errorId={errorId}
+        invalid={error !== undefined}
+      />
+    </StepForm>
+  );
+}

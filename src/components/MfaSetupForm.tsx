@@ -1,0 +1,78 @@
+// MFA_SETUP (TOTP): the QR code, the key for manual entry and the otpauth:// link, then the first code to verify.
+import { useId, useRef, useState } from 'react';
+import type { StepErrorView } from './ErrorRegion.tsx';
+import { Field } from './Field.tsx';
+import { useMessages } from './MessagesContext.ts';
+import { StepForm } from './StepForm.tsx';
+import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
+
+export interface MfaSetupFormProps {
+  /** The base32 key, for people who type it into their app. Undefined until AssociateSoftwareToken answers. */
+  readonly secretCode: string | undefined;
+  /** `otpauth://totp/...`; on a phone, following it opens the authenticator app. */
+  readonly uri: string | undefined;
+  /** The QR code of `uri` as a data URL image. */
+  readonly qrDataUrl: string | undefined;
+  readonly busy: boolean;
+  readonly error: StepErrorView | undefined;
+  readonly submit: (code: string) => void;
+  readonly cancel?: (() => void) | undefined;
+}
+
+/** Shows how to add the account to an authenticator app and asks for the first code it generates. */
+export function MfaSetupForm({ secretCode, uri, qrDataUrl, busy, error, submit, cancel }: MfaSetupFormProps) {
+  const messages = useMessages();
+  const errorId = useId();
+  const [code, setCode] = useState('');
+  const codeRef = useRef<HTMLInputElement>(null);
+  useFocusOnMount(codeRef);
+  useFocusWhen(codeRef, error);
+  return (
+    <StepForm
+      title={messages.mfaSetupTitle}
+      intro={<p>{messages.mfaSetupScan}</p>}
+      busy={busy}
+      error={error}
+      errorId={errorId}
+      submitLabel={messages.verify}
+      busyLabel={messages.verifying}
+      onCancel={cancel}
+      onSubmit={() => {
+        const digits = code.replace(/\s+/g, '');
+        if (digits === '') return;
+        submit(digits);
+        setCode('');
+      }}
+    >
+      {secretCode === undefined ? (
+        <p className="cx-hint">{messages.mfaSetupLoading}</p>
+      ) : (
+        <div className="cx-totp-setup">
+          {qrDataUrl === undefined ? null : (
+            <img className="cx-qr" src={qrDataUrl} alt={messages.mfaSetupQrAlt} width={180} height={180} />
+          )}
+          <p className="cx-hint">{messages.mfaSetupManual}</p>
+          <code className="cx-secret">{secretCode.replace(/(.{4})(?=.)/g, '$1 ')}</code>
+          {uri === undefined ? null : (
+            <p>
+              <a className="cx-link" href={uri}>
+                {messages.mfaSetupOpenApp}
+              </a>
+            </p>
+          )}
+        </div>
+      )}
+      <Field
+        ref={codeRef}
+        label={messages.code}
+        name="code"
+        value={code}
+        onChange={setCode}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        errorId={errorId}
+        invalid={error !== undefined}
+      />
+    </StepForm>
+  );
+}

@@ -1,0 +1,63 @@
+// The credentials step: username and password, the password kept only in this form's state until submit.
+import { useId, useRef, useState } from 'react';
+import type { StepErrorView } from './ErrorRegion.tsx';
+import { Field } from './Field.tsx';
+import { useMessages } from './MessagesContext.ts';
+import { StepForm } from './StepForm.tsx';
+import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
+
+export interface PasswordFormProps {
+  readonly busy: boolean;
+  readonly error: StepErrorView | undefined;
+  readonly submit: (username: string, password: string) => void;
+  readonly defaultUsername?: string;
+}
+
+/** Username + password form; clears the password as soon as it has been handed to `submit`. */
+export function PasswordForm({ busy, error, submit, defaultUsername = '' }: PasswordFormProps) {
+  const messages = useMessages();
+  const errorId = useId();
+  const [username, setUsername] = useState(defaultUsername);
+  const [password, setPassword] = useState('');
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  useFocusOnMount(username === '' ? usernameRef : passwordRef);
+  useFocusWhen(passwordRef, error);
+  return (
+    <StepForm
+      title={messages.title}
+      busy={busy}
+      error={error}
+      errorId={errorId}
+      submitLabel={messages.signIn}
+      busyLabel={messages.signingIn}
+      onSubmit={() => {
+        if (username.trim() === '' || password === '') return;
+        submit(username.trim(), password);
+        setPassword('');
+      }}
+    >
+      <Field
+        ref={usernameRef}
+        label={messages.username}
+        name="username"
+        value={username}
+        onChange={setUsername}
+        autoComplete="username"
+        errorId={errorId}
+        invalid={error !== undefined}
+      />
+      <Field
+        ref={passwordRef}
+        label={messages.password}
+        name="password"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="current-password"
+        errorId={errorId}
+        invalid={error !== undefined}
+      />
+    </StepForm>
+  );
+}

@@ -1,0 +1,42 @@
+// The widget's signed-in view: who is signed in, and a sign-out button.
+import { useId, useRef } from 'react';
+import { useMessages } from './MessagesContext.ts';
+import { useFocusOnMount } from './useFocusOnMount.ts';
+
+export interface SignedInProps {
+  /** A name to show: the ID token's email or `cognito:username`. */
+  readonly name: string | undefined;
+  readonly busy: boolean;
+  readonly signOut: () => void;
+}
+
+/** Confirms the sign-in and offers sign-out. */
+export function SignedIn({ name, busy, signOut }: SignedInProps) {
+  const messages = useMessages();
+  const titleId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(headingRef);
+  return (
+    <section className="cx-step" aria-labelledby={titleId}>
+      <h2 className="cx-title" id={titleId} ref={headingRef} tabIndex={-1}>
+        {messages.signedInTitle}
+      </h2>
+      {name === undefined ? null : <p className="cx-intro">{messages.signedInAs(name)}</p>}
+      <p className="cx-status" role="status">
+        {busy ? messages.signingOut : null}
+      </p>
+      <div className="cx-actions">
+        <button
+          className="cx-button cx-button-secondary"
+          type="button"
+          aria-disabled={busy}
+          onClick={() => {
+            if (!busy) signOut();
+          }}
+        >
+          {messages.signOut}
+        </button>
+      </div>
+    </section>
+  );
+}

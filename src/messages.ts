@@ -1,0 +1,138 @@
+// Every string the widget shows, in one overridable dictionary (English built in), and error code -> user text.
+
+/** The MFA methods a user can pick or be asked for, as Cognito names them. */
+export type MfaMethod = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+// Cognito's own `message` never reaches the screen: it is English-only, changes without notice and, for
+// UserNotFoundException, would tell a stranger which accounts exist.
+const wrongCredentials = 'Incorrect username or password.';
+
+/** The widget's English strings. Functions take the values they interpolate. */
+export const englishMessages = {
+  title: 'Sign in',
+  username: 'Username',
+  password: 'Password',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  working: 'Please wait…',
+  cancel: 'Cancel',
+  verify: 'Verify',
+  verifying: 'Verifying…',
+  continue: 'Continue',
+  code: 'Code',
+  codeSent: (medium: 'SMS' | 'EMAIL', destination: string | undefined): string =>
+    destination === undefined
+      ? `We sent a code by ${medium === 'SMS' ? 'text message' : 'email'}.`
+      : `We sent a code to ${destination}.`,
+  smsTitle: 'Enter the code from your text message',
+  emailTitle: 'Enter the code from your email',
+  totpTitle: 'Enter the code from your authenticator app',
+  totpHint: 'Open your authenticator app and enter the 6-digit code it shows.',
+  selectMfaTitle: 'Choose how to verify it’s you',
+  mfaMethods: {
+    SMS_MFA: 'Text message (SMS)',
+    SOFTWARE_TOKEN_MFA: 'Authenticator app',
+    EMAIL_OTP: 'Email',
+  } satisfies Record<MfaMethod, string>,
+  mfaSetupTitle: 'Set up an authenticator app',
+  mfaSetupScan: 'Scan this QR code with your authenticator app, then enter the code it shows.',
+  mfaSetupQrAlt: 'QR code to add this account to an authenticator app',
+  mfaSetupManual: 'Can’t scan it? Enter this key in the app:',
+  mfaSetupOpenApp: 'Open in an authenticator app on this device',
+  mfaSetupLoading: 'Preparing your authenticator key…',
+  newPasswordTitle: 'Choose a new password',
+  newPasswordIntro: 'You need to set a new password before you can sign in.',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm new password',
+  passwordsDiffer: 'The passwords don’t match.',
+  setPassword: 'Set password',
+  /** Labels for user attributes a new-password step may require; unknown names are shown as they are. */
+  attributes: {
+    name: 'Full name',
+    given_name: 'First name',
+    family_name: 'Last name',
+    email: 'Email',
+    phone_number: 'Phone number',
+    birthdate: 'Date of birth',
+    address: 'Address',
+    gender: 'Gender',
+    locale: 'Locale',
+    nickname: 'Nickname',
+    preferred_username: 'Preferred username',
+    zoneinfo: 'Time zone',
+    website: 'Website',
+    picture: 'Picture URL',
+    profile: 'Profile URL',
+    middle_name: 'Middle name',
+  } as Readonly<Partial<Record<string, string>>>,
+  customChallengeTitle: 'One more step',
+  customChallengeAnswer: 'Answer',
+  rememberDeviceTitle: 'Remember this device?',
+  rememberDeviceIntro: 'If you remember this device, you won’t need a verification code here next time.',
+  rememberDevice: 'Remember this device',
+  dontRememberDevice: 'Not now',
+  sessionExpiredTitle: 'Your sign-in timed out',
+  sessionExpiredIntro: 'For your security, sign-in steps expire after a few minutes. Please start again.',
+  startAgain: 'Start again',
+  signedInTitle: 'You’re signed in',
+  signedInAs: (name: string): string => `Signed in as ${name}.`,
+  signOut: 'Sign out',
+  signingOut: 'Signing out…',
+  /** User text per error code; NotAuthorizedException and UserNotFoundException share one text on purpose. */
+  errors: {
+    NotAuthorizedException: wrongCredentials,
+    UserNotFoundException: wrongCredentials,
+    UserNotConfirmedException: 'Your account isn’t confirmed yet. Check your email or phone for a confirmation code.',
+    PasswordResetRequiredException: 'You need to reset your password before you can sign in.',
+    CodeMismatchException: 'That code isn’t right. Check it and try again.',
+    ExpiredCodeException: 'That code has expired or was already used.',
+    EnableSoftwareTokenMFAException: 'That code isn’t right. Check the time on your device and try again.',
+    InvalidPasswordException: 'That password doesn’t meet the requirements. Try a longer or more varied one.',
+    InvalidParameterException: 'Some of the details aren’t valid. Check them and try again.',
+    LimitExceededException: 'Too many attempts. Wait a while, then try again.',
+    TooManyRequestsException: 'Too many attempts. Wait a while, then try again.',
+    TooManyFailedAttemptsException: 'Too many failed attempts. Wait a while, then try again.',
+    CodeDeliveryFailureException: 'We couldn’t send you a code. Try again later.',
+    SoftwareTokenMFANotFoundException: 'No authenticator app is set up for this account.',
+    MFAMethodNotFoundException: 'This verification method isn’t set up for this account.',
+    UserLambdaValidationException: 'Sign-in was refused. Contact support if this keeps happening.',
+    ResourceNotFoundException: 'Sign-in isn’t configured correctly for this site.',
+    InternalErrorException: 'The sign-in service had a problem. Try again in a moment.',
+    NetworkError: 'Can’t reach the sign-in service. Check your connection and try again.',
+    UnexpectedResponse: 'Something went wrong. Please try again.',
+    UnsupportedChallenge: 'This account needs a sign-in step this site doesn’t support.',
+    SessionExpired: 'Your sign-in timed out. Please start again.',
+  } as Readonly<Partial<Record<string, string>>>,
+  unknownError: 'Something went wrong. Please try again.',
+};
+
+/** The dictionary's shape: override any subset with {@link mergeMessages}. */
+export type Messages = typeof englishMessages;
+
+/** A partial dictionary: top-level strings and functions, and any subset of the nested maps. */
+export type MessageOverrides = {
+  readonly [K in keyof Messages]?: Messages[K] extends string | ((...args: never[]) => string)
+    ? Messages[K]
+    : Partial<Messages[K]>;
+};
+
+/** The English dictionary with the given overrides laid over it (nested maps are merged key by key). */
+export function mergeMessages(overrides: MessageOverrides = {}): Messages {
+  return {
+    ...englishMessages,
+    ...overrides,
+    mfaMethods: { ...englishMessages.mfaMethods, ...overrides.mfaMethods },
+    attributes: { ...englishMessages.attributes, ...overrides.attributes },
+    errors: { ...englishMessages.errors, ...overrides.errors },
+  };
+}
+
+/** The text to show for an error code; codes without an entry get the generic text, never Cognito's message. */
+export function errorText(messages: Messages, code: string): string {
+  return messages.errors[code] ?? messages.unknownError;
+}
+
+/** The label for a user attribute name, e.g. `name` -> "Full name"; unknown names are shown as they are. */
+export function attributeLabel(messages: Messages, name: string): string {
+  return messages.attributes[name] ?? name;
+}
