@@ -1,4 +1,25 @@
 // Ports: what the sign-in machine needs from the outside world, implemented by adapters in src/.
+import type {
+  AssociateSoftwareTokenRequest,
+  AssociateSoftwareTokenResponse,
+  ConfirmDeviceRequest,
+  ConfirmDeviceResponse,
+  ForgetDeviceRequest,
+  ForgetDeviceResponse,
+  GlobalSignOutRequest,
+  GlobalSignOutResponse,
+  InitiateAuthRequest,
+  InitiateAuthResponse,
+  RespondToAuthChallengeRequest,
+  RespondToAuthChallengeResponse,
+  RevokeTokenRequest,
+  RevokeTokenResponse,
+  UpdateDeviceStatusRequest,
+  UpdateDeviceStatusResponse,
+  UserContextDataType,
+  VerifySoftwareTokenRequest,
+  VerifySoftwareTokenResponse,
+} from './protocol.ts';
 import type { Secret } from './secret.ts';
 
 /** The client's SRP ephemeral: `a` stays secret, `SRP_A` (unpadded hex of g^a mod N) goes on the wire. */
@@ -56,4 +77,80 @@ export interface SrpPort {
   passwordClaim(input: PasswordClaimInput): Promise<SrpClaim>;
   deviceClaim(input: DeviceClaimInput): Promise<SrpClaim>;
   createDeviceVerifier(input: { deviceGroupKey: string; deviceKey: string }): Promise<DeviceVerifier>;
+}
+
+/** One method per Cognito operation the sign-in uses; rejects with CognitoServiceError (see errors.ts). */
+export interface CognitoPort {
+  initiateAuth(request: InitiateAuthRequest): Promise<InitiateAuthResponse>;
+  respondToAuthChallenge(request: RespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse>;
+  associateSoftwareToken(request: AssociateSoftwareTokenRequest): Promise<AssociateSoftwareTokenResponse>;
+  verifySoftwareToken(request: VerifySoftwareTokenRequest): Promise<VerifySoftwareTokenResponse>;
+  confirmDevice(request: ConfirmDeviceRequest): Promise<ConfirmDeviceResponse>;
+  updateDeviceStatus(request: UpdateDeviceStatusRequest): Promise<UpdateDeviceStatusResponse>;
+  forgetDevice(request: ForgetDeviceRequest): Promise<ForgetDeviceResponse>;
+  revokeToken(request: RevokeTokenRequest): Promise<RevokeTokenResponse>;
+  globalSignOut(request: GlobalSignOutRequest): Promise<GlobalSignOutResponse>;
+  /**
+   * SECRET_HASH for app clients with a secret (server-side only); absent for public clients.
+   * Base64(HMAC-SHA256(clientSecret, username + clientId)).
+   */
+  secretHash?(username: string): Promise<string>;
+}
+
+/** A remembered device, as amazon-cognito-identity-js stores it (deviceKey, deviceGroupKey, randomPasswordKey). */
+export interface DeviceRecord {
+  readonly deviceKey: string;
+  readonly deviceGroupKey: string;
+  readonly devicePassword: Secret<string>;
+}
+
+/** Where remembered-device data lives, keyed by app client and USER_ID_FOR_SRP. */
+export interface DeviceStore {
+  get(clientId: string, username: string): DeviceRecord | null;
+  set(clientId: string, username: string, device: DeviceRecord): void;
+  remove(clientId: string, username: string): void;
+}
+
+/** Tokens as the token store keeps them. */
+export interface StoredTokens {
+  readonly username: string;
+  readonly idToken: Secret<string>;
+  readonly accessToken: Secret<string>;
+  readonly refreshToken: Secret<string> | null;
+  /** Access-token expiry, epoch milliseconds. */
+  readonly expiresAt: number;
+}
+
+/** Where tokens live between page loads; memory by default, web storage opt-in. */
+export interface TokenStore {
+  load(clientId: string): StoredTokens | null;
+  save(clientId: string, tokens: StoredTokens): void;
+  clear(clientId: string): void;
+}
+
+/** Supplies `UserContextData` (advanced security); `EncodedData` from the browser script, `IpAddress` on servers. */
+export type UserContextDataProvider = (username: string) => UserContextDataType | undefined;
+
+/** Bounded exponential backoff for network failures and throttling. */
+export interface RetryPolicy {
+  /** Total tries, including the first. */
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+/** Everything the real actors need. Only `cognito` and `srp` are required. */
+export interface SignInPorts {
+  readonly cognito: CognitoPort;
+  readonly srp: SrpPort;
+  readonly devices?: DeviceStore;
+  readonly tokens?: TokenStore;
+  readonly userContextData?: UserContextDataProvider;
+  readonly retry?: RetryPolicy;
+  /** Device name sent with ConfirmDevice (the official client sends the user agent). */
+  readonly deviceName?: string;
+  /** The clock; tests pass the emulator's. */
+  readonly now?: () => Date;
+  /** How the transport waits between retries; tests may pass a zero-delay one. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }

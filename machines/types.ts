@@ -1,0 +1,276 @@
+// The sign-in machine's data: input, context, events, emitted events and what each actor takes and returns.
+import type { SignInError } from './errors.ts';
+import type { DeviceRecord, SrpEphemeral } from './ports.ts';
+import type { ChallengeName, MfaType, PreferredChallenge, StringMap } from './protocol.ts';
+import type { Secret } from './secret.ts';
+
+/** How the sign-in starts. `CUSTOM_AUTH_SRP` is CUSTOM_AUTH with `CHALLENGE_NAME: "SRP_A"` (password checked first). */
+export type SignInFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'CUSTOM_AUTH_SRP' | 'USER_AUTH';
+
+export type SignOutScope = 'local' | 'revoke' | 'global';
+
+/** Machine input: app-client settings, all non-secret. */
+export interface SignInInput {
+  /** e.g. `us-east-1_AbC123`; the SRP pool name is the part after `_`. */
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** Default `USER_SRP_AUTH`. */
+  readonly authFlow?: SignInFlow;
+  /** For `USER_AUTH`: the first factor to ask for (default `PASSWORD_SRP`). */
+  readonly preferredChallenge?: PreferredChallenge;
+  /** Sent as `ClientMetadata` with every call; a submit event's own `clientMetadata` replaces it for that call. */
+  readonly clientMetadata?: StringMap;
+  readonly analyticsEndpointId?: string;
+  /** Pre-fills the username (e.g. LastAuthUser). */
+  readonly username?: string;
+  /** Confirm devices when Cognito returns NewDeviceMetadata. Default true. */
+  readonly deviceTracking?: boolean;
+  /** Issuer shown by authenticator apps for MFA_SETUP. Default: the pool id. */
+  readonly totpIssuer?: string;
+  /** Refresh this many seconds before the access token expires. Default 300. */
+  readonly refreshMarginSeconds?: number;
+  /** Look in the token store for a signed-in session first. Default true. */
+  readonly restoreSession?: boolean;
+}
+
+/** Tokens, each redacted; `expiresAt` is epoch ms of the access token's end. */
+export interface TokenSet {
+  readonly idToken: Secret<string>;
+  readonly accessToken: Secret<string>;
+  readonly refreshToken: Secret<string> | null;
+  readonly expiresAt: number;
+}
+
+/** Non-secret facts from the ID token, for the UI. */
+export interface TokenClaims {
+  readonly sub: string | null;
+  readonly username: string | null;
+  readonly email: string | null;
+  readonly phoneNumber: string | null;
+  readonly groups: readonly string[];
+  /** epoch seconds */
+  readonly authTime: number | null;
+  /** epoch seconds */
+  readonly expiresAt: number | null;
+}
+
+export interface NewDevice {
+  readonly deviceKey: string;
+  readonly deviceGroupKey: string;
+}
+
+/** One Cognito answer, converted at the boundary: secrets wrapped, names camelCase. */
+export type AuthStep =
+  | {
+      readonly kind: 'challenge';
+      readonly challengeName: ChallengeName;
+      readonly challengeParameters: StringMap;
+      readonly session: Secret<string> | null;
+      readonly availableChallenges: readonly ChallengeName[];
+    }
+  | {
+      readonly kind: 'tokens';
+      readonly tokens: TokenSet;
+      readonly claims: TokenClaims;
+      readonly newDevice: NewDevice | null;
+    };
+
+/** What an InitiateAuth / RespondToAuthChallenge actor returns. */
+export interface AuthOutcome {
+  readonly step: AuthStep;
+  /** A fresh SRP ephemeral when this call sent `SRP_A` (kept until the verifier step exits). */
+  readonly srp: SrpEphemeral | null;
+  /** The device remembered for this user, looked up once USER_ID_FOR_SRP is known; undefined = unchanged. */
+  readonly device?: DeviceRecord | null;
+}
+
+/** The fields every request carries. */
+export interface RequestBase {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** USERNAME to send: USER_ID_FOR_SRP / the challenge's USERNAME once known, else what was typed. */
+  readonly username: string;
+  readonly session: Secret<string> | null;
+  readonly clientMetadata: StringMap | null;
+  readonly analyticsEndpointId: string | null;
+  readonly device: DeviceRecord | null;
+}
+
+export interface InitiateAuthInput {
+  readonly base: RequestBase;
+  readonly authFlow: SignInFlow;
+  readonly preferredChallenge: PreferredChallenge;
+  readonly password: Secret<string> | null;
+}
+
+export interface PasswordVerifierInput {
+  readonly base: RequestBase;
+  readonly password: Secret<string>;
+  readonly srp: SrpEphemeral;
+  readonly challengeParameters: StringMap;
+}
+
+export interface DeviceSrpAuthInput {
+  readonly base: RequestBase;
+  readonly device: DeviceRecord;
+}
+
+export interface DevicePasswordVerifierInput {
+  readonly base: RequestBase;
+  readonly device: DeviceRecord;
+  readonly srp: SrpEphemeral;
+  readonly challengeParameters: StringMap;
+}
+
+export interface AnswerInput {
+  readonly base: RequestBase;
+  readonly answer: Secret<string>;
+}
+
+export interface SelectMfaTypeInput {
+  readonly base: RequestBase;
+  readonly mfaType: MfaType;
+}
+
+export interface NewPasswordInput {
+  readonly base: RequestBase;
+  readonly newPassword: Secret<string>;
+  readonly attributes: StringMap;
+}
+
+export interface MfaSetupInput {
+  readonly base: RequestBase;
+}
+
+export interface AssociateSoftwareTokenOutput {
+  readonly secretCode: Secret<string>;
+  readonly session: Secret<string> | null;
+}
+
+export interface VerifySoftwareTokenInput {
+  readonly base: RequestBase;
+  readonly code: Secret<string>;
+}
+
+export interface VerifySoftwareTokenOutput {
+  readonly session: Secret<string> | null;
+}
+
+export interface ConfirmDeviceInput {
+  readonly base: RequestBase;
+  readonly accessToken: Secret<string>;
+  readonly newDevice: NewDevice;
+}
+
+export interface ConfirmDeviceOutput {
+  readonly device: DeviceRecord;
+  readonly userConfirmationNecessary: boolean;
+}
+
+export interface DeviceStatusInput {
+  readonly base: RequestBase;
+  readonly accessToken: Secret<string>;
+  readonly deviceKey: string;
+  readonly remember: boolean;
+}
+
+export interface TokenCallInput {
+  readonly base: RequestBase;
+  readonly tokens: TokenSet;
+}
+
+export interface RefreshTokensOutput {
+  readonly tokens: TokenSet;
+  readonly claims: TokenClaims;
+}
+
+export interface RestoredSession {
+  readonly username: string;
+  readonly tokens: TokenSet;
+  readonly claims: TokenClaims;
+  readonly device: DeviceRecord | null;
+}
+
+/** TOTP enrolment data for MFA_SETUP; the hook builds `otpauth://totp/<issuer>:<label>?secret=…&issuer=…`. */
+export interface TotpSetup {
+  readonly secretCode: Secret<string>;
+  readonly label: string;
+  readonly issuer: string;
+}
+
+export interface CodeDelivery {
+  readonly medium: string | null;
+  readonly destination: string | null;
+}
+
+export interface SignInContext {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly authFlow: SignInFlow;
+  readonly preferredChallenge: PreferredChallenge;
+  readonly clientMetadata: StringMap | null;
+  /** One call's ClientMetadata from the last submit event; cleared when that call ends. */
+  readonly callClientMetadata: StringMap | null;
+  readonly analyticsEndpointId: string | null;
+  readonly deviceTracking: boolean;
+  readonly totpIssuer: string;
+  readonly refreshMarginSeconds: number;
+  readonly restoreSession: boolean;
+
+  /** What the user typed; kept across restarts. */
+  readonly username: string;
+  /** USER_ID_FOR_SRP / challenge USERNAME: what later requests and device storage use. */
+  readonly challengeUsername: string | null;
+  /** Only until the PASSWORD_VERIFIER claim is computed. */
+  readonly password: Secret<string> | null;
+  readonly srp: SrpEphemeral | null;
+  readonly session: Secret<string> | null;
+  readonly challengeName: ChallengeName | null;
+  readonly challengeParameters: StringMap;
+  readonly availableChallenges: readonly ChallengeName[];
+  /** Where the SMS / email code went (masked by Cognito). */
+  readonly codeDelivery: CodeDelivery | null;
+  /** SELECT_MFA_TYPE's choices, or MFA_SETUP's `MFAS_CAN_SETUP`. */
+  readonly mfaTypes: readonly MfaType[];
+  /** NEW_PASSWORD_REQUIRED: attribute names without the `userAttributes.` prefix. */
+  readonly requiredAttributes: readonly string[];
+  readonly totpSetup: TotpSetup | null;
+  /** The answer being sent (code, custom answer); cleared when the call ends. */
+  readonly answer: Secret<string> | null;
+  readonly newPassword: Secret<string> | null;
+  readonly newPasswordAttributes: StringMap;
+  readonly mfaType: MfaType | null;
+
+  readonly device: DeviceRecord | null;
+  readonly newDevice: NewDevice | null;
+  readonly rememberDevice: boolean;
+  readonly tokens: TokenSet | null;
+  readonly claims: TokenClaims | null;
+  readonly signOutScope: SignOutScope;
+  readonly error: SignInError | null;
+}
+
+interface WithClientMetadata {
+  /** ClientMetadata for this one call (reaches the Lambda triggers). */
+  readonly clientMetadata?: StringMap;
+}
+
+export type SignInEvent =
+  | ({ type: 'credentials.submit'; username: string; password: Secret<string> } & WithClientMetadata)
+  | ({ type: 'code.submit'; code: Secret<string> } & WithClientMetadata)
+  | ({ type: 'mfaType.select'; mfaType: MfaType } & WithClientMetadata)
+  | ({ type: 'newPassword.submit'; password: Secret<string>; attributes: StringMap } & WithClientMetadata)
+  | ({ type: 'customChallenge.submit'; answer: Secret<string> } & WithClientMetadata)
+  | { type: 'device.remember'; remember: boolean }
+  | { type: 'device.forget' }
+  | { type: 'signIn.cancel' }
+  | { type: 'signIn.restart' }
+  | { type: 'signOut'; scope?: SignOutScope }
+  | { type: 'tokens.refresh' };
+
+export type SignInEmitted =
+  | { type: 'signedIn'; tokens: TokenSet; claims: TokenClaims }
+  | { type: 'tokensRefreshed'; tokens: TokenSet; claims: TokenClaims }
+  | { type: 'signedOut' };
+
+export type SignInTag = 'busy' | 'input';
