@@ -6,12 +6,14 @@ import { parseArgs } from 'node:util';
 import { errorText, type BenchContext, type Measurement } from './context.ts';
 import { repoRoot } from './paths.ts';
 import { formatTable, na, toResult, type Row } from './table.ts';
+import { measureThroughput } from './throughput.ts';
 import { measureCoreSize, measureWidgetSize } from './widgetSize.ts';
 
 /** Row groups in the order they print; `--only <group>` (repeatable) runs a subset. */
 const groups: readonly (readonly [string, string, Measurement])[] = [
   ['size', 'Widget size', measureWidgetSize],
   ['core-size', 'Core size', measureCoreSize],
+  ['throughput', 'Emulator throughput', measureThroughput],
 ];
 
 function machineInfo(): { nproc: number; cpu: string; node: string; platform: string } {
