@@ -1,0 +1,74 @@
+// Headless signed-in state: who is signed in, fresh tokens on demand, and sign-out.
+import { useMemo } from 'react';
+import { waitFor, type ActorRefFrom } from 'xstate';
+import type { SignOutScope, TokenClaims, TokenSet, signInMachine } from '../../machines/index.ts';
+import { decodeJwtPayload } from './decodeJwtPayload.ts';
+import { SignInContext } from './SignInProvider.tsx';
+
+/** Thrown by the token getters when nobody is signed in (or the refresh token was refused). */
+export class NotSignedInError extends Error {
+  readonly code = 'NotSignedIn';
+
+  constructor() {
+    super('Not signed in');
+    this.name = 'NotSignedInError';
+  }
+}
+
+export interface Auth {
+  /** `loading` while a stored session is checked or sign-out is in flight. */
+  readonly status: 'loading' | 'signedIn' | 'signedOut';
+  /** Non-secret facts from the ID token (sub, username, email, groups…). */
+  readonly claims: TokenClaims | undefined;
+  /** Every claim of the ID token, decoded for display (not verified: only a backend may trust them). */
+  readonly idTokenClaims: Readonly<Record<string, unknown>> | undefined;
+  /** `revoke` (default) revokes the refresh token, `global` signs out every device, `local` forgets tokens only. */
+  readonly signOut: (scope?: SignOutScope) => void;
+  /** The access token, refreshed first when it is about to expire. */
+  readonly getAccessToken: () => Promise<string>;
+  /** The ID token, refreshed first when the access token is about to expire. */
+  readonly getIdToken: () => Promise<string>;
+}
+
+type SignInActorRef = ActorRefFrom<typeof signInMachine>;
+
+/** Current tokens, refreshing them (REFRESH_TOKEN_AUTH) first when they are within the refresh margin. */
+export async function freshTokens(actorRef: SignInActorRef, now: () => number = Date.now): Promise<TokenSet> {
+  let snapshot = actorRef.getSnapshot();
+  const tokens = snapshot.context.tokens;
+  if (!snapshot.matches('signedIn') || tokens === null) throw new NotSignedInError();
+  const stale = tokens.expiresAt - snapshot.context.refreshMarginSeconds * 1000 <= now();
+  if (stale && snapshot.matches({ signedIn: 'active' })) actorRef.send({ type: 'tokens.refresh' });
+  snapshot = await waitFor(actorRef, (next) => !next.matches({ signedIn: 'refreshing' }));
+  if (!snapshot.matches('signedIn') || snapshot.context.tokens === null) throw new NotSignedInError();
+  return snapshot.context.tokens;
+}
+
+/** The signed-in state. */
+export function useAuth(): Auth {
+  const actorRef = SignInContext.useActorRef();
+  const status = SignInContext.useSelector((snapshot) =>
+    snapshot.matches('restoring') || snapshot.matches('signingOut')
+      ? 'loading'
+      : snapshot.matches('signedIn')
+        ? 'signedIn'
+        : 'signedOut',
+  );
+  const claims = SignInContext.useSelector((snapshot) => snapshot.context.claims ?? undefined);
+  // The Secret's identity changes only when new tokens arrive, so decoding happens once per token.
+  const idToken = SignInContext.useSelector((snapshot) => snapshot.context.tokens?.idToken);
+  const idTokenClaims = useMemo(() => (idToken === undefined ? undefined : decodeJwtPayload(idToken.reveal())), [idToken]);
+  return useMemo(
+    () => ({
+      status,
+      claims,
+      idTokenClaims,
+      signOut: (scope?: SignOutScope) => {
+        actorRef.send(scope === undefined ? { type: 'signOut' } : { type: 'signOut', scope });
+      },
+      getAccessToken: async () => (await freshTokens(actorRef)).accessToken.reveal(),
+      getIdToken: async () => (await freshTokens(actorRef)).idToken.reveal(),
+    }),
+    [actorRef, status, claims, idTokenClaims],
+  );
+}

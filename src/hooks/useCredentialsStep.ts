@@ -1,0 +1,31 @@
+// Headless credentials step: username + password in, busy and error out.
+import { secret, type SignInError } from '../../machines/index.ts';
+import { SignInContext } from './SignInProvider.tsx';
+import { selectError } from './stepError.ts';
+import { selectStep } from './useSignInStep.ts';
+
+export interface CredentialsStep {
+  /** True while this step's form should be shown (including while SRP runs after submit). */
+  readonly active: boolean;
+  readonly busy: boolean;
+  readonly error: SignInError | undefined;
+  /** The username typed last time (kept across restarts). */
+  readonly username: string;
+  /** Starts sign-in; the password is wrapped in a Secret here, so clear your field right after. */
+  readonly submit: (username: string, password: string) => void;
+}
+
+/** The credentials step. */
+export function useCredentialsStep(): CredentialsStep {
+  const actorRef = SignInContext.useActorRef();
+  const active = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'credentials');
+  const busy = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'credentials' && snapshot.hasTag('busy'));
+  const error = SignInContext.useSelector((snapshot) => (selectStep(snapshot) === 'credentials' ? selectError(snapshot) : undefined));
+  const username = SignInContext.useSelector((snapshot) => snapshot.context.username);
+  const submit = (typedUsername: string, password: string) => {
+    // After sign-out the machine waits in signedOut; starting again is implied by submitting.
+    if (actorRef.getSnapshot().matches('signedOut')) actorRef.send({ type: 'signIn.restart' });
+    actorRef.send({ type: 'credentials.submit', username: typedUsername, password: secret(password) });
+  };
+  return { active, busy, error, username, submit };
+}

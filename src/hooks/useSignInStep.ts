@@ -1,0 +1,43 @@
+// Which step the sign-in is on, as one small string, so a view re-renders only when the step changes.
+import type { SnapshotFrom } from 'xstate';
+import type { signInMachine } from '../../machines/index.ts';
+import { SignInContext } from './SignInProvider.tsx';
+
+/** The screen the sign-in needs: a form per challenge, plus loading, session expired and signed in. */
+export type SignInStep =
+  | 'loading'
+  | 'credentials'
+  | 'SMS_MFA'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'EMAIL_OTP'
+  | 'SELECT_MFA_TYPE'
+  | 'MFA_SETUP'
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'CUSTOM_CHALLENGE'
+  | 'rememberDevice'
+  | 'sessionExpired'
+  | 'signedIn';
+
+/** Maps a snapshot to its step; SRP and device steps need no input, so they show the credentials form, busy. */
+export function selectStep(snapshot: SnapshotFrom<typeof signInMachine>): SignInStep {
+  if (snapshot.matches('restoring')) return 'loading';
+  // USER_AUTH's SMS_OTP asks for the same thing as SMS_MFA.
+  if (snapshot.matches('SMS_MFA') || snapshot.matches('SMS_OTP')) return 'SMS_MFA';
+  if (snapshot.matches('SOFTWARE_TOKEN_MFA')) return 'SOFTWARE_TOKEN_MFA';
+  if (snapshot.matches('EMAIL_OTP')) return 'EMAIL_OTP';
+  if (snapshot.matches('SELECT_MFA_TYPE')) return 'SELECT_MFA_TYPE';
+  if (snapshot.matches('MFA_SETUP')) return 'MFA_SETUP';
+  if (snapshot.matches('NEW_PASSWORD_REQUIRED')) return 'NEW_PASSWORD_REQUIRED';
+  if (snapshot.matches('CUSTOM_CHALLENGE')) return 'CUSTOM_CHALLENGE';
+  if (snapshot.matches('sessionExpired')) return 'sessionExpired';
+  if (snapshot.matches({ signedIn: 'rememberDevice' }) || snapshot.matches({ signedIn: 'updatingDeviceStatus' })) {
+    return 'rememberDevice';
+  }
+  if (snapshot.matches('signedIn') || snapshot.matches('signingOut')) return 'signedIn';
+  return 'credentials';
+}
+
+/** The current sign-in step. */
+export function useSignInStep(): SignInStep {
+  return SignInContext.useSelector(selectStep);
+}

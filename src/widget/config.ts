@@ -1,0 +1,32 @@
+// The widget's one config block: which user pool and app client, on real Cognito or a local emulator.
+import type { DeviceStore, SignInFlow, TokenStore } from '../../machines/index.ts';
+
+/** Where to sign in. Real Cognito by default (region from the pool id); `endpoint` points at an emulator. */
+export interface LoginWidgetConfig {
+  /** e.g. `eu-west-1`; defaults to the part of `userPoolId` before `_`. */
+  readonly region?: string;
+  /** e.g. `eu-west-1_AbC123xyz`. */
+  readonly userPoolId: string;
+  /** A public app client (no secret) with ALLOW_USER_SRP_AUTH. */
+  readonly clientId: string;
+  /** Overrides `https://cognito-idp.<region>.amazonaws.com/`, e.g. `http://127.0.0.1:9229` for the emulator. */
+  readonly endpoint?: string;
+  /** Default `USER_SRP_AUTH`. */
+  readonly authFlow?: SignInFlow;
+  /** Issuer authenticator apps show during MFA set-up; default: the pool id. */
+  readonly totpIssuer?: string;
+  /** Where tokens live between page loads. Default: memory only (gone on reload). */
+  readonly tokenStore?: TokenStore;
+  /** Where remembered-device keys live. Default: memory only. */
+  readonly deviceStore?: DeviceStore;
+}
+
+/** The region a pool lives in: `config.region`, else the pool id's prefix (`us-east-1_x` -> `us-east-1`). */
+export function poolRegion(config: Pick<LoginWidgetConfig, 'region' | 'userPoolId'>): string {
+  return config.region ?? config.userPoolId.split('_')[0] ?? '';
+}
+
+/** The Cognito user-pool API endpoint for `config`. */
+export function cognitoEndpoint(config: Pick<LoginWidgetConfig, 'region' | 'userPoolId' | 'endpoint'>): string {
+  return config.endpoint ?? `https://cognito-idp.${poolRegion(config)}.amazonaws.com/`;
+}
