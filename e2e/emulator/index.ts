@@ -1,0 +1,98 @@
+// The emulator's entry point: startEmulator() builds a store from config and serves it on loopback.
+import { createClock, type Clock } from './clock.ts';
+import type { EmulatorConfig } from './config.ts';
+import type { Context } from './context.ts';
+import { demoConfig } from './demo.ts';
+import { handlers } from './handlers/index.ts';
+import { createOutbox, type Message } from './outbox.ts';
+import { createHttpServer, type RequestLogEntry } from './server.ts';
+import { SessionStore } from './sessions.ts';
+import { Store } from './store.ts';
+import { createTriggers } from './triggers.ts';
+
+export type { Clock } from './clock.ts';
+export type * from './config.ts';
+export type { Message } from './outbox.ts';
+export type { RequestLogEntry } from './server.ts';
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Pools to create; omitted → the demo pool. Pools already in `dataDir` are loaded instead of re-seeded. */
+  config?: EmulatorConfig;
+  clock?: Clock;
+  /** Persist pools here (one JSON file per pool, atomic writes). */
+  dataDir?: string;
+  /** Serve /_emulator/* (default true). */
+  testEndpoints?: boolean;
+  /** Where trigger module paths in `config` are resolved from (default: the working directory). */
+  baseDir?: string;
+}
+
+export interface Emulator {
+  readonly url: string;
+  stop(): Promise<void>;
+  /** Live view of every code "sent". */
+  readonly outbox: readonly Message[];
+  readonly clock: { advance(seconds: number): void; now(): number };
+  /** Live view of every AWS request received, in order. */
+  readonly requests: readonly RequestLogEntry[];
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = options.clock ?? createClock();
+  const store = new Store(options.dataDir);
+  const outbox = createOutbox();
+  const requests: RequestLogEntry[] = [];
+  let url = '';
+  const ctx: Context = {
+    store,
+    sessions: new SessionStore(),
+    clock,
+    outbox,
+    triggers: createTriggers(options.baseDir ?? process.cwd()),
+    baseUrl: () => url,
+  };
+  const loaded = await store.load();
+  for (const pool of (options.config ?? demoConfig()).Pools) {
+    if (loaded.has(pool.Id)) store.attachTriggers(pool.Id, pool.LambdaConfig ?? {});
+    else await store.createPool(pool, clock.now());
+  }
+  await store.flush();
+
+  const server = createHttpServer({ ctx, handlers, requests, testEndpoints: options.testEndpoints ?? true });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('emulator: expected a TCP address');
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  url = `http://${shownHost}:${String(address.port)}`;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    outbox: outbox.messages,
+    clock,
+    requests,
+    stop() {
+      stopped ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => {
+            resolve();
+          });
+          server.closeAllConnections();
+        });
+        await store.flush();
+      })();
+      return stopped;
+    },
+  };
+}

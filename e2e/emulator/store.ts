@@ -1,0 +1,302 @@
+// In-memory pools, clients, users, devices and refresh tokens; optionally persisted per pool to a data directory.
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClientConfig, LambdaConfig, MfaType, PoolConfig, UserSeed, UserStatus } from './config.ts';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './config.ts';
+import { createVerifier, type SrpVerifier } from './srpServer.ts';
+import { createPoolKeys, type PoolKeys, type StoredKeys, importPoolKeys } from './tokens.ts';
+
+export interface CodeRecord {
+  code: string;
+  expiresAt: number;
+  attempts: number;
+}
+
+export interface UserRecord {
+  username: string;
+  sub: string;
+  status: UserStatus;
+  enabled: boolean;
+  attributes: Record<string, string>;
+  /** SRP salt + verifier: the only password material kept. */
+  srp?: SrpVerifier;
+  mfa: { sms: boolean; email: boolean; totpSecret?: string; preferred?: MfaType };
+  mfaSetupRequired: boolean;
+  createdAt: number;
+  updatedAt: number;
+  failedPasswordAttempts: number;
+  /** One-time codes by purpose: `signUp`, `forgotPassword`, `attribute:<name>`. */
+  codes: Record<string, CodeRecord>;
+}
+
+export interface DeviceRecord {
+  key: string;
+  groupKey: string;
+  username: string;
+  /** Device SRP salt + verifier from ConfirmDevice (hex); the device password never reaches us. */
+  srp?: SrpVerifier;
+  name?: string;
+  remembered: boolean;
+  createdAt: number;
+  lastModifiedAt: number;
+  lastAuthenticatedAt: number;
+}
+
+export interface RefreshRecord {
+  originJti: string;
+  token: string;
+  username: string;
+  clientId: string;
+  deviceKey?: string;
+  authTime: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+/** Pool-wide settings (the config minus clients and users). */
+export interface PoolSettings {
+  name: string;
+  mfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
+  enabledMfas: MfaType[];
+  passwordPolicy: PasswordPolicy;
+  deviceConfiguration?: { ChallengeRequiredOnNewDevice: boolean; DeviceOnlyRememberedOnUserPrompt: boolean };
+  requiredAttributes: string[];
+  autoVerifiedAttributes: ('email' | 'phone_number')[];
+  lambdaConfig: LambdaConfig;
+  wrongCodeLimit: number;
+  passwordAttemptLimit: number;
+  createdAt: number;
+  lastModifiedAt: number;
+}
+
+export class Pool {
+  readonly id: string;
+  settings: PoolSettings;
+  readonly clients = new Map<string, ClientConfig>();
+  readonly users = new Map<string, UserRecord>();
+  readonly devices = new Map<string, DeviceRecord>();
+  /** Refresh records by origin_jti; every token of one sign-in shares it. */
+  readonly refresh = new Map<string, RefreshRecord>();
+  readonly refreshByToken = new Map<string, string>();
+  keys: PoolKeys;
+  private readonly onChange: (pool: Pool) => void;
+
+  constructor(id: string, settings: PoolSettings, keys: PoolKeys, onChange: (pool: Pool) => void) {
+    this.id = id;
+    this.settings = settings;
+    this.keys = keys;
+    this.onChange = onChange;
+  }
+
+  get region(): string {
+    return this.id.split('_')[0] ?? 'us-east-1';
+  }
+
+  /** The SRP realm: the pool id after `_`. */
+  get poolName(): string {
+    return this.id.slice(this.id.indexOf('_') + 1);
+  }
+
+  /** Looks a user up by username, or by a verified email / phone alias. */
+  findUser(name: string): UserRecord | undefined {
+    const direct = this.users.get(name);
+    if (direct) return direct;
+    for (const user of this.users.values()) {
+      if (user.sub === name) return user;
+      if (user.attributes.email === name && user.attributes.email_verified === 'true') return user;
+      if (user.attributes.phone_number === name && user.attributes.phone_number_verified === 'true') return user;
+    }
+    return undefined;
+  }
+
+  addRefresh(record: RefreshRecord): void {
+    this.refresh.set(record.originJti, record);
+    this.refreshByToken.set(record.token, record.originJti);
+    this.changed();
+  }
+
+  /** Revokes every refresh token (and with it, every access token) of a user. */
+  revokeAllFor(username: string): void {
+    for (const record of this.refresh.values()) if (record.username === username) record.revoked = true;
+    this.changed();
+  }
+
+  /** Marks the pool dirty; with a data directory this schedules one coalesced write. */
+  changed(): void {
+    this.onChange(this);
+  }
+
+  toJSON(): StoredPool {
+    const lambda: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.settings.lambdaConfig)) if (typeof value === 'string') lambda[name] = value;
+    return {
+      id: this.id,
+      settings: { ...this.settings, lambdaConfig: lambda },
+      clients: [...this.clients.values()],
+      users: [...this.users.values()],
+      devices: [...this.devices.values()],
+      refresh: [...this.refresh.values()],
+      keys: this.keys.stored,
+    };
+  }
+}
+
+interface StoredPool {
+  id: string;
+  settings: PoolSettings;
+  clients: ClientConfig[];
+  users: UserRecord[];
+  devices: DeviceRecord[];
+  refresh: RefreshRecord[];
+  keys: StoredKeys;
+}
+
+export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
+  const device = config.DeviceConfiguration;
+  return {
+    name: config.Name ?? config.Id,
+    mfaConfiguration: config.MfaConfiguration ?? 'OFF',
+    enabledMfas: config.EnabledMfas ?? ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
+    passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...config.Policies?.PasswordPolicy },
+    ...(device
+      ? {
+          deviceConfiguration: {
+            ChallengeRequiredOnNewDevice: device.ChallengeRequiredOnNewDevice ?? false,
+            DeviceOnlyRememberedOnUserPrompt: device.DeviceOnlyRememberedOnUserPrompt ?? false,
+          },
+        }
+      : {}),
+    requiredAttributes: config.RequiredAttributes ?? [],
+    autoVerifiedAttributes: config.AutoVerifiedAttributes ?? ['email'],
+    lambdaConfig: { ...config.LambdaConfig },
+    wrongCodeLimit: config.WrongCodeLimit ?? 3,
+    passwordAttemptLimit: config.PasswordAttemptLimit ?? 5,
+    createdAt: now,
+    lastModifiedAt: now,
+  };
+}
+
+/** Builds a user record from a seed: passwords become an SRP verifier and are dropped. */
+export function userFromSeed(pool: Pool, seed: UserSeed, now: number): UserRecord {
+  const password = seed.TemporaryPassword ?? seed.Password;
+  const user: UserRecord = {
+    username: seed.Username,
+    sub: randomUUID(),
+    status: seed.Status ?? (seed.TemporaryPassword !== undefined ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED'),
+    enabled: seed.Enabled ?? true,
+    attributes: { ...seed.Attributes },
+    mfa: {
+      sms: seed.Mfa?.SmsMfa ?? false,
+      email: seed.Mfa?.EmailMfa ?? false,
+      ...(seed.Mfa?.TotpSecret !== undefined ? { totpSecret: seed.Mfa.TotpSecret } : {}),
+      ...(seed.Mfa?.Preferred !== undefined ? { preferred: seed.Mfa.Preferred } : {}),
+    },
+    mfaSetupRequired: seed.MfaSetupRequired ?? false,
+    createdAt: now,
+    updatedAt: now,
+    failedPasswordAttempts: 0,
+    codes: {},
+  };
+  user.attributes.sub = user.sub;
+  if (password !== undefined) user.srp = createVerifier(pool.poolName, user.username, password);
+  return user;
+}
+
+/** All pools of one emulator. Pools share nothing; each persists to its own file. */
+export class Store {
+  readonly pools = new Map<string, Pool>();
+  private readonly dataDir: string | undefined;
+  private readonly dirty = new Set<Pool>();
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(dataDir?: string) {
+    this.dataDir = dataDir;
+  }
+
+  /** Loads persisted pools; returns the ids found. */
+  async load(): Promise<Set<string>> {
+    const found = new Set<string>();
+    if (this.dataDir === undefined) return found;
+    await mkdir(this.dataDir, { recursive: true });
+    for (const file of await readdir(this.dataDir)) {
+      if (!file.startsWith('pool-') || !file.endsWith('.json')) continue;
+      const stored = JSON.parse(await readFile(join(this.dataDir, file), 'utf8')) as StoredPool;
+      const pool = new Pool(stored.id, stored.settings, await importPoolKeys(stored.keys), this.markDirty);
+      for (const c of stored.clients) pool.clients.set(c.ClientId, c);
+      for (const u of stored.users) pool.users.set(u.username, u);
+      for (const d of stored.devices) pool.devices.set(d.key, d);
+      for (const r of stored.refresh) {
+        pool.refresh.set(r.originJti, r);
+        pool.refreshByToken.set(r.token, r.originJti);
+      }
+      this.pools.set(pool.id, pool);
+      found.add(pool.id);
+    }
+    return found;
+  }
+
+  /** Creates a pool from config (seeding its clients and users); in-process trigger functions are kept in memory. */
+  async createPool(config: PoolConfig, now: number): Promise<Pool> {
+    const pool = new Pool(config.Id, settingsFrom(config, now), await createPoolKeys(), this.markDirty);
+    for (const client of config.Clients ?? []) pool.clients.set(client.ClientId, { ...client });
+    for (const seed of config.Users ?? []) pool.users.set(seed.Username, userFromSeed(pool, seed, now));
+    this.pools.set(pool.id, pool);
+    pool.changed();
+    return pool;
+  }
+
+  /** Re-attaches in-process trigger functions to a pool loaded from disk (functions are not persisted). */
+  attachTriggers(poolId: string, lambda: LambdaConfig): void {
+    const pool = this.pools.get(poolId);
+    if (!pool) return;
+    pool.settings.lambdaConfig = { ...pool.settings.lambdaConfig, ...lambda };
+  }
+
+  async deletePool(id: string): Promise<void> {
+    const pool = this.pools.get(id);
+    if (!pool) return;
+    this.pools.delete(id);
+    this.dirty.delete(pool);
+    if (this.dataDir !== undefined) await rm(join(this.dataDir, fileName(id)), { force: true });
+  }
+
+  private readonly markDirty = (pool: Pool): void => {
+    if (this.dataDir === undefined) return;
+    this.dirty.add(pool);
+    // Coalesce bursts: one write per pool per tick window, not one per request.
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, 25);
+  };
+
+  /** Writes every dirty pool: temp file + rename, so a crash leaves the old or the new file, never half of one. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const dir = this.dataDir;
+    if (dir === undefined) return;
+    const pools = [...this.dirty];
+    this.dirty.clear();
+    const run = async (): Promise<void> => {
+      await mkdir(dir, { recursive: true });
+      for (const pool of pools) {
+        if (!this.pools.has(pool.id)) continue;
+        const target = join(dir, fileName(pool.id));
+        const temp = `${target}.${String(process.pid)}.${randomUUID()}.tmp`;
+        await writeFile(temp, JSON.stringify(pool), { mode: 0o600 });
+        await rename(temp, target);
+      }
+    };
+    this.writing = this.writing.then(run, run);
+    await this.writing;
+  }
+}
+
+function fileName(poolId: string): string {
+  return `pool-${encodeURIComponent(poolId)}.json`;
+}
