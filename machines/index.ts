@@ -5,3 +5,7 @@ export * from './ports.ts';
 export * from './protocol.ts';
 export * from './errors.ts';
 export { Secret, secret } from './secret.ts';
+export { signInActors, DEFAULT_RETRY } from './actors.ts';
+export { signInEffects } from './effects.ts';
+export { createSignInMachine } from './createSignInMachine.ts';
+export { readClaims } from './claims.ts';

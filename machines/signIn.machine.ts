@@ -125,7 +125,7 @@ export const signInMachineSetup = setup({
     tags: {} as SignInTag,
   },
   actors: {
-    loadSession: notProvided<RestoredSession | null, { clientId: string; restore: boolean }>('loadSession'),
+    loadSession: notProvided<RestoredSession | null, { clientId: string }>('loadSession'),
     initiateAuth: notProvided<AuthOutcome, InitiateAuthInput>('initiateAuth'),
     respondToPasswordVerifier: notProvided<AuthOutcome, PasswordVerifierInput>('respondToPasswordVerifier'),
     respondToSmsMfa: notProvided<AuthOutcome, AnswerInput>('respondToSmsMfa'),
@@ -167,6 +167,7 @@ export const signInMachineSetup = setup({
     wantsToRemember: (_, params: { remember: boolean }) => params.remember,
     isRestored: (_, params: { restored: RestoredSession | null }) => params.restored !== null,
     hasDevice: ({ context }) => context.device !== null,
+    shouldRestore: ({ context }) => context.restoreSession,
     isRevoke: ({ context }, params: { scope: SignOutScope | undefined }) =>
       (params.scope ?? 'revoke') === 'revoke' && context.tokens?.refreshToken != null,
     isGlobal: (_, params: { scope: SignOutScope | undefined }) => params.scope === 'global',
@@ -400,20 +401,28 @@ export const signInMachine = signInMachineSetup.createMachine({
   initial: 'restoring',
   states: {
     restoring: {
-      description: 'Looks in the token store for a session from an earlier visit.',
-      tags: ['busy'],
-      invoke: {
-        src: 'loadSession',
-        input: ({ context }) => ({ clientId: context.clientId, restore: context.restoreSession }),
-        onDone: [
-          {
-            guard: { type: 'isRestored', params: ({ event }) => ({ restored: event.output }) },
-            target: 'signedIn.active',
-            actions: { type: 'applyRestoredSession', params: ({ event }) => ({ restored: event.output }) },
+      description: 'Looks in the token store for a session from an earlier visit (skipped when restoreSession is false).',
+      initial: 'deciding',
+      states: {
+        deciding: {
+          always: [{ guard: 'shouldRestore', target: 'loading' }, { target: '#signIn.credentials' }],
+        },
+        loading: {
+          tags: ['busy'],
+          invoke: {
+            src: 'loadSession',
+            input: ({ context }) => ({ clientId: context.clientId }),
+            onDone: [
+              {
+                guard: { type: 'isRestored', params: ({ event }) => ({ restored: event.output }) },
+                target: '#signIn.signedIn.active',
+                actions: { type: 'applyRestoredSession', params: ({ event }) => ({ restored: event.output }) },
+              },
+              { target: '#signIn.credentials' },
+            ],
+            onError: { target: '#signIn.credentials' },
           },
-          { target: 'credentials' },
-        ],
-        onError: { target: 'credentials' },
+        },
       },
     },
     credentials: {

@@ -1,0 +1,407 @@
+import { createActor, fromPromise, waitFor, type AnyActorLogic } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { CognitoServiceError, type CognitoErrorCode } from './errors.ts';
+import { secret } from './secret.ts';
+import { signInMachine } from './signIn.machine.ts';
+import type { ChallengeName } from './protocol.ts';
+import type { AuthOutcome, SignInInput, TokenSet } from './types.ts';
+
+const PASSWORD = 'hunter2-PASSWORD';
+const SESSION_PREFIX = 'SESSION-';
+const TOKEN_PREFIX = 'TOKEN-';
+const CODE = '123456';
+const SECRET_CODE = 'TOTPSECRETBASE32';
+const DEVICE_PASSWORD = 'DEVICEPASSWORD';
+const SECRETS = [PASSWORD, SESSION_PREFIX, TOKEN_PREFIX, CODE, SECRET_CODE, DEVICE_PASSWORD];
+
+const input: SignInInput = { userPoolId: 'us-east-1_Pool', clientId: 'client', restoreSession: false };
+
+let sessionCounter = 0;
+function challenge(challengeName: ChallengeName, parameters: Record<string, string> = {}): AuthOutcome {
+  sessionCounter += 1;
+  return {
+    step: { kind: 'challenge', challengeName, challengeParameters: parameters, session: secret(`${SESSION_PREFIX}${sessionCounter}`), availableChallenges: [] },
+    srp: null,
+  };
+}
+
+function tokenSet(): TokenSet {
+  return { idToken: secret(`${TOKEN_PREFIX}id`), accessToken: secret(`${TOKEN_PREFIX}access`), refreshToken: secret(`${TOKEN_PREFIX}refresh`), expiresAt: Date.now() + 3_600_000 };
+}
+
+function tokens(newDevice: { deviceKey: string; deviceGroupKey: string } | null = null): AuthOutcome {
+  return {
+    step: { kind: 'tokens', tokens: tokenSet(), newDevice, claims: { sub: 's', username: 'alice', email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null } },
+    srp: null,
+  };
+}
+
+function fail(code: CognitoErrorCode, detail?: string): CognitoServiceError {
+  return new CognitoServiceError(detail === undefined ? { code, retryable: false } : { code, retryable: false, detail });
+}
+
+type Script = Record<string, unknown[]>;
+
+/** Fake actors answering from a script, in order, recording each call's input. */
+function fakes(script: Script) {
+  const calls: { src: string; input: unknown }[] = [];
+  const actors: Record<string, AnyActorLogic> = {};
+  const names = [
+    'loadSession', 'initiateAuth', 'respondToPasswordVerifier', 'respondToSmsMfa', 'respondToSoftwareTokenMfa', 'respondToEmailOtp',
+    'respondToSmsOtp', 'respondToSelectMfaType', 'respondToNewPasswordRequired', 'respondToCustomChallenge', 'respondToMfaSetup',
+    'respondToDeviceSrpAuth', 'respondToDevicePasswordVerifier', 'associateSoftwareToken', 'verifySoftwareToken', 'confirmDevice',
+    'updateDeviceStatus', 'forgetDevice', 'refreshTokens', 'revokeToken', 'globalSignOut',
+  ];
+  for (const src of names) {
+    actors[src] = fromPromise<unknown, unknown>(async ({ input: actorInput }) => {
+      calls.push({ src, input: actorInput });
+      await Promise.resolve();
+      const next = script[src]?.shift();
+      if (next instanceof Error) throw next;
+      return next ?? null;
+    });
+  }
+  return { actors, calls };
+}
+
+function start(script: Script, machineInput: SignInInput = input) {
+  const { actors, calls } = fakes(script);
+  const actor = createActor(signInMachine.provide({ actors }), { input: machineInput });
+  const snapshots: string[] = [];
+  actor.subscribe((snapshot) => snapshots.push(JSON.stringify(snapshot)));
+  actor.start();
+  return { actor, calls, snapshots };
+}
+
+const srpOutcome = (): AuthOutcome => ({
+  ...challenge('PASSWORD_VERIFIER', { USER_ID_FOR_SRP: 'uuid-alice', SRP_B: 'b', SALT: 's', SECRET_BLOCK: 'blk', USERNAME: 'uuid-alice' }),
+  srp: { srpA: 'aa', a: secret('secret-a') },
+});
+
+function submitCredentials(actor: ReturnType<typeof start>['actor']) {
+  actor.send({ type: 'credentials.submit', username: ' alice ', password: secret(PASSWORD) });
+}
+
+function expectNoSecrets(texts: readonly string[]) {
+  for (const text of texts) for (const value of SECRETS) expect(text).not.toContain(value);
+}
+
+describe('signInMachine', () => {
+  it('signs in with SRP: credentials → initiatingAuth → PASSWORD_VERIFIER → signedIn', async () => {
+    const { actor, calls, snapshots } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()] });
+    expect(actor.getSnapshot().matches('credentials')).toBe(true);
+    expect(actor.getSnapshot().hasTag('input')).toBe(true);
+    submitCredentials(actor);
+    expect(actor.getSnapshot().hasTag('busy')).toBe(true);
+    const done = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(calls.map((c) => c.src)).toEqual(['initiateAuth', 'respondToPasswordVerifier']);
+    expect(done.context.password).toBeNull();
+    expect(done.context.session).toBeNull();
+    expect(done.context.claims?.username).toBe('alice');
+    expect(done.context.username).toBe('alice');
+    expectNoSecrets(snapshots);
+  });
+
+  it('sends USER_ID_FOR_SRP and the latest Session with the password claim', async () => {
+    const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()] });
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches('signedIn'));
+    const pv = calls[1]?.input as { base: { username: string; session: { reveal(): string } } };
+    expect(pv.base.username).toBe('uuid-alice');
+    expect(pv.base.session.reveal()).toMatch(/^SESSION-/);
+  });
+
+  it('drops the password once PASSWORD_VERIFIER is answered, before the MFA step', async () => {
+    const { actor } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [challenge('SMS_MFA', { CODE_DELIVERY_DESTINATION: '+*******0100', CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS' })] });
+    submitCredentials(actor);
+    const sms = await waitFor(actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
+    expect(sms.context.password).toBeNull();
+    expect(sms.context.srp).toBeNull();
+    expect(sms.context.codeDelivery).toEqual({ medium: 'SMS', destination: '+*******0100' });
+    expect(sms.hasTag('input')).toBe(true);
+  });
+
+  it('stays in SMS_MFA with the error on a wrong code, then signs in with the right one', async () => {
+    const { actor, calls } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [challenge('SMS_MFA')],
+      respondToSmsMfa: [fail('CodeMismatchException'), tokens()],
+    });
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
+    actor.send({ type: 'code.submit', code: secret('000000') });
+    const wrong = await waitFor(actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }) && s.context.error !== null);
+    expect(wrong.context.error?.code).toBe('CodeMismatchException');
+    expect(wrong.context.answer).toBeNull();
+    actor.send({ type: 'code.submit', code: secret(CODE) });
+    await waitFor(actor, (s) => s.matches('signedIn'));
+    expect(calls.filter((c) => c.src === 'respondToSmsMfa')).toHaveLength(2);
+  });
+
+  it('ignores a second submit while the first is in flight', async () => {
+    const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [challenge('SOFTWARE_TOKEN_MFA')], respondToSoftwareTokenMfa: [tokens()] });
+    submitCredentials(actor);
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' }));
+    actor.send({ type: 'code.submit', code: secret(CODE) });
+    actor.send({ type: 'code.submit', code: secret(CODE) });
+    await waitFor(actor, (s) => s.matches('signedIn'));
+    expect(calls.map((c) => c.src)).toEqual(['initiateAuth', 'respondToPasswordVerifier', 'respondToSoftwareTokenMfa']);
+  });
+
+  it('goes to sessionExpired when the Session dies, and restart keeps the username', async () => {
+    const { actor } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [challenge('EMAIL_OTP')],
+      respondToEmailOtp: [fail('NotAuthorizedException', 'Invalid session for the user, session is expired.')],
+    });
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches({ EMAIL_OTP: 'awaitingInput' }));
+    actor.send({ type: 'code.submit', code: secret(CODE) });
+    const expired = await waitFor(actor, (s) => s.matches('sessionExpired'));
+    expect(expired.context.session).toBeNull();
+    expect(expired.context.error?.code).toBe('NotAuthorizedException');
+    actor.send({ type: 'signIn.restart' });
+    expect(actor.getSnapshot().matches('credentials')).toBe(true);
+    expect(actor.getSnapshot().context.username).toBe('alice');
+  });
+
+  it('returns to credentials with the error on a wrong password', async () => {
+    const { actor } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [fail('NotAuthorizedException', 'Incorrect username or password.')] });
+    submitCredentials(actor);
+    const back = await waitFor(actor, (s) => s.matches('credentials') && s.context.error !== null);
+    expect(back.context.error?.code).toBe('NotAuthorizedException');
+    expect(back.context.password).toBeNull();
+    expect(back.context.username).toBe('alice');
+  });
+
+  it('ignores a submit with an empty username', () => {
+    const { actor, calls } = start({});
+    actor.send({ type: 'credentials.submit', username: '  ', password: secret(PASSWORD) });
+    expect(actor.getSnapshot().matches('credentials')).toBe(true);
+    expect(calls.filter((c) => c.src === 'initiateAuth')).toHaveLength(0);
+  });
+
+  it('drops the device and answers PASSWORD_VERIFIER again when Cognito no longer knows it', async () => {
+    const device = { deviceKey: 'us-east-1_dev', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
+    const { actor, calls } = start({
+      initiateAuth: [{ ...srpOutcome(), device }],
+      respondToPasswordVerifier: [fail('ResourceNotFoundException', 'Device does not exist.'), tokens()],
+    });
+    submitCredentials(actor);
+    const done = await waitFor(actor, (s) => s.matches('signedIn'));
+    const pv = calls.filter((c) => c.src === 'respondToPasswordVerifier') as { input: { base: { device: unknown } } }[];
+    expect(pv.map((c) => c.input.base.device === null)).toEqual([false, true]);
+    expect(done.context.device).toBeNull();
+  });
+
+  it('answers DEVICE_SRP_AUTH then DEVICE_PASSWORD_VERIFIER for a remembered device', async () => {
+    const device = { deviceKey: 'us-east-1_dev', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
+    const { actor, calls, snapshots } = start({
+      initiateAuth: [{ ...srpOutcome(), device }],
+      respondToPasswordVerifier: [challenge('DEVICE_SRP_AUTH')],
+      respondToDeviceSrpAuth: [{ ...challenge('DEVICE_PASSWORD_VERIFIER', { SRP_B: 'b', SALT: 's', SECRET_BLOCK: 'x' }), srp: { srpA: 'a2', a: secret('a2') } }],
+      respondToDevicePasswordVerifier: [tokens()],
+    });
+    submitCredentials(actor);
+    const done = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(calls.map((c) => c.src)).toEqual(['initiateAuth', 'respondToPasswordVerifier', 'respondToDeviceSrpAuth', 'respondToDevicePasswordVerifier']);
+    expect(done.context.srp).toBeNull();
+    expectNoSecrets(snapshots);
+  });
+
+  it('enrols TOTP in MFA_SETUP: associating → awaitingInput → verifying → responding → signedIn', async () => {
+    const { actor, snapshots } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [challenge('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' })],
+      associateSoftwareToken: [{ secretCode: secret(SECRET_CODE), session: secret(`${SESSION_PREFIX}assoc`) }],
+      verifySoftwareToken: [fail('EnableSoftwareTokenMFAException'), { session: secret(`${SESSION_PREFIX}verified`) }],
+      respondToMfaSetup: [tokens()],
+    });
+    submitCredentials(actor);
+    const setup = await waitFor(actor, (s) => s.matches({ MFA_SETUP: 'awaitingInput' }));
+    expect(setup.context.totpSetup?.secretCode.reveal()).toBe(SECRET_CODE);
+    expect(setup.context.totpSetup?.label).toBe('alice');
+    expect(setup.context.totpSetup?.issuer).toBe('us-east-1_Pool');
+    actor.send({ type: 'code.submit', code: secret('999999') });
+    const wrong = await waitFor(actor, (s) => s.matches({ MFA_SETUP: 'awaitingInput' }) && s.context.error !== null);
+    expect(wrong.context.error?.code).toBe('EnableSoftwareTokenMFAException');
+    actor.send({ type: 'code.submit', code: secret(CODE) });
+    await waitFor(actor, (s) => s.matches('signedIn'));
+    expectNoSecrets(snapshots);
+  });
+
+  it('lists the required attribute names in NEW_PASSWORD_REQUIRED and sends them with the new password', async () => {
+    const { actor, calls } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [challenge('NEW_PASSWORD_REQUIRED', { requiredAttributes: '["userAttributes.name"]', userAttributes: '{"email":"a@b.c"}' })],
+      respondToNewPasswordRequired: [fail('InvalidPasswordException', 'Password does not conform to policy'), tokens()],
+    });
+    submitCredentials(actor);
+    const step = await waitFor(actor, (s) => s.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }));
+    expect(step.context.requiredAttributes).toEqual(['name']);
+    actor.send({ type: 'newPassword.submit', password: secret('short'), attributes: { name: 'Alice' } });
+    await waitFor(actor, (s) => s.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }) && s.context.error?.code === 'InvalidPasswordException');
+    actor.send({ type: 'newPassword.submit', password: secret(`${PASSWORD}-new`), attributes: { name: 'Alice' } });
+    await waitFor(actor, (s) => s.matches('signedIn'));
+    const last = calls.at(-1)?.input as { attributes: Record<string, string> };
+    expect(last.attributes).toEqual({ name: 'Alice' });
+  });
+
+  it('offers only MFAS_CAN_CHOOSE in SELECT_MFA_TYPE and moves to the chosen challenge', async () => {
+    const { actor, calls } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [challenge('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' })],
+      respondToSelectMfaType: [challenge('SOFTWARE_TOKEN_MFA')],
+    });
+    submitCredentials(actor);
+    const select = await waitFor(actor, (s) => s.matches({ SELECT_MFA_TYPE: 'awaitingInput' }));
+    expect(select.context.mfaTypes).toEqual(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
+    actor.send({ type: 'mfaType.select', mfaType: 'EMAIL_OTP' });
+    expect(actor.getSnapshot().matches({ SELECT_MFA_TYPE: 'awaitingInput' })).toBe(true);
+    actor.send({ type: 'mfaType.select', mfaType: 'SOFTWARE_TOKEN_MFA' });
+    await waitFor(actor, (s) => s.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' }));
+    expect((calls.at(-1)?.input as { mfaType: string }).mfaType).toBe('SOFTWARE_TOKEN_MFA');
+  });
+
+  it('loops CUSTOM_CHALLENGE while the trigger asks again, keeping its public parameters', async () => {
+    const { actor } = start(
+      {
+        initiateAuth: [challenge('CUSTOM_CHALLENGE', { question: 'What is 6 × 7?', USERNAME: 'alice' })],
+        respondToCustomChallenge: [challenge('CUSTOM_CHALLENGE', { question: 'Again?', USERNAME: 'alice' }), tokens()],
+      },
+      { ...input, authFlow: 'CUSTOM_AUTH' },
+    );
+    submitCredentials(actor);
+    const first = await waitFor(actor, (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }));
+    expect(first.context.challengeParameters.question).toBe('What is 6 × 7?');
+    actor.send({ type: 'customChallenge.submit', answer: secret('41') });
+    await waitFor(actor, (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }) && s.context.challengeParameters.question === 'Again?');
+    actor.send({ type: 'customChallenge.submit', answer: secret('42') });
+    await waitFor(actor, (s) => s.matches('signedIn'));
+  });
+
+  it('returns to credentials with UnsupportedChallenge for a challenge it cannot answer', async () => {
+    const { actor } = start({ initiateAuth: [challenge('WEB_AUTHN')] });
+    submitCredentials(actor);
+    const back = await waitFor(actor, (s) => s.matches('credentials') && s.context.error !== null);
+    expect(back.context.error).toMatchObject({ code: 'UnsupportedChallenge', detail: 'WEB_AUTHN' });
+    expect(back.context.session).toBeNull();
+  });
+
+  it('confirms a new device and asks whether to remember it; "yes" updates the status', async () => {
+    const device = { deviceKey: 'us-east-1_new', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
+    const { actor, calls } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens({ deviceKey: 'us-east-1_new', deviceGroupKey: 'grp' })],
+      confirmDevice: [{ device, userConfirmationNecessary: true }],
+      updateDeviceStatus: [null],
+    });
+    submitCredentials(actor);
+    const prompt = await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }));
+    expect(prompt.hasTag('input')).toBe(true);
+    expect(prompt.context.device?.deviceKey).toBe('us-east-1_new');
+    actor.send({ type: 'device.remember', remember: true });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(calls.map((c) => c.src)).toContain('updateDeviceStatus');
+  });
+
+  it('skips UpdateDeviceStatus when the user declines to remember the device', async () => {
+    const device = { deviceKey: 'us-east-1_new', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
+    const { actor, calls } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens({ deviceKey: 'us-east-1_new', deviceGroupKey: 'grp' })],
+      confirmDevice: [{ device, userConfirmationNecessary: true }],
+    });
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }));
+    actor.send({ type: 'device.remember', remember: false });
+    expect(actor.getSnapshot().matches({ signedIn: 'active' })).toBe(true);
+    expect(calls.map((c) => c.src)).not.toContain('updateDeviceStatus');
+  });
+
+  it('refreshes tokens on request and keeps the refresh token', async () => {
+    const refreshed = tokenSet();
+    const { actor } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens()],
+      refreshTokens: [{ tokens: { ...refreshed, refreshToken: null }, claims: { sub: 's', username: 'alice', email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null } }],
+    });
+    const emitted: string[] = [];
+    actor.on('*', (event) => emitted.push(event.type));
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    actor.send({ type: 'tokens.refresh' });
+    expect(actor.getSnapshot().matches({ signedIn: 'refreshing' })).toBe(true);
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(emitted).toEqual(['signedIn', 'tokensRefreshed']);
+  });
+
+  it.each([
+    ['revoke', 'revokeToken'],
+    ['global', 'globalSignOut'],
+  ] as const)('signs out with scope %s through %s and drops the tokens', async (scope, src) => {
+    const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()], [src]: [null] });
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    actor.send({ type: 'signOut', scope });
+    const out = await waitFor(actor, (s) => s.matches('signedOut'));
+    expect(out.context.tokens).toBeNull();
+    expect(calls.at(-1)?.src).toBe(src);
+  });
+
+  it('signs out locally without a request', async () => {
+    const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()] });
+    submitCredentials(actor);
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    actor.send({ type: 'signOut', scope: 'local' });
+    expect(actor.getSnapshot().matches('signedOut')).toBe(true);
+    expect(calls).toHaveLength(2);
+    actor.send({ type: 'signIn.restart' });
+    expect(actor.getSnapshot().matches('credentials')).toBe(true);
+  });
+
+  it('restores a stored session straight into signedIn', async () => {
+    const { actor } = start(
+      { loadSession: [{ username: 'uuid-alice', tokens: tokenSet(), claims: { sub: 's', username: 'alice', email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null }, device: null }] },
+      { ...input, restoreSession: true },
+    );
+    const restored = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(restored.context.claims?.username).toBe('alice');
+  });
+
+  describe('signIn.cancel from every waiting state returns to credentials and drops the Session', () => {
+    const waiting: [string, Script, SignInInput?][] = [
+      ['SMS_MFA', { respondToPasswordVerifier: [challenge('SMS_MFA')] }],
+      ['SOFTWARE_TOKEN_MFA', { respondToPasswordVerifier: [challenge('SOFTWARE_TOKEN_MFA')] }],
+      ['EMAIL_OTP', { respondToPasswordVerifier: [challenge('EMAIL_OTP')] }],
+      ['SELECT_MFA_TYPE', { respondToPasswordVerifier: [challenge('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA"]' })] }],
+      ['MFA_SETUP', { respondToPasswordVerifier: [challenge('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' })], associateSoftwareToken: [{ secretCode: secret(SECRET_CODE), session: null }] }],
+      ['NEW_PASSWORD_REQUIRED', { respondToPasswordVerifier: [challenge('NEW_PASSWORD_REQUIRED')] }],
+      ['CUSTOM_CHALLENGE', { respondToPasswordVerifier: [challenge('CUSTOM_CHALLENGE')] }],
+    ];
+    it.each(waiting)('from %s', async (state, script) => {
+      const { actor } = start({ initiateAuth: [srpOutcome()], ...script });
+      submitCredentials(actor);
+      await waitFor(actor, (s) => s.matches({ [state]: 'awaitingInput' }));
+      expect(actor.getSnapshot().context.session).not.toBeNull();
+      actor.send({ type: 'signIn.cancel' });
+      const snapshot = actor.getSnapshot();
+      expect(snapshot.matches('credentials')).toBe(true);
+      expect(snapshot.context.session).toBeNull();
+      expect(snapshot.context.totpSetup).toBeNull();
+      expect(snapshot.context.username).toBe('alice');
+    });
+
+    it('from initiatingAuth, ignoring the late answer', async () => {
+      const { actor } = start({ initiateAuth: [srpOutcome()] });
+      submitCredentials(actor);
+      actor.send({ type: 'signIn.cancel' });
+      expect(actor.getSnapshot().matches('credentials')).toBe(true);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(actor.getSnapshot().matches('credentials')).toBe(true);
+      expect(actor.getSnapshot().context.password).toBeNull();
+    });
+  });
+});
