@@ -3,7 +3,7 @@
 export type ParentMessage = { readonly type: 'memory' } | { readonly type: 'stop' };
 
 export type ChildMessage =
-  | { readonly type: 'ready'; readonly url: string }
+  | { readonly type: 'ready'; readonly url: string; readonly startMs: number }
   | { readonly type: 'memory'; readonly rss: number; readonly heapUsed: number }
   | { readonly type: 'error'; readonly message: string };
 
@@ -15,8 +15,32 @@ export function isParentMessage(value: unknown): value is ParentMessage {
 
 export function isChildMessage(value: unknown): value is ChildMessage {
   if (!hasType(value)) return false;
-  if (value.type === 'ready') return 'url' in value && typeof value.url === 'string';
+  if (value.type === 'ready') return 'url' in value && typeof value.url === 'string' && 'startMs' in value && typeof value.startMs === 'number';
   if (value.type === 'memory') return 'rss' in value && typeof value.rss === 'number' && 'heapUsed' in value && typeof value.heapUsed === 'number';
   if (value.type === 'error') return 'message' in value && typeof value.message === 'string';
   return false;
+}
+
+/** The pool the cost-growth rows fill with users (set BENCH_GROWTH_USERS in the child's environment). */
+export const growthPool = { poolId: 'us-east-1_BenchGrowth', clientId: 'benchgrowthclient000000001', password: 'Passw0rd!bench' } as const;
+
+export const growthUsername = (index: number): string => `user-${index}`;
+
+/** An emulator config (Cognito field names) with one pool of `count` confirmed users. */
+export function growthConfig(count: number): { Pools: unknown[] } {
+  return {
+    Pools: [
+      {
+        Id: growthPool.poolId,
+        Name: 'bench-growth',
+        MfaConfiguration: 'OFF',
+        Clients: [{ ClientId: growthPool.clientId, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
+        Users: Array.from({ length: count }, (_, i) => ({
+          Username: growthUsername(i),
+          Password: growthPool.password,
+          Attributes: { email: `${growthUsername(i)}@example.com`, email_verified: 'true' },
+        })),
+      },
+    ],
+  };
 }

@@ -7,6 +7,10 @@ import type { Row } from './table.ts';
 export interface BenchContext {
   /** Progress lines go to stderr, so stdout carries only the table. */
   readonly log: (line: string) => void;
+  /** Milliseconds left of the whole run's budget (`npm run bench` must finish in under 5 minutes). */
+  readonly remainingMs: () => number;
+  /** True when this group was named with `--only`: run it in full even past the budget. */
+  readonly explicit: boolean;
 }
 
 export type Measurement = (ctx: BenchContext) => Promise<Row[]>;
@@ -21,6 +25,12 @@ export async function repoFileExists(relative: string): Promise<boolean> {
   }
 }
 
+/** A short, one-line reason for a table cell: ANSI colours stripped, the first two non-empty lines. */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  // eslint-disable-next-line no-control-regex -- stripping terminal colour codes is the point
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  const lines = plain.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  const short = lines.slice(0, 2).join(' ');
+  return short.length > 160 ? `${short.slice(0, 157)}...` : short;
 }

@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { repoRoot } from './paths.ts';
-import { isParentMessage, type ChildMessage } from './childProtocol.ts';
+import { growthConfig, isParentMessage, type ChildMessage } from './childProtocol.ts';
 
 interface Started {
   readonly url: string;
@@ -23,23 +23,30 @@ async function start(): Promise<Started> {
   if (typeof mod !== 'object' || mod === null || !('startEmulator' in mod) || typeof mod.startEmulator !== 'function') {
     throw new Error('e2e/emulator/index.ts does not export startEmulator');
   }
-  const emulator: unknown = await Reflect.apply(mod.startEmulator, mod, [{ port: 0, host: '127.0.0.1' }]);
+  const users = Number(process.env.BENCH_GROWTH_USERS ?? '0');
+  // Users arrive through the emulator's seed config (its in-process API): each password becomes a salt + verifier.
+  const options = users > 0 ? { port: 0, host: '127.0.0.1', config: growthConfig(users) } : { port: 0, host: '127.0.0.1' };
+  const emulator: unknown = await Reflect.apply(mod.startEmulator, mod, [options]);
   if (!isStarted(emulator)) throw new Error('startEmulator did not resolve to { url, stop }');
   return emulator;
 }
 
 try {
+  const t0 = performance.now();
   const emulator = await start();
+  const startMs = performance.now() - t0;
   process.on('message', (message: unknown) => {
     if (!isParentMessage(message)) return;
     if (message.type === 'memory') {
+      // A full GC first (the child runs with --expose-gc), so the figure is live data, not garbage.
+      globalThis.gc?.();
       const { rss, heapUsed } = process.memoryUsage();
       send({ type: 'memory', rss, heapUsed });
     } else {
       void emulator.stop().finally(() => process.exit(0));
     }
   });
-  send({ type: 'ready', url: emulator.url });
+  send({ type: 'ready', url: emulator.url, startMs });
 } catch (error) {
   send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   process.exitCode = 1;

@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { errorText, type BenchContext, type Measurement } from './context.ts';
 import { repoRoot } from './paths.ts';
 import { formatTable, na, toResult, type Row } from './table.ts';
+import { measureE2e } from './e2eTime.ts';
+import { measureGrowth } from './growth.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureCoreSize, measureWidgetSize } from './widgetSize.ts';
 
@@ -14,7 +16,12 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['size', 'Widget size', measureWidgetSize],
   ['core-size', 'Core size', measureCoreSize],
   ['throughput', 'Emulator throughput', measureThroughput],
+  ['e2e', 'E2E wall time', measureE2e],
+  ['growth', 'Cost growth', measureGrowth],
 ];
+
+/** The whole run must end within 5 minutes; keep a margin for writing results. */
+const budgetMs = 285_000;
 
 function machineInfo(): { nproc: number; cpu: string; node: string; platform: string } {
   return { nproc: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` };
@@ -26,11 +33,15 @@ async function main(): Promise<void> {
   const unknown = only.filter((name) => !groups.some(([group]) => group === name));
   if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; groups: ${groups.map(([g]) => g).join(', ')}`);
   const started = performance.now();
-  const ctx: BenchContext = { log: (line) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${line}\n`) };
+  const log = (line: string): void => {
+    process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
+  };
+  const remainingMs = (): number => budgetMs - (performance.now() - started);
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
   for (const [group, title, measure] of groups) {
     if (only.length > 0 && !only.includes(group)) continue;
+    const ctx: BenchContext = { log, remainingMs, explicit: only.includes(group) };
     ctx.log(`${title}…`);
     const t0 = performance.now();
     try {

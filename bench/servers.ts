@@ -16,6 +16,8 @@ export interface Memory {
 
 export interface RunningServer {
   readonly url: string;
+  /** How long the server took to start (for ours: including seeding users). */
+  readonly startMs: number;
   /** CPU seconds (user + system) the server process has used so far. */
   cpuSeconds(): Promise<number>;
   memory(): Promise<Memory>;
@@ -83,8 +85,9 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
 }
 
 /** Our emulator (startEmulator from e2e/emulator/index.ts) in a child process, pinned to one core. */
-export async function startOurEmulator(): Promise<RunningServer> {
-  const child = spawnPinned(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'emulatorChild.ts')], { cwd: repoRoot, ipc: true });
+export async function startOurEmulator(growthUsers = 0): Promise<RunningServer> {
+  const env = { ...process.env, BENCH_GROWTH_USERS: String(growthUsers) };
+  const child = spawnPinned(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', 'emulatorChild.ts')], { cwd: repoRoot, env, ipc: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
@@ -113,6 +116,7 @@ export async function startOurEmulator(): Promise<RunningServer> {
   };
   return {
     url: ready.url,
+    startMs: ready.startMs,
     cpuSeconds: () => procCpuSeconds(pid),
     async memory() {
       const reply = next('memory');
@@ -173,10 +177,13 @@ export async function startCognitoLocal(prefix: string): Promise<RunningServer> 
   child.stdout?.resume();
   child.stderr?.resume();
   const url = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
   await waitForHttp(url, child, 20_000);
+  const startMs = performance.now() - t0;
   const pid = child.pid ?? 0;
   return {
     url,
+    startMs,
     cpuSeconds: () => procCpuSeconds(pid),
     async memory() {
       return { rss: await procRss(pid) };

@@ -1,9 +1,9 @@
 // Bundle-size rows: what a sign-in UI adds to a minimal Vite + React app, and the core alone, built by one Vite config.
 import react from '@vitejs/plugin-react';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
-import { repoFileExists, type BenchContext } from './context.ts';
+import { errorText, repoFileExists, type BenchContext } from './context.ts';
 import { amplifySpec, ensurePeer } from './peers.ts';
 import { repoRoot, workDir } from './paths.ts';
 import { measureBuildOutput, subtractSizes, type BuildSizes, type Sizes } from './sizes.ts';
@@ -58,12 +58,13 @@ function sizeRows(group: string, name: string, ours: Sizes | string, peer: Sizes
 
 async function widgetSource(dir: string): Promise<string | undefined> {
   if (!(await repoFileExists('src/index.ts'))) return undefined;
-  const { readFile } = await import('node:fs/promises');
   const index = await readFile(join(repoRoot, 'src/index.ts'), 'utf8');
   if (!/\bLoginWidget\b/.test(index)) return undefined;
+  // The theme ships as a stylesheet the host imports, as Amplify's styles.css is.
+  const theme = (await repoFileExists('src/theme.css')) ? `\nimport '${fromApp(dir, 'src/theme.css')}';` : '';
   return reactApp(
-    `import { LoginWidget } from '${fromApp(dir, 'src/index.ts')}';`,
-    `<LoginWidget userPoolId="us-east-1_DemoPool1" clientId="demoappclient0000000000001" />`,
+    `import { LoginWidget } from '${fromApp(dir, 'src/index.ts')}';${theme}`,
+    `<LoginWidget config={{ userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' }} />`,
   );
 }
 
@@ -79,7 +80,11 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
   let ours: Sizes | string = 'LoginWidget not built yet';
   if (source !== undefined) {
     ctx.log('building the <LoginWidget> app');
-    ours = subtractSizes((await buildApp(oursDir, 'main.tsx', source)).total, baseline.total);
+    try {
+      ours = subtractSizes((await buildApp(oursDir, 'main.tsx', source)).total, baseline.total);
+    } catch (error) {
+      ours = `build failed: ${errorText(error)}`;
+    }
   }
   const note =
     `Production JS + CSS of a Vite + React app minus the same app rendering a plain button (baseline ${kb(baseline.total.gzip).toFixed(1)} KB gz); ` +

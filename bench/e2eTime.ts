@@ -1,0 +1,47 @@
+// E2E wall-time row: the whole Playwright suite, every sign-in path, as `npm run e2e` runs it.
+import { spawn } from 'node:child_process';
+import { repoFileExists, type BenchContext } from './context.ts';
+import { repoRoot } from './paths.ts';
+import { na, value, type Row } from './table.ts';
+
+interface PlaywrightRun {
+  readonly seconds: number;
+  readonly code: number | null;
+  readonly summary: string;
+}
+
+/** Pulls "N passed", "N failed", "N skipped"… out of Playwright's list reporter output. */
+export function playwrightSummary(output: string): string {
+  const counts = [...output.matchAll(/^\s*(\d+) (passed|failed|flaky|skipped|did not run|interrupted)\b/gm)].map((m) => `${m[1] ?? ''} ${m[2] ?? ''}`);
+  return counts.length > 0 ? counts.join(', ') : 'no test summary';
+}
+
+function runPlaywright(): Promise<PlaywrightRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list'], {
+      cwd: repoRoot,
+      env: { ...process.env, CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer): void => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ seconds: (performance.now() - t0) / 1000, code, summary: playwrightSummary(output) });
+    });
+  });
+}
+
+export async function measureE2e(ctx: BenchContext): Promise<Row[]> {
+  const base = { group: 'e2e', metric: 'E2E wall time, all Playwright paths', unit: 's', peer: na('no peer'), peerName: '', aim: { kind: 'oursAtMost', limit: 60 } } as const;
+  if (!(await repoFileExists('e2e/playwright.config.ts'))) return [{ ...base, ours: na('no Playwright config yet'), note: '' }];
+  ctx.log('running npx playwright test -c e2e/playwright.config.ts');
+  const run = await runPlaywright();
+  const note = `npx playwright test -c e2e/playwright.config.ts (2 workers, as configured), wall time including the Vite web server start; ${run.summary}${run.code === 0 ? '' : `; exit code ${String(run.code)}`}.`;
+  return [{ ...base, ours: run.code === 0 ? value(run.seconds) : na(`suite failed after ${run.seconds.toFixed(1)} s (${run.summary})`), note }];
+}
