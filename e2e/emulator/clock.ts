@@ -11,7 +11,8 @@ export function createClock(base: () => number = Date.now): Clock {
   return {
     now: () => base() + offsetMs,
     advance(seconds: number) {
-      if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError('advance takes a non-negative number of seconds');
+      if (!Number.isFinite(seconds) || seconds < 0)
+        throw new RangeError("advance takes a non-negative number of seconds");
       offsetMs += seconds * 1000;
     },
   };

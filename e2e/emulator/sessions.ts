@@ -1,7 +1,7 @@
 // Sign-in Sessions: opaque, bound to pool, client, user and step, single use, expiring on the emulator clock.
-import { randomBytes } from 'node:crypto';
-import { MESSAGES, notAuthorized } from './errors.ts';
-import type { ServerEphemeral } from './srpServer.ts';
+import { randomBytes } from "node:crypto";
+import { MESSAGES, notAuthorized } from "./errors.ts";
+import type { ServerEphemeral } from "./srpServer.ts";
 
 /** One entry of the custom-auth history the define-auth-challenge trigger sees. */
 export interface ChallengeResult {
@@ -25,7 +25,11 @@ export interface FlowState {
   /** VerifySoftwareToken succeeded: MFA_SETUP may now finish. */
   totpVerified?: boolean;
   /** CUSTOM_AUTH history and the current challenge's private parameters. */
-  custom?: { history: ChallengeResult[]; privateParameters: Record<string, unknown>; metadata?: string };
+  custom?: {
+    history: ChallengeResult[];
+    privateParameters: Record<string, unknown>;
+    metadata?: string;
+  };
   /** The user's first factor already proved (so NEW_PASSWORD_REQUIRED / MFA don't repeat it). */
   passwordless?: boolean;
   /** USER_AUTH: the flow that selected the challenge. */
@@ -54,9 +58,9 @@ export class SessionStore {
   private readonly sessions = new Map<string, AuthSession>();
 
   /** A fresh Session for the next step; old ones of the flow are already consumed. */
-  issue(fields: Omit<AuthSession, 'id' | 'wrongCodes'>): string {
+  issue(fields: Omit<AuthSession, "id" | "wrongCodes">): string {
     this.sweep(fields.expiresAt - 16 * 60_000);
-    const id = randomBytes(96).toString('base64');
+    const id = randomBytes(96).toString("base64");
     this.sessions.set(id, { ...fields, id, wrongCodes: 0 });
     return id;
   }
@@ -64,14 +68,18 @@ export class SessionStore {
   /** Finds the Session for this step; it stays valid until `consume` (so a wrong code can be retried). */
   open(id: string, request: SessionRequest): AuthSession {
     const session = this.sessions.get(id);
-    if (session?.poolId !== request.poolId || session.clientId !== request.clientId) {
+    if (
+      session?.poolId !== request.poolId ||
+      session.clientId !== request.clientId
+    ) {
       throw notAuthorized(MESSAGES.invalidSession);
     }
     if (session.expiresAt <= request.now) {
       this.sessions.delete(id);
       throw notAuthorized(MESSAGES.expiredSession);
     }
-    if (session.step !== request.step) throw notAuthorized(MESSAGES.invalidSession);
+    if (session.step !== request.step)
+      throw notAuthorized(MESSAGES.invalidSession);
     return session;
   }
 
@@ -93,6 +101,7 @@ export class SessionStore {
   /** Drops Sessions that expired long ago, so abandoned flows don't accumulate. */
   private sweep(before: number): void {
     if (this.sessions.size < 10_000) return;
-    for (const [id, session] of this.sessions) if (session.expiresAt < before) this.sessions.delete(id);
+    for (const [id, session] of this.sessions)
+      if (session.expiresAt < before) this.sessions.delete(id);
   }
 }

@@ -7,63 +7,118 @@ import {
   type CognitoUserSession,
   type ICognitoStorage,
   type IAuthenticationCallback,
-} from 'amazon-cognito-identity-js';
-import { JwtVerifier } from 'aws-jwt-verify';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import { Secret, TOTP } from 'otpauth';
-import type { Emulator } from './index.ts';
+} from "amazon-cognito-identity-js";
+import { JwtVerifier } from "aws-jwt-verify";
+import { SimpleJwksCache } from "aws-jwt-verify/jwk";
+import { Secret, TOTP } from "otpauth";
+import type { Emulator } from "./index.ts";
 
 /** What one identity-js call ended with: success, failure, or the challenge callback it fired. */
 export type Step =
-  | { kind: 'success'; session: CognitoUserSession; userConfirmationNecessary: boolean }
-  | { kind: 'failure'; code: string; message: string }
-  | { kind: 'newPasswordRequired'; userAttributes: unknown; requiredAttributes: unknown }
-  | { kind: 'mfaRequired' | 'totpRequired' | 'mfaSetup' | 'selectMFAType'; challengeName: string; parameters: unknown }
-  | { kind: 'customChallenge'; parameters: unknown };
+  | {
+      kind: "success";
+      session: CognitoUserSession;
+      userConfirmationNecessary: boolean;
+    }
+  | { kind: "failure"; code: string; message: string }
+  | {
+      kind: "newPasswordRequired";
+      userAttributes: unknown;
+      requiredAttributes: unknown;
+    }
+  | {
+      [K in ChallengeKind]: {
+        kind: K;
+        challengeName: string;
+        parameters: unknown;
+      };
+    }[ChallengeKind]
+  | { kind: "customChallenge"; parameters: unknown };
+
+type ChallengeKind =
+  "mfaRequired" | "totpRequired" | "mfaSetup" | "selectMFAType";
+
+function isKind<K extends Step["kind"]>(
+  result: Step,
+  kind: K,
+): result is Extract<Step, { kind: K }> {
+  return result.kind === kind;
+}
+
+/** Narrows a step to the expected callback, failing the test with what happened instead. */
+export function expectKind<K extends Step["kind"]>(
+  result: Step,
+  kind: K,
+): Extract<Step, { kind: K }> {
+  if (!isKind(result, kind))
+    throw new Error(`expected ${kind}, got ${JSON.stringify(result)}`);
+  return result;
+}
 
 function failure(error: unknown): Step {
-  if (typeof error === 'object' && error !== null) {
-    const code = 'code' in error && typeof error.code === 'string' ? error.code : 'Unknown';
-    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
-    return { kind: 'failure', code, message };
+  if (typeof error === "object" && error !== null) {
+    const code =
+      "code" in error && typeof error.code === "string"
+        ? error.code
+        : "Unknown";
+    const message =
+      "message" in error && typeof error.message === "string"
+        ? error.message
+        : "";
+    return { kind: "failure", code, message };
   }
-  return { kind: 'failure', code: 'Unknown', message: String(error) };
+  return { kind: "failure", code: "Unknown", message: String(error) };
 }
 
 /** Runs one identity-js call and resolves with whichever callback it fires first. */
-export function step(run: (callbacks: IAuthenticationCallback) => void): Promise<Step> {
+export function step(
+  run: (callbacks: IAuthenticationCallback) => void,
+): Promise<Step> {
   return new Promise((resolve) => {
     run({
       onSuccess: (session, userConfirmationNecessary) => {
-        resolve({ kind: 'success', session, userConfirmationNecessary: userConfirmationNecessary === true });
+        resolve({
+          kind: "success",
+          session,
+          userConfirmationNecessary: userConfirmationNecessary === true,
+        });
       },
       onFailure: (error: unknown) => {
         resolve(failure(error));
       },
-      newPasswordRequired: (userAttributes: unknown, requiredAttributes: unknown) => {
-        resolve({ kind: 'newPasswordRequired', userAttributes, requiredAttributes });
+      newPasswordRequired: (
+        userAttributes: unknown,
+        requiredAttributes: unknown,
+      ) => {
+        resolve({
+          kind: "newPasswordRequired",
+          userAttributes,
+          requiredAttributes,
+        });
       },
       mfaRequired: (challengeName, parameters: unknown) => {
-        resolve({ kind: 'mfaRequired', challengeName, parameters });
+        resolve({ kind: "mfaRequired", challengeName, parameters });
       },
       totpRequired: (challengeName, parameters: unknown) => {
-        resolve({ kind: 'totpRequired', challengeName, parameters });
+        resolve({ kind: "totpRequired", challengeName, parameters });
       },
       mfaSetup: (challengeName, parameters: unknown) => {
-        resolve({ kind: 'mfaSetup', challengeName, parameters });
+        resolve({ kind: "mfaSetup", challengeName, parameters });
       },
       selectMFAType: (challengeName, parameters: unknown) => {
-        resolve({ kind: 'selectMFAType', challengeName, parameters });
+        resolve({ kind: "selectMFAType", challengeName, parameters });
       },
       customChallenge: (parameters: unknown) => {
-        resolve({ kind: 'customChallenge', parameters });
+        resolve({ kind: "customChallenge", parameters });
       },
     });
   });
 }
 
 /** A private localStorage stand-in, so each test's device and token cache is its own. */
-export function memoryStorage(): ICognitoStorage & { readonly items: Map<string, string> } {
+export function memoryStorage(): ICognitoStorage & {
+  readonly items: Map<string, string>;
+} {
   const items = new Map<string, string>();
   return {
     items,
@@ -82,20 +137,40 @@ export interface TestPool {
   readonly storage: ICognitoStorage;
 }
 
-export function userPool(emulator: Emulator, poolId: string, clientId: string, storage = memoryStorage()): TestPool {
+export function userPool(
+  emulator: Emulator,
+  poolId: string,
+  clientId: string,
+  storage = memoryStorage(),
+): TestPool {
   return {
-    pool: new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: `${emulator.url}/`, Storage: storage }),
+    pool: new CognitoUserPool({
+      UserPoolId: poolId,
+      ClientId: clientId,
+      endpoint: `${emulator.url}/`,
+      Storage: storage,
+    }),
     storage,
   };
 }
 
-export function cognitoUser({ pool, storage }: TestPool, username: string): CognitoUser {
+export function cognitoUser(
+  { pool, storage }: TestPool,
+  username: string,
+): CognitoUser {
   return new CognitoUser({ Username: username, Pool: pool, Storage: storage });
 }
 
-export function signIn(user: CognitoUser, username: string, password: string): Promise<Step> {
+export function signIn(
+  user: CognitoUser,
+  username: string,
+  password: string,
+): Promise<Step> {
   return step((callbacks) => {
-    user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), callbacks);
+    user.authenticateUser(
+      new AuthenticationDetails({ Username: username, Password: password }),
+      callbacks,
+    );
   });
 }
 
@@ -107,16 +182,23 @@ export function lastCode(emulator: Emulator, username: string): string {
 }
 
 export function totpCode(secret: string, emulator: Emulator): string {
-  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: emulator.clock.now() });
+  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({
+    timestamp: emulator.clock.now(),
+  });
 }
 
 /** aws-jwt-verify's fetcher insists on https; the emulator is plain http on loopback, so fetch the JWKS URL ourselves. */
 const loopbackFetcher = {
-  fetch: async (uri: string): Promise<ArrayBuffer> => (await fetch(uri)).arrayBuffer(),
+  fetch: async (uri: string): Promise<ArrayBuffer> =>
+    (await fetch(uri)).arrayBuffer(),
 };
 
 /** aws-jwt-verify against the emulator's issuer and JWKS URL. */
-export function verifiers(emulator: Emulator, poolId: string, clientId: string) {
+export function verifiers(
+  emulator: Emulator,
+  poolId: string,
+  clientId: string,
+) {
   const issuer = `${emulator.url}/${poolId}`;
   const jwksUri = `${issuer}/.well-known/jwks.json`;
   const jwksCache = new SimpleJwksCache({ fetcher: loopbackFetcher });
@@ -127,7 +209,7 @@ export function verifiers(emulator: Emulator, poolId: string, clientId: string) 
         audience: clientId,
         jwksUri,
         customJwtCheck: ({ payload }) => {
-          if (payload.token_use !== 'id') throw new Error('not an ID token');
+          if (payload.token_use !== "id") throw new Error("not an ID token");
         },
       },
       { jwksCache },
@@ -138,8 +220,10 @@ export function verifiers(emulator: Emulator, poolId: string, clientId: string) 
         audience: null,
         jwksUri,
         customJwtCheck: ({ payload }) => {
-          if (payload.token_use !== 'access') throw new Error('not an access token');
-          if (payload.client_id !== clientId) throw new Error('wrong client_id');
+          if (payload.token_use !== "access")
+            throw new Error("not an access token");
+          if (payload.client_id !== clientId)
+            throw new Error("wrong client_id");
         },
       },
       { jwksCache },

@@ -1,6 +1,11 @@
 // The operation table: X-Amz-Target operation name → handler.
-import type { Handler } from '../context.ts';
-import { adminInitiateAuth, adminRespondToAuthChallenge, initiateAuth, respondToAuthChallenge } from './auth.ts';
+import type { Handler } from "../context.ts";
+import {
+  adminInitiateAuth,
+  adminRespondToAuthChallenge,
+  initiateAuth,
+  respondToAuthChallenge,
+} from "./auth.ts";
 import {
   adminForgetDevice,
   adminListDevices,
@@ -9,7 +14,7 @@ import {
   getDevice,
   listDevices,
   updateDeviceStatus,
-} from './devices.ts';
+} from "./devices.ts";
 import {
   adminSetUserMFAPreference,
   associateSoftwareToken,
@@ -17,7 +22,7 @@ import {
   setUserMFAPreference,
   setUserPoolMfaConfig,
   verifySoftwareToken,
-} from './mfa.ts';
+} from "./mfa.ts";
 
 export const handlers: Readonly<Record<string, Handler>> = {
   InitiateAuth: initiateAuth,
