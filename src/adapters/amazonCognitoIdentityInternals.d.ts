@@ -4,8 +4,10 @@ import 'amazon-cognito-identity-js';
 declare module 'amazon-cognito-identity-js' {
   /** The package's jsbn-derived big integer; reached through `AuthenticationHelper#N.constructor` (not exported). */
   export interface OracleBigInteger {
-    constructor: new (value: string, radix: number) => OracleBigInteger;
+    constructor: { new (value: string, radix: number): OracleBigInteger; prototype: OracleBigInteger };
     toString(radix: number): string;
+    /** this^exponent mod modulus; calls back synchronously (never for a zero exponent). */
+    modPow(exponent: OracleBigInteger, modulus: OracleBigInteger, callback: OracleCallback<OracleBigInteger>): OracleBigInteger;
   }
 
   type OracleCallback<T> = (error: Error | null, value: T) => void;

@@ -7,9 +7,9 @@ import { vi } from 'vitest';
 /**
  * Makes `crypto.getRandomValues` hand out `bytes` in order, then throw. Uint32Array requests get big-endian words,
  * so the official client's WordArray (which reads words most significant byte first) sees the same byte stream as
- * an engine that fills a Uint8Array.
+ * an engine that fills a Uint8Array. Returns a function that puts the real generator back.
  */
-export function seedRandom(bytes: Uint8Array): void {
+export function seedRandom(bytes: Uint8Array): () => void {
   let offset = 0;
   const take = (): number => {
     const byte = bytes[offset];
@@ -17,7 +17,7 @@ export function seedRandom(bytes: Uint8Array): void {
     offset += 1;
     return byte;
   };
-  vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+  const spy = vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
     if (array instanceof Uint32Array) {
       for (let i = 0; i < array.length; i += 1) array[i] = ((take() << 24) | (take() << 16) | (take() << 8) | take()) >>> 0;
     } else if (array instanceof Uint8Array) {
@@ -27,6 +27,9 @@ export function seedRandom(bytes: Uint8Array): void {
     }
     return array;
   });
+  return () => {
+    spy.mockRestore();
+  };
 }
 
 /** One request the official client made: its operation and JSON body. */
