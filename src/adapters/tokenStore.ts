@@ -1,0 +1,60 @@
+// Token stores: in-memory (default), or web storage (opt-in) under amazon-cognito-identity-js's keys.
+import { jwtPayload } from '../../machines/claims.ts';
+import type { StoredTokens, TokenStore } from '../../machines/ports.ts';
+import { secret } from '../../machines/secret.ts';
+
+const lastUserKey = (clientId: string) => `CognitoIdentityServiceProvider.${clientId}.LastAuthUser`;
+const userKey = (clientId: string, username: string, name: string) => `CognitoIdentityServiceProvider.${clientId}.${username}.${name}`;
+
+/**
+ * `localStorage` or `sessionStorage`, with CognitoUser's key layout (`.idToken`, `.accessToken`, `.refreshToken`,
+ * `LastAuthUser`). Opt-in: tokens in web storage are readable by any script on the page.
+ */
+export function createWebStorageTokenStore(storage: Storage): TokenStore {
+  return {
+    load(clientId) {
+      const username = storage.getItem(lastUserKey(clientId));
+      if (username === null) return null;
+      const idToken = storage.getItem(userKey(clientId, username, 'idToken'));
+      const accessToken = storage.getItem(userKey(clientId, username, 'accessToken'));
+      if (idToken === null || accessToken === null) return null;
+      const refreshToken = storage.getItem(userKey(clientId, username, 'refreshToken'));
+      const exp = jwtPayload(accessToken).exp;
+      return {
+        username,
+        idToken: secret(idToken),
+        accessToken: secret(accessToken),
+        refreshToken: refreshToken === null || refreshToken === '' ? null : secret(refreshToken),
+        // The access token's own `exp` says when to refresh; 0 (already due) if unreadable.
+        expiresAt: typeof exp === 'number' ? exp * 1000 : 0,
+      };
+    },
+    save(clientId, tokens) {
+      storage.setItem(userKey(clientId, tokens.username, 'idToken'), tokens.idToken.reveal());
+      storage.setItem(userKey(clientId, tokens.username, 'accessToken'), tokens.accessToken.reveal());
+      if (tokens.refreshToken !== null) storage.setItem(userKey(clientId, tokens.username, 'refreshToken'), tokens.refreshToken.reveal());
+      storage.setItem(userKey(clientId, tokens.username, 'clockDrift'), '0');
+      storage.setItem(lastUserKey(clientId), tokens.username);
+    },
+    clear(clientId) {
+      const username = storage.getItem(lastUserKey(clientId));
+      if (username === null) return;
+      for (const name of ['idToken', 'accessToken', 'refreshToken', 'clockDrift']) storage.removeItem(userKey(clientId, username, name));
+      storage.removeItem(lastUserKey(clientId));
+    },
+  };
+}
+
+/** Tokens kept only in this JavaScript realm: gone on reload. The default. */
+export function createMemoryTokenStore(): TokenStore {
+  const tokens = new Map<string, StoredTokens>();
+  return {
+    load: (clientId) => tokens.get(clientId) ?? null,
+    save: (clientId, stored) => {
+      tokens.set(clientId, stored);
+    },
+    clear: (clientId) => {
+      tokens.delete(clientId);
+    },
+  };
+}
