@@ -19,6 +19,8 @@ export type CognitoErrorCode =
   | 'ResourceNotFoundException'
   | 'CodeDeliveryFailureException'
   | 'UserLambdaValidationException'
+  | 'UsernameExistsException'
+  | 'AliasExistsException'
   | 'UnexpectedLambdaException'
   | 'InvalidLambdaResponseException'
   | 'InvalidUserPoolConfigurationException'
@@ -53,6 +55,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<CognitoErrorCode>([
   'ResourceNotFoundException',
   'CodeDeliveryFailureException',
   'UserLambdaValidationException',
+  'UsernameExistsException',
+  'AliasExistsException',
   'UnexpectedLambdaException',
   'InvalidLambdaResponseException',
   'InvalidUserPoolConfigurationException',
