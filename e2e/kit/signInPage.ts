@@ -1,0 +1,146 @@
+// Page object for the login widget: every step found by its heading, fields by label, actions by button role.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { englishMessages, type Messages } from '../../src/messages.ts';
+
+/** The widget's steps, named like the machine's states (challenge names verbatim). */
+export type WidgetStep =
+  | 'credentials'
+  | 'SMS_MFA'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'EMAIL_OTP'
+  | 'SELECT_MFA_TYPE'
+  | 'MFA_SETUP'
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'CUSTOM_CHALLENGE'
+  | 'rememberDevice'
+  | 'sessionExpired'
+  | 'signedIn';
+
+/** Where the widget's page lives and which pool it talks to (the demo reads these from the query string). */
+export interface WidgetTarget {
+  readonly endpoint?: string | undefined;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly region?: string | undefined;
+}
+
+export class SignInPage {
+  readonly page: Page;
+  readonly messages: Messages;
+
+  /** `messages`: the same overrides you gave the widget, so labels match. */
+  constructor(page: Page, messages: Messages = englishMessages) {
+    this.page = page;
+    this.messages = messages;
+  }
+
+  /** The heading that tells which step is on screen. */
+  heading(step: WidgetStep): Locator {
+    const m = this.messages;
+    const titles: Record<WidgetStep, string> = {
+      credentials: m.title,
+      SMS_MFA: m.smsTitle,
+      SOFTWARE_TOKEN_MFA: m.totpTitle,
+      EMAIL_OTP: m.emailTitle,
+      SELECT_MFA_TYPE: m.selectMfaTitle,
+      MFA_SETUP: m.mfaSetupTitle,
+      NEW_PASSWORD_REQUIRED: m.newPasswordTitle,
+      CUSTOM_CHALLENGE: m.customChallengeTitle,
+      rememberDevice: m.rememberDeviceTitle,
+      sessionExpired: m.sessionExpiredTitle,
+      signedIn: m.signedInTitle,
+    };
+    return this.page.getByRole('heading', { name: titles[step], exact: true });
+  }
+
+  /** Waits until `step` is the one shown. */
+  async expectStep(step: WidgetStep): Promise<void> {
+    await expect(this.heading(step)).toBeVisible();
+  }
+
+  /** Opens the demo page (or `path` of your app) pointed at `target`, and waits for the credentials form. */
+  async open(target: WidgetTarget, path = '/'): Promise<void> {
+    const query = new URLSearchParams({ userPoolId: target.userPoolId, clientId: target.clientId });
+    if (target.endpoint !== undefined) query.set('endpoint', target.endpoint);
+    if (target.region !== undefined) query.set('region', target.region);
+    await this.page.goto(`${path}?${query.toString()}`);
+    await this.expectStep('credentials');
+  }
+
+  get username(): Locator {
+    return this.page.getByLabel(this.messages.username, { exact: true });
+  }
+
+  get password(): Locator {
+    return this.page.getByLabel(this.messages.password, { exact: true });
+  }
+
+  get code(): Locator {
+    return this.page.getByLabel(this.messages.code, { exact: true });
+  }
+
+  /** The step's error text (role="alert"). */
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async submitCredentials(username: string, password: string): Promise<void> {
+    await this.username.fill(username);
+    await this.password.fill(password);
+    await this.button(this.messages.signIn).click();
+  }
+
+  /** Types a one-time code (SMS, email, authenticator, or MFA set-up) and verifies it. */
+  async submitCode(code: string): Promise<void> {
+    await this.code.fill(code);
+    await this.button(this.messages.verify).click();
+  }
+
+  async chooseMfa(method: keyof Messages['mfaMethods']): Promise<void> {
+    await this.button(this.messages.mfaMethods[method]).click();
+  }
+
+  /** The new password (typed twice) and each required attribute, by the attribute's label. */
+  async submitNewPassword(password: string, attributes: Readonly<Record<string, string>> = {}): Promise<void> {
+    await this.page.getByLabel(this.messages.newPassword, { exact: true }).fill(password);
+    await this.page.getByLabel(this.messages.confirmPassword, { exact: true }).fill(password);
+    for (const [name, value] of Object.entries(attributes)) {
+      await this.page.getByLabel(this.messages.attributes[name] ?? name, { exact: true }).fill(value);
+    }
+    await this.button(this.messages.setPassword).click();
+  }
+
+  /** Answers a custom challenge; its field is labelled with the trigger's question. */
+  async submitAnswer(question: string, answer: string): Promise<void> {
+    await this.page.getByLabel(question, { exact: true }).fill(answer);
+    await this.button(this.messages.continue).click();
+  }
+
+  /** The base32 key of the MFA set-up step, read from its otpauth:// link. */
+  async totpSetupUri(): Promise<string> {
+    const link = this.page.getByRole('link', { name: this.messages.mfaSetupOpenApp });
+    const href = await link.getAttribute('href');
+    if (href === null) throw new Error('the MFA set-up link has no href');
+    return href;
+  }
+
+  async rememberDevice(remember: boolean): Promise<void> {
+    await this.button(remember ? this.messages.rememberDevice : this.messages.dontRememberDevice).click();
+  }
+
+  async startAgain(): Promise<void> {
+    await this.button(this.messages.startAgain).click();
+  }
+
+  async cancel(): Promise<void> {
+    await this.button(this.messages.cancel).click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.button(this.messages.signOut).click();
+  }
+}
