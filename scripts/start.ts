@@ -1,18 +1,52 @@
-// `npm start`: the Vite demo on loopback (and, once it exists, the emulator with the seeded demo pool).
-import { createServer } from 'vite';
+// `npm start`: the local Cognito emulator with the demo pool, and the Vite demo pointed at it, on loopback.
+import { createServer } from "vite";
+import {
+  DEMO_CLIENT_ID,
+  DEMO_POOL_ID,
+  DEMO_USERS,
+} from "../e2e/emulator/demo.ts";
+import { startEmulator } from "../e2e/emulator/index.ts";
 
-const vite = await createServer({ configFile: 'vite.config.ts', server: { host: '127.0.0.1' } });
-await vite.listen();
-const url = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
+const emulator = await startEmulator();
+// Vite exposes VITE_* variables to the demo; they must be set before the server is created.
+process.env.VITE_COGNITO_ENDPOINT = `${emulator.url}/`;
+process.env.VITE_USER_POOL_ID = DEMO_POOL_ID;
+process.env.VITE_CLIENT_ID = DEMO_CLIENT_ID;
+
+let vite: Awaited<ReturnType<typeof createServer>> | undefined;
+try {
+  vite = await createServer({
+    configFile: "vite.config.ts",
+    server: { host: "127.0.0.1" },
+  });
+  await vite.listen();
+} catch (error) {
+  await emulator.stop();
+  throw error;
+}
+const url = vite.resolvedUrls?.local[0] ?? "http://127.0.0.1:5173/";
 console.log(`demo: ${url}`);
-console.log('press Ctrl-C to stop');
+console.log(
+  `emulator: ${emulator.url} (pool ${DEMO_POOL_ID}, client ${DEMO_CLIENT_ID})`,
+);
+console.log(
+  "one-time codes: GET /_emulator/messages on the emulator (never printed here)",
+);
+console.table(
+  DEMO_USERS.map(({ username, password, path }) => ({
+    username,
+    password,
+    path,
+  })),
+);
+console.log("press Ctrl-C to stop");
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await vite.close();
+  await Promise.allSettled([vite?.close(), emulator.stop()]);
   process.exit(0);
 }
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
