@@ -16,6 +16,8 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['size', 'Widget size', measureWidgetSize],
   ['core-size', 'Core size', measureCoreSize],
   ['throughput', 'Emulator throughput', measureThroughput],
+  ['round-trips', 'Round trips', async (ctx) => (await import('./roundTrips.ts')).measureRoundTrips(ctx)],
+  ['cpu', 'Client CPU', async (ctx) => (await import('./clientCpu.ts')).measureClientCpu(ctx)],
   ['e2e', 'E2E wall time', measureE2e],
   ['growth', 'Cost growth', measureGrowth],
 ];
@@ -62,3 +64,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Keep-alive sockets and stopped actors' timers from the product code must not hold the CLI open.
+process.exit(process.exitCode ?? 0);
