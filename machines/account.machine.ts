@@ -1,0 +1,383 @@
+// Signed-in account statechart: ChangePassword, attribute updates and verification, TOTP enrolment, MFA preference, devices.
+import { assign, fromPromise, setup } from 'xstate';
+import type {
+  AttributeCallInput,
+  ChangePasswordCallInput,
+  CodeDelivery,
+  DeviceCallInput,
+  MfaPreference,
+  MfaPreferenceCallInput,
+  RememberedDevice,
+  SignedInCallBase,
+  TotpCodeCallInput,
+  UpdateAttributesCallInput,
+  VerifyAttributeCallInput,
+} from './accountTypes.ts';
+import { toSignInError, type SignInError } from './errors.ts';
+import type { StringMap } from './protocol.ts';
+import type { Secret } from './secret.ts';
+
+export interface AccountInput {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The signed-in user's access token; send `tokens.update` after each refresh. */
+  readonly accessToken: Secret<string>;
+  /** Sent as ClientMetadata on UpdateUserAttributes / GetUserAttributeVerificationCode; never put secrets in it. */
+  readonly clientMetadata?: StringMap;
+  /** FriendlyDeviceName for VerifySoftwareToken. */
+  readonly friendlyDeviceName?: string;
+  /** Label and issuer for the otpauth URI of TOTP enrolment. */
+  readonly totpLabel?: string;
+  readonly totpIssuer?: string;
+}
+
+/** What the last finished action was, so the UI can confirm it. */
+export type AccountResult = 'passwordChanged' | 'attributesUpdated' | 'attributeVerified' | 'totpEnabled' | 'mfaPreferenceSet' | 'devicesListed' | 'deviceForgotten';
+
+export interface AccountContext {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly accessToken: Secret<string>;
+  readonly clientMetadata: StringMap | null;
+  readonly callClientMetadata: StringMap | null;
+  readonly friendlyDeviceName: string | null;
+  readonly totpLabel: string;
+  readonly totpIssuer: string;
+  /** ChangePassword's two passwords, only while that call runs. */
+  readonly previousPassword: Secret<string> | null;
+  readonly proposedPassword: Secret<string> | null;
+  readonly attributes: StringMap;
+  /** The attribute waiting for VerifyUserAttribute (email or phone_number). */
+  readonly attributeName: string | null;
+  /** Attributes still waiting for a code after UpdateUserAttributes, after the one being verified. */
+  readonly pendingVerifications: readonly CodeDelivery[];
+  readonly codeDelivery: CodeDelivery | null;
+  readonly code: Secret<string> | null;
+  /** AssociateSoftwareToken's secret, until VerifySoftwareToken accepts a code. */
+  readonly totpSecret: Secret<string> | null;
+  /** VerifySoftwareToken accepted the code; SetUserMFAPreference makes TOTP preferred next. */
+  readonly totpVerified: boolean;
+  readonly mfaPreference: MfaPreference;
+  readonly devices: readonly RememberedDevice[];
+  readonly deviceKey: string | null;
+  readonly lastResult: AccountResult | null;
+  readonly error: SignInError | null;
+}
+
+interface WithClientMetadata {
+  readonly clientMetadata?: StringMap;
+}
+
+export type AccountEvent =
+  | { type: 'tokens.update'; accessToken: Secret<string> }
+  | { type: 'password.change'; previousPassword: Secret<string>; proposedPassword: Secret<string> }
+  | ({ type: 'attributes.update'; attributes: StringMap } & WithClientMetadata)
+  | ({ type: 'attribute.verify'; attributeName: string } & WithClientMetadata)
+  | { type: 'code.submit'; code: Secret<string> }
+  | ({ type: 'code.resend' } & WithClientMetadata)
+  | { type: 'totp.setUp' }
+  | { type: 'mfaPreference.set'; preference: MfaPreference }
+  | { type: 'devices.list' }
+  | { type: 'device.forget'; deviceKey: string }
+  | { type: 'account.cancel' };
+
+function notProvided<TOutput, TInput>(name: string) {
+  return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
+}
+
+function callBase(context: AccountContext): SignedInCallBase {
+  return { accessToken: context.accessToken, clientMetadata: context.callClientMetadata ?? context.clientMetadata };
+}
+
+const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
+const setErrorAction = { type: 'setError', params: errorParams } as const;
+const toIdleWithError = { target: '#account.idle', actions: ['dropCall', setErrorAction] } as const;
+
+export const accountMachineSetup = setup({
+  types: {
+    context: {} as AccountContext,
+    events: {} as AccountEvent,
+    input: {} as AccountInput,
+    tags: {} as 'busy' | 'input',
+  },
+  actors: {
+    changePassword: notProvided<null, ChangePasswordCallInput>('changePassword'),
+    updateUserAttributes: notProvided<CodeDelivery[], UpdateAttributesCallInput>('updateUserAttributes'),
+    verifyUserAttribute: notProvided<null, VerifyAttributeCallInput>('verifyUserAttribute'),
+    getUserAttributeVerificationCode: notProvided<CodeDelivery | null, AttributeCallInput>('getUserAttributeVerificationCode'),
+    associateSoftwareToken: notProvided<Secret<string>, { base: SignedInCallBase }>('associateSoftwareToken'),
+    verifySoftwareToken: notProvided<null, TotpCodeCallInput>('verifySoftwareToken'),
+    setUserMFAPreference: notProvided<null, MfaPreferenceCallInput>('setUserMFAPreference'),
+    listDevices: notProvided<RememberedDevice[], { base: SignedInCallBase }>('listDevices'),
+    forgetDevice: notProvided<null, DeviceCallInput>('forgetDevice'),
+  },
+  guards: {
+    needsVerification: (_, params: { deliveries: readonly CodeDelivery[] }) => params.deliveries.some((delivery) => delivery.attributeName !== null),
+    hasPendingVerification: ({ context }) => context.pendingVerifications.length > 0,
+    hasCodeDelivery: ({ context }) => context.codeDelivery !== null,
+    isTotpEnrolment: ({ context }) => context.totpVerified,
+  },
+  actions: {
+    updateToken: assign((_, params: { accessToken: Secret<string> }) => ({ accessToken: params.accessToken })),
+    storePasswords: assign((_, params: { previousPassword: Secret<string>; proposedPassword: Secret<string> }) => ({
+      previousPassword: params.previousPassword,
+      proposedPassword: params.proposedPassword,
+      lastResult: null,
+      error: null,
+    })),
+    storeAttributes: assign((_, params: { attributes: StringMap; clientMetadata: StringMap | null }) => ({
+      attributes: params.attributes,
+      callClientMetadata: params.clientMetadata,
+      lastResult: null,
+      error: null,
+    })),
+    storeAttributeName: assign((_, params: { attributeName: string; clientMetadata: StringMap | null }) => ({
+      attributeName: params.attributeName,
+      callClientMetadata: params.clientMetadata,
+      lastResult: null,
+      error: null,
+    })),
+    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({ callClientMetadata: params.clientMetadata, error: null })),
+    storeCode: assign((_, params: { code: Secret<string> }) => ({ code: params.code, error: null })),
+    storePreference: assign((_, params: { preference: MfaPreference }) => ({ mfaPreference: params.preference, lastResult: null, error: null })),
+    storeDeviceKey: assign((_, params: { deviceKey: string }) => ({ deviceKey: params.deviceKey, lastResult: null, error: null })),
+    clearResult: assign({ lastResult: null, error: null }),
+    /** UpdateUserAttributes answered with one delivery per changed email / phone: verify them one by one. */
+    queueVerifications: assign((_, params: { deliveries: readonly CodeDelivery[] }) => {
+      const [first, ...rest] = params.deliveries.filter((delivery) => delivery.attributeName !== null);
+      return { attributeName: first?.attributeName ?? null, codeDelivery: first ?? null, pendingVerifications: rest };
+    }),
+    nextVerification: assign(({ context }) => {
+      const [first, ...rest] = context.pendingVerifications;
+      return { attributeName: first?.attributeName ?? null, codeDelivery: first ?? null, pendingVerifications: rest, code: null };
+    }),
+    applyDelivery: assign(({ context }, params: { delivery: CodeDelivery | null }) => ({ codeDelivery: params.delivery ?? context.codeDelivery })),
+    applyTotpSecret: assign((_, params: { secretCode: Secret<string> }) => ({ totpSecret: params.secretCode })),
+    applyDevices: assign((_, params: { devices: RememberedDevice[] }) => ({ devices: params.devices })),
+    /** TOTP just verified: make it the method Cognito asks for. */
+    preferTotp: assign({ totpSecret: null, totpVerified: true, mfaPreference: { SOFTWARE_TOKEN_MFA: 'preferred' } satisfies MfaPreference }),
+    endTotpEnrolment: assign({ totpVerified: false }),
+    finish: assign((_, params: { result: AccountResult }) => ({ lastResult: params.result, error: null })),
+    setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
+    /** Secrets and one-call data of the action that just ended. */
+    dropCall: assign({ previousPassword: null, proposedPassword: null, code: null, callClientMetadata: null }),
+    dropFlow: assign({
+      totpVerified: false,
+      previousPassword: null,
+      proposedPassword: null,
+      code: null,
+      callClientMetadata: null,
+      totpSecret: null,
+      attributeName: null,
+      pendingVerifications: [],
+      codeDelivery: null,
+      error: null,
+    }),
+  },
+});
+
+export const accountMachine = accountMachineSetup.createMachine({
+  id: 'account',
+  description: 'Self-service calls of a signed-in user, each authorised by the AccessToken.',
+  context: ({ input }) => ({
+    userPoolId: input.userPoolId,
+    clientId: input.clientId,
+    accessToken: input.accessToken,
+    clientMetadata: input.clientMetadata ?? null,
+    callClientMetadata: null,
+    friendlyDeviceName: input.friendlyDeviceName ?? null,
+    totpLabel: input.totpLabel ?? '',
+    totpIssuer: input.totpIssuer ?? input.userPoolId,
+    previousPassword: null,
+    proposedPassword: null,
+    attributes: {},
+    attributeName: null,
+    pendingVerifications: [],
+    codeDelivery: null,
+    code: null,
+    totpSecret: null,
+    totpVerified: false,
+    mfaPreference: {},
+    devices: [],
+    deviceKey: null,
+    lastResult: null,
+    error: null,
+  }),
+  on: {
+    'tokens.update': { actions: { type: 'updateToken', params: ({ event }) => ({ accessToken: event.accessToken }) } },
+  },
+  initial: 'idle',
+  states: {
+    idle: {
+      tags: ['input'],
+      on: {
+        'password.change': {
+          target: 'ChangePassword',
+          actions: { type: 'storePasswords', params: ({ event }) => ({ previousPassword: event.previousPassword, proposedPassword: event.proposedPassword }) },
+        },
+        'attributes.update': {
+          target: 'UpdateUserAttributes',
+          actions: { type: 'storeAttributes', params: ({ event }) => ({ attributes: event.attributes, clientMetadata: event.clientMetadata ?? null }) },
+        },
+        'attribute.verify': {
+          target: 'GetUserAttributeVerificationCode',
+          actions: { type: 'storeAttributeName', params: ({ event }) => ({ attributeName: event.attributeName, clientMetadata: event.clientMetadata ?? null }) },
+        },
+        'totp.setUp': { target: 'AssociateSoftwareToken', actions: 'clearResult' },
+        'mfaPreference.set': { target: 'SetUserMFAPreference', actions: { type: 'storePreference', params: ({ event }) => ({ preference: event.preference }) } },
+        'devices.list': { target: 'ListDevices', actions: 'clearResult' },
+        'device.forget': { target: 'ForgetDevice', actions: { type: 'storeDeviceKey', params: ({ event }) => ({ deviceKey: event.deviceKey }) } },
+      },
+    },
+    ChangePassword: {
+      tags: ['busy'],
+      exit: 'dropCall',
+      invoke: {
+        src: 'changePassword',
+        input: ({ context }) => {
+          if (context.previousPassword === null || context.proposedPassword === null) throw new Error('ChangePassword without passwords');
+          return { base: callBase(context), previousPassword: context.previousPassword, proposedPassword: context.proposedPassword };
+        },
+        onDone: { target: 'idle', actions: { type: 'finish', params: { result: 'passwordChanged' } } },
+        onError: toIdleWithError,
+      },
+    },
+    UpdateUserAttributes: {
+      description: 'A changed email or phone number comes back in CodeDeliveryDetailsList and must be verified.',
+      tags: ['busy'],
+      exit: 'dropCall',
+      invoke: {
+        src: 'updateUserAttributes',
+        input: ({ context }) => ({ base: callBase(context), attributes: context.attributes }),
+        onDone: [
+          {
+            guard: { type: 'needsVerification', params: ({ event }) => ({ deliveries: event.output }) },
+            target: 'VerifyUserAttribute',
+            actions: { type: 'queueVerifications', params: ({ event }) => ({ deliveries: event.output }) },
+          },
+          { target: 'idle', actions: { type: 'finish', params: { result: 'attributesUpdated' } } },
+        ],
+        onError: toIdleWithError,
+      },
+    },
+    GetUserAttributeVerificationCode: {
+      description: 'Sends a (new) verification code for attributeName.',
+      tags: ['busy'],
+      exit: 'dropCall',
+      invoke: {
+        src: 'getUserAttributeVerificationCode',
+        input: ({ context }) => {
+          if (context.attributeName === null) throw new Error('no attribute to verify');
+          return { base: callBase(context), attributeName: context.attributeName };
+        },
+        onDone: { target: 'VerifyUserAttribute', actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) } },
+        onError: [
+          // A failed resend keeps the code already sent usable.
+          { guard: 'hasCodeDelivery', target: 'VerifyUserAttribute', actions: setErrorAction },
+          toIdleWithError,
+        ],
+      },
+    },
+    VerifyUserAttribute: {
+      description: 'Waits for the code sent to the changed attribute; wrong or expired codes stay here with the error.',
+      initial: 'awaitingInput',
+      on: { 'account.cancel': { target: 'idle', actions: 'dropFlow' } },
+      states: {
+        awaitingInput: {
+          tags: ['input'],
+          on: {
+            'code.submit': { target: 'responding', actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) } },
+            'code.resend': {
+              target: '#account.GetUserAttributeVerificationCode',
+              actions: { type: 'storeCallMetadata', params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }) },
+            },
+          },
+        },
+        responding: {
+          tags: ['busy'],
+          exit: 'dropCall',
+          invoke: {
+            src: 'verifyUserAttribute',
+            input: ({ context }) => {
+              if (context.attributeName === null || context.code === null) throw new Error('VerifyUserAttribute without attribute or code');
+              return { base: callBase(context), attributeName: context.attributeName, code: context.code };
+            },
+            onDone: [
+              { guard: 'hasPendingVerification', target: 'awaitingInput', actions: 'nextVerification' },
+              { target: '#account.idle', actions: ['dropFlow', { type: 'finish', params: { result: 'attributeVerified' } }] },
+            ],
+            onError: { target: 'awaitingInput', actions: setErrorAction },
+          },
+        },
+      },
+    },
+    AssociateSoftwareToken: {
+      tags: ['busy'],
+      invoke: {
+        src: 'associateSoftwareToken',
+        input: ({ context }) => ({ base: callBase(context) }),
+        onDone: { target: 'VerifySoftwareToken', actions: { type: 'applyTotpSecret', params: ({ event }) => ({ secretCode: event.output }) } },
+        onError: toIdleWithError,
+      },
+    },
+    VerifySoftwareToken: {
+      description: 'totpSecret (redacted) goes into the authenticator app; its first code enables TOTP.',
+      initial: 'awaitingInput',
+      on: { 'account.cancel': { target: 'idle', actions: 'dropFlow' } },
+      states: {
+        awaitingInput: {
+          tags: ['input'],
+          on: { 'code.submit': { target: 'responding', actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) } } },
+        },
+        responding: {
+          tags: ['busy'],
+          exit: 'dropCall',
+          invoke: {
+            src: 'verifySoftwareToken',
+            input: ({ context }) => {
+              if (context.code === null) throw new Error('VerifySoftwareToken without a code');
+              return { base: callBase(context), code: context.code, friendlyDeviceName: context.friendlyDeviceName };
+            },
+            onDone: { target: '#account.SetUserMFAPreference', actions: 'preferTotp' },
+            onError: { target: 'awaitingInput', actions: setErrorAction },
+          },
+        },
+      },
+    },
+    SetUserMFAPreference: {
+      tags: ['busy'],
+      invoke: {
+        src: 'setUserMFAPreference',
+        input: ({ context }) => ({ base: callBase(context), preference: context.mfaPreference }),
+        onDone: [
+          { guard: 'isTotpEnrolment', target: 'idle', actions: ['endTotpEnrolment', { type: 'finish', params: { result: 'totpEnabled' } }] },
+          { target: 'idle', actions: { type: 'finish', params: { result: 'mfaPreferenceSet' } } },
+        ],
+        onError: toIdleWithError,
+      },
+    },
+    ListDevices: {
+      tags: ['busy'],
+      invoke: {
+        src: 'listDevices',
+        input: ({ context }) => ({ base: callBase(context) }),
+        onDone: { target: 'idle', actions: [{ type: 'applyDevices', params: ({ event }) => ({ devices: event.output }) }] },
+        onError: toIdleWithError,
+      },
+    },
+    ForgetDevice: {
+      tags: ['busy'],
+      invoke: {
+        src: 'forgetDevice',
+        input: ({ context }) => {
+          if (context.deviceKey === null) throw new Error('no device to forget');
+          return { base: callBase(context), deviceKey: context.deviceKey };
+        },
+        onDone: { target: 'ListDevices', actions: { type: 'finish', params: { result: 'deviceForgotten' } } },
+        onError: toIdleWithError,
+      },
+    },
+  },
+});
+
+export type AccountMachine = typeof accountMachine;

@@ -1,0 +1,193 @@
+// Forgotten-password statechart over ForgotPassword / ConfirmForgotPassword; states are named after the calls.
+import { assign, fromPromise, setup } from 'xstate';
+import type { PasswordPolicyType } from './accountProtocol.ts';
+import type { CodeDelivery, ConfirmForgotPasswordCallInput, PublicCallBase, UsernameCallInput } from './accountTypes.ts';
+import { toSignInError, type SignInError } from './errors.ts';
+import { toPasswordPolicy, type PasswordPolicy } from './passwordPolicy.ts';
+import type { StringMap } from './protocol.ts';
+import type { Secret } from './secret.ts';
+
+export interface ForgotPasswordInput {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly passwordPolicy?: PasswordPolicyType;
+  /** Sent as ClientMetadata with every call; an event's own `clientMetadata` replaces it for that call. */
+  readonly clientMetadata?: StringMap;
+  /** Pre-fills the username (e.g. what was typed on the sign-in form). */
+  readonly username?: string;
+  /** Ask for the code at once for `username` (sign-in answered PasswordResetRequiredException). */
+  readonly requestCode?: boolean;
+}
+
+export interface ForgotPasswordContext {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly passwordPolicy: PasswordPolicy;
+  readonly clientMetadata: StringMap | null;
+  readonly callClientMetadata: StringMap | null;
+  readonly requestCode: boolean;
+  readonly username: string;
+  readonly codeDelivery: CodeDelivery | null;
+  /** The code and the new password live only while ConfirmForgotPassword runs. */
+  readonly code: Secret<string> | null;
+  readonly newPassword: Secret<string> | null;
+  /** True once ConfirmForgotPassword succeeded. */
+  readonly reset: boolean;
+  readonly error: SignInError | null;
+}
+
+interface WithClientMetadata {
+  /** ClientMetadata for this one call (reaches the Lambda triggers); never put secrets in it. */
+  readonly clientMetadata?: StringMap;
+}
+
+export type ForgotPasswordEvent =
+  | ({ type: 'username.submit'; username: string } & WithClientMetadata)
+  | ({ type: 'newPassword.submit'; code: Secret<string>; password: Secret<string> } & WithClientMetadata)
+  | ({ type: 'code.resend' } & WithClientMetadata)
+  | { type: 'forgotPassword.cancel' };
+
+/** Back to sign-in with the username kept; `reset` is false when the user cancelled. */
+export interface ForgotPasswordOutput {
+  readonly username: string;
+  readonly reset: boolean;
+}
+
+function notProvided<TOutput, TInput>(name: string) {
+  return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
+}
+
+function callBase(context: ForgotPasswordContext): PublicCallBase {
+  return { clientId: context.clientId, clientMetadata: context.callClientMetadata ?? context.clientMetadata };
+}
+
+const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
+
+export const forgotPasswordMachineSetup = setup({
+  types: {
+    context: {} as ForgotPasswordContext,
+    events: {} as ForgotPasswordEvent,
+    input: {} as ForgotPasswordInput,
+    output: {} as ForgotPasswordOutput,
+    tags: {} as 'busy' | 'input',
+  },
+  actors: {
+    forgotPassword: notProvided<CodeDelivery | null, UsernameCallInput>('forgotPassword'),
+    confirmForgotPassword: notProvided<null, ConfirmForgotPasswordCallInput>('confirmForgotPassword'),
+  },
+  guards: {
+    hasUsername: (_, params: { username: string }) => params.username.trim() !== '',
+    requestsCodeAtOnce: ({ context }) => context.requestCode && context.username.trim() !== '',
+    isCodeCleared: ({ context }) => context.codeDelivery === null,
+  },
+  actions: {
+    acceptUsername: assign((_, params: { username: string; clientMetadata: StringMap | null }) => ({
+      username: params.username.trim(),
+      callClientMetadata: params.clientMetadata,
+      error: null,
+    })),
+    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({ callClientMetadata: params.clientMetadata, error: null })),
+    applyDelivery: assign((_, params: { delivery: CodeDelivery | null }) => ({ codeDelivery: params.delivery, error: null })),
+    storeNewPassword: assign((_, params: { code: Secret<string>; password: Secret<string>; clientMetadata: StringMap | null }) => ({
+      code: params.code,
+      newPassword: params.password,
+      callClientMetadata: params.clientMetadata,
+      error: null,
+    })),
+    clearCall: assign({ code: null, newPassword: null, callClientMetadata: null }),
+    setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
+    markReset: assign({ reset: true }),
+  },
+});
+
+export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
+  id: 'forgotPassword',
+  description: 'Password reset: ForgotPassword sends a code to a masked destination, ConfirmForgotPassword sets the new password.',
+  context: ({ input }) => ({
+    userPoolId: input.userPoolId,
+    clientId: input.clientId,
+    passwordPolicy: toPasswordPolicy(input.passwordPolicy),
+    clientMetadata: input.clientMetadata ?? null,
+    callClientMetadata: null,
+    requestCode: input.requestCode ?? false,
+    username: input.username ?? '',
+    codeDelivery: null,
+    code: null,
+    newPassword: null,
+    reset: false,
+    error: null,
+  }),
+  initial: 'starting',
+  on: { 'forgotPassword.cancel': '.cancelled' },
+  states: {
+    starting: {
+      always: [{ guard: 'requestsCodeAtOnce', target: 'ForgotPassword' }, { target: 'editing' }],
+    },
+    editing: {
+      description: 'Asks for the username whose password is to be reset.',
+      tags: ['input'],
+      on: {
+        'username.submit': {
+          guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
+          target: 'ForgotPassword',
+          actions: { type: 'acceptUsername', params: ({ event }) => ({ username: event.username, clientMetadata: event.clientMetadata ?? null }) },
+        },
+      },
+    },
+    ForgotPassword: {
+      description: 'Cognito sends a code (by the pool’s recovery setting) and answers with the masked destination.',
+      tags: ['busy'],
+      exit: 'clearCall',
+      invoke: {
+        src: 'forgotPassword',
+        input: ({ context }) => ({ base: callBase(context), username: context.username }),
+        onDone: { target: 'ConfirmForgotPassword', actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) } },
+        onError: [
+          // A failed resend keeps the code already sent usable: stay on the code form.
+          { guard: { type: 'isCodeCleared' }, target: 'editing', actions: { type: 'setError', params: errorParams } },
+          { target: 'ConfirmForgotPassword', actions: { type: 'setError', params: errorParams } },
+        ],
+      },
+    },
+    ConfirmForgotPassword: {
+      description: 'Code + new password; wrong or expired codes and policy failures stay here with the error.',
+      initial: 'awaitingInput',
+      states: {
+        awaitingInput: {
+          tags: ['input'],
+          on: {
+            'newPassword.submit': {
+              target: 'responding',
+              actions: {
+                type: 'storeNewPassword',
+                params: ({ event }) => ({ code: event.code, password: event.password, clientMetadata: event.clientMetadata ?? null }),
+              },
+            },
+            'code.resend': {
+              target: '#forgotPassword.ForgotPassword',
+              actions: { type: 'storeCallMetadata', params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }) },
+            },
+          },
+        },
+        responding: {
+          tags: ['busy'],
+          exit: 'clearCall',
+          invoke: {
+            src: 'confirmForgotPassword',
+            input: ({ context }) => {
+              if (context.code === null || context.newPassword === null) throw new Error('ConfirmForgotPassword without code or password');
+              return { base: callBase(context), username: context.username, code: context.code, password: context.newPassword };
+            },
+            onDone: { target: '#forgotPassword.done', actions: 'markReset' },
+            onError: { target: 'awaitingInput', actions: { type: 'setError', params: errorParams } },
+          },
+        },
+      },
+    },
+    done: { description: 'The password is reset; sign in again with the username kept.', type: 'final' },
+    cancelled: { type: 'final' },
+  },
+  output: ({ context }) => ({ username: context.username, reset: context.reset }),
+});
+
+export type ForgotPasswordMachine = typeof forgotPasswordMachine;
