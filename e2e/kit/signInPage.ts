@@ -58,11 +58,16 @@ export class SignInPage {
     await expect(this.heading(step)).toBeVisible();
   }
 
-  /** Opens the demo page (or `path` of your app) pointed at `target`, and waits for the credentials form. */
-  async open(target: WidgetTarget, path = '/'): Promise<void> {
+  /**
+   * Opens the demo page (or `options.path` of your app) pointed at `target` via `?endpoint=&userPoolId=&clientId=`
+   * (and `&authFlow=`, e.g. `CUSTOM_AUTH_SRP`), and waits for the credentials form.
+   */
+  async open(target: WidgetTarget, options: { readonly path?: string; readonly authFlow?: string } = {}): Promise<void> {
     const query = new URLSearchParams({ userPoolId: target.userPoolId, clientId: target.clientId });
     if (target.endpoint !== undefined) query.set('endpoint', target.endpoint);
     if (target.region !== undefined) query.set('region', target.region);
+    if (options.authFlow !== undefined) query.set('authFlow', options.authFlow);
+    const path = options.path ?? '/';
     await this.page.goto(`${path}?${query.toString()}`);
     await this.expectStep('credentials');
   }
@@ -128,8 +133,16 @@ export class SignInPage {
     return href;
   }
 
+  /** Answers "Remember this device?" (asked after every sign-in on a new device when the pool says so). */
   async rememberDevice(remember: boolean): Promise<void> {
+    await this.expectStep('rememberDevice');
     await this.button(remember ? this.messages.rememberDevice : this.messages.dontRememberDevice).click();
+  }
+
+  /** The last step of a sign-in on a new device: answer the remember prompt, then see the signed-in view. */
+  async expectSignedIn(options: { readonly rememberDevice?: boolean } = {}): Promise<void> {
+    await this.rememberDevice(options.rememberDevice ?? false);
+    await this.expectStep('signedIn');
   }
 
   async startAgain(): Promise<void> {
