@@ -1,0 +1,115 @@
+// Tests the worker SRP client over a real MessageChannel (structured clone), its errors and its inline fallbacks.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PasswordClaimInput } from '../../machines/ports.ts';
+import { secret } from '../../machines/secret.ts';
+import { createFastSrp } from './srpFast.ts';
+import { createWorkerSrp } from './srpWorkerClient.ts';
+import type { SrpWorkerChannel } from './srpWorkerClient.ts';
+import { serveSrpRequests } from './srpWorkerHost.ts';
+
+const openPorts: MessagePort[] = [];
+
+afterEach(() => {
+  for (const port of openPorts.splice(0)) port.close();
+});
+
+/** A "worker" at the far end of a MessageChannel, served by the same host code the real worker runs. */
+function channelWorker(seen: unknown[] = []): SrpWorkerChannel & { readonly page: MessagePort } {
+  const { port1, port2 } = new MessageChannel();
+  openPorts.push(port1, port2);
+  port2.addEventListener('message', (event: MessageEvent<unknown>) => {
+    seen.push(event.data);
+  });
+  serveSrpRequests(port2);
+  port2.start();
+  return {
+    page: port1,
+    post: (request) => {
+      port1.postMessage(request);
+    },
+    listen: (onMessage) => {
+      port1.addEventListener('message', (event: MessageEvent<unknown>) => {
+        onMessage(event.data);
+      });
+      port1.start();
+    },
+  };
+}
+
+function claimInput(ephemeral: PasswordClaimInput['ephemeral'], srpB = 'c3'.repeat(384)): PasswordClaimInput {
+  return {
+    ephemeral,
+    srpB,
+    salt: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    secretBlock: btoa('secret block'),
+    now: new Date(Date.UTC(2026, 10, 23, 12, 0, 9)),
+    poolName: 'DemoPool1',
+    userIdForSrp: 'srp-user',
+    password: secret('Passw0rd!demo'),
+  };
+}
+
+describe('createWorkerSrp', () => {
+  it('returns the same claim through the worker as the fast engine computes inline', async () => {
+    const srp = createWorkerSrp({ createChannel: () => channelWorker() });
+    const ephemeral = await srp.createEphemeral();
+    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(await createFastSrp().passwordClaim(claimInput(ephemeral)));
+  });
+
+  it('re-wraps the private a and the device password in Secret after they cross the boundary', async () => {
+    const srp = createWorkerSrp({ createChannel: () => channelWorker() });
+    const ephemeral = await srp.createEphemeral();
+    const verifier = await srp.createDeviceVerifier({ deviceGroupKey: '-Group1', deviceKey: 'us-east-1_device' });
+    expect(ephemeral.a.reveal()).toMatch(/^[0-9a-f]+$/);
+    expect(verifier.devicePassword.reveal()).toHaveLength(56);
+    expect(JSON.stringify({ ephemeral, verifier })).not.toMatch(new RegExp(`${ephemeral.a.reveal()}|${verifier.devicePassword.reveal()}`));
+  });
+
+  it('rejects with the engine’s error when the server sends B = 0', async () => {
+    const srp = createWorkerSrp({ createChannel: () => channelWorker() });
+    const ephemeral = await srp.createEphemeral();
+    await expect(srp.passwordClaim(claimInput(ephemeral, '0'))).rejects.toThrow('B cannot be zero.');
+  });
+
+  it('ignores malformed messages on the worker side and still answers the well-formed ones', async () => {
+    const seen: unknown[] = [];
+    const channel = channelWorker(seen);
+    const srp = createWorkerSrp({ createChannel: () => channel });
+    channel.page.postMessage({ id: 'x', method: 'createEphemeral' });
+    const ephemeral = await srp.createEphemeral();
+    expect(seen).toHaveLength(2);
+    expect(ephemeral.srpA).toMatch(/^[0-9a-f]+$/);
+  });
+
+  it('runs inline when there is no Worker (as in Node)', async () => {
+    expect(typeof globalThis.Worker).toBe('undefined');
+    const srp = createWorkerSrp();
+    const ephemeral = await srp.createEphemeral();
+    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(await createFastSrp().passwordClaim(claimInput(ephemeral)));
+  });
+
+  it('finishes calls in flight inline when the worker fails to start', async () => {
+    let fail: (error: Error) => void = () => undefined;
+    const srp = createWorkerSrp({
+      createChannel: () => ({
+        post: () => {
+          fail(new Error('the SRP worker failed to start or crashed'));
+        },
+        listen: (_onMessage, onError) => {
+          fail = onError;
+        },
+      }),
+    });
+    const ephemeral = await srp.createEphemeral();
+    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(await createFastSrp().passwordClaim(claimInput(ephemeral)));
+  });
+
+  it('runs inline when the worker cannot even be constructed', async () => {
+    const srp = createWorkerSrp({
+      createChannel: () => {
+        throw new Error('Refused to create a worker (worker-src)');
+      },
+    });
+    expect((await srp.createEphemeral()).srpA).toMatch(/^[0-9a-f]+$/);
+  });
+});

@@ -1,0 +1,182 @@
+// Messages between the page and the SRP worker, and the conversions that unwrap and re-wrap Secret at the boundary.
+//
+// Secret keeps its value in a private field, which structured cloning drops, so secrets cross the boundary as plain
+// strings inside these messages and are wrapped again on arrival. That is acceptable: the worker is a same-origin
+// module of this package, the messages go only to it and back (no logging, no storage, no other listener), and the
+// strings live only as long as the message.
+import type {
+  DeviceClaimInput,
+  DeviceVerifier,
+  PasswordClaimInput,
+  SrpClaim,
+  SrpEphemeral,
+  SrpPort,
+  SrpServerChallenge,
+} from '../../machines/ports.ts';
+import { secret } from '../../machines/secret.ts';
+
+interface WireEphemeral {
+  readonly srpA: string;
+  readonly a: string;
+}
+
+interface WireChallenge {
+  readonly ephemeral: WireEphemeral;
+  readonly srpB: string;
+  readonly salt: string;
+  readonly secretBlock: string;
+  readonly now: number;
+}
+
+interface WirePasswordClaim extends WireChallenge {
+  readonly poolName: string;
+  readonly userIdForSrp: string;
+  readonly password: string;
+}
+
+interface WireDeviceClaim extends WireChallenge {
+  readonly deviceGroupKey: string;
+  readonly deviceKey: string;
+  readonly devicePassword: string;
+}
+
+interface WireDeviceVerifier {
+  readonly passwordVerifier: string;
+  readonly salt: string;
+  readonly devicePassword: string;
+}
+
+export type SrpWorkerRequest =
+  | { readonly id: number; readonly method: 'createEphemeral' }
+  | { readonly id: number; readonly method: 'passwordClaim'; readonly input: WirePasswordClaim }
+  | { readonly id: number; readonly method: 'deviceClaim'; readonly input: WireDeviceClaim }
+  | { readonly id: number; readonly method: 'createDeviceVerifier'; readonly input: { readonly deviceGroupKey: string; readonly deviceKey: string } };
+
+type WireResult = WireEphemeral | SrpClaim | WireDeviceVerifier;
+
+export type SrpWorkerResponse =
+  | { readonly id: number; readonly ok: true; readonly result: WireResult }
+  | { readonly id: number; readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+
+/** Distributes Omit over a union, so each request keeps its own `input`. */
+export type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+const methods = new Set(['createEphemeral', 'passwordClaim', 'deviceClaim', 'createDeviceVerifier']);
+
+/** A structural check on what arrives over postMessage; the engine validates the values themselves. */
+export function isSrpWorkerRequest(value: unknown): value is SrpWorkerRequest {
+  return isRecord(value) && typeof value.id === 'number' && typeof value.method === 'string' && methods.has(value.method);
+}
+
+export function isSrpWorkerResponse(value: unknown): value is SrpWorkerResponse {
+  return isRecord(value) && typeof value.id === 'number' && typeof value.ok === 'boolean';
+}
+
+function challengeToWire(input: SrpServerChallenge): WireChallenge {
+  return {
+    ephemeral: { srpA: input.ephemeral.srpA, a: input.ephemeral.a.reveal() },
+    srpB: input.srpB,
+    salt: input.salt,
+    secretBlock: input.secretBlock,
+    now: input.now.getTime(),
+  };
+}
+
+function challengeFromWire(input: WireChallenge): SrpServerChallenge {
+  return {
+    ephemeral: ephemeralFromWire(input.ephemeral),
+    srpB: input.srpB,
+    salt: input.salt,
+    secretBlock: input.secretBlock,
+    now: new Date(input.now),
+  };
+}
+
+export function ephemeralFromWire(wire: WireEphemeral): SrpEphemeral {
+  return { srpA: wire.srpA, a: secret(wire.a) };
+}
+
+export function deviceVerifierFromWire(wire: WireDeviceVerifier): DeviceVerifier {
+  return { passwordVerifier: wire.passwordVerifier, salt: wire.salt, devicePassword: secret(wire.devicePassword) };
+}
+
+export function passwordClaimToWire(input: PasswordClaimInput): WirePasswordClaim {
+  return { ...challengeToWire(input), poolName: input.poolName, userIdForSrp: input.userIdForSrp, password: input.password.reveal() };
+}
+
+export function deviceClaimToWire(input: DeviceClaimInput): WireDeviceClaim {
+  return {
+    ...challengeToWire(input),
+    deviceGroupKey: input.deviceGroupKey,
+    deviceKey: input.deviceKey,
+    devicePassword: input.devicePassword.reveal(),
+  };
+}
+
+function isWireEphemeral(value: unknown): value is WireEphemeral {
+  return isRecord(value) && typeof value.srpA === 'string' && typeof value.a === 'string';
+}
+
+export function wireEphemeral(value: unknown): WireEphemeral {
+  if (!isWireEphemeral(value)) throw new TypeError('the SRP worker answered with no ephemeral');
+  return value;
+}
+
+export function wireClaim(value: unknown): SrpClaim {
+  if (!isRecord(value) || typeof value.signature !== 'string' || typeof value.timestamp !== 'string') {
+    throw new TypeError('the SRP worker answered with no claim');
+  }
+  return { signature: value.signature, timestamp: value.timestamp };
+}
+
+export function wireDeviceVerifier(value: unknown): WireDeviceVerifier {
+  if (!isRecord(value) || typeof value.passwordVerifier !== 'string' || typeof value.salt !== 'string' || typeof value.devicePassword !== 'string') {
+    throw new TypeError('the SRP worker answered with no device verifier');
+  }
+  return { passwordVerifier: value.passwordVerifier, salt: value.salt, devicePassword: value.devicePassword };
+}
+
+async function run(engine: SrpPort, request: SrpWorkerRequest): Promise<WireResult> {
+  switch (request.method) {
+    case 'createEphemeral': {
+      const ephemeral = await engine.createEphemeral();
+      return { srpA: ephemeral.srpA, a: ephemeral.a.reveal() };
+    }
+    case 'passwordClaim': {
+      const { input } = request;
+      return engine.passwordClaim({
+        ...challengeFromWire(input),
+        poolName: input.poolName,
+        userIdForSrp: input.userIdForSrp,
+        password: secret(input.password),
+      });
+    }
+    case 'deviceClaim': {
+      const { input } = request;
+      return engine.deviceClaim({
+        ...challengeFromWire(input),
+        deviceGroupKey: input.deviceGroupKey,
+        deviceKey: input.deviceKey,
+        devicePassword: secret(input.devicePassword),
+      });
+    }
+    case 'createDeviceVerifier': {
+      const verifier = await engine.createDeviceVerifier(request.input);
+      return { passwordVerifier: verifier.passwordVerifier, salt: verifier.salt, devicePassword: verifier.devicePassword.reveal() };
+    }
+  }
+}
+
+/** Runs one request on `engine` (inside the worker) and answers with the result or the error's name and message. */
+export async function answerSrpRequest(engine: SrpPort, request: SrpWorkerRequest): Promise<SrpWorkerResponse> {
+  try {
+    return { id: request.id, ok: true, result: await run(engine, request) };
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    return { id: request.id, ok: false, error: { name, message } };
+  }
+}
