@@ -1,2 +1,49 @@
-// Package entry: the public surface of the widget library.
-export {};
+// Package entry: the drop-in widget, its non-React mount, the headless hooks, the forms and the core they sit on.
+import './theme.css';
+
+export { LoginWidget, type LoginWidgetProps } from './widget/LoginWidget.tsx';
+export { AuthProvider, type AuthProviderProps } from './widget/AuthProvider.tsx';
+export { mountLoginWidget, type MountOptions, type MountedLoginWidget } from './widget/mount.tsx';
+export { browserPorts } from './widget/browserPorts.ts';
+export { cognitoEndpoint, poolRegion, type LoginWidgetConfig } from './widget/config.ts';
+
+export * from './hooks/index.ts';
+
+export { SignIn } from './components/SignIn.tsx';
+export { MessagesContext, useMessages } from './components/MessagesContext.ts';
+export { Field, type FieldProps } from './components/Field.tsx';
+export { PasswordForm, type PasswordFormProps } from './components/PasswordForm.tsx';
+export { CodeForm, type CodeFormProps } from './components/CodeForm.tsx';
+export { NewPasswordForm, type NewPasswordFormProps } from './components/NewPasswordForm.tsx';
+export { SelectMfaForm, type SelectMfaFormProps } from './components/SelectMfaForm.tsx';
+export { MfaSetupForm, type MfaSetupFormProps } from './components/MfaSetupForm.tsx';
+export { CustomChallengeForm, type CustomChallengeFormProps } from './components/CustomChallengeForm.tsx';
+export { RememberDeviceForm, type RememberDeviceFormProps } from './components/RememberDeviceForm.tsx';
+export { SessionExpired, type SessionExpiredProps } from './components/SessionExpired.tsx';
+export { SignedIn, type SignedInProps } from './components/SignedIn.tsx';
+
+export {
+  englishMessages,
+  mergeMessages,
+  errorText,
+  attributeLabel,
+  type Messages,
+  type MessageOverrides,
+  type MfaMethod,
+} from './messages.ts';
+
+export {
+  signInMachine,
+  createSignInMachine,
+  Secret,
+  secret,
+  type SignInPorts,
+  type SignInInput,
+  type SignInError,
+  type CognitoErrorCode,
+  type TokenSet,
+  type TokenClaims,
+  type TokenStore,
+  type DeviceStore,
+  type MfaType,
+} from '../machines/index.ts';

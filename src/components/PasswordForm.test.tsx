@@ -25,6 +25,18 @@ describe('PasswordForm', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Username').value.trim()).toBe('srp-user');
   });
 
+  it('keeps focus in the username field while the user types into it', () => {
+    render(<PasswordForm busy={false} error={undefined} submit={vi.fn()} />);
+    const username = screen.getByLabelText('Username');
+    fireEvent.change(username, { target: { value: 't' } });
+    expect(document.activeElement).toBe(username);
+  });
+
+  it('starts on the password field when the username is already known', () => {
+    render(<PasswordForm busy={false} error={undefined} submit={vi.fn()} defaultUsername="srp-user" />);
+    expect(document.activeElement).toBe(screen.getByLabelText('Password'));
+  });
+
   it('does not submit twice while busy', () => {
     const submit = vi.fn();
     render(<PasswordForm busy error={undefined} submit={submit} defaultUsername="srp-user" />);

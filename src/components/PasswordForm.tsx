@@ -21,7 +21,9 @@ export function PasswordForm({ busy, error, submit, defaultUsername = '' }: Pass
   const [password, setPassword] = useState('');
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  useFocusOnMount(username === '' ? usernameRef : passwordRef);
+  // Decided once: a returning user (username kept) starts on the password; typing must not move focus.
+  const [passwordFirst] = useState(defaultUsername !== '');
+  useFocusOnMount(passwordFirst ? passwordRef : usernameRef);
   useFocusWhen(passwordRef, error);
   return (
     <StepForm

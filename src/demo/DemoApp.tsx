@@ -1,9 +1,70 @@
-// The demo page: the login widget beside the demo pool's users (the widget arrives with the React issue).
-export function DemoApp() {
+// The demo page: the login widget beside the demo pool's users and, in development, the emulator's helpers.
+import { lazy, Suspense, useId, useState } from 'react';
+import type { SignInFlow } from '../../machines/index.ts';
+import { SignIn } from '../components/SignIn.tsx';
+import type { InspectOption } from '../hooks/SignInProvider.tsx';
+import { AuthProvider } from '../widget/AuthProvider.tsx';
+import type { LoginWidgetConfig } from '../widget/config.ts';
+import { Claims } from './Claims.tsx';
+import { DEMO_FLOWS } from './demoConfig.ts';
+import { DemoUsers } from './DemoUsers.tsx';
+
+// Vite drops this branch, and otpauth with it, from production builds.
+const DevPanel = import.meta.env.DEV ? lazy(() => import('./DevPanel.tsx')) : undefined;
+
+export interface DemoAppProps {
+  readonly config: LoginWidgetConfig;
+  readonly inspect?: InspectOption | undefined;
+}
+
+/** The whole demo page. */
+export function DemoApp({ config, inspect }: DemoAppProps) {
+  const flowId = useId();
+  const [authFlow, setAuthFlow] = useState<SignInFlow>(config.authFlow ?? 'USER_SRP_AUTH');
   return (
-    <main>
-      <h1>Cognito sign-in demo</h1>
-      <p>The sign-in widget and the emulator's demo pool are not wired in yet.</p>
-    </main>
+    <div className="demo">
+      <header className="demo-header">
+        <h1>Cognito sign-in demo</h1>
+        <p>
+          {config.endpoint === undefined
+            ? `Signing in to user pool ${config.userPoolId} on Amazon Cognito.`
+            : `Signing in to user pool ${config.userPoolId} on the local emulator at ${config.endpoint}.`}
+        </p>
+        <p className="demo-flow">
+          <label htmlFor={flowId}>Sign-in flow</label>{' '}
+          <select
+            id={flowId}
+            value={authFlow}
+            onChange={(event) => {
+              const chosen = DEMO_FLOWS.find((option) => option.flow === event.target.value);
+              if (chosen !== undefined) setAuthFlow(chosen.flow);
+            }}
+          >
+            {DEMO_FLOWS.map((option) => (
+              <option key={option.flow} value={option.flow}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </p>
+      </header>
+      {/* A new flow means a new sign-in actor, so the provider is remounted. */}
+      <AuthProvider key={authFlow} config={{ ...config, authFlow }} inspect={inspect}>
+        <main className="demo-main">
+          <div className="cx-widget">
+            <SignIn />
+          </div>
+          <Claims />
+        </main>
+        <aside className="demo-aside" aria-label="Demo helpers">
+          <DemoUsers />
+          {DevPanel === undefined || config.endpoint === undefined ? null : (
+            <Suspense fallback={null}>
+              <DevPanel endpoint={config.endpoint} />
+            </Suspense>
+          )}
+        </aside>
+      </AuthProvider>
+    </div>
   );
 }

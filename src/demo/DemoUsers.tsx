@@ -1,0 +1,36 @@
+// Side panel: each demo user, its password and the sign-in path it exercises.
+import { DEMO_USERS } from '../../e2e/emulator/demo.ts';
+
+/** The seeded demo pool's users as a table. */
+export function DemoUsers() {
+  return (
+    <section className="demo-panel" aria-labelledby="demo-users-title">
+      <h2 id="demo-users-title">Demo users</h2>
+      <table className="demo-table">
+        <thead>
+          <tr>
+            <th scope="col">Username</th>
+            <th scope="col">Password</th>
+            <th scope="col">Path</th>
+          </tr>
+        </thead>
+        <tbody>
+          {DEMO_USERS.map((user) => (
+            <tr key={user.username}>
+              <th scope="row">
+                <code>{user.username}</code>
+              </th>
+              <td>
+                <code>{user.password}</code>
+              </td>
+              <td>{user.path}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <code>custom-user</code> needs the “Password, then custom challenge” flow (chosen above the widget).
+      </p>
+    </section>
+  );
+}

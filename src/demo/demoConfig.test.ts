@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { readDemoConfig } from './demoConfig.ts';
+
+describe('readDemoConfig', () => {
+  it('uses the env that npm start sets', () => {
+    expect(
+      readDemoConfig('', { VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229/', VITE_USER_POOL_ID: 'us-east-1_P', VITE_CLIENT_ID: 'c' }),
+    ).toEqual({ endpoint: 'http://127.0.0.1:9229', userPoolId: 'us-east-1_P', clientId: 'c' });
+  });
+
+  it('lets query parameters point one page at its own emulator', () => {
+    const config = readDemoConfig('?endpoint=http%3A%2F%2F127.0.0.1%3A4000&userPoolId=us-east-1_Q&clientId=q', {
+      VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229',
+    });
+    expect(config).toEqual({ endpoint: 'http://127.0.0.1:4000', userPoolId: 'us-east-1_Q', clientId: 'q' });
+  });
+
+  it('falls back to the demo pool on real Cognito when nothing is set', () => {
+    expect(readDemoConfig('', {})).toEqual({ userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' });
+  });
+
+  it('takes a sign-in flow from the query and ignores flows it does not offer', () => {
+    expect(readDemoConfig('?authFlow=CUSTOM_AUTH_SRP', {}).authFlow).toBe('CUSTOM_AUTH_SRP');
+    expect(readDemoConfig('?authFlow=SOMETHING', {}).authFlow).toBeUndefined();
+  });
+});

@@ -1,0 +1,44 @@
+// The demo's widget config: Vite env (set by `npm start`), overridable per page by query parameters.
+import type { SignInFlow } from '../../machines/index.ts';
+import type { LoginWidgetConfig } from '../widget/config.ts';
+
+/** The `VITE_*` variables the demo reads. */
+export interface DemoEnv {
+  readonly VITE_COGNITO_ENDPOINT?: string | undefined;
+  readonly VITE_COGNITO_REGION?: string | undefined;
+  readonly VITE_USER_POOL_ID?: string | undefined;
+  readonly VITE_CLIENT_ID?: string | undefined;
+}
+
+/** The demo's defaults: the emulator's seeded demo pool (see e2e/emulator/demo.ts). */
+export const DEMO_DEFAULTS = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' } as const;
+
+/** The flows the demo offers; custom-user needs one of the CUSTOM_AUTH ones. */
+export const DEMO_FLOWS: readonly { readonly flow: SignInFlow; readonly label: string }[] = [
+  { flow: 'USER_SRP_AUTH', label: 'Password, SRP (USER_SRP_AUTH)' },
+  { flow: 'CUSTOM_AUTH_SRP', label: 'Password, then custom challenge (CUSTOM_AUTH + SRP_A)' },
+  { flow: 'USER_PASSWORD_AUTH', label: 'Password sent over TLS (USER_PASSWORD_AUTH)' },
+];
+
+function isDemoFlow(value: string | undefined): value is SignInFlow {
+  return DEMO_FLOWS.some((option) => option.flow === value);
+}
+
+function nonEmpty(value: string | null | undefined): string | undefined {
+  return value === null || value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** `?endpoint=&userPoolId=&clientId=&region=&authFlow=` win over the env, which wins over the demo pool. */
+export function readDemoConfig(search: string, env: DemoEnv): LoginWidgetConfig {
+  const query = new URLSearchParams(search);
+  const endpoint = nonEmpty(query.get('endpoint')) ?? nonEmpty(env.VITE_COGNITO_ENDPOINT);
+  const region = nonEmpty(query.get('region')) ?? nonEmpty(env.VITE_COGNITO_REGION);
+  const authFlow = nonEmpty(query.get('authFlow'));
+  return {
+    userPoolId: nonEmpty(query.get('userPoolId')) ?? nonEmpty(env.VITE_USER_POOL_ID) ?? DEMO_DEFAULTS.userPoolId,
+    clientId: nonEmpty(query.get('clientId')) ?? nonEmpty(env.VITE_CLIENT_ID) ?? DEMO_DEFAULTS.clientId,
+    ...(endpoint === undefined ? {} : { endpoint: endpoint.replace(/\/+$/, '') }),
+    ...(region === undefined ? {} : { region }),
+    ...(isDemoFlow(authFlow) ? { authFlow } : {}),
+  };
+}

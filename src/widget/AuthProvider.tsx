@@ -1,0 +1,45 @@
+// Composition root for React apps: builds the sign-in machine on real adapters from one config block.
+import { useMemo, useState, type ReactNode } from 'react';
+import { createSignInMachine, type SignInInput, type SignInPorts } from '../../machines/index.ts';
+import { MessagesContext } from '../components/MessagesContext.ts';
+import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
+import { mergeMessages, type MessageOverrides } from '../messages.ts';
+import { browserPorts } from './browserPorts.ts';
+import type { LoginWidgetConfig } from './config.ts';
+
+export interface AuthProviderProps {
+  readonly config: LoginWidgetConfig;
+  /** Called after each sign-in with the tokens, still wrapped in `Secret`: call `.reveal()` where you need one. */
+  readonly onSignedIn?: ((result: SignedInResult) => void) | undefined;
+  readonly onSignedOut?: (() => void) | undefined;
+  /** Any subset of the widget's strings (English built in). */
+  readonly messages?: MessageOverrides | undefined;
+  /** Inspection callback (the demo's `?inspect` passes `@statelyai/inspect`'s). */
+  readonly inspect?: InspectOption | undefined;
+  /** Replaces the default adapters (tests, server-side SRP, custom transports). */
+  readonly ports?: SignInPorts | undefined;
+  readonly children?: ReactNode;
+}
+
+/** Provides the sign-in actor and the string dictionary to the hooks and components below it. */
+export function AuthProvider({ config, onSignedIn, onSignedOut, messages, inspect, ports, children }: AuthProviderProps) {
+  // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
+  const [logic] = useState(() => createSignInMachine(ports ?? browserPorts(config)));
+  const input = useMemo<SignInInput>(
+    () => ({
+      userPoolId: config.userPoolId,
+      clientId: config.clientId,
+      ...(config.authFlow === undefined ? {} : { authFlow: config.authFlow }),
+      ...(config.totpIssuer === undefined ? {} : { totpIssuer: config.totpIssuer }),
+    }),
+    [config.userPoolId, config.clientId, config.authFlow, config.totpIssuer],
+  );
+  const dictionary = useMemo(() => mergeMessages(messages), [messages]);
+  return (
+    <MessagesContext.Provider value={dictionary}>
+      <SignInProvider logic={logic} input={input} onSignedIn={onSignedIn} onSignedOut={onSignedOut} inspect={inspect}>
+        {children}
+      </SignInProvider>
+    </MessagesContext.Provider>
+  );
+}

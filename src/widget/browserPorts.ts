@@ -1,0 +1,19 @@
+// The default adapters for a browser: fetch transport, BigInt/Web Crypto SRP, and memory-only stores.
+import type { SignInPorts } from '../../machines/index.ts';
+import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
+import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
+import { createFastSrp } from '../adapters/srpFast.ts';
+import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
+import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
+
+/** Ports for `createSignInMachine`. Tokens and device keys stay in memory unless the config names a store. */
+export function browserPorts(config: LoginWidgetConfig): SignInPorts {
+  return {
+    cognito: createCognitoHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }),
+    srp: createFastSrp(),
+    tokens: config.tokenStore ?? createMemoryTokenStore(),
+    devices: config.deviceStore ?? createMemoryDeviceStore(),
+    // The official client names a confirmed device after the user agent.
+    deviceName: typeof navigator === 'undefined' ? 'cognito-xstate' : navigator.userAgent,
+  };
+}
