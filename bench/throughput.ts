@@ -37,6 +37,8 @@ interface PasswordAuthFigures {
   readonly hold: LoadResult;
   readonly heldRatio: number;
   readonly total: number;
+  /** Server CPU ms per sign-in during the 64-concurrent phase. */
+  readonly serverCpuMs: number;
 }
 
 async function passwordSignIn(client: AwsJsonClient, target: Target): Promise<void> {
@@ -52,7 +54,7 @@ function failIfErrors(name: string, result: LoadResult): void {
   if (result.latencies.length === 0) throw new Error(`${name}: no sign-in succeeded (${result.firstError ?? 'no error'})`);
 }
 
-async function measurePasswordAuth(ctx: BenchContext, name: string, target: Target, holdMs: number): Promise<PasswordAuthFigures> {
+async function measurePasswordAuth(ctx: BenchContext, name: string, server: RunningServer, target: Target, holdMs: number): Promise<PasswordAuthFigures> {
   const client = createAwsJsonClient(target.url, plan.concurrency);
   try {
     const signIn = (): Promise<void> => passwordSignIn(client, target);
@@ -62,14 +64,16 @@ async function measurePasswordAuth(ctx: BenchContext, name: string, target: Targ
     const sequential = await runLoad(signIn, { concurrency: 1, durationMs: plan.sequentialMs });
     failIfErrors(name, sequential);
     ctx.log(`${name}: ${plan.concurrency} concurrent for ${plan.concurrentMs / 1000} s`);
+    const cpu0 = await server.cpuSeconds();
     const concurrent = await runLoad(signIn, { concurrency: plan.concurrency, durationMs: plan.concurrentMs });
+    const serverCpuMs = (((await server.cpuSeconds()) - cpu0) * 1000) / Math.max(concurrent.latencies.length, 1);
     failIfErrors(name, concurrent);
     const before = warm.latencies.length + sequential.latencies.length + concurrent.latencies.length;
     ctx.log(`${name}: long run to ${plan.holdTarget} sign-ins or ${holdMs / 1000} s`);
     const hold = await runLoad(signIn, { concurrency: plan.concurrency, durationMs: holdMs, maxFlows: Math.max(plan.holdTarget - before, 0) });
     failIfErrors(name, hold);
     const heldRatio = fractionRate(hold.finishedAt, 0.7, 0.9) / fractionRate(hold.finishedAt, 0.1, 0.3);
-    return { sequential, concurrent, hold, heldRatio, total: before + hold.latencies.length };
+    return { sequential, concurrent, hold, heldRatio, total: before + hold.latencies.length, serverCpuMs };
   } finally {
     client.close();
   }
@@ -172,7 +176,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
   ctx.log('starting cognito-local 5.3.0');
   const peer = await withServer(
     () => startCognitoLocal(prefix),
-    async (server) => measurePasswordAuth(ctx, 'cognito-local', await seedCognitoLocal(server.url), plan.holdMsPeer),
+    async (server) => measurePasswordAuth(ctx, 'cognito-local', server, await seedCognitoLocal(server.url), plan.holdMsPeer),
   );
   let ours: PasswordAuthFigures | string = 'e2e/emulator not built yet';
   let srp: SrpFigures | string = 'e2e/emulator not built yet';
@@ -180,7 +184,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
     ctx.log('starting our emulator in a child process');
     [ours, srp] = await withServer(startOurEmulator, async (server) => {
       const target = { url: server.url, clientId: demo.clientId, username: demo.username, password: demo.password };
-      const password = await measurePasswordAuth(ctx, 'ours', target, plan.holdMsOurs).catch((error: unknown) => `failed: ${String(error)}`);
+      const password = await measurePasswordAuth(ctx, 'ours', server, target, plan.holdMsOurs).catch((error: unknown) => `failed: ${String(error)}`);
       const srpFigures = await measureSrp(ctx, server).catch((error: unknown) => `failed: ${String(error)}`);
       return [password, srpFigures] as const;
     });
@@ -190,7 +194,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
   const describe = (label: string, f: PasswordAuthFigures | string): string =>
     typeof f === 'string'
       ? `${label}: ${f}`
-      : `${label}: n = ${f.sequential.latencies.length} sequential, ${f.concurrent.latencies.length} at 64 concurrent, long run to ${f.total} sign-ins in all (errors ${f.sequential.errors + f.concurrent.errors + f.hold.errors})`;
+      : `${label}: n = ${f.sequential.latencies.length} sequential, ${f.concurrent.latencies.length} at 64 concurrent, long run to ${f.total} sign-ins in all (errors ${f.sequential.errors + f.concurrent.errors + f.hold.errors}), server CPU ${f.serverCpuMs.toFixed(1)} ms per sign-in at 64 concurrent`;
   const peerName = 'cognito-local 5.3.0';
   const common = `USER_PASSWORD_AUTH InitiateAuth, one user, keep-alive HTTP, each server in its own child process, ${pinningNote}. ${describe('ours', ours)}; ${describe('cognito-local', peer)}.`;
   const srpNote =
