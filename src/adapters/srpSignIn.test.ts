@@ -7,16 +7,21 @@ import type { SrpPort } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { createAuthenticationHelperSrp } from './srp.ts';
 import { createFastSrp } from './srpFast.ts';
+import { messageChannelWorker } from './srpWorkerChannel.testkit.ts';
+import type { TestWorkerChannel } from './srpWorkerChannel.testkit.ts';
+import { createWorkerSrp } from './srpWorkerClient.ts';
 
 type Json = Record<string, unknown>;
 
 let emulator: Emulator;
+let workerChannel: TestWorkerChannel | undefined;
 
 beforeAll(async () => {
   emulator = await startEmulator();
 });
 
 afterAll(async () => {
+  workerChannel?.close();
   await emulator.stop();
 });
 
@@ -94,6 +99,13 @@ async function passwordSignIn(
 
 const engines = [
   ['the fast engine', createFastSrp],
+  [
+    'the worker client (over a MessageChannel)',
+    () =>
+      createWorkerSrp({
+        createChannel: () => (workerChannel = messageChannelWorker()),
+      }),
+  ],
   ['the AuthenticationHelper engine', createAuthenticationHelperSrp],
 ] as const;
 

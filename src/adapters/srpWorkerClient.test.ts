@@ -4,36 +4,19 @@ import type { PasswordClaimInput } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { createFastSrp } from './srpFast.ts';
 import { createWorkerSrp } from './srpWorkerClient.ts';
-import type { SrpWorkerChannel } from './srpWorkerClient.ts';
-import { serveSrpRequests } from './srpWorkerHost.ts';
+import { messageChannelWorker } from './srpWorkerChannel.testkit.ts';
+import type { TestWorkerChannel } from './srpWorkerChannel.testkit.ts';
 
-const openPorts: MessagePort[] = [];
+const channels: TestWorkerChannel[] = [];
 
 afterEach(() => {
-  for (const port of openPorts.splice(0)) port.close();
+  for (const channel of channels.splice(0)) channel.close();
 });
 
-/** A "worker" at the far end of a MessageChannel, served by the same host code the real worker runs. */
-function channelWorker(seen: unknown[] = []): SrpWorkerChannel & { readonly page: MessagePort } {
-  const { port1, port2 } = new MessageChannel();
-  openPorts.push(port1, port2);
-  port2.addEventListener('message', (event: MessageEvent<unknown>) => {
-    seen.push(event.data);
-  });
-  serveSrpRequests(port2);
-  port2.start();
-  return {
-    page: port1,
-    post: (request) => {
-      port1.postMessage(request);
-    },
-    listen: (onMessage) => {
-      port1.addEventListener('message', (event: MessageEvent<unknown>) => {
-        onMessage(event.data);
-      });
-      port1.start();
-    },
-  };
+function channelWorker(seen: unknown[] = []): TestWorkerChannel {
+  const channel = messageChannelWorker(seen);
+  channels.push(channel);
+  return channel;
 }
 
 function claimInput(ephemeral: PasswordClaimInput['ephemeral'], srpB = 'c3'.repeat(384)): PasswordClaimInput {
