@@ -1,0 +1,54 @@
+// A user with both SMS and an authenticator app enabled (no preference) picks one at SELECT_MFA_TYPE.
+import { expect, test } from './fixtures.ts';
+
+test('a user with two MFA methods picks the authenticator app and signs in with its code', async ({
+  cognito,
+  signInPage,
+  users,
+  totp,
+}) => {
+  const user = users.take('selectMfa');
+  await signInPage.open(cognito);
+
+  await test.step('credentials: SRP, then SELECT_MFA_TYPE offers both methods', async () => {
+    await signInPage.submitCredentials(user.username, user.password);
+    await signInPage.expectStep('SELECT_MFA_TYPE');
+    await expect(signInPage.button(signInPage.messages.mfaMethods.SMS_MFA)).toBeVisible();
+    await expect(signInPage.button(signInPage.messages.mfaMethods.SOFTWARE_TOKEN_MFA)).toBeVisible();
+  });
+
+  await test.step('SELECT_MFA_TYPE: the authenticator app → SOFTWARE_TOKEN_MFA', async () => {
+    await signInPage.chooseMfa('SOFTWARE_TOKEN_MFA');
+    await signInPage.expectStep('SOFTWARE_TOKEN_MFA');
+  });
+
+  await test.step('SOFTWARE_TOKEN_MFA: the code for the user’s secret', async () => {
+    await signInPage.submitCode(totp.code(user.totpSecret ?? ''));
+    await signInPage.expectSignedIn();
+  });
+});
+
+test('a user with two MFA methods picks text message and signs in with the texted code', async ({
+  cognito,
+  signInPage,
+  users,
+  outbox,
+}) => {
+  const user = users.take('selectMfa');
+  await signInPage.open(cognito);
+
+  await test.step('credentials: SRP, then SELECT_MFA_TYPE', async () => {
+    await signInPage.submitCredentials(user.username, user.password);
+    await signInPage.expectStep('SELECT_MFA_TYPE');
+  });
+
+  await test.step('SELECT_MFA_TYPE: text message → SMS_MFA, and a code is sent', async () => {
+    await signInPage.chooseMfa('SMS_MFA');
+    await signInPage.expectStep('SMS_MFA');
+  });
+
+  await test.step('SMS_MFA: the texted code', async () => {
+    await signInPage.submitCode(await outbox.waitForCode(user.username, { channel: 'SMS' }));
+    await signInPage.expectSignedIn();
+  });
+});
