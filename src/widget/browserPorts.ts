@@ -1,8 +1,8 @@
-// The default adapters for a browser: fetch transport, BigInt/Web Crypto SRP, and memory-only stores.
+// The default adapters for a browser: fetch transport, SRP in a Web Worker, and memory-only stores.
 import type { SignInPorts } from '../../machines/index.ts';
 import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
-import { createFastSrp } from '../adapters/srpFast.ts';
+import { createWorkerSrp } from '../adapters/srpWorkerClient.ts';
 import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
 
@@ -10,7 +10,8 @@ import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
 export function browserPorts(config: LoginWidgetConfig): SignInPorts {
   return {
     cognito: createCognitoHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }),
-    srp: createFastSrp(),
+    // The SRP math runs off the main thread (inline where workers are unavailable or blocked by CSP).
+    srp: createWorkerSrp(),
     tokens: config.tokenStore ?? createMemoryTokenStore(),
     devices: config.deviceStore ?? createMemoryDeviceStore(),
     // The official client names a confirmed device after the user agent.

@@ -1,0 +1,91 @@
+// Headless sign-up: SignUp with the policy shown first, ConfirmSignUp / ResendConfirmationCode, then a hand-off to sign-in.
+import { useActorRef, useSelector } from '@xstate/react';
+import { useEffect, useRef, useState } from 'react';
+import { signUpActors, type AccountPorts } from '../../machines/accountActors.ts';
+import type { CodeDelivery } from '../../machines/accountTypes.ts';
+import type { SignInError, StringMap } from '../../machines/index.ts';
+import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import { secret } from '../../machines/secret.ts';
+import { signUpMachine, type SignUpInput, type SignUpOutput } from '../../machines/signUp.machine.ts';
+
+export type SignUpStep = 'editing' | 'ConfirmSignUp' | 'done';
+
+export interface SignUpOptions {
+  readonly ports: AccountPorts;
+  readonly input: SignUpInput;
+  /** Called once when the user is confirmed, with how to sign in without asking for the password again. */
+  readonly onDone: (output: SignUpOutput) => void;
+}
+
+export interface SignUpFlow {
+  readonly step: SignUpStep;
+  readonly busy: boolean;
+  readonly error: SignInError | undefined;
+  /** The pool's password policy, to show before submit. */
+  readonly policy: PasswordPolicy;
+  readonly username: string;
+  /** Where the confirmation code went (masked by Cognito). */
+  readonly codeDelivery: CodeDelivery | undefined;
+  /** SignUp; the password is wrapped in a Secret here, so clear your field right after. */
+  readonly submit: (username: string, password: string, attributes: StringMap, clientMetadata?: StringMap) => void;
+  /** Confirm an earlier sign-up (UserNotConfirmedException): sends a new code, then asks for it. */
+  readonly confirmExisting: (username: string) => void;
+  readonly confirm: (code: string) => void;
+  readonly resend: () => void;
+  readonly cancel: () => void;
+}
+
+/** Runs one sign-up actor for the component that calls it. */
+export function useSignUp({ ports, input, onDone }: SignUpOptions): SignUpFlow {
+  const [logic] = useState(() => signUpMachine.provide({ actors: signUpActors(ports) }));
+  const actorRef = useActorRef(logic, { input });
+  const step = useSelector(actorRef, (snapshot): SignUpStep =>
+    snapshot.status === 'done' ? 'done' : snapshot.matches('ConfirmSignUp') || snapshot.matches('ResendConfirmationCode') ? 'ConfirmSignUp' : 'editing',
+  );
+  const busy = useSelector(actorRef, (snapshot) => snapshot.hasTag('busy'));
+  const error = useSelector(actorRef, (snapshot) => snapshot.context.error ?? undefined);
+  const policy = useSelector(actorRef, (snapshot) => snapshot.context.passwordPolicy);
+  const username = useSelector(actorRef, (snapshot) => snapshot.context.username);
+  const codeDelivery = useSelector(actorRef, (snapshot) => snapshot.context.codeDelivery ?? undefined);
+  const done = useRef(onDone);
+  useEffect(() => {
+    done.current = onDone;
+  });
+  useEffect(() => {
+    const subscription = actorRef.subscribe((snapshot) => {
+      if (snapshot.status === 'done') done.current(snapshot.output);
+    });
+    return () => {
+      subscription.unsubscribe();
+    };
+  }, [actorRef]);
+  return {
+    step,
+    busy,
+    error,
+    policy,
+    username,
+    codeDelivery,
+    submit: (typedUsername, password, attributes, clientMetadata) => {
+      actorRef.send({
+        type: 'signUp.submit',
+        username: typedUsername,
+        password: secret(password),
+        attributes,
+        ...(clientMetadata === undefined ? {} : { clientMetadata }),
+      });
+    },
+    confirmExisting: (existing) => {
+      actorRef.send({ type: 'confirm.start', username: existing });
+    },
+    confirm: (code) => {
+      actorRef.send({ type: 'code.submit', code: secret(code) });
+    },
+    resend: () => {
+      actorRef.send({ type: 'code.resend' });
+    },
+    cancel: () => {
+      actorRef.send({ type: 'signUp.cancel' });
+    },
+  };
+}
