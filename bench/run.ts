@@ -17,7 +17,7 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['core-size', 'Core size', measureCoreSize],
   ['throughput', 'Emulator throughput', measureThroughput],
   ['round-trips', 'Round trips', async (ctx) => (await import('./roundTrips.ts')).measureRoundTrips(ctx)],
-  ['srp-engines', 'SRP engines', async (ctx) => (await import('./srpEnginesRow.ts')).measureSrpEngines(ctx)],
+  ['srp', 'SRP engines', async (ctx) => (await import('./srpEngines.ts')).measureSrpEngines(ctx)],
   ['cpu', 'Client CPU', async (ctx) => (await import('./clientCpu.ts')).measureClientCpu(ctx)],
   ['e2e', 'E2E wall time', measureE2e],
   ['growth', 'Cost growth', measureGrowth],
