@@ -1,11 +1,7 @@
 // `npm start`: the local Cognito emulator with the demo pool, and the Vite demo pointed at it, on loopback.
-import { createServer } from "vite";
-import {
-  DEMO_CLIENT_ID,
-  DEMO_POOL_ID,
-  DEMO_USERS,
-} from "../e2e/emulator/demo.ts";
-import { startEmulator } from "../e2e/emulator/index.ts";
+import { createServer } from 'vite';
+import { DEMO_CLIENT_ID, DEMO_POOL_ID, DEMO_USERS } from '../e2e/emulator/demo.ts';
+import { startEmulator } from '../e2e/emulator/index.ts';
 
 const emulator = await startEmulator();
 // Vite exposes VITE_* variables to the demo; they must be set before the server is created.
@@ -16,22 +12,18 @@ process.env.VITE_CLIENT_ID = DEMO_CLIENT_ID;
 let vite: Awaited<ReturnType<typeof createServer>> | undefined;
 try {
   vite = await createServer({
-    configFile: "vite.config.ts",
-    server: { host: "127.0.0.1" },
+    configFile: 'vite.config.ts',
+    server: { host: '127.0.0.1' },
   });
   await vite.listen();
 } catch (error) {
   await emulator.stop();
   throw error;
 }
-const url = vite.resolvedUrls?.local[0] ?? "http://127.0.0.1:5173/";
+const url = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 console.log(`demo: ${url}`);
-console.log(
-  `emulator: ${emulator.url} (pool ${DEMO_POOL_ID}, client ${DEMO_CLIENT_ID})`,
-);
-console.log(
-  "one-time codes: GET /_emulator/messages on the emulator (never printed here)",
-);
+console.log(`emulator: ${emulator.url} (pool ${DEMO_POOL_ID}, client ${DEMO_CLIENT_ID})`);
+console.log('one-time codes: GET /_emulator/messages on the emulator (never printed here)');
 console.table(
   DEMO_USERS.map(({ username, password, path }) => ({
     username,
@@ -39,7 +31,7 @@ console.table(
     path,
   })),
 );
-console.log("press Ctrl-C to stop");
+console.log('press Ctrl-C to stop');
 
 let stopping = false;
 async function stop(): Promise<void> {
@@ -48,5 +40,5 @@ async function stop(): Promise<void> {
   await Promise.allSettled([vite?.close(), emulator.stop()]);
   process.exit(0);
 }
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

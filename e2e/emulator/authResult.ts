@@ -1,17 +1,17 @@
 // The end of a sign-in: triggers, a refresh record, new-device metadata and the signed ID/access tokens.
-import { randomBytes, randomUUID } from "node:crypto";
-import type { ClientConfig } from "./config.ts";
-import { issuer, nowSeconds, type Context } from "./context.ts";
-import { isObject, type Json } from "./input.ts";
-import type { Pool, UserRecord } from "./store.ts";
-import { sign } from "./tokens.ts";
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ClientConfig } from './config.ts';
+import { issuer, nowSeconds, type Context } from './context.ts';
+import { isObject, type Json } from './input.ts';
+import type { Pool, UserRecord } from './store.ts';
+import { sign } from './tokens.ts';
 
 /** Attributes as triggers see them: strings, as Cognito sends them. */
 export function triggerAttributes(user: UserRecord): Record<string, string> {
   return {
     ...user.attributes,
     sub: user.sub,
-    "cognito:user_status": user.status,
+    'cognito:user_status': user.status,
   };
 }
 
@@ -19,7 +19,7 @@ export function triggerAttributes(user: UserRecord): Record<string, string> {
 function attributeClaims(user: UserRecord): Record<string, string | boolean> {
   const claims: Record<string, string | boolean> = {};
   for (const [name, value] of Object.entries(user.attributes)) {
-    claims[name] = name.endsWith("_verified") ? value === "true" : value;
+    claims[name] = name.endsWith('_verified') ? value === 'true' : value;
   }
   return claims;
 }
@@ -29,11 +29,7 @@ export interface MintOptions {
   authTime: number;
   deviceKey?: string | undefined;
   /** TokenGeneration_<source> for the pre token generation trigger. */
-  source:
-    | "Authentication"
-    | "NewPasswordChallenge"
-    | "AuthenticateDevice"
-    | "RefreshTokens";
+  source: 'Authentication' | 'NewPasswordChallenge' | 'AuthenticateDevice' | 'RefreshTokens';
   clientMetadata?: Record<string, string> | undefined;
 }
 
@@ -52,11 +48,11 @@ export async function mintTokens(
     ...attributeClaims(user),
     sub: user.sub,
     iss,
-    "cognito:username": user.username,
+    'cognito:username': user.username,
     origin_jti: options.originJti,
     aud: client.ClientId,
     event_id: eventId,
-    token_use: "id",
+    token_use: 'id',
     auth_time: options.authTime,
     iat,
     exp: iat + 60 * (client.IdTokenValidity ?? 60),
@@ -64,7 +60,7 @@ export async function mintTokens(
   };
   const response = await ctx.triggers.run({
     pool,
-    name: "PreTokenGeneration",
+    name: 'PreTokenGeneration',
     triggerSource: `TokenGeneration_${options.source}`,
     clientId: client.ClientId,
     userName: user.username,
@@ -79,32 +75,23 @@ export async function mintTokens(
     clientMetadata: options.clientMetadata,
   });
   const details = response?.claimsOverrideDetails;
-  if (typeof details === "object" && details !== null) {
-    if (
-      "claimsToAddOrOverride" in details &&
-      isObject(details.claimsToAddOrOverride)
-    ) {
+  if (typeof details === 'object' && details !== null) {
+    if ('claimsToAddOrOverride' in details && isObject(details.claimsToAddOrOverride)) {
       idClaims = { ...idClaims, ...details.claimsToAddOrOverride };
     }
-    if (
-      "claimsToSuppress" in details &&
-      Array.isArray(details.claimsToSuppress)
-    ) {
-      for (const name of details.claimsToSuppress)
-        if (typeof name === "string") idClaims = omit(idClaims, name);
+    if ('claimsToSuppress' in details && Array.isArray(details.claimsToSuppress)) {
+      for (const name of details.claimsToSuppress) if (typeof name === 'string') idClaims = omit(idClaims, name);
     }
   }
   const accessClaims: Json = {
     sub: user.sub,
-    ...(options.deviceKey !== undefined
-      ? { device_key: options.deviceKey }
-      : {}),
+    ...(options.deviceKey !== undefined ? { device_key: options.deviceKey } : {}),
     iss,
     client_id: client.ClientId,
     origin_jti: options.originJti,
     event_id: eventId,
-    token_use: "access",
-    scope: "aws.cognito.signin.user.admin",
+    token_use: 'access',
+    scope: 'aws.cognito.signin.user.admin',
     auth_time: options.authTime,
     iat,
     exp: iat + 60 * (client.AccessTokenValidity ?? 60),
@@ -127,7 +114,7 @@ function omit(claims: Json, name: string): Json {
 export interface FinishOptions {
   /** A device the user proved (DEVICE_PASSWORD_VERIFIER) or presented; no new device is minted then. */
   deviceKey?: string | undefined;
-  source: MintOptions["source"];
+  source: MintOptions['source'];
   clientMetadata?: Record<string, string> | undefined;
 }
 
@@ -142,8 +129,8 @@ export async function finishSignIn(
   user.failedPasswordAttempts = 0;
   await ctx.triggers.run({
     pool,
-    name: "PostAuthentication",
-    triggerSource: "PostAuthentication_Authentication",
+    name: 'PostAuthentication',
+    triggerSource: 'PostAuthentication_Authentication',
     clientId: client.ClientId,
     userName: user.username,
     request: {
@@ -157,7 +144,7 @@ export async function finishSignIn(
   let NewDeviceMetadata: Json | undefined;
   if (deviceKey === undefined && pool.settings.deviceConfiguration) {
     deviceKey = `${pool.region}_${randomUUID()}`;
-    const groupKey = `-${randomBytes(6).toString("base64url")}`;
+    const groupKey = `-${randomBytes(6).toString('base64url')}`;
     pool.devices.set(deviceKey, {
       key: deviceKey,
       groupKey,
@@ -174,7 +161,7 @@ export async function finishSignIn(
   }
   const originJti = randomUUID();
   const authTime = Math.floor(now / 1000);
-  const refreshToken = randomBytes(192).toString("base64url");
+  const refreshToken = randomBytes(192).toString('base64url');
   pool.addRefresh({
     originJti,
     token: refreshToken,
@@ -198,7 +185,7 @@ export async function finishSignIn(
       ...tokens,
       RefreshToken: refreshToken,
       ExpiresIn: 60 * (client.AccessTokenValidity ?? 60),
-      TokenType: "Bearer",
+      TokenType: 'Bearer',
       ...(NewDeviceMetadata ? { NewDeviceMetadata } : {}),
     },
   };

@@ -1,17 +1,17 @@
 // `npm run emulator -- --port P [--host H] [--config pool.json] [--data DIR]`: the emulator as a process.
-import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import type { EmulatorConfig } from "./config.ts";
-import { isObject } from "./input.ts";
-import { startEmulator } from "./index.ts";
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { EmulatorConfig } from './config.ts';
+import { isObject } from './input.ts';
+import { startEmulator } from './index.ts';
 
 const { values } = parseArgs({
   options: {
-    port: { type: "string", default: "0" },
-    host: { type: "string", default: "127.0.0.1" },
-    config: { type: "string" },
-    data: { type: "string" },
+    port: { type: 'string', default: '0' },
+    host: { type: 'string', default: '127.0.0.1' },
+    config: { type: 'string' },
+    data: { type: 'string' },
   },
   strict: true,
 });
@@ -26,11 +26,9 @@ let config: EmulatorConfig | undefined;
 let baseDir = process.cwd();
 if (values.config !== undefined) {
   const file = resolve(values.config);
-  const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+  const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
   if (!isObject(parsed) || !Array.isArray(parsed.Pools)) {
-    console.error(
-      'emulator: --config must be a JSON object with a "Pools" array',
-    );
+    console.error('emulator: --config must be a JSON object with a "Pools" array');
     process.exit(2);
   }
   // The file's shape is checked field by field as pools are built; trigger paths resolve next to it.
@@ -53,5 +51,5 @@ function stop(): void {
   stopping = true;
   void emulator.stop().then(() => process.exit(0));
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

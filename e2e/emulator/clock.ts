@@ -12,7 +12,7 @@ export function createClock(base: () => number = Date.now): Clock {
     now: () => base() + offsetMs,
     advance(seconds: number) {
       if (!Number.isFinite(seconds) || seconds < 0)
-        throw new RangeError("advance takes a non-negative number of seconds");
+        throw new RangeError('advance takes a non-negative number of seconds');
       offsetMs += seconds * 1000;
     },
   };

@@ -1,23 +1,22 @@
 // Pool configuration: the shapes a seed file (or CreateUserPool) describes, in Cognito's own field names.
 
-export type MfaType = "SMS_MFA" | "SOFTWARE_TOKEN_MFA" | "EMAIL_OTP";
-export type UserStatus =
-  "UNCONFIRMED" | "CONFIRMED" | "FORCE_CHANGE_PASSWORD" | "RESET_REQUIRED";
+export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
 
 export type TriggerName =
-  | "PreSignUp"
-  | "CustomMessage"
-  | "PostConfirmation"
-  | "PreAuthentication"
-  | "PostAuthentication"
-  | "DefineAuthChallenge"
-  | "CreateAuthChallenge"
-  | "VerifyAuthChallengeResponse"
-  | "PreTokenGeneration";
+  | 'PreSignUp'
+  | 'CustomMessage'
+  | 'PostConfirmation'
+  | 'PreAuthentication'
+  | 'PostAuthentication'
+  | 'DefineAuthChallenge'
+  | 'CreateAuthChallenge'
+  | 'VerifyAuthChallengeResponse'
+  | 'PreTokenGeneration';
 
 /** A trigger's event, as Cognito passes it to a Lambda: `request` in, `response` filled in by the handler. */
 export interface TriggerEvent {
-  version: "1";
+  version: '1';
   triggerSource: string;
   region: string;
   userPoolId: string;
@@ -28,12 +27,8 @@ export interface TriggerEvent {
 }
 
 /** A trigger: a function here, or in a seed file a path to an ES module exporting `handler` (or default). */
-export type TriggerHandler = (
-  event: TriggerEvent,
-) => TriggerEvent | undefined | Promise<TriggerEvent | undefined>;
-export type LambdaConfig = Partial<
-  Record<TriggerName, string | TriggerHandler>
->;
+export type TriggerHandler = (event: TriggerEvent) => TriggerEvent | undefined | Promise<TriggerEvent | undefined>;
+export type LambdaConfig = Partial<Record<TriggerName, string | TriggerHandler>>;
 
 export interface PasswordPolicy {
   MinimumLength: number;
@@ -50,7 +45,7 @@ export interface ClientConfig {
   /** A secret makes SECRET_HASH mandatory on every call that carries a username. */
   ClientSecret?: string;
   ExplicitAuthFlows?: string[];
-  PreventUserExistenceErrors?: "ENABLED" | "LEGACY";
+  PreventUserExistenceErrors?: 'ENABLED' | 'LEGACY';
   /** Minutes a sign-in Session lives (3–15, default 3). */
   AuthSessionValidity?: number;
   /** Minutes (default 60). */
@@ -83,7 +78,7 @@ export interface UserSeed {
 export interface PoolConfig {
   Id: string;
   Name?: string;
-  MfaConfiguration?: "OFF" | "ON" | "OPTIONAL";
+  MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
   /** Which MFA types the pool offers (SMS, TOTP, email). */
   EnabledMfas?: MfaType[];
   Policies?: { PasswordPolicy?: Partial<PasswordPolicy> };
@@ -93,7 +88,7 @@ export interface PoolConfig {
   };
   /** Attributes every user must have (the schema's `Required: true`). */
   RequiredAttributes?: string[];
-  AutoVerifiedAttributes?: ("email" | "phone_number")[];
+  AutoVerifiedAttributes?: ('email' | 'phone_number')[];
   LambdaConfig?: LambdaConfig;
   /** Emulator extension: wrong one-time codes allowed per Session (default 3). */
   WrongCodeLimit?: number;
@@ -117,23 +112,13 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
 };
 
 /** Cognito's messages for each failed rule, checked in Cognito's order. */
-export function passwordPolicyViolation(
-  policy: PasswordPolicy,
-  password: string,
-): string | undefined {
-  const prefix = "Password does not conform to policy: ";
-  if (password.length < policy.MinimumLength)
-    return `${prefix}Password not long enough`;
-  if (policy.RequireLowercase && !/[a-z]/.test(password))
-    return `${prefix}Password must have lowercase characters`;
-  if (policy.RequireUppercase && !/[A-Z]/.test(password))
-    return `${prefix}Password must have uppercase characters`;
-  if (policy.RequireNumbers && !/[0-9]/.test(password))
-    return `${prefix}Password must have numeric characters`;
-  if (
-    policy.RequireSymbols &&
-    !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)
-  )
+export function passwordPolicyViolation(policy: PasswordPolicy, password: string): string | undefined {
+  const prefix = 'Password does not conform to policy: ';
+  if (password.length < policy.MinimumLength) return `${prefix}Password not long enough`;
+  if (policy.RequireLowercase && !/[a-z]/.test(password)) return `${prefix}Password must have lowercase characters`;
+  if (policy.RequireUppercase && !/[A-Z]/.test(password)) return `${prefix}Password must have uppercase characters`;
+  if (policy.RequireNumbers && !/[0-9]/.test(password)) return `${prefix}Password must have numeric characters`;
+  if (policy.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password))
     return `${prefix}Password must have symbol characters`;
   return undefined;
 }

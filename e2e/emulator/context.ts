@@ -1,22 +1,15 @@
 // What every handler works with: the store, sessions, clock, outbox, triggers, and shared lookups.
-import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
-import { decodeJwt, type JWTPayload } from "jose";
-import type { Clock } from "./clock.ts";
-import type { ClientConfig } from "./config.ts";
-import {
-  CognitoError,
-  MESSAGES,
-  notAuthorized,
-  resourceNotFound,
-  secretHashMismatch,
-  userNotFound,
-} from "./errors.ts";
-import type { Json } from "./input.ts";
-import { maskEmail, maskPhone, type Outbox } from "./outbox.ts";
-import type { SessionStore } from "./sessions.ts";
-import type { Pool, Store, UserRecord } from "./store.ts";
-import { verifyAccessToken } from "./tokens.ts";
-import type { Triggers } from "./triggers.ts";
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { decodeJwt, type JWTPayload } from 'jose';
+import type { Clock } from './clock.ts';
+import type { ClientConfig } from './config.ts';
+import { CognitoError, MESSAGES, notAuthorized, resourceNotFound, secretHashMismatch, userNotFound } from './errors.ts';
+import type { Json } from './input.ts';
+import { maskEmail, maskPhone, type Outbox } from './outbox.ts';
+import type { SessionStore } from './sessions.ts';
+import type { Pool, Store, UserRecord } from './store.ts';
+import { verifyAccessToken } from './tokens.ts';
+import type { Triggers } from './triggers.ts';
 
 export interface Context {
   readonly store: Store;
@@ -44,10 +37,7 @@ export function getPool(ctx: Context, poolId: string): Pool {
   return pool;
 }
 
-export function getClient(
-  ctx: Context,
-  clientId: string,
-): { pool: Pool; client: ClientConfig } {
+export function getClient(ctx: Context, clientId: string): { pool: Pool; client: ClientConfig } {
   for (const pool of ctx.store.pools.values()) {
     const client = pool.clients.get(clientId);
     if (client) return { pool, client };
@@ -55,14 +45,8 @@ export function getClient(
   throw resourceNotFound(`User pool client ${clientId} does not exist.`);
 }
 
-export function computeSecretHash(
-  secret: string,
-  username: string,
-  clientId: string,
-): string {
-  return createHmac("sha256", secret)
-    .update(`${username}${clientId}`)
-    .digest("base64");
+export function computeSecretHash(secret: string, username: string, clientId: string): string {
+  return createHmac('sha256', secret).update(`${username}${clientId}`).digest('base64');
 }
 
 /** SECRET_HASH is required exactly when the client has a secret; the username may be the alias the caller used. */
@@ -76,22 +60,19 @@ export function checkSecretHash(
   if (provided === undefined) throw secretHashMismatch(client.ClientId);
   const given = Buffer.from(provided);
   const ok = usernames.some((name) => {
-    const expected = Buffer.from(
-      computeSecretHash(secret, name, client.ClientId),
-    );
+    const expected = Buffer.from(computeSecretHash(secret, name, client.ClientId));
     return expected.length === given.length && timingSafeEqual(expected, given);
   });
   if (!ok) throw secretHashMismatch(client.ClientId);
 }
 
 export function preventsUserExistenceErrors(client: ClientConfig): boolean {
-  return client.PreventUserExistenceErrors === "ENABLED";
+  return client.PreventUserExistenceErrors === 'ENABLED';
 }
 
 /** Unknown user: UserNotFoundException, or with PreventUserExistenceErrors the wrong-password answer. */
 export function unknownUser(client: ClientConfig | undefined): CognitoError {
-  if (client && preventsUserExistenceErrors(client))
-    return notAuthorized(MESSAGES.incorrectPassword);
+  if (client && preventsUserExistenceErrors(client)) return notAuthorized(MESSAGES.incorrectPassword);
   return userNotFound();
 }
 
@@ -108,46 +89,32 @@ export interface Authenticated {
 }
 
 /** Self-service calls: the access token names the pool, proves the user, and must not be revoked. */
-export async function authenticate(
-  ctx: Context,
-  accessToken: string,
-): Promise<Authenticated> {
+export async function authenticate(ctx: Context, accessToken: string): Promise<Authenticated> {
   let iss: unknown;
   try {
     iss = decodeJwt(accessToken).iss;
   } catch {
     throw notAuthorized(MESSAGES.invalidAccessToken);
   }
-  const pool =
-    typeof iss === "string"
-      ? ctx.store.pools.get(iss.slice(iss.lastIndexOf("/") + 1))
-      : undefined;
+  const pool = typeof iss === 'string' ? ctx.store.pools.get(iss.slice(iss.lastIndexOf('/') + 1)) : undefined;
   if (!pool) throw notAuthorized(MESSAGES.invalidAccessToken);
-  const claims = await verifyAccessToken(
-    pool.keys,
-    issuer(ctx, pool),
-    accessToken,
-    ctx.clock.now(),
-  );
-  const username = typeof claims.username === "string" ? claims.username : "";
+  const claims = await verifyAccessToken(pool.keys, issuer(ctx, pool), accessToken, ctx.clock.now());
+  const username = typeof claims.username === 'string' ? claims.username : '';
   const user = pool.users.get(username);
-  if (!user || user.sub !== claims.sub)
-    throw notAuthorized(MESSAGES.invalidAccessToken);
-  const originJti =
-    typeof claims.origin_jti === "string" ? claims.origin_jti : "";
-  if (pool.refresh.get(originJti)?.revoked !== false)
-    throw notAuthorized(MESSAGES.revokedAccessToken);
+  if (!user || user.sub !== claims.sub) throw notAuthorized(MESSAGES.invalidAccessToken);
+  const originJti = typeof claims.origin_jti === 'string' ? claims.origin_jti : '';
+  if (pool.refresh.get(originJti)?.revoked !== false) throw notAuthorized(MESSAGES.revokedAccessToken);
   if (!user.enabled) throw notAuthorized(MESSAGES.userDisabled);
   return { pool, user, claims };
 }
 
 export function newCode(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, "0");
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
 export interface CodeDeliveryDetails {
   Destination: string;
-  DeliveryMedium: "SMS" | "EMAIL";
+  DeliveryMedium: 'SMS' | 'EMAIL';
   AttributeName: string;
 }
 
@@ -156,17 +123,14 @@ export function deliverCode(
   ctx: Context,
   pool: Pool,
   user: UserRecord,
-  channel: "SMS" | "EMAIL",
+  channel: 'SMS' | 'EMAIL',
   code: string,
   message: string,
 ): CodeDeliveryDetails {
-  const attribute = channel === "SMS" ? "phone_number" : "email";
+  const attribute = channel === 'SMS' ? 'phone_number' : 'email';
   const destination = user.attributes[attribute];
-  if (destination === undefined || destination === "")
-    throw new CognitoError(
-      "InvalidParameterException",
-      `Cannot send a code: the user has no ${attribute}.`,
-    );
+  if (destination === undefined || destination === '')
+    throw new CognitoError('InvalidParameterException', `Cannot send a code: the user has no ${attribute}.`);
   ctx.outbox.send({
     poolId: pool.id,
     username: user.username,
@@ -177,8 +141,7 @@ export function deliverCode(
     sentAt: new Date(ctx.clock.now()).toISOString(),
   });
   return {
-    Destination:
-      channel === "SMS" ? maskPhone(destination) : maskEmail(destination),
+    Destination: channel === 'SMS' ? maskPhone(destination) : maskEmail(destination),
     DeliveryMedium: channel,
     AttributeName: attribute,
   };

@@ -1,18 +1,14 @@
 // The demo pool: one app client and one user per sign-in path, used by `npm start`, the CLI default and tests.
-import type { EmulatorConfig, PoolConfig, UserSeed } from "./config.ts";
-import {
-  createAuthChallenge,
-  defineAuthChallenge,
-  verifyAuthChallengeResponse,
-} from "./demoTriggers.ts";
+import type { EmulatorConfig, PoolConfig, UserSeed } from './config.ts';
+import { createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './demoTriggers.ts';
 
-export const DEMO_POOL_ID = "us-east-1_DemoPool1";
-export const DEMO_CLIENT_ID = "demoappclient0000000000001";
-export const DEMO_PASSWORD = "Passw0rd!demo";
-export const DEMO_TEMP_PASSWORD = "Temp0rary!demo";
-export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-export const DEMO_SELECT_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
-export const DEMO_PHONE = "+15555550100";
+export const DEMO_POOL_ID = 'us-east-1_DemoPool1';
+export const DEMO_CLIENT_ID = 'demoappclient0000000000001';
+export const DEMO_PASSWORD = 'Passw0rd!demo';
+export const DEMO_TEMP_PASSWORD = 'Temp0rary!demo';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+export const DEMO_SELECT_TOTP_SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
+export const DEMO_PHONE = '+15555550100';
 
 export interface DemoUser {
   readonly username: string;
@@ -23,37 +19,37 @@ export interface DemoUser {
 
 /** One user per sign-in path (username → what it exercises). */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: "srp-user", password: DEMO_PASSWORD, path: "plain SRP, no MFA" },
+  { username: 'srp-user', password: DEMO_PASSWORD, path: 'plain SRP, no MFA' },
   {
-    username: "sms-user",
+    username: 'sms-user',
     password: DEMO_PASSWORD,
-    path: "SMS_MFA (code in the outbox)",
+    path: 'SMS_MFA (code in the outbox)',
   },
   {
-    username: "totp-user",
+    username: 'totp-user',
     password: DEMO_PASSWORD,
     path: `SOFTWARE_TOKEN_MFA (secret ${DEMO_TOTP_SECRET})`,
   },
   {
-    username: "newpass-user",
+    username: 'newpass-user',
     password: DEMO_TEMP_PASSWORD,
-    path: "NEW_PASSWORD_REQUIRED (asks for name)",
+    path: 'NEW_PASSWORD_REQUIRED (asks for name)',
   },
-  { username: "setup-user", password: DEMO_PASSWORD, path: "MFA_SETUP (TOTP)" },
+  { username: 'setup-user', password: DEMO_PASSWORD, path: 'MFA_SETUP (TOTP)' },
   {
-    username: "select-user",
+    username: 'select-user',
     password: DEMO_PASSWORD,
-    path: "SELECT_MFA_TYPE (SMS or TOTP)",
-  },
-  {
-    username: "email-user",
-    password: DEMO_PASSWORD,
-    path: "EMAIL_OTP (code in the outbox)",
+    path: 'SELECT_MFA_TYPE (SMS or TOTP)',
   },
   {
-    username: "custom-user",
+    username: 'email-user',
     password: DEMO_PASSWORD,
-    path: "CUSTOM_CHALLENGE: What is 6 × 7? (42)",
+    path: 'EMAIL_OTP (code in the outbox)',
+  },
+  {
+    username: 'custom-user',
+    password: DEMO_PASSWORD,
+    path: 'CUSTOM_CHALLENGE: What is 6 × 7? (42)',
   },
 ];
 
@@ -64,7 +60,7 @@ function seed(username: string, extra: Partial<UserSeed> = {}): UserSeed {
     ...extra,
     Attributes: {
       email: `${username}@example.com`,
-      email_verified: "true",
+      email_verified: 'true',
       ...extra.Attributes,
     },
   };
@@ -74,14 +70,14 @@ function seed(username: string, extra: Partial<UserSeed> = {}): UserSeed {
 export function demoPool(): PoolConfig {
   return {
     Id: DEMO_POOL_ID,
-    Name: "demo",
-    MfaConfiguration: "OPTIONAL",
-    EnabledMfas: ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"],
+    Name: 'demo',
+    MfaConfiguration: 'OPTIONAL',
+    EnabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
     DeviceConfiguration: {
       ChallengeRequiredOnNewDevice: true,
       DeviceOnlyRememberedOnUserPrompt: true,
     },
-    RequiredAttributes: ["email", "name"],
+    RequiredAttributes: ['email', 'name'],
     LambdaConfig: {
       DefineAuthChallenge: defineAuthChallenge,
       CreateAuthChallenge: createAuthChallenge,
@@ -90,39 +86,39 @@ export function demoPool(): PoolConfig {
     Clients: [
       {
         ClientId: DEMO_CLIENT_ID,
-        ClientName: "demo",
+        ClientName: 'demo',
         ExplicitAuthFlows: [
-          "ALLOW_USER_SRP_AUTH",
-          "ALLOW_USER_PASSWORD_AUTH",
-          "ALLOW_REFRESH_TOKEN_AUTH",
-          "ALLOW_CUSTOM_AUTH",
-          "ALLOW_USER_AUTH",
+          'ALLOW_USER_SRP_AUTH',
+          'ALLOW_USER_PASSWORD_AUTH',
+          'ALLOW_REFRESH_TOKEN_AUTH',
+          'ALLOW_CUSTOM_AUTH',
+          'ALLOW_USER_AUTH',
         ],
-        PreventUserExistenceErrors: "ENABLED",
+        PreventUserExistenceErrors: 'ENABLED',
       },
     ],
     Users: [
-      seed("srp-user"),
-      seed("sms-user", {
-        Attributes: { phone_number: DEMO_PHONE, phone_number_verified: "true" },
+      seed('srp-user'),
+      seed('sms-user', {
+        Attributes: { phone_number: DEMO_PHONE, phone_number_verified: 'true' },
         Mfa: { SmsMfa: true },
       }),
-      seed("totp-user", { Mfa: { TotpSecret: DEMO_TOTP_SECRET } }),
+      seed('totp-user', { Mfa: { TotpSecret: DEMO_TOTP_SECRET } }),
       {
-        Username: "newpass-user",
+        Username: 'newpass-user',
         TemporaryPassword: DEMO_TEMP_PASSWORD,
         Attributes: {
-          email: "newpass-user@example.com",
-          email_verified: "true",
+          email: 'newpass-user@example.com',
+          email_verified: 'true',
         },
       },
-      seed("setup-user", { MfaSetupRequired: true }),
-      seed("select-user", {
-        Attributes: { phone_number: DEMO_PHONE, phone_number_verified: "true" },
+      seed('setup-user', { MfaSetupRequired: true }),
+      seed('select-user', {
+        Attributes: { phone_number: DEMO_PHONE, phone_number_verified: 'true' },
         Mfa: { SmsMfa: true, TotpSecret: DEMO_SELECT_TOTP_SECRET },
       }),
-      seed("email-user", { Mfa: { EmailMfa: true } }),
-      seed("custom-user"),
+      seed('email-user', { Mfa: { EmailMfa: true } }),
+      seed('custom-user'),
     ],
   };
 }

@@ -12,33 +12,31 @@ export class CognitoError extends Error {
   }
 }
 
-export const notAuthorized = (message: string): CognitoError =>
-  new CognitoError("NotAuthorizedException", message);
+export const notAuthorized = (message: string): CognitoError => new CognitoError('NotAuthorizedException', message);
 export const invalidParameter = (message: string): CognitoError =>
-  new CognitoError("InvalidParameterException", message);
+  new CognitoError('InvalidParameterException', message);
 export const resourceNotFound = (message: string): CognitoError =>
-  new CognitoError("ResourceNotFoundException", message);
+  new CognitoError('ResourceNotFoundException', message);
 export const codeMismatch = (): CognitoError =>
-  new CognitoError("CodeMismatchException", "Invalid code received for user");
-export const userNotFound = (): CognitoError =>
-  new CognitoError("UserNotFoundException", "User does not exist.");
+  new CognitoError('CodeMismatchException', 'Invalid code received for user');
+export const userNotFound = (): CognitoError => new CognitoError('UserNotFoundException', 'User does not exist.');
 
 /** Messages Cognito uses for several errors, kept in one place so tests and handlers agree. */
 export const MESSAGES = {
-  incorrectPassword: "Incorrect username or password.",
-  invalidSession: "Invalid session for the user.",
-  expiredSession: "Invalid session for the user, session is expired.",
-  userDisabled: "User is disabled.",
-  userNotConfirmed: "User is not confirmed.",
-  passwordResetRequired: "Password reset required for the user",
-  attemptsExceeded: "Password attempts exceeded",
-  invalidAccessToken: "Invalid Access Token",
-  expiredAccessToken: "Access Token has expired",
-  revokedAccessToken: "Access Token has been revoked",
-  invalidRefreshToken: "Invalid Refresh Token",
-  expiredRefreshToken: "Refresh Token has expired",
-  revokedRefreshToken: "Refresh Token has been revoked",
-  expiredCode: "Invalid code provided, please request a code again.",
+  incorrectPassword: 'Incorrect username or password.',
+  invalidSession: 'Invalid session for the user.',
+  expiredSession: 'Invalid session for the user, session is expired.',
+  userDisabled: 'User is disabled.',
+  userNotConfirmed: 'User is not confirmed.',
+  passwordResetRequired: 'Password reset required for the user',
+  attemptsExceeded: 'Password attempts exceeded',
+  invalidAccessToken: 'Invalid Access Token',
+  expiredAccessToken: 'Access Token has expired',
+  revokedAccessToken: 'Access Token has been revoked',
+  invalidRefreshToken: 'Invalid Refresh Token',
+  expiredRefreshToken: 'Refresh Token has expired',
+  revokedRefreshToken: 'Refresh Token has been revoked',
+  expiredCode: 'Invalid code provided, please request a code again.',
 } as const;
 
 export function secretHashMismatch(clientId: string): CognitoError {

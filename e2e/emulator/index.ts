@@ -1,19 +1,19 @@
 // The emulator's entry point: startEmulator() builds a store from config and serves it on loopback.
-import { createClock, type Clock } from "./clock.ts";
-import type { EmulatorConfig } from "./config.ts";
-import type { Context } from "./context.ts";
-import { demoConfig } from "./demo.ts";
-import { handlers } from "./handlers/index.ts";
-import { createOutbox, type Message } from "./outbox.ts";
-import { createHttpServer, type RequestLogEntry } from "./server.ts";
-import { SessionStore } from "./sessions.ts";
-import { Store } from "./store.ts";
-import { createTriggers } from "./triggers.ts";
+import { createClock, type Clock } from './clock.ts';
+import type { EmulatorConfig } from './config.ts';
+import type { Context } from './context.ts';
+import { demoConfig } from './demo.ts';
+import { handlers } from './handlers/index.ts';
+import { createOutbox, type Message } from './outbox.ts';
+import { createHttpServer, type RequestLogEntry } from './server.ts';
+import { SessionStore } from './sessions.ts';
+import { Store } from './store.ts';
+import { createTriggers } from './triggers.ts';
 
-export type { Clock } from "./clock.ts";
-export type * from "./config.ts";
-export type { Message } from "./outbox.ts";
-export type { RequestLogEntry } from "./server.ts";
+export type { Clock } from './clock.ts';
+export type * from './config.ts';
+export type { Message } from './outbox.ts';
+export type { RequestLogEntry } from './server.ts';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -41,14 +41,12 @@ export interface Emulator {
   readonly requests: readonly RequestLogEntry[];
 }
 
-export async function startEmulator(
-  options: EmulatorOptions = {},
-): Promise<Emulator> {
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const clock = options.clock ?? createClock();
   const store = new Store(options.dataDir);
   const outbox = createOutbox();
   const requests: RequestLogEntry[] = [];
-  let url = "";
+  let url = '';
   const ctx: Context = {
     store,
     sessions: new SessionStore(),
@@ -59,8 +57,7 @@ export async function startEmulator(
   };
   const loaded = await store.load();
   for (const pool of (options.config ?? demoConfig()).Pools) {
-    if (loaded.has(pool.Id))
-      store.attachTriggers(pool.Id, pool.LambdaConfig ?? {});
+    if (loaded.has(pool.Id)) store.attachTriggers(pool.Id, pool.LambdaConfig ?? {});
     else await store.createPool(pool, clock.now());
   }
   await store.flush();
@@ -71,18 +68,17 @@ export async function startEmulator(
     requests,
     testEndpoints: options.testEndpoints ?? true,
   });
-  const host = options.host ?? "127.0.0.1";
+  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
+      server.off('error', reject);
       resolve();
     });
   });
   const address = server.address();
-  if (address === null || typeof address === "string")
-    throw new Error("emulator: expected a TCP address");
-  const shownHost = host.includes(":") ? `[${host}]` : host;
+  if (address === null || typeof address === 'string') throw new Error('emulator: expected a TCP address');
+  const shownHost = host.includes(':') ? `[${host}]` : host;
   url = `http://${shownHost}:${String(address.port)}`;
 
   let stopped: Promise<void> | undefined;

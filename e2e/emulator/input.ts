@@ -1,5 +1,5 @@
 // Request members: typed reads that answer SerializationException (wrong type) or InvalidParameterException (missing).
-import { CognitoError, invalidParameter } from "./errors.ts";
+import { CognitoError, invalidParameter } from './errors.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -14,27 +14,24 @@ function missing(name: string): CognitoError {
 }
 
 function wrongType(name: string, expected: string): CognitoError {
-  return new CognitoError(
-    "SerializationException",
-    `Unexpected value for ${name}: expected ${expected}`,
-  );
+  return new CognitoError('SerializationException', `Unexpected value for ${name}: expected ${expected}`);
 }
 
 export function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function optStr(input: Json, name: string): string | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw wrongType(name, "a string");
+  if (typeof value !== 'string') throw wrongType(name, 'a string');
   return value;
 }
 
 export function str(input: Json, name: string): string {
   const value = optStr(input, name);
   if (value === undefined) throw missing(name);
-  if (value === "")
+  if (value === '')
     throw invalidParameter(
       `1 validation error detected: Value at '${camel(name)}' failed to satisfy constraint: Member must have length greater than or equal to 1`,
     );
@@ -44,28 +41,24 @@ export function str(input: Json, name: string): string {
 export function optBool(input: Json, name: string): boolean | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") throw wrongType(name, "a boolean");
+  if (typeof value !== 'boolean') throw wrongType(name, 'a boolean');
   return value;
 }
 
 export function optInt(input: Json, name: string): number | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value))
-    throw wrongType(name, "an integer");
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw wrongType(name, 'an integer');
   return value;
 }
 
-export function optStrMap(
-  input: Json,
-  name: string,
-): Record<string, string> | undefined {
+export function optStrMap(input: Json, name: string): Record<string, string> | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) throw wrongType(name, "a map");
+  if (!isObject(value)) throw wrongType(name, 'a map');
   const out: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (typeof item !== "string") throw wrongType(`${name}.${key}`, "a string");
+    if (typeof item !== 'string') throw wrongType(`${name}.${key}`, 'a string');
     out[key] = item;
   }
   return out;
@@ -80,46 +73,39 @@ export function strMap(input: Json, name: string): Record<string, string> {
 export function optStrList(input: Json, name: string): string[] | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((item) => typeof item === "string"))
-    throw wrongType(name, "a list of strings");
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+    throw wrongType(name, 'a list of strings');
   return value;
 }
 
 export function optObject(input: Json, name: string): Json | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) throw wrongType(name, "a structure");
+  if (!isObject(value)) throw wrongType(name, 'a structure');
   return value;
 }
 
 /** `[{Name, Value}]` → a record. */
-export function optAttributes(
-  input: Json,
-  name: string,
-): Record<string, string> | undefined {
+export function optAttributes(input: Json, name: string): Record<string, string> | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw wrongType(name, "a list of attributes");
+  if (!Array.isArray(value)) throw wrongType(name, 'a list of attributes');
   const out: Record<string, string> = {};
   for (const item of value) {
-    if (!isObject(item)) throw wrongType(name, "a list of attributes");
-    const attrName = str(item, "Name");
-    out[attrName] = optStr(item, "Value") ?? "";
+    if (!isObject(item)) throw wrongType(name, 'a list of attributes');
+    const attrName = str(item, 'Name');
+    out[attrName] = optStr(item, 'Value') ?? '';
   }
   return out;
 }
 
 /** A required member that must be one of a few values. */
-export function oneOf<T extends string>(
-  input: Json,
-  name: string,
-  values: readonly T[],
-): T {
+export function oneOf<T extends string>(input: Json, name: string, values: readonly T[]): T {
   const value = str(input, name);
   const found = values.find((v) => v === value);
   if (found === undefined)
     throw invalidParameter(
-      `1 validation error detected: Value '${value}' at '${camel(name)}' failed to satisfy constraint: Member must satisfy enum value set: [${values.join(", ")}]`,
+      `1 validation error detected: Value '${value}' at '${camel(name)}' failed to satisfy constraint: Member must satisfy enum value set: [${values.join(', ')}]`,
     );
   return found;
 }

@@ -3,7 +3,7 @@
 export interface Message {
   readonly poolId: string;
   readonly username: string;
-  readonly channel: "SMS" | "EMAIL";
+  readonly channel: 'SMS' | 'EMAIL';
   readonly destination: string;
   readonly code: string;
   readonly message: string;
@@ -31,11 +31,11 @@ export function createOutbox(): Outbox {
 
 /** `+*******0100`: Cognito shows only the last four digits of a phone number. */
 export function maskPhone(phone: string): string {
-  return `+${"*".repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`;
+  return `+${'*'.repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`;
 }
 
 /** `e***@e***`: first letter of the local part and of the domain. */
 export function maskEmail(email: string): string {
-  const [local = "", domain = ""] = email.split("@");
+  const [local = '', domain = ''] = email.split('@');
   return `${local.charAt(0)}***@${domain.charAt(0)}***`;
 }

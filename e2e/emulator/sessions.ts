@@ -1,7 +1,7 @@
 // Sign-in Sessions: opaque, bound to pool, client, user and step, single use, expiring on the emulator clock.
-import { randomBytes } from "node:crypto";
-import { MESSAGES, notAuthorized } from "./errors.ts";
-import type { ServerEphemeral } from "./srpServer.ts";
+import { randomBytes } from 'node:crypto';
+import { MESSAGES, notAuthorized } from './errors.ts';
+import type { ServerEphemeral } from './srpServer.ts';
 
 /** One entry of the custom-auth history the define-auth-challenge trigger sees. */
 export interface ChallengeResult {
@@ -58,9 +58,9 @@ export class SessionStore {
   private readonly sessions = new Map<string, AuthSession>();
 
   /** A fresh Session for the next step; old ones of the flow are already consumed. */
-  issue(fields: Omit<AuthSession, "id" | "wrongCodes">): string {
+  issue(fields: Omit<AuthSession, 'id' | 'wrongCodes'>): string {
     this.sweep(fields.expiresAt - 16 * 60_000);
-    const id = randomBytes(96).toString("base64");
+    const id = randomBytes(96).toString('base64');
     this.sessions.set(id, { ...fields, id, wrongCodes: 0 });
     return id;
   }
@@ -68,18 +68,14 @@ export class SessionStore {
   /** Finds the Session for this step; it stays valid until `consume` (so a wrong code can be retried). */
   open(id: string, request: SessionRequest): AuthSession {
     const session = this.sessions.get(id);
-    if (
-      session?.poolId !== request.poolId ||
-      session.clientId !== request.clientId
-    ) {
+    if (session?.poolId !== request.poolId || session.clientId !== request.clientId) {
       throw notAuthorized(MESSAGES.invalidSession);
     }
     if (session.expiresAt <= request.now) {
       this.sessions.delete(id);
       throw notAuthorized(MESSAGES.expiredSession);
     }
-    if (session.step !== request.step)
-      throw notAuthorized(MESSAGES.invalidSession);
+    if (session.step !== request.step) throw notAuthorized(MESSAGES.invalidSession);
     return session;
   }
 
@@ -101,7 +97,6 @@ export class SessionStore {
   /** Drops Sessions that expired long ago, so abandoned flows don't accumulate. */
   private sweep(before: number): void {
     if (this.sessions.size < 10_000) return;
-    for (const [id, session] of this.sessions)
-      if (session.expiresAt < before) this.sessions.delete(id);
+    for (const [id, session] of this.sessions) if (session.expiresAt < before) this.sessions.delete(id);
   }
 }

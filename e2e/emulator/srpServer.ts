@@ -6,11 +6,11 @@ import {
   getDiffieHellman,
   randomBytes,
   timingSafeEqual,
-} from "node:crypto";
+} from 'node:crypto';
 
 /** RFC 3526 group 15 (3072-bit MODP), the `initN` of amazon-cognito-identity-js. */
-const N_BYTES = getDiffieHellman("modp15").getPrime();
-export const N = BigInt(`0x${N_BYTES.toString("hex")}`);
+const N_BYTES = getDiffieHellman('modp15').getPrime();
+export const N = BigInt(`0x${N_BYTES.toString('hex')}`);
 export const g = 2n;
 
 function hexOf(n: bigint): string {
@@ -21,22 +21,22 @@ function hexOf(n: bigint): string {
 export function padHex(n: bigint): string {
   let hex = hexOf(n);
   if (hex.length % 2 === 1) hex = `0${hex}`;
-  else if ("89abcdef".includes(hex.charAt(0))) hex = `00${hex}`;
+  else if ('89abcdef'.includes(hex.charAt(0))) hex = `00${hex}`;
   return hex;
 }
 
 function toBuffer(n: bigint): Buffer {
   let hex = hexOf(n);
   if (hex.length % 2 === 1) hex = `0${hex}`;
-  return Buffer.from(hex, "hex");
+  return Buffer.from(hex, 'hex');
 }
 
 function sha256Hex(data: Buffer | string): string {
-  return createHash("sha256").update(data).digest("hex");
+  return createHash('sha256').update(data).digest('hex');
 }
 
 function hexHash(hex: string): string {
-  return sha256Hex(Buffer.from(hex, "hex"));
+  return sha256Hex(Buffer.from(hex, 'hex'));
 }
 
 /** base^exp mod N through OpenSSL: DH with `exp` as private key computes `peer^exp mod N`. */
@@ -46,7 +46,7 @@ export function modPowN(base: bigint, exp: bigint): bigint {
   if (b <= 1n || b >= N - 1n || exp <= 0n) return slowModPow(b, exp);
   const dh = createDiffieHellman(N_BYTES, 2);
   dh.setPrivateKey(toBuffer(exp));
-  return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString("hex")}`);
+  return BigInt(`0x${dh.computeSecret(toBuffer(b)).toString('hex')}`);
 }
 
 function slowModPow(base: bigint, exp: bigint): bigint {
@@ -64,12 +64,7 @@ function slowModPow(base: bigint, exp: bigint): bigint {
 export const k = BigInt(`0x${hexHash(`${padHex(N)}${padHex(g)}`)}`);
 
 /** x = H(padHex(salt) | H(realm | user | ":" | password)), as the client derives it. */
-function computeX(
-  saltHex: string,
-  realm: string,
-  user: string,
-  password: string,
-): bigint {
+function computeX(saltHex: string, realm: string, user: string, password: string): bigint {
   const inner = sha256Hex(`${realm}${user}:${password}`);
   return BigInt(`0x${hexHash(`${padHex(BigInt(`0x${saltHex}`))}${inner}`)}`);
 }
@@ -82,12 +77,8 @@ export interface SrpVerifier {
 }
 
 /** Makes the stored salt + verifier for a password; the password itself is dropped. */
-export function createVerifier(
-  realm: string,
-  user: string,
-  password: string,
-): SrpVerifier {
-  const salt = padHex(BigInt(`0x${randomBytes(16).toString("hex")}`));
+export function createVerifier(realm: string, user: string, password: string): SrpVerifier {
+  const salt = padHex(BigInt(`0x${randomBytes(16).toString('hex')}`));
   return {
     salt,
     verifier: hexOf(modPowN(g, computeX(salt, realm, user, password))),
@@ -95,17 +86,9 @@ export function createVerifier(
 }
 
 /** USER_PASSWORD_AUTH: recompute the verifier from the offered password and compare. */
-export function passwordMatches(
-  stored: SrpVerifier,
-  realm: string,
-  user: string,
-  password: string,
-): boolean {
+export function passwordMatches(stored: SrpVerifier, realm: string, user: string, password: string): boolean {
   const v = modPowN(g, computeX(stored.salt, realm, user, password));
-  return safeEqual(
-    Buffer.from(padHex(v)),
-    Buffer.from(padHex(BigInt(`0x${stored.verifier}`))),
-  );
+  return safeEqual(Buffer.from(padHex(v)), Buffer.from(padHex(BigInt(`0x${stored.verifier}`))));
 }
 
 /** The server's ephemeral for one PASSWORD_VERIFIER / DEVICE_PASSWORD_VERIFIER step. */
@@ -117,7 +100,7 @@ export interface ServerEphemeral {
 export function createServerEphemeral(verifierHex: string): ServerEphemeral {
   const v = BigInt(`0x${verifierHex}`);
   for (;;) {
-    const b = BigInt(`0x${randomBytes(32).toString("hex")}`);
+    const b = BigInt(`0x${randomBytes(32).toString('hex')}`);
     const B = (k * v + modPowN(g, b)) % N;
     if (B !== 0n) return { b: hexOf(b), B: hexOf(B) };
   }
@@ -150,29 +133,24 @@ export function verifyClaim(c: ClaimCheck): boolean {
   if (u === 0n) return false;
   const v = BigInt(`0x${c.verifier}`);
   const S = modPowN((A * modPowN(v, u)) % N, BigInt(`0x${c.ephemeral.b}`));
-  const prk = createHmac("sha256", Buffer.from(padHex(u), "hex"))
-    .update(Buffer.from(padHex(S), "hex"))
+  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
+    .update(Buffer.from(padHex(S), 'hex'))
     .digest();
-  const key = createHmac("sha256", prk)
-    .update(
-      Buffer.concat([
-        Buffer.from("Caldera Derived Key", "utf8"),
-        Buffer.from([1]),
-      ]),
-    )
+  const key = createHmac('sha256', prk)
+    .update(Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]))
     .digest()
     .subarray(0, 16);
-  const expected = createHmac("sha256", key)
+  const expected = createHmac('sha256', key)
     .update(
       Buffer.concat([
-        Buffer.from(c.realm, "utf8"),
-        Buffer.from(c.user, "utf8"),
-        Buffer.from(c.secretBlock, "base64"),
-        Buffer.from(c.timestamp, "utf8"),
+        Buffer.from(c.realm, 'utf8'),
+        Buffer.from(c.user, 'utf8'),
+        Buffer.from(c.secretBlock, 'base64'),
+        Buffer.from(c.timestamp, 'utf8'),
       ]),
     )
     .digest();
-  return safeEqual(expected, Buffer.from(c.signature, "base64"));
+  return safeEqual(expected, Buffer.from(c.signature, 'base64'));
 }
 
 function safeEqual(a: Buffer, b: Buffer): boolean {
@@ -181,5 +159,5 @@ function safeEqual(a: Buffer, b: Buffer): boolean {
 
 /** Device verifiers arrive as base64 bytes (ConfirmDevice); keep them as hex like user verifiers. */
 export function base64ToHex(b64: string): string {
-  return Buffer.from(b64, "base64").toString("hex");
+  return Buffer.from(b64, 'base64').toString('hex');
 }

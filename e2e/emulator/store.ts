@@ -1,35 +1,19 @@
 // In-memory pools, clients, users, devices and refresh tokens; optionally persisted per pool to a data directory.
-import { randomUUID } from "node:crypto";
-import {
-  mkdir,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  writeFile,
-} from "node:fs/promises";
-import { join } from "node:path";
-import type {
-  ClientConfig,
-  LambdaConfig,
-  MfaType,
-  PoolConfig,
-  UserSeed,
-  UserStatus,
-} from "./config.ts";
-import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from "./config.ts";
-import { createVerifier, type SrpVerifier } from "./srpServer.ts";
-import {
-  createPoolKeys,
-  type PoolKeys,
-  type StoredKeys,
-  importPoolKeys,
-} from "./tokens.ts";
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClientConfig, LambdaConfig, MfaType, PoolConfig, UserSeed, UserStatus } from './config.ts';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './config.ts';
+import { createVerifier, type SrpVerifier } from './srpServer.ts';
+import { createPoolKeys, type PoolKeys, type StoredKeys, importPoolKeys } from './tokens.ts';
 
 export interface CodeRecord {
   code: string;
   expiresAt: number;
+  /** Wrong guesses so far. */
   attempts: number;
+  /** Times a code for this purpose was sent since the last success. */
+  sends: number;
 }
 
 export interface UserRecord {
@@ -81,7 +65,7 @@ export interface RefreshRecord {
 /** Pool-wide settings (the config minus clients and users). */
 export interface PoolSettings {
   name: string;
-  mfaConfiguration: "OFF" | "ON" | "OPTIONAL";
+  mfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
   enabledMfas: MfaType[];
   passwordPolicy: PasswordPolicy;
   deviceConfiguration?: {
@@ -89,7 +73,7 @@ export interface PoolSettings {
     DeviceOnlyRememberedOnUserPrompt: boolean;
   };
   requiredAttributes: string[];
-  autoVerifiedAttributes: ("email" | "phone_number")[];
+  autoVerifiedAttributes: ('email' | 'phone_number')[];
   lambdaConfig: LambdaConfig;
   wrongCodeLimit: number;
   passwordAttemptLimit: number;
@@ -109,12 +93,7 @@ export class Pool {
   keys: PoolKeys;
   private readonly onChange: (pool: Pool) => void;
 
-  constructor(
-    id: string,
-    settings: PoolSettings,
-    keys: PoolKeys,
-    onChange: (pool: Pool) => void,
-  ) {
+  constructor(id: string, settings: PoolSettings, keys: PoolKeys, onChange: (pool: Pool) => void) {
     this.id = id;
     this.settings = settings;
     this.keys = keys;
@@ -122,12 +101,12 @@ export class Pool {
   }
 
   get region(): string {
-    return this.id.split("_")[0] ?? "us-east-1";
+    return this.id.split('_')[0] ?? 'us-east-1';
   }
 
   /** The SRP realm: the pool id after `_`. */
   get poolName(): string {
-    return this.id.slice(this.id.indexOf("_") + 1);
+    return this.id.slice(this.id.indexOf('_') + 1);
   }
 
   /** Looks a user up by username, or by a verified email / phone alias. */
@@ -136,16 +115,8 @@ export class Pool {
     if (direct) return direct;
     for (const user of this.users.values()) {
       if (user.sub === name) return user;
-      if (
-        user.attributes.email === name &&
-        user.attributes.email_verified === "true"
-      )
-        return user;
-      if (
-        user.attributes.phone_number === name &&
-        user.attributes.phone_number_verified === "true"
-      )
-        return user;
+      if (user.attributes.email === name && user.attributes.email_verified === 'true') return user;
+      if (user.attributes.phone_number === name && user.attributes.phone_number_verified === 'true') return user;
     }
     return undefined;
   }
@@ -158,8 +129,7 @@ export class Pool {
 
   /** Revokes every refresh token (and with it, every access token) of a user. */
   revokeAllFor(username: string): void {
-    for (const record of this.refresh.values())
-      if (record.username === username) record.revoked = true;
+    for (const record of this.refresh.values()) if (record.username === username) record.revoked = true;
     this.changed();
   }
 
@@ -171,7 +141,7 @@ export class Pool {
   toJSON(): StoredPool {
     const lambda: Record<string, string> = {};
     for (const [name, value] of Object.entries(this.settings.lambdaConfig))
-      if (typeof value === "string") lambda[name] = value;
+      if (typeof value === 'string') lambda[name] = value;
     return {
       id: this.id,
       settings: { ...this.settings, lambdaConfig: lambda },
@@ -198,8 +168,8 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
   const device = config.DeviceConfiguration;
   return {
     name: config.Name ?? config.Id,
-    mfaConfiguration: config.MfaConfiguration ?? "OFF",
-    enabledMfas: config.EnabledMfas ?? ["SMS_MFA", "SOFTWARE_TOKEN_MFA"],
+    mfaConfiguration: config.MfaConfiguration ?? 'OFF',
+    enabledMfas: config.EnabledMfas ?? ['SMS_MFA', 'SOFTWARE_TOKEN_MFA'],
     passwordPolicy: {
       ...DEFAULT_PASSWORD_POLICY,
       ...config.Policies?.PasswordPolicy,
@@ -207,15 +177,13 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
     ...(device
       ? {
           deviceConfiguration: {
-            ChallengeRequiredOnNewDevice:
-              device.ChallengeRequiredOnNewDevice ?? false,
-            DeviceOnlyRememberedOnUserPrompt:
-              device.DeviceOnlyRememberedOnUserPrompt ?? false,
+            ChallengeRequiredOnNewDevice: device.ChallengeRequiredOnNewDevice ?? false,
+            DeviceOnlyRememberedOnUserPrompt: device.DeviceOnlyRememberedOnUserPrompt ?? false,
           },
         }
       : {}),
     requiredAttributes: config.RequiredAttributes ?? [],
-    autoVerifiedAttributes: config.AutoVerifiedAttributes ?? ["email"],
+    autoVerifiedAttributes: config.AutoVerifiedAttributes ?? ['email'],
     lambdaConfig: { ...config.LambdaConfig },
     wrongCodeLimit: config.WrongCodeLimit ?? 3,
     passwordAttemptLimit: config.PasswordAttemptLimit ?? 5,
@@ -225,31 +193,19 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
 }
 
 /** Builds a user record from a seed: passwords become an SRP verifier and are dropped. */
-export function userFromSeed(
-  pool: Pool,
-  seed: UserSeed,
-  now: number,
-): UserRecord {
+export function userFromSeed(pool: Pool, seed: UserSeed, now: number): UserRecord {
   const password = seed.TemporaryPassword ?? seed.Password;
   const user: UserRecord = {
     username: seed.Username,
     sub: randomUUID(),
-    status:
-      seed.Status ??
-      (seed.TemporaryPassword !== undefined
-        ? "FORCE_CHANGE_PASSWORD"
-        : "CONFIRMED"),
+    status: seed.Status ?? (seed.TemporaryPassword !== undefined ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED'),
     enabled: seed.Enabled ?? true,
     attributes: { ...seed.Attributes },
     mfa: {
       sms: seed.Mfa?.SmsMfa ?? false,
       email: seed.Mfa?.EmailMfa ?? false,
-      ...(seed.Mfa?.TotpSecret !== undefined
-        ? { totpSecret: seed.Mfa.TotpSecret }
-        : {}),
-      ...(seed.Mfa?.Preferred !== undefined
-        ? { preferred: seed.Mfa.Preferred }
-        : {}),
+      ...(seed.Mfa?.TotpSecret !== undefined ? { totpSecret: seed.Mfa.TotpSecret } : {}),
+      ...(seed.Mfa?.Preferred !== undefined ? { preferred: seed.Mfa.Preferred } : {}),
     },
     mfaSetupRequired: seed.MfaSetupRequired ?? false,
     createdAt: now,
@@ -258,8 +214,7 @@ export function userFromSeed(
     codes: {},
   };
   user.attributes.sub = user.sub;
-  if (password !== undefined)
-    user.srp = createVerifier(pool.poolName, user.username, password);
+  if (password !== undefined) user.srp = createVerifier(pool.poolName, user.username, password);
   return user;
 }
 
@@ -281,16 +236,9 @@ export class Store {
     if (this.dataDir === undefined) return found;
     await mkdir(this.dataDir, { recursive: true });
     for (const file of await readdir(this.dataDir)) {
-      if (!file.startsWith("pool-") || !file.endsWith(".json")) continue;
-      const stored = JSON.parse(
-        await readFile(join(this.dataDir, file), "utf8"),
-      ) as StoredPool;
-      const pool = new Pool(
-        stored.id,
-        stored.settings,
-        await importPoolKeys(stored.keys),
-        this.markDirty,
-      );
+      if (!file.startsWith('pool-') || !file.endsWith('.json')) continue;
+      const stored = JSON.parse(await readFile(join(this.dataDir, file), 'utf8')) as StoredPool;
+      const pool = new Pool(stored.id, stored.settings, await importPoolKeys(stored.keys), this.markDirty);
       for (const c of stored.clients) pool.clients.set(c.ClientId, c);
       for (const u of stored.users) pool.users.set(u.username, u);
       for (const d of stored.devices) pool.devices.set(d.key, d);
@@ -306,16 +254,9 @@ export class Store {
 
   /** Creates a pool from config (seeding its clients and users); in-process trigger functions are kept in memory. */
   async createPool(config: PoolConfig, now: number): Promise<Pool> {
-    const pool = new Pool(
-      config.Id,
-      settingsFrom(config, now),
-      await createPoolKeys(),
-      this.markDirty,
-    );
-    for (const client of config.Clients ?? [])
-      pool.clients.set(client.ClientId, { ...client });
-    for (const seed of config.Users ?? [])
-      pool.users.set(seed.Username, userFromSeed(pool, seed, now));
+    const pool = new Pool(config.Id, settingsFrom(config, now), await createPoolKeys(), this.markDirty);
+    for (const client of config.Clients ?? []) pool.clients.set(client.ClientId, { ...client });
+    for (const seed of config.Users ?? []) pool.users.set(seed.Username, userFromSeed(pool, seed, now));
     this.pools.set(pool.id, pool);
     pool.changed();
     return pool;
@@ -333,8 +274,7 @@ export class Store {
     if (!pool) return;
     this.pools.delete(id);
     this.dirty.delete(pool);
-    if (this.dataDir !== undefined)
-      await rm(join(this.dataDir, fileName(id)), { force: true });
+    if (this.dataDir !== undefined) await rm(join(this.dataDir, fileName(id)), { force: true });
   }
 
   private readonly markDirty = (pool: Pool): void => {

@@ -7,22 +7,22 @@ import {
   type CognitoUserSession,
   type ICognitoStorage,
   type IAuthenticationCallback,
-} from "amazon-cognito-identity-js";
-import { JwtVerifier } from "aws-jwt-verify";
-import { SimpleJwksCache } from "aws-jwt-verify/jwk";
-import { Secret, TOTP } from "otpauth";
-import type { Emulator } from "./index.ts";
+} from 'amazon-cognito-identity-js';
+import { JwtVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { Secret, TOTP } from 'otpauth';
+import type { Emulator } from './index.ts';
 
 /** What one identity-js call ended with: success, failure, or the challenge callback it fired. */
 export type Step =
   | {
-      kind: "success";
+      kind: 'success';
       session: CognitoUserSession;
       userConfirmationNecessary: boolean;
     }
-  | { kind: "failure"; code: string; message: string }
+  | { kind: 'failure'; code: string; message: string }
   | {
-      kind: "newPasswordRequired";
+      kind: 'newPasswordRequired';
       userAttributes: unknown;
       requiredAttributes: unknown;
     }
@@ -33,52 +33,36 @@ export type Step =
         parameters: unknown;
       };
     }[ChallengeKind]
-  | { kind: "customChallenge"; parameters: unknown };
+  | { kind: 'customChallenge'; parameters: unknown };
 
-type ChallengeKind =
-  "mfaRequired" | "totpRequired" | "mfaSetup" | "selectMFAType";
+type ChallengeKind = 'mfaRequired' | 'totpRequired' | 'mfaSetup' | 'selectMFAType';
 
-function isKind<K extends Step["kind"]>(
-  result: Step,
-  kind: K,
-): result is Extract<Step, { kind: K }> {
+function isKind<K extends Step['kind']>(result: Step, kind: K): result is Extract<Step, { kind: K }> {
   return result.kind === kind;
 }
 
 /** Narrows a step to the expected callback, failing the test with what happened instead. */
-export function expectKind<K extends Step["kind"]>(
-  result: Step,
-  kind: K,
-): Extract<Step, { kind: K }> {
-  if (!isKind(result, kind))
-    throw new Error(`expected ${kind}, got ${JSON.stringify(result)}`);
+export function expectKind<K extends Step['kind']>(result: Step, kind: K): Extract<Step, { kind: K }> {
+  if (!isKind(result, kind)) throw new Error(`expected ${kind}, got ${JSON.stringify(result)}`);
   return result;
 }
 
 function failure(error: unknown): Step {
-  if (typeof error === "object" && error !== null) {
-    const code =
-      "code" in error && typeof error.code === "string"
-        ? error.code
-        : "Unknown";
-    const message =
-      "message" in error && typeof error.message === "string"
-        ? error.message
-        : "";
-    return { kind: "failure", code, message };
+  if (typeof error === 'object' && error !== null) {
+    const code = 'code' in error && typeof error.code === 'string' ? error.code : 'Unknown';
+    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
+    return { kind: 'failure', code, message };
   }
-  return { kind: "failure", code: "Unknown", message: String(error) };
+  return { kind: 'failure', code: 'Unknown', message: String(error) };
 }
 
 /** Runs one identity-js call and resolves with whichever callback it fires first. */
-export function step(
-  run: (callbacks: IAuthenticationCallback) => void,
-): Promise<Step> {
+export function step(run: (callbacks: IAuthenticationCallback) => void): Promise<Step> {
   return new Promise((resolve) => {
     run({
       onSuccess: (session, userConfirmationNecessary) => {
         resolve({
-          kind: "success",
+          kind: 'success',
           session,
           userConfirmationNecessary: userConfirmationNecessary === true,
         });
@@ -86,30 +70,27 @@ export function step(
       onFailure: (error: unknown) => {
         resolve(failure(error));
       },
-      newPasswordRequired: (
-        userAttributes: unknown,
-        requiredAttributes: unknown,
-      ) => {
+      newPasswordRequired: (userAttributes: unknown, requiredAttributes: unknown) => {
         resolve({
-          kind: "newPasswordRequired",
+          kind: 'newPasswordRequired',
           userAttributes,
           requiredAttributes,
         });
       },
       mfaRequired: (challengeName, parameters: unknown) => {
-        resolve({ kind: "mfaRequired", challengeName, parameters });
+        resolve({ kind: 'mfaRequired', challengeName, parameters });
       },
       totpRequired: (challengeName, parameters: unknown) => {
-        resolve({ kind: "totpRequired", challengeName, parameters });
+        resolve({ kind: 'totpRequired', challengeName, parameters });
       },
       mfaSetup: (challengeName, parameters: unknown) => {
-        resolve({ kind: "mfaSetup", challengeName, parameters });
+        resolve({ kind: 'mfaSetup', challengeName, parameters });
       },
       selectMFAType: (challengeName, parameters: unknown) => {
-        resolve({ kind: "selectMFAType", challengeName, parameters });
+        resolve({ kind: 'selectMFAType', challengeName, parameters });
       },
       customChallenge: (parameters: unknown) => {
-        resolve({ kind: "customChallenge", parameters });
+        resolve({ kind: 'customChallenge', parameters });
       },
     });
   });
@@ -137,12 +118,7 @@ export interface TestPool {
   readonly storage: ICognitoStorage;
 }
 
-export function userPool(
-  emulator: Emulator,
-  poolId: string,
-  clientId: string,
-  storage = memoryStorage(),
-): TestPool {
+export function userPool(emulator: Emulator, poolId: string, clientId: string, storage = memoryStorage()): TestPool {
   return {
     pool: new CognitoUserPool({
       UserPoolId: poolId,
@@ -154,23 +130,13 @@ export function userPool(
   };
 }
 
-export function cognitoUser(
-  { pool, storage }: TestPool,
-  username: string,
-): CognitoUser {
+export function cognitoUser({ pool, storage }: TestPool, username: string): CognitoUser {
   return new CognitoUser({ Username: username, Pool: pool, Storage: storage });
 }
 
-export function signIn(
-  user: CognitoUser,
-  username: string,
-  password: string,
-): Promise<Step> {
+export function signIn(user: CognitoUser, username: string, password: string): Promise<Step> {
   return step((callbacks) => {
-    user.authenticateUser(
-      new AuthenticationDetails({ Username: username, Password: password }),
-      callbacks,
-    );
+    user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), callbacks);
   });
 }
 
@@ -189,16 +155,11 @@ export function totpCode(secret: string, emulator: Emulator): string {
 
 /** aws-jwt-verify's fetcher insists on https; the emulator is plain http on loopback, so fetch the JWKS URL ourselves. */
 const loopbackFetcher = {
-  fetch: async (uri: string): Promise<ArrayBuffer> =>
-    (await fetch(uri)).arrayBuffer(),
+  fetch: async (uri: string): Promise<ArrayBuffer> => (await fetch(uri)).arrayBuffer(),
 };
 
 /** aws-jwt-verify against the emulator's issuer and JWKS URL. */
-export function verifiers(
-  emulator: Emulator,
-  poolId: string,
-  clientId: string,
-) {
+export function verifiers(emulator: Emulator, poolId: string, clientId: string) {
   const issuer = `${emulator.url}/${poolId}`;
   const jwksUri = `${issuer}/.well-known/jwks.json`;
   const jwksCache = new SimpleJwksCache({ fetcher: loopbackFetcher });
@@ -209,7 +170,7 @@ export function verifiers(
         audience: clientId,
         jwksUri,
         customJwtCheck: ({ payload }) => {
-          if (payload.token_use !== "id") throw new Error("not an ID token");
+          if (payload.token_use !== 'id') throw new Error('not an ID token');
         },
       },
       { jwksCache },
@@ -220,10 +181,8 @@ export function verifiers(
         audience: null,
         jwksUri,
         customJwtCheck: ({ payload }) => {
-          if (payload.token_use !== "access")
-            throw new Error("not an access token");
-          if (payload.client_id !== clientId)
-            throw new Error("wrong client_id");
+          if (payload.token_use !== 'access') throw new Error('not an access token');
+          if (payload.client_id !== clientId) throw new Error('wrong client_id');
         },
       },
       { jwksCache },

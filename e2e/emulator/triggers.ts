@@ -1,30 +1,24 @@
 // Lambda triggers: load the pool's handler (function or ES module path), call it with Cognito's event shape.
-import { isAbsolute, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { TriggerEvent, TriggerHandler, TriggerName } from "./config.ts";
-import { CognitoError } from "./errors.ts";
-import type { Pool } from "./store.ts";
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TriggerEvent, TriggerHandler, TriggerName } from './config.ts';
+import { CognitoError } from './errors.ts';
+import type { Pool } from './store.ts';
 
 const loaded = new Map<string, Promise<TriggerHandler>>();
 
 function isHandler(value: unknown): value is TriggerHandler {
-  return typeof value === "function";
+  return typeof value === 'function';
 }
 
-async function loadModule(
-  path: string,
-  baseDir: string,
-): Promise<TriggerHandler> {
+async function loadModule(path: string, baseDir: string): Promise<TriggerHandler> {
   const file = isAbsolute(path) ? path : resolve(baseDir, path);
   const mod: unknown = await import(pathToFileURL(file).href);
-  if (typeof mod === "object" && mod !== null) {
-    if ("handler" in mod && isHandler(mod.handler)) return mod.handler;
-    if ("default" in mod && isHandler(mod.default)) return mod.default;
+  if (typeof mod === 'object' && mod !== null) {
+    if ('handler' in mod && isHandler(mod.handler)) return mod.handler;
+    if ('default' in mod && isHandler(mod.default)) return mod.default;
   }
-  throw new CognitoError(
-    "InvalidLambdaResponseException",
-    `Trigger module ${path} exports no handler`,
-  );
+  throw new CognitoError('InvalidLambdaResponseException', `Trigger module ${path} exports no handler`);
 }
 
 export interface TriggerCall {
@@ -46,10 +40,7 @@ export interface Triggers {
 }
 
 export function createTriggers(baseDir: string): Triggers {
-  async function handlerFor(
-    pool: Pool,
-    name: TriggerName,
-  ): Promise<TriggerHandler | undefined> {
+  async function handlerFor(pool: Pool, name: TriggerName): Promise<TriggerHandler | undefined> {
     const configured = pool.settings.lambdaConfig[name];
     if (configured === undefined) return undefined;
     if (isHandler(configured)) return configured;
@@ -67,13 +58,13 @@ export function createTriggers(baseDir: string): Triggers {
       const handler = await handlerFor(call.pool, call.name);
       if (!handler) return undefined;
       const event: TriggerEvent = {
-        version: "1",
+        version: '1',
         triggerSource: call.triggerSource,
         region: call.pool.region,
         userPoolId: call.pool.id,
         userName: call.userName,
         callerContext: {
-          awsSdkVersion: "aws-sdk-unknown-unknown",
+          awsSdkVersion: 'aws-sdk-unknown-unknown',
           clientId: call.clientId,
         },
         request: call.clientMetadata
@@ -86,10 +77,7 @@ export function createTriggers(baseDir: string): Triggers {
         result = await handler(event);
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
-        throw new CognitoError(
-          "UserLambdaValidationException",
-          `${call.name} failed with error ${text}.`,
-        );
+        throw new CognitoError('UserLambdaValidationException', `${call.name} failed with error ${text}.`);
       }
       return (result ?? event).response;
     },

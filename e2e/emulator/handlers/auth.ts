@@ -1,8 +1,8 @@
 // InitiateAuth / RespondToAuthChallenge (and the Admin twins): every flow and challenge, step by step.
-import { randomBytes } from "node:crypto";
-import { finishSignIn, mintTokens, triggerAttributes } from "../authResult.ts";
-import type { ClientConfig, MfaType } from "../config.ts";
-import { passwordPolicyViolation } from "../config.ts";
+import { randomBytes } from 'node:crypto';
+import { finishSignIn, mintTokens, triggerAttributes } from '../authResult.ts';
+import type { ClientConfig, MfaType } from '../config.ts';
+import { passwordPolicyViolation } from '../config.ts';
 import {
   checkSecretHash,
   deliverCode,
@@ -13,50 +13,33 @@ import {
   unknownUser,
   type Context,
   type Handler,
-} from "../context.ts";
-import {
-  CognitoError,
-  codeMismatch,
-  invalidParameter,
-  MESSAGES,
-  notAuthorized,
-  resourceNotFound,
-} from "../errors.ts";
-import { isObject, optStrMap, str, strMap, type Json } from "../input.ts";
-import type { AuthSession, ChallengeResult, FlowState } from "../sessions.ts";
-import {
-  createServerEphemeral,
-  createVerifier,
-  isValidA,
-  passwordMatches,
-  verifyClaim,
-} from "../srpServer.ts";
-import type { Pool, UserRecord } from "../store.ts";
-import { totpMatches } from "../totp.ts";
+} from '../context.ts';
+import { CognitoError, codeMismatch, invalidParameter, MESSAGES, notAuthorized, resourceNotFound } from '../errors.ts';
+import { isObject, optStrMap, str, strMap, type Json } from '../input.ts';
+import type { AuthSession, ChallengeResult, FlowState } from '../sessions.ts';
+import { createServerEphemeral, createVerifier, isValidA, passwordMatches, verifyClaim } from '../srpServer.ts';
+import type { Pool, UserRecord } from '../store.ts';
+import { totpMatches } from '../totp.ts';
 
 /** Cognito's default when a client lists no flows. */
-const DEFAULT_FLOWS = [
-  "ALLOW_USER_SRP_AUTH",
-  "ALLOW_REFRESH_TOKEN_AUTH",
-  "ALLOW_CUSTOM_AUTH",
-];
+const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH'];
 
 const CHALLENGES = [
-  "SMS_MFA",
-  "EMAIL_OTP",
-  "SOFTWARE_TOKEN_MFA",
-  "SELECT_MFA_TYPE",
-  "MFA_SETUP",
-  "PASSWORD_VERIFIER",
-  "CUSTOM_CHALLENGE",
-  "SELECT_CHALLENGE",
-  "DEVICE_SRP_AUTH",
-  "DEVICE_PASSWORD_VERIFIER",
-  "NEW_PASSWORD_REQUIRED",
-  "SMS_OTP",
-  "PASSWORD",
-  "PASSWORD_SRP",
-  "WEB_AUTHN",
+  'SMS_MFA',
+  'EMAIL_OTP',
+  'SOFTWARE_TOKEN_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'PASSWORD_VERIFIER',
+  'CUSTOM_CHALLENGE',
+  'SELECT_CHALLENGE',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+  'NEW_PASSWORD_REQUIRED',
+  'SMS_OTP',
+  'PASSWORD',
+  'PASSWORD_SRP',
+  'WEB_AUTHN',
 ] as const;
 
 /** One sign-in in progress: who, through which client, with what the caller passed along. */
@@ -71,14 +54,12 @@ interface Flow {
 
 function requireFlow(client: ClientConfig, allow: string, name: string): void {
   const flows = client.ExplicitAuthFlows ?? DEFAULT_FLOWS;
-  if (!flows.includes(allow))
-    throw invalidParameter(`${name} flow not enabled for this client`);
+  if (!flows.includes(allow)) throw invalidParameter(`${name} flow not enabled for this client`);
 }
 
 function param(params: Record<string, string>, name: string): string {
   const value = params[name];
-  if (value === undefined || value === "")
-    throw invalidParameter(`Missing required parameter ${name}`);
+  if (value === undefined || value === '') throw invalidParameter(`Missing required parameter ${name}`);
   return value;
 }
 
@@ -87,12 +68,7 @@ function sessionMinutes(client: ClientConfig): number {
 }
 
 /** Answers with a challenge and a fresh Session bound to this user, client and step. */
-function challenge(
-  flow: Flow,
-  name: string,
-  parameters: Record<string, string>,
-  extra: Json = {},
-): Json {
+function challenge(flow: Flow, name: string, parameters: Record<string, string>, extra: Json = {}): Json {
   const Session = flow.ctx.sessions.issue({
     poolId: flow.pool.id,
     clientId: flow.client.ClientId,
@@ -111,13 +87,13 @@ function challenge(
 
 /** USER_SRP_AUTH's reply: the server ephemeral B for the user's stored verifier. */
 function passwordVerifierChallenge(flow: Flow, srpA: string): Json {
-  if (!isValidA(srpA)) throw invalidParameter("Invalid SRP_A");
+  if (!isValidA(srpA)) throw invalidParameter('Invalid SRP_A');
   const srp = flow.user.srp;
   if (!srp) throw notAuthorized(MESSAGES.incorrectPassword);
   const ephemeral = createServerEphemeral(srp.verifier);
-  const secretBlock = randomBytes(64).toString("base64");
+  const secretBlock = randomBytes(64).toString('base64');
   flow.state = { ...flow.state, srp: { A: srpA, ephemeral, secretBlock } };
-  return challenge(flow, "PASSWORD_VERIFIER", {
+  return challenge(flow, 'PASSWORD_VERIFIER', {
     SALT: srp.salt,
     SRP_B: ephemeral.B,
     SECRET_BLOCK: secretBlock,
@@ -127,9 +103,7 @@ function passwordVerifierChallenge(flow: Flow, srpA: string): Json {
 }
 
 function lockedOut(flow: Flow): boolean {
-  return (
-    flow.user.failedPasswordAttempts >= flow.pool.settings.passwordAttemptLimit
-  );
+  return flow.user.failedPasswordAttempts >= flow.pool.settings.passwordAttemptLimit;
 }
 
 function wrongPassword(flow: Flow): CognitoError {
@@ -141,34 +115,21 @@ function wrongPassword(flow: Flow): CognitoError {
 /** Status rules once the password is proved: who may go on, who must confirm or reset first. */
 function statusGate(user: UserRecord): void {
   if (!user.enabled) throw notAuthorized(MESSAGES.userDisabled);
-  if (user.status === "UNCONFIRMED")
-    throw new CognitoError(
-      "UserNotConfirmedException",
-      MESSAGES.userNotConfirmed,
-    );
-  if (user.status === "RESET_REQUIRED")
-    throw new CognitoError(
-      "PasswordResetRequiredException",
-      MESSAGES.passwordResetRequired,
-    );
+  if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', MESSAGES.userNotConfirmed);
+  if (user.status === 'RESET_REQUIRED')
+    throw new CognitoError('PasswordResetRequiredException', MESSAGES.passwordResetRequired);
 }
 
 /** After the first factor: new password, custom challenges, remembered device, MFA, or tokens. */
 async function afterPassword(flow: Flow): Promise<Json> {
   statusGate(flow.user);
-  if (flow.user.status === "FORCE_CHANGE_PASSWORD") {
-    const visible = Object.fromEntries(
-      Object.entries(flow.user.attributes).filter(([name]) => name !== "sub"),
-    );
-    const missing = flow.pool.settings.requiredAttributes.filter(
-      (name) => !flow.user.attributes[name],
-    );
-    return challenge(flow, "NEW_PASSWORD_REQUIRED", {
+  if (flow.user.status === 'FORCE_CHANGE_PASSWORD') {
+    const visible = Object.fromEntries(Object.entries(flow.user.attributes).filter(([name]) => name !== 'sub'));
+    const missing = flow.pool.settings.requiredAttributes.filter((name) => !flow.user.attributes[name]);
+    return challenge(flow, 'NEW_PASSWORD_REQUIRED', {
       USER_ID_FOR_SRP: flow.user.username,
       userAttributes: JSON.stringify(visible),
-      requiredAttributes: JSON.stringify(
-        missing.map((name) => `userAttributes.${name}`),
-      ),
+      requiredAttributes: JSON.stringify(missing.map((name) => `userAttributes.${name}`)),
     });
   }
   if (flow.state.custom) return defineNext(flow);
@@ -176,76 +137,49 @@ async function afterPassword(flow: Flow): Promise<Json> {
 }
 
 function enabledMfas(pool: Pool, user: UserRecord): MfaType[] {
-  if (pool.settings.mfaConfiguration === "OFF") return [];
+  if (pool.settings.mfaConfiguration === 'OFF') return [];
   const offered = pool.settings.enabledMfas;
   const list: MfaType[] = [];
-  if (
-    user.mfa.sms &&
-    offered.includes("SMS_MFA") &&
-    user.attributes.phone_number
-  )
-    list.push("SMS_MFA");
-  if (
-    user.mfa.totpSecret !== undefined &&
-    offered.includes("SOFTWARE_TOKEN_MFA")
-  )
-    list.push("SOFTWARE_TOKEN_MFA");
-  if (user.mfa.email && offered.includes("EMAIL_OTP") && user.attributes.email)
-    list.push("EMAIL_OTP");
+  if (user.mfa.sms && offered.includes('SMS_MFA') && user.attributes.phone_number) list.push('SMS_MFA');
+  if (user.mfa.totpSecret !== undefined && offered.includes('SOFTWARE_TOKEN_MFA')) list.push('SOFTWARE_TOKEN_MFA');
+  if (user.mfa.email && offered.includes('EMAIL_OTP') && user.attributes.email) list.push('EMAIL_OTP');
   return list;
 }
 
 /** Remembered device → DEVICE_SRP_AUTH; else the user's MFA (or MFA_SETUP when required); else tokens. */
 async function secondFactor(flow: Flow): Promise<Json> {
   const deviceKey = flow.state.deviceKey;
-  const device =
-    deviceKey !== undefined ? flow.pool.devices.get(deviceKey) : undefined;
-  if (device?.srp && device.remembered)
-    return challenge(flow, "DEVICE_SRP_AUTH", {});
+  const device = deviceKey !== undefined ? flow.pool.devices.get(deviceKey) : undefined;
+  if (device?.srp && device.remembered) return challenge(flow, 'DEVICE_SRP_AUTH', {});
   const mfas = enabledMfas(flow.pool, flow.user);
   if (mfas.length === 0) {
     if (
-      flow.pool.settings.mfaConfiguration === "ON" ||
-      (flow.user.mfaSetupRequired &&
-        flow.pool.settings.mfaConfiguration !== "OFF")
+      flow.pool.settings.mfaConfiguration === 'ON' ||
+      (flow.user.mfaSetupRequired && flow.pool.settings.mfaConfiguration !== 'OFF')
     ) {
-      if (!flow.pool.settings.enabledMfas.includes("SOFTWARE_TOKEN_MFA"))
-        throw new CognitoError(
-          "MFAMethodNotFoundException",
-          "No MFA mechanism registered in the account.",
-        );
-      return challenge(flow, "MFA_SETUP", {
-        MFAS_CAN_SETUP: JSON.stringify(["SOFTWARE_TOKEN_MFA"]),
+      if (!flow.pool.settings.enabledMfas.includes('SOFTWARE_TOKEN_MFA'))
+        throw new CognitoError('MFAMethodNotFoundException', 'No MFA mechanism registered in the account.');
+      return challenge(flow, 'MFA_SETUP', {
+        MFAS_CAN_SETUP: JSON.stringify(['SOFTWARE_TOKEN_MFA']),
       });
     }
     return finish(flow);
   }
   const preferred = flow.user.mfa.preferred;
   const pick =
-    preferred !== undefined && mfas.includes(preferred)
-      ? preferred
-      : mfas.length === 1
-        ? mfas[0]
-        : undefined;
+    preferred !== undefined && mfas.includes(preferred) ? preferred : mfas.length === 1 ? mfas[0] : undefined;
   if (pick === undefined)
-    return challenge(flow, "SELECT_MFA_TYPE", {
+    return challenge(flow, 'SELECT_MFA_TYPE', {
       MFAS_CAN_CHOOSE: JSON.stringify(mfas),
     });
   return mfaChallenge(flow, pick);
 }
 
-function mfaChallenge(flow: Flow, mfa: MfaType | "SMS_OTP"): Json {
-  if (mfa === "SOFTWARE_TOKEN_MFA") return challenge(flow, mfa, {});
-  const channel = mfa === "EMAIL_OTP" ? "EMAIL" : "SMS";
+function mfaChallenge(flow: Flow, mfa: MfaType | 'SMS_OTP'): Json {
+  if (mfa === 'SOFTWARE_TOKEN_MFA') return challenge(flow, mfa, {});
+  const channel = mfa === 'EMAIL_OTP' ? 'EMAIL' : 'SMS';
   const code = newCode();
-  const delivery = deliverCode(
-    flow.ctx,
-    flow.pool,
-    flow.user,
-    channel,
-    code,
-    `Your authentication code is ${code}.`,
-  );
+  const delivery = deliverCode(flow.ctx, flow.pool, flow.user, channel, code, `Your authentication code is ${code}.`);
   flow.state = { ...flow.state, code };
   return challenge(flow, mfa, {
     CODE_DELIVERY_DELIVERY_MEDIUM: delivery.DeliveryMedium,
@@ -255,15 +189,9 @@ function mfaChallenge(flow: Flow, mfa: MfaType | "SMS_OTP"): Json {
 
 function finish(
   flow: Flow,
-  source:
-    | "Authentication"
-    | "NewPasswordChallenge"
-    | "AuthenticateDevice" = "Authentication",
+  source: 'Authentication' | 'NewPasswordChallenge' | 'AuthenticateDevice' = 'Authentication',
 ): Promise<Json> {
-  const device =
-    flow.state.deviceKey !== undefined
-      ? flow.pool.devices.get(flow.state.deviceKey)
-      : undefined;
+  const device = flow.state.deviceKey !== undefined ? flow.pool.devices.get(flow.state.deviceKey) : undefined;
   return finishSignIn(flow.ctx, flow.pool, flow.client, flow.user, {
     deviceKey: device?.srp ? device.key : undefined,
     source,
@@ -277,8 +205,8 @@ async function defineNext(flow: Flow): Promise<Json> {
   const { pool, client, user, ctx } = flow;
   const defined = await ctx.triggers.run({
     pool,
-    name: "DefineAuthChallenge",
-    triggerSource: "DefineAuthChallenge_Authentication",
+    name: 'DefineAuthChallenge',
+    triggerSource: 'DefineAuthChallenge_Authentication',
     clientId: client.ClientId,
     userName: user.username,
     request: {
@@ -288,24 +216,20 @@ async function defineNext(flow: Flow): Promise<Json> {
     },
     clientMetadata: flow.clientMetadata,
   });
-  if (!defined)
-    throw invalidParameter(
-      "Custom auth lambda trigger is not configured for the user pool.",
-    );
-  if (defined.failAuthentication === true)
-    throw notAuthorized(MESSAGES.incorrectPassword);
+  if (!defined) throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
+  if (defined.failAuthentication === true) throw notAuthorized(MESSAGES.incorrectPassword);
   if (defined.issueTokens === true) return finish(flow);
   const next = defined.challengeName;
-  if (next === "CUSTOM_CHALLENGE") {
+  if (next === 'CUSTOM_CHALLENGE') {
     const created = await ctx.triggers.run({
       pool,
-      name: "CreateAuthChallenge",
-      triggerSource: "CreateAuthChallenge_Authentication",
+      name: 'CreateAuthChallenge',
+      triggerSource: 'CreateAuthChallenge_Authentication',
       clientId: client.ClientId,
       userName: user.username,
       request: {
         userAttributes: triggerAttributes(user),
-        challengeName: "CUSTOM_CHALLENGE",
+        challengeName: 'CUSTOM_CHALLENGE',
         session: custom.history,
         userNotFound: false,
       },
@@ -313,9 +237,7 @@ async function defineNext(flow: Flow): Promise<Json> {
     });
     const publicParameters: Record<string, string> = {};
     const shown = created?.publicChallengeParameters;
-    if (isObject(shown))
-      for (const [key, value] of Object.entries(shown))
-        publicParameters[key] = String(value);
+    if (isObject(shown)) for (const [key, value] of Object.entries(shown)) publicParameters[key] = String(value);
     const hidden = created?.privateChallengeParameters;
     const metadata = created?.challengeMetadata;
     flow.state = {
@@ -323,55 +245,43 @@ async function defineNext(flow: Flow): Promise<Json> {
       custom: {
         history: custom.history,
         privateParameters: isObject(hidden) ? hidden : {},
-        ...(typeof metadata === "string" ? { metadata } : {}),
+        ...(typeof metadata === 'string' ? { metadata } : {}),
       },
     };
-    return challenge(flow, "CUSTOM_CHALLENGE", {
+    return challenge(flow, 'CUSTOM_CHALLENGE', {
       ...publicParameters,
       USERNAME: user.username,
     });
   }
-  if (next === "PASSWORD_VERIFIER" && flow.state.srp) {
-    return challenge(flow, "PASSWORD_VERIFIER", {
-      SALT: user.srp?.salt ?? "",
+  if (next === 'PASSWORD_VERIFIER' && flow.state.srp) {
+    return challenge(flow, 'PASSWORD_VERIFIER', {
+      SALT: user.srp?.salt ?? '',
       SRP_B: flow.state.srp.ephemeral.B,
       SECRET_BLOCK: flow.state.srp.secretBlock,
       USER_ID_FOR_SRP: user.username,
       USERNAME: user.username,
     });
   }
-  throw new CognitoError(
-    "InvalidLambdaResponseException",
-    "Invalid lambda response: unsupported challengeName.",
-  );
+  throw new CognitoError('InvalidLambdaResponseException', 'Invalid lambda response: unsupported challengeName.');
 }
 
 /** Unknown user with PreventUserExistenceErrors: a plausible PASSWORD_VERIFIER that can never verify. */
-function decoyChallenge(
-  ctx: Context,
-  pool: Pool,
-  client: ClientConfig,
-  username: string,
-): Json {
+function decoyChallenge(ctx: Context, pool: Pool, client: ClientConfig, username: string): Json {
   const Session = ctx.sessions.issue({
     poolId: pool.id,
     clientId: client.ClientId,
     username: `\0unknown:${username}`,
-    step: "PASSWORD_VERIFIER",
+    step: 'PASSWORD_VERIFIER',
     expiresAt: ctx.clock.now() + sessionMinutes(client) * 60_000,
     state: {},
   });
-  const decoy = createVerifier(
-    pool.poolName,
-    username,
-    randomBytes(16).toString("hex"),
-  );
+  const decoy = createVerifier(pool.poolName, username, randomBytes(16).toString('hex'));
   return {
-    ChallengeName: "PASSWORD_VERIFIER",
+    ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {
       SALT: decoy.salt,
       SRP_B: createServerEphemeral(decoy.verifier).B,
-      SECRET_BLOCK: randomBytes(64).toString("base64"),
+      SECRET_BLOCK: randomBytes(64).toString('base64'),
       USER_ID_FOR_SRP: username,
       USERNAME: username,
     },
@@ -379,14 +289,11 @@ function decoyChallenge(
   };
 }
 
-async function preAuthentication(
-  flow: Flow,
-  validationData?: Record<string, string>,
-): Promise<void> {
+async function preAuthentication(flow: Flow, validationData?: Record<string, string>): Promise<void> {
   await flow.ctx.triggers.run({
     pool: flow.pool,
-    name: "PreAuthentication",
-    triggerSource: "PreAuthentication_Authentication",
+    name: 'PreAuthentication',
+    triggerSource: 'PreAuthentication_Authentication',
     clientId: flow.client.ClientId,
     userName: flow.user.username,
     request: {
@@ -401,28 +308,16 @@ async function preAuthentication(
 function checkPassword(flow: Flow, password: string): void {
   if (lockedOut(flow)) throw notAuthorized(MESSAGES.attemptsExceeded);
   const srp = flow.user.srp;
-  if (
-    !srp ||
-    !passwordMatches(srp, flow.pool.poolName, flow.user.username, password)
-  )
-    throw wrongPassword(flow);
+  if (!srp || !passwordMatches(srp, flow.pool.poolName, flow.user.username, password)) throw wrongPassword(flow);
 }
 
-async function refresh(
-  ctx: Context,
-  pool: Pool,
-  client: ClientConfig,
-  params: Record<string, string>,
-): Promise<Json> {
-  const token = param(params, "REFRESH_TOKEN");
+async function refresh(ctx: Context, pool: Pool, client: ClientConfig, params: Record<string, string>): Promise<Json> {
+  const token = param(params, 'REFRESH_TOKEN');
   const originJti = pool.refreshByToken.get(token);
-  const record =
-    originJti !== undefined ? pool.refresh.get(originJti) : undefined;
-  if (record?.clientId !== client.ClientId)
-    throw notAuthorized(MESSAGES.invalidRefreshToken);
+  const record = originJti !== undefined ? pool.refresh.get(originJti) : undefined;
+  if (record?.clientId !== client.ClientId) throw notAuthorized(MESSAGES.invalidRefreshToken);
   if (record.revoked) throw notAuthorized(MESSAGES.revokedRefreshToken);
-  if (record.expiresAt <= ctx.clock.now())
-    throw notAuthorized(MESSAGES.expiredRefreshToken);
+  if (record.expiresAt <= ctx.clock.now()) throw notAuthorized(MESSAGES.expiredRefreshToken);
   const user = pool.users.get(record.username);
   if (!user) throw notAuthorized(MESSAGES.invalidRefreshToken);
   checkSecretHash(client, [user.username, user.sub], params.SECRET_HASH);
@@ -432,58 +327,51 @@ async function refresh(
     originJti: record.originJti,
     authTime: record.authTime,
     deviceKey,
-    source: "RefreshTokens",
+    source: 'RefreshTokens',
   });
   return {
     ChallengeParameters: {},
     AuthenticationResult: {
       ...tokens,
       ExpiresIn: 60 * (client.AccessTokenValidity ?? 60),
-      TokenType: "Bearer",
+      TokenType: 'Bearer',
     },
   };
 }
 
-async function startAuth(
-  ctx: Context,
-  input: Json,
-  adminPool: Pool | undefined,
-): Promise<Json> {
-  const authFlow = str(input, "AuthFlow");
-  const { pool, client } = getClient(ctx, str(input, "ClientId"));
+async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined): Promise<Json> {
+  const authFlow = str(input, 'AuthFlow');
+  const { pool, client } = getClient(ctx, str(input, 'ClientId'));
   if (adminPool && adminPool.id !== pool.id)
-    throw resourceNotFound(
-      `User pool client ${client.ClientId} does not exist.`,
-    );
-  const params = optStrMap(input, "AuthParameters") ?? {};
-  const clientMetadata = optStrMap(input, "ClientMetadata");
+    throw resourceNotFound(`User pool client ${client.ClientId} does not exist.`);
+  const params = optStrMap(input, 'AuthParameters') ?? {};
+  const clientMetadata = optStrMap(input, 'ClientMetadata');
 
-  if (authFlow === "REFRESH_TOKEN_AUTH" || authFlow === "REFRESH_TOKEN") {
-    requireFlow(client, "ALLOW_REFRESH_TOKEN_AUTH", authFlow);
+  if (authFlow === 'REFRESH_TOKEN_AUTH' || authFlow === 'REFRESH_TOKEN') {
+    requireFlow(client, 'ALLOW_REFRESH_TOKEN_AUTH', authFlow);
     return refresh(ctx, pool, client, params);
   }
   const flowNames: Record<string, string> = {
-    USER_SRP_AUTH: "ALLOW_USER_SRP_AUTH",
-    USER_PASSWORD_AUTH: "ALLOW_USER_PASSWORD_AUTH",
-    CUSTOM_AUTH: "ALLOW_CUSTOM_AUTH",
-    USER_AUTH: "ALLOW_USER_AUTH",
+    USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+    USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+    CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+    USER_AUTH: 'ALLOW_USER_AUTH',
     ...(adminPool
       ? {
-          ADMIN_USER_PASSWORD_AUTH: "ALLOW_ADMIN_USER_PASSWORD_AUTH",
-          ADMIN_NO_SRP_AUTH: "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+          ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+          ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
         }
       : {}),
   };
   const allow = flowNames[authFlow];
-  if (allow === undefined)
-    throw invalidParameter(`Unsupported AuthFlow ${authFlow}`);
+  if (allow === undefined) throw invalidParameter(`Unsupported AuthFlow ${authFlow}`);
   requireFlow(client, allow, authFlow);
 
-  const username = param(params, "USERNAME");
+  const username = param(params, 'USERNAME');
   const user = pool.findUser(username);
   if (!user) {
     checkSecretHash(client, [username], params.SECRET_HASH);
-    if (authFlow === "USER_SRP_AUTH" && preventsUserExistenceErrors(client))
+    if (authFlow === 'USER_SRP_AUTH' && preventsUserExistenceErrors(client))
       return decoyChallenge(ctx, pool, client, username);
     throw unknownUser(client);
   }
@@ -500,29 +388,29 @@ async function startAuth(
   await preAuthentication(flow);
 
   switch (authFlow) {
-    case "USER_SRP_AUTH":
+    case 'USER_SRP_AUTH':
       if (lockedOut(flow)) throw notAuthorized(MESSAGES.attemptsExceeded);
-      return passwordVerifierChallenge(flow, param(params, "SRP_A"));
-    case "USER_PASSWORD_AUTH":
-    case "ADMIN_USER_PASSWORD_AUTH":
-    case "ADMIN_NO_SRP_AUTH":
-      checkPassword(flow, param(params, "PASSWORD"));
+      return passwordVerifierChallenge(flow, param(params, 'SRP_A'));
+    case 'USER_PASSWORD_AUTH':
+    case 'ADMIN_USER_PASSWORD_AUTH':
+    case 'ADMIN_NO_SRP_AUTH':
+      checkPassword(flow, param(params, 'PASSWORD'));
       checkDevice(flow);
       return afterPassword(flow);
-    case "CUSTOM_AUTH":
-      if (params.CHALLENGE_NAME === "SRP_A") {
+    case 'CUSTOM_AUTH':
+      if (params.CHALLENGE_NAME === 'SRP_A') {
         flow.state.custom = {
-          history: [{ challengeName: "SRP_A", challengeResult: true }],
+          history: [{ challengeName: 'SRP_A', challengeResult: true }],
           privateParameters: {},
         };
-        const srpA = param(params, "SRP_A");
-        if (!isValidA(srpA)) throw invalidParameter("Invalid SRP_A");
+        const srpA = param(params, 'SRP_A');
+        if (!isValidA(srpA)) throw invalidParameter('Invalid SRP_A');
         const srp = user.srp;
         if (!srp) throw notAuthorized(MESSAGES.incorrectPassword);
         flow.state.srp = {
           A: srpA,
           ephemeral: createServerEphemeral(srp.verifier),
-          secretBlock: randomBytes(64).toString("base64"),
+          secretBlock: randomBytes(64).toString('base64'),
         };
       } else {
         flow.state.custom = { history: [], privateParameters: {} };
@@ -535,50 +423,33 @@ async function startAuth(
 }
 
 /** USER_AUTH (choice-based): a preferred first factor, or SELECT_CHALLENGE with what this user can do. */
-function userAuth(
-  flow: Flow,
-  params: Record<string, string>,
-): Promise<Json> | Json {
+function userAuth(flow: Flow, params: Record<string, string>): Promise<Json> | Json {
   const preferred = params.PREFERRED_CHALLENGE;
   if (preferred === undefined) {
-    const available = ["PASSWORD", "PASSWORD_SRP"];
-    if (flow.user.attributes.email) available.push("EMAIL_OTP");
-    if (flow.user.attributes.phone_number) available.push("SMS_OTP");
-    return challenge(
-      flow,
-      "SELECT_CHALLENGE",
-      {},
-      { AvailableChallenges: available },
-    );
+    const available = ['PASSWORD', 'PASSWORD_SRP'];
+    if (flow.user.attributes.email) available.push('EMAIL_OTP');
+    if (flow.user.attributes.phone_number) available.push('SMS_OTP');
+    return challenge(flow, 'SELECT_CHALLENGE', {}, { AvailableChallenges: available });
   }
   return firstFactor(flow, preferred, params);
 }
 
-function firstFactor(
-  flow: Flow,
-  factor: string,
-  params: Record<string, string>,
-): Promise<Json> | Json {
+function firstFactor(flow: Flow, factor: string, params: Record<string, string>): Promise<Json> | Json {
   switch (factor) {
-    case "PASSWORD":
-      checkPassword(flow, param(params, "PASSWORD"));
+    case 'PASSWORD':
+      checkPassword(flow, param(params, 'PASSWORD'));
       checkDevice(flow);
       return afterPassword(flow);
-    case "PASSWORD_SRP":
+    case 'PASSWORD_SRP':
       if (lockedOut(flow)) throw notAuthorized(MESSAGES.attemptsExceeded);
-      return passwordVerifierChallenge(flow, param(params, "SRP_A"));
-    case "EMAIL_OTP":
-    case "SMS_OTP":
+      return passwordVerifierChallenge(flow, param(params, 'SRP_A'));
+    case 'EMAIL_OTP':
+    case 'SMS_OTP':
       statusGate(flow.user);
       flow.state = { ...flow.state, passwordless: true };
-      return mfaChallenge(
-        flow,
-        factor === "EMAIL_OTP" ? "EMAIL_OTP" : "SMS_OTP",
-      );
+      return mfaChallenge(flow, factor === 'EMAIL_OTP' ? 'EMAIL_OTP' : 'SMS_OTP');
     default:
-      throw invalidParameter(
-        `The challenge ${factor} is not available for this user.`,
-      );
+      throw invalidParameter(`The challenge ${factor} is not available for this user.`);
   }
 }
 
@@ -587,15 +458,12 @@ function checkDevice(flow: Flow): void {
   const key = flow.state.deviceKey;
   if (key === undefined) return;
   const device = flow.pool.devices.get(key);
-  if (device?.username !== flow.user.username)
-    throw resourceNotFound("Device does not exist.");
+  if (device?.username !== flow.user.username) throw resourceNotFound('Device does not exist.');
 }
 
-export const initiateAuth: Handler = (ctx, input) =>
-  startAuth(ctx, input, undefined);
+export const initiateAuth: Handler = (ctx, input) => startAuth(ctx, input, undefined);
 
-export const adminInitiateAuth: Handler = (ctx, input) =>
-  startAuth(ctx, input, getPool(ctx, str(input, "UserPoolId")));
+export const adminInitiateAuth: Handler = (ctx, input) => startAuth(ctx, input, getPool(ctx, str(input, 'UserPoolId')));
 
 function codeAnswer(responses: Record<string, string>, name: string): string {
   return param(responses, name);
@@ -607,37 +475,29 @@ function checkCode(flow: Flow, session: AuthSession, ok: boolean): void {
   throw codeMismatch();
 }
 
-async function respond(
-  ctx: Context,
-  input: Json,
-  adminPool: Pool | undefined,
-): Promise<Json> {
-  const { pool, client } = getClient(ctx, str(input, "ClientId"));
+async function respond(ctx: Context, input: Json, adminPool: Pool | undefined): Promise<Json> {
+  const { pool, client } = getClient(ctx, str(input, 'ClientId'));
   if (adminPool && adminPool.id !== pool.id)
-    throw resourceNotFound(
-      `User pool client ${client.ClientId} does not exist.`,
-    );
-  const name = str(input, "ChallengeName");
-  if (!(CHALLENGES as readonly string[]).includes(name))
-    throw invalidParameter(`Invalid ChallengeName ${name}`);
-  const responses = strMap(input, "ChallengeResponses");
-  const clientMetadata = optStrMap(input, "ClientMetadata");
-  const sessionId = str(input, "Session");
+    throw resourceNotFound(`User pool client ${client.ClientId} does not exist.`);
+  const name = str(input, 'ChallengeName');
+  if (!(CHALLENGES as readonly string[]).includes(name)) throw invalidParameter(`Invalid ChallengeName ${name}`);
+  const responses = strMap(input, 'ChallengeResponses');
+  const clientMetadata = optStrMap(input, 'ClientMetadata');
+  const sessionId = str(input, 'Session');
   const session = ctx.sessions.open(sessionId, {
     poolId: pool.id,
     clientId: client.ClientId,
     step: name,
     now: ctx.clock.now(),
   });
-  const username = param(responses, "USERNAME");
+  const username = param(responses, 'USERNAME');
   const user = pool.users.get(session.username);
   if (!user) {
     ctx.sessions.consume(session);
     throw notAuthorized(MESSAGES.incorrectPassword);
   }
   // A Session belongs to one user: another user's name with it is a swapped Session.
-  if (pool.findUser(username) !== user)
-    throw notAuthorized(MESSAGES.invalidSession);
+  if (pool.findUser(username) !== user) throw notAuthorized(MESSAGES.invalidSession);
   checkSecretHash(client, [username, user.username], responses.SECRET_HASH);
   const flow: Flow = {
     ctx,
@@ -653,7 +513,7 @@ async function respond(
   }
 
   switch (name) {
-    case "PASSWORD_VERIFIER": {
+    case 'PASSWORD_VERIFIER': {
       if (responses.DEVICE_KEY !== undefined) {
         flow.state.deviceKey = responses.DEVICE_KEY;
         // Before consuming: the official client retries this same request without DEVICE_KEY.
@@ -662,8 +522,7 @@ async function respond(
       ctx.sessions.consume(session);
       const srp = flow.state.srp;
       if (!srp || !user.srp) throw notAuthorized(MESSAGES.invalidSession);
-      if (responses.PASSWORD_CLAIM_SECRET_BLOCK !== srp.secretBlock)
-        throw notAuthorized(MESSAGES.incorrectPassword);
+      if (responses.PASSWORD_CLAIM_SECRET_BLOCK !== srp.secretBlock) throw notAuthorized(MESSAGES.incorrectPassword);
       if (lockedOut(flow)) throw notAuthorized(MESSAGES.attemptsExceeded);
       const ok = verifyClaim({
         A: srp.A,
@@ -672,120 +531,88 @@ async function respond(
         realm: pool.poolName,
         user: user.username,
         secretBlock: srp.secretBlock,
-        timestamp: param(responses, "TIMESTAMP"),
-        signature: param(responses, "PASSWORD_CLAIM_SIGNATURE"),
+        timestamp: param(responses, 'TIMESTAMP'),
+        signature: param(responses, 'PASSWORD_CLAIM_SIGNATURE'),
       });
       if (!ok) throw wrongPassword(flow);
       delete flow.state.srp;
       if (flow.state.custom) {
         flow.state.custom = {
           ...flow.state.custom,
-          history: [
-            ...flow.state.custom.history,
-            { challengeName: "PASSWORD_VERIFIER", challengeResult: true },
-          ],
+          history: [...flow.state.custom.history, { challengeName: 'PASSWORD_VERIFIER', challengeResult: true }],
         };
       }
       return afterPassword(flow);
     }
-    case "SMS_MFA":
-    case "EMAIL_OTP":
-    case "SMS_OTP": {
-      const field =
-        name === "SMS_MFA"
-          ? "SMS_MFA_CODE"
-          : name === "EMAIL_OTP"
-            ? "EMAIL_OTP_CODE"
-            : "SMS_OTP_CODE";
-      checkCode(
-        flow,
-        session,
-        codeAnswer(responses, field) === flow.state.code,
-      );
+    case 'SMS_MFA':
+    case 'EMAIL_OTP':
+    case 'SMS_OTP': {
+      const field = name === 'SMS_MFA' ? 'SMS_MFA_CODE' : name === 'EMAIL_OTP' ? 'EMAIL_OTP_CODE' : 'SMS_OTP_CODE';
+      checkCode(flow, session, codeAnswer(responses, field) === flow.state.code);
       ctx.sessions.consume(session);
       if (flow.state.passwordless) return finish(flow);
       return finish(flow);
     }
-    case "SOFTWARE_TOKEN_MFA": {
+    case 'SOFTWARE_TOKEN_MFA': {
       const secret = user.mfa.totpSecret;
       if (secret === undefined)
         throw new CognitoError(
-          "SoftwareTokenMFANotFoundException",
-          "Software token MFA has not been enabled for the user.",
+          'SoftwareTokenMFANotFoundException',
+          'Software token MFA has not been enabled for the user.',
         );
-      checkCode(
-        flow,
-        session,
-        totpMatches(
-          secret,
-          codeAnswer(responses, "SOFTWARE_TOKEN_MFA_CODE"),
-          ctx.clock.now(),
-        ),
-      );
+      checkCode(flow, session, totpMatches(secret, codeAnswer(responses, 'SOFTWARE_TOKEN_MFA_CODE'), ctx.clock.now()));
       ctx.sessions.consume(session);
       return finish(flow);
     }
-    case "SELECT_MFA_TYPE": {
-      const answer = param(responses, "ANSWER");
+    case 'SELECT_MFA_TYPE': {
+      const answer = param(responses, 'ANSWER');
       const choices = enabledMfas(pool, user);
-      const pick = choices.find(
-        (c) => c === answer || (answer === "EMAIL_MFA" && c === "EMAIL_OTP"),
-      );
-      if (pick === undefined)
-        throw invalidParameter(`Invalid ANSWER ${answer}`);
+      const pick = choices.find((c) => c === answer || (answer === 'EMAIL_MFA' && c === 'EMAIL_OTP'));
+      if (pick === undefined) throw invalidParameter(`Invalid ANSWER ${answer}`);
       ctx.sessions.consume(session);
       return mfaChallenge(flow, pick);
     }
-    case "MFA_SETUP": {
-      if (!flow.state.totpVerified)
-        throw notAuthorized(MESSAGES.invalidSession);
+    case 'MFA_SETUP': {
+      if (!flow.state.totpVerified) throw notAuthorized(MESSAGES.invalidSession);
       ctx.sessions.consume(session);
       return finish(flow);
     }
-    case "NEW_PASSWORD_REQUIRED": {
-      const password = param(responses, "NEW_PASSWORD");
-      const violation = passwordPolicyViolation(
-        pool.settings.passwordPolicy,
-        password,
-      );
-      if (violation !== undefined)
-        throw new CognitoError("InvalidPasswordException", violation);
+    case 'NEW_PASSWORD_REQUIRED': {
+      const password = param(responses, 'NEW_PASSWORD');
+      const violation = passwordPolicyViolation(pool.settings.passwordPolicy, password);
+      if (violation !== undefined) throw new CognitoError('InvalidPasswordException', violation);
       const updates: Record<string, string> = {};
       for (const [key, value] of Object.entries(responses)) {
-        if (key.startsWith("userAttributes."))
-          updates[key.slice("userAttributes.".length)] = value;
+        if (key.startsWith('userAttributes.')) updates[key.slice('userAttributes.'.length)] = value;
       }
       for (const required of pool.settings.requiredAttributes) {
         if (!user.attributes[required] && !updates[required])
-          throw invalidParameter(
-            `Invalid attributes given, ${required} is missing`,
-          );
+          throw invalidParameter(`Invalid attributes given, ${required} is missing`);
       }
       ctx.sessions.consume(session);
       Object.assign(user.attributes, updates);
       user.srp = createVerifier(pool.poolName, user.username, password);
-      user.status = "CONFIRMED";
+      user.status = 'CONFIRMED';
       user.updatedAt = ctx.clock.now();
       pool.changed();
       if (flow.state.custom) return defineNext(flow);
       return secondFactorAfterNewPassword(flow);
     }
-    case "DEVICE_SRP_AUTH": {
-      const deviceKey = param(responses, "DEVICE_KEY");
+    case 'DEVICE_SRP_AUTH': {
+      const deviceKey = param(responses, 'DEVICE_KEY');
       const device = pool.devices.get(deviceKey);
-      if (!device?.srp || device.username !== user.username)
-        throw resourceNotFound("Device does not exist.");
-      const srpA = param(responses, "SRP_A");
-      if (!isValidA(srpA)) throw invalidParameter("Invalid SRP_A");
+      if (!device?.srp || device.username !== user.username) throw resourceNotFound('Device does not exist.');
+      const srpA = param(responses, 'SRP_A');
+      if (!isValidA(srpA)) throw invalidParameter('Invalid SRP_A');
       ctx.sessions.consume(session);
       const ephemeral = createServerEphemeral(device.srp.verifier);
-      const secretBlock = randomBytes(64).toString("base64");
+      const secretBlock = randomBytes(64).toString('base64');
       flow.state = {
         ...flow.state,
         deviceKey,
         srp: { A: srpA, ephemeral, secretBlock },
       };
-      return challenge(flow, "DEVICE_PASSWORD_VERIFIER", {
+      return challenge(flow, 'DEVICE_PASSWORD_VERIFIER', {
         SALT: device.srp.salt,
         SRP_B: ephemeral.B,
         SECRET_BLOCK: secretBlock,
@@ -793,17 +620,12 @@ async function respond(
         USER_ID_FOR_SRP: user.username,
       });
     }
-    case "DEVICE_PASSWORD_VERIFIER": {
+    case 'DEVICE_PASSWORD_VERIFIER': {
       ctx.sessions.consume(session);
-      const device =
-        flow.state.deviceKey !== undefined
-          ? pool.devices.get(flow.state.deviceKey)
-          : undefined;
+      const device = flow.state.deviceKey !== undefined ? pool.devices.get(flow.state.deviceKey) : undefined;
       const srp = flow.state.srp;
-      if (!device?.srp || !srp)
-        throw resourceNotFound("Device does not exist.");
-      if (responses.PASSWORD_CLAIM_SECRET_BLOCK !== srp.secretBlock)
-        throw notAuthorized(MESSAGES.incorrectPassword);
+      if (!device?.srp || !srp) throw resourceNotFound('Device does not exist.');
+      if (responses.PASSWORD_CLAIM_SECRET_BLOCK !== srp.secretBlock) throw notAuthorized(MESSAGES.incorrectPassword);
       const ok = verifyClaim({
         A: srp.A,
         ephemeral: srp.ephemeral,
@@ -811,36 +633,34 @@ async function respond(
         realm: device.groupKey,
         user: device.key,
         secretBlock: srp.secretBlock,
-        timestamp: param(responses, "TIMESTAMP"),
-        signature: param(responses, "PASSWORD_CLAIM_SIGNATURE"),
+        timestamp: param(responses, 'TIMESTAMP'),
+        signature: param(responses, 'PASSWORD_CLAIM_SIGNATURE'),
       });
       if (!ok) throw notAuthorized(MESSAGES.incorrectPassword);
-      return finish(flow, "AuthenticateDevice");
+      return finish(flow, 'AuthenticateDevice');
     }
-    case "CUSTOM_CHALLENGE": {
+    case 'CUSTOM_CHALLENGE': {
       const custom = flow.state.custom;
       if (!custom) throw notAuthorized(MESSAGES.invalidSession);
       ctx.sessions.consume(session);
       const verdict = await ctx.triggers.run({
         pool,
-        name: "VerifyAuthChallengeResponse",
-        triggerSource: "VerifyAuthChallengeResponse_Authentication",
+        name: 'VerifyAuthChallengeResponse',
+        triggerSource: 'VerifyAuthChallengeResponse_Authentication',
         clientId: client.ClientId,
         userName: user.username,
         request: {
           userAttributes: triggerAttributes(user),
           privateChallengeParameters: custom.privateParameters,
-          challengeAnswer: param(responses, "ANSWER"),
+          challengeAnswer: param(responses, 'ANSWER'),
           userNotFound: false,
         },
         clientMetadata,
       });
       const entry: ChallengeResult = {
-        challengeName: "CUSTOM_CHALLENGE",
+        challengeName: 'CUSTOM_CHALLENGE',
         challengeResult: verdict?.answerCorrect === true,
-        ...(custom.metadata !== undefined
-          ? { challengeMetadata: custom.metadata }
-          : {}),
+        ...(custom.metadata !== undefined ? { challengeMetadata: custom.metadata } : {}),
       };
       flow.state = {
         ...flow.state,
@@ -848,9 +668,9 @@ async function respond(
       };
       return defineNext(flow);
     }
-    case "SELECT_CHALLENGE": {
+    case 'SELECT_CHALLENGE': {
       ctx.sessions.consume(session);
-      return firstFactor(flow, param(responses, "ANSWER"), responses);
+      return firstFactor(flow, param(responses, 'ANSWER'), responses);
     }
     default:
       throw invalidParameter(`Unsupported challenge ${name}`);
@@ -866,11 +686,10 @@ async function secondFactorAfterNewPassword(flow: Flow): Promise<Json> {
   return next;
 }
 
-export const respondToAuthChallenge: Handler = (ctx, input) =>
-  respond(ctx, input, undefined);
+export const respondToAuthChallenge: Handler = (ctx, input) => respond(ctx, input, undefined);
 
 export const adminRespondToAuthChallenge: Handler = (ctx, input) =>
-  respond(ctx, input, getPool(ctx, str(input, "UserPoolId")));
+  respond(ctx, input, getPool(ctx, str(input, 'UserPoolId')));
 
 /** AssociateSoftwareToken / VerifySoftwareToken during MFA_SETUP: the Session alone names pool, client and user. */
 export function openSetupSession(
@@ -882,7 +701,7 @@ export function openSetupSession(
   const session = ctx.sessions.open(sessionId, {
     poolId: found.poolId,
     clientId: found.clientId,
-    step: "MFA_SETUP",
+    step: 'MFA_SETUP',
     now: ctx.clock.now(),
   });
   const user = ctx.store.pools.get(session.poolId)?.users.get(session.username);
@@ -892,17 +711,13 @@ export function openSetupSession(
 }
 
 /** Replaces a setup Session with a new one carrying updated state (Sessions are new on every step). */
-export function reissueSetupSession(
-  ctx: Context,
-  session: AuthSession,
-  state: FlowState,
-): string {
+export function reissueSetupSession(ctx: Context, session: AuthSession, state: FlowState): string {
   ctx.sessions.consume(session);
   return ctx.sessions.issue({
     poolId: session.poolId,
     clientId: session.clientId,
     username: session.username,
-    step: "MFA_SETUP",
+    step: 'MFA_SETUP',
     expiresAt: session.expiresAt,
     state,
   });

@@ -1,26 +1,19 @@
 // Remembered devices: ConfirmDevice stores the device's SRP verifier; status, listing and forgetting.
-import {
-  authenticate,
-  getPool,
-  requireUser,
-  type Handler,
-} from "../context.ts";
-import { invalidParameter, resourceNotFound } from "../errors.ts";
-import { isObject, oneOf, optInt, optStr, str, type Json } from "../input.ts";
-import { base64ToHex } from "../srpServer.ts";
-import type { DeviceRecord, Pool } from "../store.ts";
+import { authenticate, getPool, requireUser, type Handler } from '../context.ts';
+import { invalidParameter, resourceNotFound } from '../errors.ts';
+import { isObject, oneOf, optInt, optStr, str, type Json } from '../input.ts';
+import { base64ToHex } from '../srpServer.ts';
+import type { DeviceRecord, Pool } from '../store.ts';
 
 function deviceType(device: DeviceRecord): Json {
   return {
     DeviceKey: device.key,
     DeviceAttributes: [
       {
-        Name: "device_status",
-        Value: device.remembered ? "valid" : "not_remembered",
+        Name: 'device_status',
+        Value: device.remembered ? 'valid' : 'not_remembered',
       },
-      ...(device.name !== undefined
-        ? [{ Name: "device_name", Value: device.name }]
-        : []),
+      ...(device.name !== undefined ? [{ Name: 'device_name', Value: device.name }] : []),
     ],
     DeviceCreateDate: device.createdAt / 1000,
     DeviceLastModifiedDate: device.lastModifiedAt / 1000,
@@ -30,25 +23,21 @@ function deviceType(device: DeviceRecord): Json {
 
 function userDevice(pool: Pool, username: string, key: string): DeviceRecord {
   const device = pool.devices.get(key);
-  if (device?.username !== username)
-    throw resourceNotFound("Device does not exist.");
+  if (device?.username !== username) throw resourceNotFound('Device does not exist.');
   return device;
 }
 
 export const confirmDevice: Handler = async (ctx, input) => {
-  const { pool, user } = await authenticate(ctx, str(input, "AccessToken"));
-  const device = userDevice(pool, user.username, str(input, "DeviceKey"));
+  const { pool, user } = await authenticate(ctx, str(input, 'AccessToken'));
+  const device = userDevice(pool, user.username, str(input, 'DeviceKey'));
   const config = input.DeviceSecretVerifierConfig;
-  if (!isObject(config))
-    throw invalidParameter("DeviceSecretVerifierConfig is required.");
-  const verifier = str(config, "PasswordVerifier");
-  const salt = str(config, "Salt");
+  if (!isObject(config)) throw invalidParameter('DeviceSecretVerifierConfig is required.');
+  const verifier = str(config, 'PasswordVerifier');
+  const salt = str(config, 'Salt');
   device.srp = { salt: base64ToHex(salt), verifier: base64ToHex(verifier) };
-  const name = optStr(input, "DeviceName");
+  const name = optStr(input, 'DeviceName');
   if (name !== undefined) device.name = name;
-  const prompt =
-    pool.settings.deviceConfiguration?.DeviceOnlyRememberedOnUserPrompt ??
-    false;
+  const prompt = pool.settings.deviceConfiguration?.DeviceOnlyRememberedOnUserPrompt ?? false;
   // Without "remember on user prompt", a confirmed device is remembered straight away.
   device.remembered = !prompt;
   device.lastModifiedAt = ctx.clock.now();
@@ -57,67 +46,56 @@ export const confirmDevice: Handler = async (ctx, input) => {
 };
 
 export const updateDeviceStatus: Handler = async (ctx, input) => {
-  const { pool, user } = await authenticate(ctx, str(input, "AccessToken"));
-  const device = userDevice(pool, user.username, str(input, "DeviceKey"));
-  const status = oneOf(input, "DeviceRememberedStatus", [
-    "remembered",
-    "not_remembered",
-  ]);
-  device.remembered = status === "remembered";
+  const { pool, user } = await authenticate(ctx, str(input, 'AccessToken'));
+  const device = userDevice(pool, user.username, str(input, 'DeviceKey'));
+  const status = oneOf(input, 'DeviceRememberedStatus', ['remembered', 'not_remembered']);
+  device.remembered = status === 'remembered';
   device.lastModifiedAt = ctx.clock.now();
   pool.changed();
   return {};
 };
 
 export const forgetDevice: Handler = async (ctx, input) => {
-  const { pool, user } = await authenticate(ctx, str(input, "AccessToken"));
-  const device = userDevice(pool, user.username, str(input, "DeviceKey"));
+  const { pool, user } = await authenticate(ctx, str(input, 'AccessToken'));
+  const device = userDevice(pool, user.username, str(input, 'DeviceKey'));
   pool.devices.delete(device.key);
   pool.changed();
   return {};
 };
 
 export const getDevice: Handler = async (ctx, input) => {
-  const { pool, user } = await authenticate(ctx, str(input, "AccessToken"));
+  const { pool, user } = await authenticate(ctx, str(input, 'AccessToken'));
   return {
-    Device: deviceType(
-      userDevice(pool, user.username, str(input, "DeviceKey")),
-    ),
+    Device: deviceType(userDevice(pool, user.username, str(input, 'DeviceKey'))),
   };
 };
 
 function listFor(pool: Pool, username: string, input: Json): Json {
-  const limit = optInt(input, "Limit") ?? 60;
-  const devices = [...pool.devices.values()].filter(
-    (d) => d.username === username && d.srp !== undefined,
-  );
-  const start = Number(optStr(input, "PaginationToken") ?? "0");
+  const limit = optInt(input, 'Limit') ?? 60;
+  const devices = [...pool.devices.values()].filter((d) => d.username === username && d.srp !== undefined);
+  const start = Number(optStr(input, 'PaginationToken') ?? '0');
   const page = devices.slice(start, start + limit);
   return {
     Devices: page.map(deviceType),
-    ...(start + limit < devices.length
-      ? { PaginationToken: String(start + limit) }
-      : {}),
+    ...(start + limit < devices.length ? { PaginationToken: String(start + limit) } : {}),
   };
 }
 
 export const listDevices: Handler = async (ctx, input) => {
-  const { pool, user } = await authenticate(ctx, str(input, "AccessToken"));
+  const { pool, user } = await authenticate(ctx, str(input, 'AccessToken'));
   return listFor(pool, user.username, input);
 };
 
 export const adminListDevices: Handler = (ctx, input) => {
-  const pool = getPool(ctx, str(input, "UserPoolId"));
-  const user = requireUser(pool, str(input, "Username"));
+  const pool = getPool(ctx, str(input, 'UserPoolId'));
+  const user = requireUser(pool, str(input, 'Username'));
   return Promise.resolve(listFor(pool, user.username, input));
 };
 
 export const adminForgetDevice: Handler = (ctx, input) => {
-  const pool = getPool(ctx, str(input, "UserPoolId"));
-  const user = requireUser(pool, str(input, "Username"));
-  pool.devices.delete(
-    userDevice(pool, user.username, str(input, "DeviceKey")).key,
-  );
+  const pool = getPool(ctx, str(input, 'UserPoolId'));
+  const user = requireUser(pool, str(input, 'Username'));
+  pool.devices.delete(userDevice(pool, user.username, str(input, 'DeviceKey')).key);
   pool.changed();
   return Promise.resolve({});
 };

@@ -1,11 +1,27 @@
 // The operation table: X-Amz-Target operation name → handler.
-import type { Handler } from "../context.ts";
+import type { Handler } from '../context.ts';
 import {
-  adminInitiateAuth,
-  adminRespondToAuthChallenge,
-  initiateAuth,
-  respondToAuthChallenge,
-} from "./auth.ts";
+  adminConfirmSignUp,
+  adminCreateUser,
+  adminDeleteUser,
+  adminDisableUser,
+  adminEnableUser,
+  adminGetUser,
+  adminResetUserPassword,
+  adminSetUserPassword,
+  adminUpdateUserAttributes,
+  adminUserGlobalSignOut,
+  createUserPool,
+  createUserPoolClient,
+  deleteUserPool,
+  describeUserPool,
+  describeUserPoolClient,
+  listUserPoolClients,
+  listUserPools,
+  listUsers,
+  updateUserPool,
+} from './admin.ts';
+import { adminInitiateAuth, adminRespondToAuthChallenge, initiateAuth, respondToAuthChallenge } from './auth.ts';
 import {
   adminForgetDevice,
   adminListDevices,
@@ -14,7 +30,7 @@ import {
   getDevice,
   listDevices,
   updateDeviceStatus,
-} from "./devices.ts";
+} from './devices.ts';
 import {
   adminSetUserMFAPreference,
   associateSoftwareToken,
@@ -22,7 +38,22 @@ import {
   setUserMFAPreference,
   setUserPoolMfaConfig,
   verifySoftwareToken,
-} from "./mfa.ts";
+} from './mfa.ts';
+import {
+  changePassword,
+  confirmForgotPassword,
+  confirmSignUp,
+  deleteUser,
+  forgotPassword,
+  getUser,
+  getUserAttributeVerificationCode,
+  globalSignOut,
+  resendConfirmationCode,
+  revokeToken,
+  signUp,
+  updateUserAttributes,
+  verifyUserAttribute,
+} from './users.ts';
 
 export const handlers: Readonly<Record<string, Handler>> = {
   InitiateAuth: initiateAuth,
@@ -42,4 +73,36 @@ export const handlers: Readonly<Record<string, Handler>> = {
   ListDevices: listDevices,
   AdminListDevices: adminListDevices,
   AdminForgetDevice: adminForgetDevice,
+  SignUp: signUp,
+  ConfirmSignUp: confirmSignUp,
+  ResendConfirmationCode: resendConfirmationCode,
+  ForgotPassword: forgotPassword,
+  ConfirmForgotPassword: confirmForgotPassword,
+  ChangePassword: changePassword,
+  GetUser: getUser,
+  UpdateUserAttributes: updateUserAttributes,
+  VerifyUserAttribute: verifyUserAttribute,
+  GetUserAttributeVerificationCode: getUserAttributeVerificationCode,
+  DeleteUser: deleteUser,
+  GlobalSignOut: globalSignOut,
+  RevokeToken: revokeToken,
+  CreateUserPool: createUserPool,
+  UpdateUserPool: updateUserPool,
+  DescribeUserPool: describeUserPool,
+  ListUserPools: listUserPools,
+  DeleteUserPool: deleteUserPool,
+  CreateUserPoolClient: createUserPoolClient,
+  DescribeUserPoolClient: describeUserPoolClient,
+  ListUserPoolClients: listUserPoolClients,
+  AdminCreateUser: adminCreateUser,
+  AdminSetUserPassword: adminSetUserPassword,
+  AdminGetUser: adminGetUser,
+  AdminDeleteUser: adminDeleteUser,
+  AdminDisableUser: adminDisableUser,
+  AdminEnableUser: adminEnableUser,
+  ListUsers: listUsers,
+  AdminConfirmSignUp: adminConfirmSignUp,
+  AdminUpdateUserAttributes: adminUpdateUserAttributes,
+  AdminResetUserPassword: adminResetUserPassword,
+  AdminUserGlobalSignOut: adminUserGlobalSignOut,
 };
