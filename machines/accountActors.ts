@@ -141,7 +141,8 @@ function toRememberedDevice(device: DeviceType): RememberedDevice | null {
   return {
     deviceKey: device.DeviceKey,
     name: attribute(device, 'device_name') ?? null,
-    remembered: attribute(device, 'dev:device_remembered_status') === 'remembered',
+    // Cognito reports `dev:device_remembered_status`; without it (some emulators) `device_status: valid` is the signal.
+    remembered: (attribute(device, 'dev:device_remembered_status') ?? (attribute(device, 'device_status') === 'valid' ? 'remembered' : '')) === 'remembered',
     lastAuthenticatedAt: lastAuthenticated === undefined ? null : lastAuthenticated * 1000,
   };
 }
