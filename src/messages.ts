@@ -78,6 +78,48 @@ export const englishMessages = {
   signedInAs: (name: string): string => `Signed in as ${name}.`,
   signOut: 'Sign out',
   signingOut: 'Signing out…',
+  // Account flows: sign-up, confirmation, password reset, signed-in account.
+  createAccount: 'Create account',
+  creatingAccount: 'Creating account…',
+  forgotPassword: 'Forgot password?',
+  backToSignIn: 'Back to sign in',
+  signUpTitle: 'Create an account',
+  passwordRequirements: 'Your password needs:',
+  passwordRule: (rule: 'length' | 'lowercase' | 'uppercase' | 'numbers' | 'symbols', minimumLength: number): string =>
+    rule === 'length'
+      ? `At least ${String(minimumLength)} characters`
+      : rule === 'lowercase'
+        ? 'A lower-case letter'
+        : rule === 'uppercase'
+          ? 'An upper-case letter'
+          : rule === 'numbers'
+            ? 'A number'
+            : 'A symbol, such as ! or @',
+  passwordRuleMet: 'done',
+  passwordRuleMissing: (rule: string): string => `The password is missing: ${rule}.`,
+  confirmSignUpTitle: 'Confirm your account',
+  resendCode: 'Send a new code',
+  codeResent: 'We sent a new code.',
+  forgotPasswordTitle: 'Reset your password',
+  forgotPasswordIntro: 'Enter your username and we’ll send you a code to reset your password.',
+  sendCode: 'Send code',
+  sendingCode: 'Sending code…',
+  resetPasswordTitle: 'Choose a new password',
+  resetPassword: 'Reset password',
+  passwordResetDone: 'Your password has been reset. Sign in with your new password.',
+  accountConfirmed: 'Your account is confirmed. Signing you in…',
+  accountTitle: 'Your account',
+  changePasswordTitle: 'Change password',
+  currentPassword: 'Current password',
+  changePassword: 'Change password',
+  passwordChanged: 'Your password has been changed.',
+  setUpAuthenticator: 'Set up an authenticator app',
+  authenticatorEnabled: 'Your authenticator app is set up.',
+  devicesTitle: 'Remembered devices',
+  showDevices: 'Show remembered devices',
+  noDevices: 'No remembered devices.',
+  forgetDevice: (name: string): string => `Forget ${name}`,
+  deviceForgotten: 'The device was forgotten.',
   /** User text per error code; NotAuthorizedException and UserNotFoundException share one text on purpose. */
   errors: {
     NotAuthorizedException: wrongCredentials,
@@ -102,6 +144,8 @@ export const englishMessages = {
     UnexpectedResponse: 'Something went wrong. Please try again.',
     UnsupportedChallenge: 'This account needs a sign-in step this site doesn’t support.',
     SessionExpired: 'Your sign-in timed out. Please start again.',
+    UsernameExistsException: 'An account with this username already exists. Sign in, or choose another username.',
+    AliasExistsException: 'This email or phone number already belongs to another account.',
   } as Readonly<Partial<Record<string, string>>>,
   unknownError: 'Something went wrong. Please try again.',
 };
