@@ -120,11 +120,13 @@ function hasStringField<K extends string>(value: object, key: K): value is Recor
 
 /**
  * Maps anything an actor can throw to plain `{ code, retryable, detail? }`.
- * A fetch `TypeError` is a network failure, as in amazon-cognito-identity-js.
+ * A fetch `TypeError` is a network failure, as in amazon-cognito-identity-js; so is a fetch timeout or abort.
  */
 export function toSignInError(thrown: unknown): SignInError {
   if (thrown instanceof CognitoServiceError) return thrown.error;
   if (thrown instanceof TypeError) return makeError('NetworkError', thrown.message);
+  // A fetch cut by AbortSignal.timeout() (or aborted) got no answer either: retryable like a dropped connection.
+  if (thrown instanceof Error && (thrown.name === 'TimeoutError' || thrown.name === 'AbortError')) return makeError('NetworkError', thrown.message);
   if (typeof thrown === 'object' && thrown !== null) {
     if (hasStringField(thrown, '__type')) {
       return fromErrorType(thrown.__type, hasStringField(thrown, 'message') ? thrown.message : undefined);
