@@ -4,12 +4,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
+  // Relative asset URLs, so the library's SRP worker resolves next to dist/index.js in the host app's bundle.
+  base: './',
   server: { host: '127.0.0.1', strictPort: false },
   preview: { host: '127.0.0.1' },
   build: {
     outDir: 'dist',
     sourcemap: true,
-    lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/lib.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^xstate($|\/)/, /^@xstate\//],
     },

@@ -1,5 +1,4 @@
 // Package entry: the drop-in widget, its non-React mount, the headless hooks, the forms and the core they sit on.
-import './theme.css';
 
 export { LoginWidget, type LoginWidgetProps } from './widget/LoginWidget.tsx';
 export { AuthProvider, type AuthProviderProps } from './widget/AuthProvider.tsx';
