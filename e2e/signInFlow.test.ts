@@ -1,14 +1,18 @@
 // The sign-in machine with its real adapters (HTTP transport, identity-js SRP) against the emulator over loopback.
 import { createInspector } from '@statelyai/inspect';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createActor, waitFor, type SnapshotFrom } from 'xstate';
+import { getShortestPaths } from '@xstate/graph';
+import { createActor, waitFor, type AnyEventObject, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { createSignInMachine } from '../machines/createSignInMachine.ts';
 import type { DeviceStore, SignInPorts } from '../machines/ports.ts';
-import { secret } from '../machines/secret.ts';
-import type { SignInMachine } from '../machines/signIn.machine.ts';
-import type { SignInEvent, SignInInput } from '../machines/types.ts';
+import { CognitoServiceError } from '../machines/errors.ts';
+import type { ChallengeName } from '../machines/protocol.ts';
+import { Secret, secret } from '../machines/secret.ts';
+import { signInMachine, type SignInMachine } from '../machines/signIn.machine.ts';
+import type { AuthOutcome, SignInContext, SignInEvent, SignInInput, TokenSet } from '../machines/types.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
+import { createMemoryTokenStore } from '../src/adapters/tokenStore.ts';
 import { createAuthenticationHelperSrp } from '../src/adapters/srp.ts';
 import { createFastSrp } from '../src/adapters/srpFast.ts';
 import type { EmulatorConfig, UserSeed } from './emulator/config.ts';
@@ -498,3 +502,287 @@ describe('redaction', () => {
     expect(texts.some((text) => text.includes('[redacted]'))).toBe(true);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Model-based: @xstate/graph walks the machine itself, with an oracle standing in for the server's answers (what the
+// emulator does for each demo user). Every stable state is reached by a shortest path, and each path is then replayed
+// with real adapters against the emulator, which must walk the very same states.
+
+/** Abstract users of the model → the demo user the emulator seeds (device-user = totp-user with a remembered device). */
+const MODEL_USERS = ['srp-user', 'sms-user', 'totp-user', 'newpass-user', 'setup-user', 'select-user', 'email-user', 'custom-user', 'device-user'] as const;
+type ModelUser = (typeof MODEL_USERS)[number];
+
+function isModelUser(value: string): value is ModelUser {
+  return (MODEL_USERS as readonly string[]).includes(value);
+}
+
+const fakeTokens = (): TokenSet => ({ idToken: secret('id'), accessToken: secret('access'), refreshToken: secret('refresh'), expiresAt: Date.now() + 3_600_000 });
+const fakeClaims = { sub: null, username: null, email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null };
+const tokensOutcome = (newDevice: boolean): AuthOutcome => ({
+  step: { kind: 'tokens', tokens: fakeTokens(), claims: fakeClaims, newDevice: newDevice ? { deviceKey: 'k', deviceGroupKey: 'g' } : null },
+  srp: null,
+});
+const challengeOutcome = (challengeName: ChallengeName, challengeParameters: Record<string, string> = {}): AuthOutcome => ({
+  step: { kind: 'challenge', challengeName, challengeParameters, session: secret('s'), availableChallenges: [] },
+  srp: challengeName === 'PASSWORD_VERIFIER' || challengeName === 'DEVICE_PASSWORD_VERIFIER' ? { srpA: 'a', a: secret('a') } : null,
+});
+const fakeDevice = { deviceKey: 'k', deviceGroupKey: 'g', devicePassword: secret('d') };
+
+/** What PASSWORD_VERIFIER leads to for each demo user. */
+const AFTER_PASSWORD: Record<ModelUser, (tracking: boolean) => AuthOutcome> = {
+  'srp-user': (tracking) => tokensOutcome(tracking),
+  'sms-user': () => challengeOutcome('SMS_MFA'),
+  'totp-user': () => challengeOutcome('SOFTWARE_TOKEN_MFA'),
+  'newpass-user': () => challengeOutcome('NEW_PASSWORD_REQUIRED', { requiredAttributes: '["userAttributes.name"]' }),
+  'setup-user': () => challengeOutcome('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' }),
+  'select-user': () => challengeOutcome('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' }),
+  'email-user': () => challengeOutcome('EMAIL_OTP'),
+  'custom-user': () => challengeOutcome('CUSTOM_CHALLENGE'),
+  'device-user': () => challengeOutcome('DEVICE_SRP_AUTH'),
+};
+
+type ModelSnapshot = SnapshotFrom<AnyStateMachine>;
+const done = (id: string, output: unknown): AnyEventObject => ({ type: `xstate.done.actor.${id}`, output });
+const failed = (id: string, error: unknown): AnyEventObject => ({ type: `xstate.error.actor.${id}`, error });
+const expiredSession = new CognitoServiceError({ code: 'NotAuthorizedException', retryable: false, detail: 'Invalid session for the user, session is expired.' });
+
+/** The server as the model sees it: one answer per running actor, from the user and the context. */
+function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
+  const context = snapshot.context as SignInContext;
+  const user = isModelUser(context.username) ? context.username : 'srp-user';
+  const answers: AnyEventObject[] = [];
+  const running: unknown = snapshot.children;
+  for (const id of Object.keys(isRecord(running) ? running : {})) {
+    switch (id) {
+      case 'loadSession':
+        answers.push(done(id, { username: 'srp-user', tokens: fakeTokens(), claims: fakeClaims, device: null }));
+        break;
+      case 'initiateAuth':
+        if (context.authFlow === 'USER_PASSWORD_AUTH') answers.push(done(id, tokensOutcome(false)));
+        else if (context.authFlow === 'CUSTOM_AUTH') answers.push(done(id, challengeOutcome('CUSTOM_CHALLENGE')));
+        else if (context.authFlow === 'USER_AUTH' && context.preferredChallenge === 'SMS_OTP') answers.push(done(id, challengeOutcome('SMS_OTP')));
+        else answers.push(done(id, { ...challengeOutcome('PASSWORD_VERIFIER'), device: user === 'device-user' ? fakeDevice : null }));
+        break;
+      case 'respondToPasswordVerifier':
+        answers.push(done(id, AFTER_PASSWORD[user](context.deviceTracking)));
+        break;
+      case 'respondToSelectMfaType':
+        answers.push(done(id, challengeOutcome(context.mfaType ?? 'SMS_MFA')));
+        break;
+      case 'associateSoftwareToken':
+        answers.push(done(id, { secretCode: secret('x'), session: secret('s') }));
+        break;
+      case 'verifySoftwareToken':
+        answers.push(context.answer?.reveal() === 'late' ? failed(id, expiredSession) : done(id, { session: secret('s') }));
+        break;
+      case 'respondToDeviceSrpAuth':
+        answers.push(done(id, challengeOutcome('DEVICE_PASSWORD_VERIFIER')));
+        break;
+      case 'confirmDevice':
+        answers.push(done(id, { device: fakeDevice, userConfirmationNecessary: true }));
+        break;
+      case 'refreshTokens':
+        answers.push(done(id, { tokens: fakeTokens(), claims: fakeClaims }));
+        break;
+      case 'updateDeviceStatus':
+      case 'forgetDevice':
+      case 'revokeToken':
+      case 'globalSignOut':
+        answers.push(done(id, null));
+        break;
+      default:
+        // A code answered after the Session expired dies; any other answer signs in.
+        answers.push(context.answer?.reveal() === 'late' ? failed(id, expiredSession) : done(id, tokensOutcome(context.deviceTracking)));
+    }
+  }
+  return answers;
+}
+
+/** What the modelled user can do (events that do not apply in a state are simply no transition). */
+function userEvents(snapshot: ModelSnapshot): AnyEventObject[] {
+  const context = snapshot.context as SignInContext;
+  const users: readonly ModelUser[] = context.authFlow === 'CUSTOM_AUTH' ? ['custom-user'] : context.authFlow === 'USER_SRP_AUTH' ? MODEL_USERS : ['sms-user'];
+  return [
+    ...users.map((username) => ({ type: 'credentials.submit', username, password: secret('model') })),
+    { type: 'code.submit', code: secret('right') },
+    { type: 'code.submit', code: secret('late') },
+    { type: 'mfaType.select', mfaType: 'SMS_MFA' },
+    { type: 'mfaType.select', mfaType: 'SOFTWARE_TOKEN_MFA' },
+    { type: 'newPassword.submit', password: secret('new'), attributes: { name: 'Model' } },
+    { type: 'customChallenge.submit', answer: secret('42') },
+    { type: 'device.remember', remember: true },
+    { type: 'tokens.refresh' },
+    { type: 'device.forget' },
+    { type: 'signOut', scope: 'local' },
+    { type: 'signOut', scope: 'revoke' },
+    { type: 'signOut', scope: 'global' },
+    { type: 'signIn.restart' },
+  ];
+}
+
+const MODEL_INPUTS: readonly Partial<SignInInput>[] = [
+  { authFlow: 'USER_SRP_AUTH', deviceTracking: false },
+  { authFlow: 'USER_SRP_AUTH', deviceTracking: true },
+  { authFlow: 'USER_PASSWORD_AUTH' },
+  { authFlow: 'CUSTOM_AUTH' },
+  { authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' },
+  { restoreSession: true },
+];
+
+interface ModelPath {
+  readonly input: Partial<SignInInput>;
+  readonly states: readonly string[];
+  /** Each event with the state the model was in when it happened. */
+  readonly events: readonly { readonly from: string; readonly event: AnyEventObject }[];
+}
+
+/** The state plus the context that decides what happens next, so each user's walk is explored. */
+function modelKey(snapshot: ModelSnapshot): string {
+  const context = snapshot.context as SignInContext;
+  return [stateKey(snapshot.value as Snapshot['value']), context.username, context.mfaType ?? '', context.answer?.reveal() ?? ''].join('|');
+}
+
+function modelPaths(): ModelPath[] {
+  const logic: AnyStateMachine = signInMachine;
+  const byState = new Map<string, ModelPath>();
+  for (const input of MODEL_INPUTS) {
+    const paths = getShortestPaths(logic, {
+      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false, deviceTracking: false, ...input },
+      serializeState: modelKey,
+      // Secrets print as [redacted]; the model must still tell a right code from a late one.
+      serializeEvent: (event: unknown) => JSON.stringify(Object.entries(isRecord(event) ? event : {}).map(([key, value]) => [key, value instanceof Secret ? String(value.reveal()) : value])),
+      events: (snapshot) => [...serverAnswers(snapshot), ...userEvents(snapshot)],
+    });
+    for (const path of paths) {
+      const states: string[] = [];
+      const events: { from: string; event: AnyEventObject }[] = [];
+      for (const step of path.steps) {
+        const from = states.at(-1) ?? '';
+        const event: unknown = step.event;
+        if (!isEventObject(event)) throw new Error('a path step without an event');
+        events.push({ from, event });
+        const key = stateKey(step.state.value as Snapshot['value']);
+        if (from !== key) states.push(key);
+      }
+      const target = states.at(-1) ?? '';
+      const known = byState.get(target);
+      if (!known || known.states.length > states.length || (known.states.length === states.length && known.events.length > events.length)) {
+        byState.set(target, { input, states, events });
+      }
+    }
+  }
+  return [...byState.values()];
+}
+
+/** Every state the machine can rest in (leaves, minus the eventless routing states). */
+function stableStates(node: AnyStateMachine['root'], prefix = ''): string[] {
+  const children = Object.values(node.states);
+  if (children.length === 0) return [prefix];
+  return children.flatMap((child) => {
+    const path = prefix === '' ? child.key : `${prefix}.${child.key}`;
+    if (child.always !== undefined && child.always.length > 0) return [];
+    return stableStates(child, path);
+  });
+}
+
+const paths = modelPaths();
+
+describe('model-based paths (@xstate/graph) replayed against the emulator', () => {
+  it('reach every state of the machine', () => {
+    const reached = new Set(paths.flatMap((path) => path.states));
+    const logic: AnyStateMachine = signInMachine;
+    const missing = stableStates(logic.root).filter((state) => !reached.has(state));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(paths.map((path) => [path.states.at(-1) ?? '', path] as const))('reaches %s on the emulator along the modelled states', async (_target, path) => {
+    const model = path.events.find(({ event }) => event.type === 'credentials.submit')?.event;
+    const modelUser = typeof model?.username === 'string' && isModelUser(model.username) ? model.username : 'srp-user';
+    const username = fresh(modelUser === 'device-user' ? 'totp-user' : modelUser);
+    const devices = createMemoryDeviceStore();
+    const tokens = createMemoryTokenStore();
+    if (modelUser === 'device-user' || path.input.restoreSession === true) {
+      // Preconditions the model takes as given: a remembered device, or tokens kept from an earlier visit.
+      const earlier = run({
+        username,
+        devices,
+        input: { deviceTracking: true },
+        ports: { tokens },
+        user: {
+          'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)),
+          'signedIn.rememberDevice': () => ({ type: 'device.remember', remember: true }),
+        },
+      });
+      await signedIn(earlier);
+      await waitFor(earlier.actor, (s) => s.matches({ signedIn: 'active' }));
+      earlier.actor.stop();
+    }
+    const password = modelUser === 'newpass-user' ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD;
+    const flow = run({ username, password, devices, input: path.input, ports: { tokens } });
+    for (const { from, event } of path.events) {
+      if (isServerAnswer(event) || event.type === 'xstate.init') continue;
+      // The user acts only once the real machine waits where the modelled one did.
+      const ready = await waitFor(flow.actor, (s) => stateKey(s.value) === from, { timeout: 5000 });
+      const concrete = await concreteEvent(event, username, ready);
+      if (concrete !== null) flow.actor.send(concrete);
+    }
+    await waitFor(flow.actor, () => flow.states.length >= path.states.length, { timeout: 5000 });
+    // Busy targets are passed through, so the real walk may go on: the modelled states are its prefix.
+    expect(flow.states.slice(0, path.states.length)).toEqual(path.states);
+    flow.actor.stop();
+  });
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isEventObject(value: unknown): value is AnyEventObject {
+  return isRecord(value) && typeof value.type === 'string';
+}
+
+function isServerAnswer(event: AnyEventObject): boolean {
+  return event.type.startsWith('xstate.done.actor.') || event.type.startsWith('xstate.error.actor.');
+}
+
+/** The real event for a modelled user event (server answers come from the emulator: null). */
+async function concreteEvent(event: AnyEventObject, username: string, snapshot: Snapshot): Promise<SignInEvent | null> {
+  switch (event.type) {
+    case 'credentials.submit':
+      return { type: 'credentials.submit', username, password: secret(username.startsWith('newpass-user') ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD) };
+    case 'code.submit': {
+      const late = event.code instanceof Secret && event.code.reveal() === 'late';
+      if (late) emulator.clock.advance(16 * 60);
+      return code(await realCode(username, snapshot));
+    }
+    case 'mfaType.select':
+      return { type: 'mfaType.select', mfaType: event.mfaType === 'SMS_MFA' ? 'SMS_MFA' : 'SOFTWARE_TOKEN_MFA' };
+    case 'newPassword.submit':
+      return { type: 'newPassword.submit', password: secret(NEW_PASSWORD), attributes: { name: 'Model' } };
+    case 'customChallenge.submit':
+      return { type: 'customChallenge.submit', answer: secret('42') };
+    case 'device.remember':
+      return { type: 'device.remember', remember: true };
+    case 'tokens.refresh':
+    case 'device.forget':
+    case 'signIn.restart':
+      return { type: event.type };
+    case 'signOut':
+      return { type: 'signOut', scope: event.scope === 'global' ? 'global' : event.scope === 'revoke' ? 'revoke' : 'local' };
+    default:
+      return null;
+  }
+}
+
+/** The code the user would type in the step the machine is waiting in. */
+function realCode(username: string, snapshot: Snapshot): Promise<string> {
+  if (snapshot.matches('MFA_SETUP')) {
+    const setup = snapshot.context.totpSetup;
+    if (setup === null) throw new Error('no TOTP secret');
+    return Promise.resolve(totpCode(setup.secretCode.reveal(), emulator));
+  }
+  if (snapshot.matches('SOFTWARE_TOKEN_MFA')) {
+    return Promise.resolve(totpCode(username.startsWith('select-user') ? DEMO_SELECT_TOTP_SECRET : DEMO_TOTP_SECRET, emulator));
+  }
+  return Promise.resolve(lastCode(emulator, username));
+}

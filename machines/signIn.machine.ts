@@ -353,7 +353,7 @@ function codeStep(src: 'respondToSmsMfa' | 'respondToSoftwareTokenMfa' | 'respon
       responding: {
         tags: ['busy'],
         exit: 'clearAnswer',
-        invoke: { src, input: answerInput, onDone: toNextStep, onError: stepErrors },
+        invoke: { id: src, src, input: answerInput, onDone: toNextStep, onError: stepErrors },
       },
     },
   });
@@ -410,6 +410,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         loading: {
           tags: ['busy'],
           invoke: {
+            id: 'loadSession',
             src: 'loadSession',
             input: ({ context }) => ({ clientId: context.clientId }),
             onDone: [
@@ -444,6 +445,7 @@ export const signInMachine = signInMachineSetup.createMachine({
       tags: ['busy'],
       on: { 'signIn.cancel': cancelToCredentials },
       invoke: {
+        id: 'initiateAuth',
         src: 'initiateAuth',
         input: ({ context }) => ({
           base: requestBase(context),
@@ -486,6 +488,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         responding: {
           tags: ['busy'],
           invoke: {
+            id: 'respondToPasswordVerifier',
             src: 'respondToPasswordVerifier',
             input: ({ context }) => {
               if (context.password === null || context.srp === null) throw new Error('PASSWORD_VERIFIER without password or SRP_A');
@@ -528,6 +531,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           tags: ['busy'],
           exit: 'clearAnswer',
           invoke: {
+            id: 'respondToSelectMfaType',
             src: 'respondToSelectMfaType',
             input: ({ context }) => {
               if (context.mfaType === null) throw new Error('no MFA type chosen');
@@ -553,6 +557,7 @@ export const signInMachine = signInMachineSetup.createMachine({
             },
             calling: {
               invoke: {
+                id: 'associateSoftwareToken',
                 src: 'associateSoftwareToken',
                 input: ({ context }) => ({ base: requestBase(context) }),
                 onDone: {
@@ -572,6 +577,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         verifying: {
           tags: ['busy'],
           invoke: {
+            id: 'verifySoftwareToken',
             src: 'verifySoftwareToken',
             input: ({ context }) => {
               if (context.answer === null) throw new Error('no code to verify');
@@ -585,6 +591,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           tags: ['busy'],
           exit: 'clearAnswer',
           invoke: {
+            id: 'respondToMfaSetup',
             src: 'respondToMfaSetup',
             input: ({ context }) => ({ base: requestBase(context) }),
             onDone: toNextStep,
@@ -614,6 +621,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           tags: ['busy'],
           exit: 'clearAnswer',
           invoke: {
+            id: 'respondToNewPasswordRequired',
             src: 'respondToNewPasswordRequired',
             input: ({ context }) => {
               if (context.newPassword === null) throw new Error('no new password');
@@ -642,7 +650,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         responding: {
           tags: ['busy'],
           exit: 'clearAnswer',
-          invoke: { src: 'respondToCustomChallenge', input: answerInput, onDone: toNextStep, onError: stepErrors },
+          invoke: { id: 'respondToCustomChallenge', src: 'respondToCustomChallenge', input: answerInput, onDone: toNextStep, onError: stepErrors },
         },
       },
     },
@@ -654,6 +662,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         responding: {
           tags: ['busy'],
           invoke: {
+            id: 'respondToDeviceSrpAuth',
             src: 'respondToDeviceSrpAuth',
             input: ({ context }) => {
               if (context.device === null) throw new Error('DEVICE_SRP_AUTH without a device');
@@ -674,6 +683,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         responding: {
           tags: ['busy'],
           invoke: {
+            id: 'respondToDevicePasswordVerifier',
             src: 'respondToDevicePasswordVerifier',
             input: ({ context }) => {
               if (context.device === null || context.srp === null) throw new Error('DEVICE_PASSWORD_VERIFIER without device or SRP_A');
@@ -716,6 +726,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           description: 'ConfirmDevice with a fresh device verifier (NewDeviceMetadata arrived).',
           tags: ['busy'],
           invoke: {
+            id: 'confirmDevice',
             src: 'confirmDevice',
             input: ({ context }) => {
               if (context.tokens === null || context.newDevice === null) throw new Error('no device to confirm');
@@ -753,6 +764,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         updatingDeviceStatus: {
           tags: ['busy'],
           invoke: {
+            id: 'updateDeviceStatus',
             src: 'updateDeviceStatus',
             input: ({ context }) => {
               if (context.tokens === null || context.device === null) throw new Error('no device to update');
@@ -773,6 +785,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           description: 'REFRESH_TOKEN_AUTH: new ID and access tokens from the refresh token.',
           tags: ['busy'],
           invoke: {
+            id: 'refreshTokens',
             src: 'refreshTokens',
             input: ({ context }) => {
               if (context.tokens === null) throw new Error('nothing to refresh');
@@ -792,6 +805,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           description: 'ForgetDevice, then drop the stored device keys.',
           tags: ['busy'],
           invoke: {
+            id: 'forgetDevice',
             src: 'forgetDevice',
             input: ({ context }) => {
               if (context.tokens === null || context.device === null) throw new Error('no device to forget');
@@ -810,6 +824,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         revokingToken: {
           description: 'RevokeToken kills the refresh token and the tokens issued from it.',
           invoke: {
+            id: 'revokeToken',
             src: 'revokeToken',
             input: ({ context }) => {
               if (context.tokens === null) throw new Error('nothing to revoke');
@@ -822,6 +837,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         signingOutGlobally: {
           description: 'GlobalSignOut invalidates every token of the user, on every device.',
           invoke: {
+            id: 'globalSignOut',
             src: 'globalSignOut',
             input: ({ context }) => {
               if (context.tokens === null) throw new Error('nothing to sign out');
