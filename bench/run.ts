@@ -19,8 +19,8 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['round-trips', 'Round trips', async (ctx) => (await import('./roundTrips.ts')).measureRoundTrips(ctx)],
   ['srp', 'SRP engines', async (ctx) => (await import('./srpEngines.ts')).measureSrpEngines(ctx)],
   ['cpu', 'Client CPU', async (ctx) => (await import('./clientCpu.ts')).measureClientCpu(ctx)],
-  ['e2e', 'E2E wall time', measureE2e],
   ['growth', 'Cost growth', measureGrowth],
+  ['e2e', 'E2E wall time', measureE2e],
 ];
 
 /** The whole run must end within 5 minutes; keep a margin for writing results. */

@@ -21,7 +21,7 @@ const plan = {
   holdMsOurs: 40_000,
   holdMsPeer: 20_000,
   srpMs: 10_000,
-  srpConcurrency: 4,
+  srpConcurrency: 8,
 };
 
 interface Target {
