@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { repoFileExists, type BenchContext } from './context.ts';
 import { repoRoot } from './paths.ts';
+import { freePort } from './servers.ts';
 import { na, value, type Row } from './table.ts';
 
 interface PlaywrightRun {
@@ -16,12 +17,13 @@ export function playwrightSummary(output: string): string {
   return counts.length > 0 ? counts.join(', ') : 'no test summary';
 }
 
-function runPlaywright(): Promise<PlaywrightRun> {
+function runPlaywright(demoPort: number): Promise<PlaywrightRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list'], {
       cwd: repoRoot,
-      env: { ...process.env, CI: '1' },
+      // A free port for the demo server, so a suite someone else is running cannot collide with ours.
+      env: { ...process.env, CI: '1', E2E_DEMO_PORT: String(demoPort) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -41,7 +43,7 @@ export async function measureE2e(ctx: BenchContext): Promise<Row[]> {
   const base = { group: 'e2e', metric: 'E2E wall time, all Playwright paths', unit: 's', peer: na('no peer'), peerName: '', aim: { kind: 'oursAtMost', limit: 60 } } as const;
   if (!(await repoFileExists('e2e/playwright.config.ts'))) return [{ ...base, ours: na('no Playwright config yet'), note: '' }];
   ctx.log('running npx playwright test -c e2e/playwright.config.ts');
-  const run = await runPlaywright();
+  const run = await runPlaywright(await freePort());
   const note = `npx playwright test -c e2e/playwright.config.ts (2 workers, as configured), wall time including the Vite web server start; ${run.summary}${run.code === 0 ? '' : `; exit code ${String(run.code)}`}.`;
   return [{ ...base, ours: run.code === 0 ? value(run.seconds) : na(`suite failed after ${run.seconds.toFixed(1)} s (${run.summary})`), note }];
 }
