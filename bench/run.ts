@@ -1,5 +1,5 @@
 // `npm run bench`: measures us against what users would pick instead, prints one table, writes bench/results.json.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const unknown = only.filter((name) => !groups.some(([group]) => group === name));
   if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; groups: ${groups.map(([g]) => g).join(', ')}`);
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const log = (line: string): void => {
     process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
   };
@@ -57,8 +58,10 @@ async function main(): Promise<void> {
     timings[group] = Math.round((performance.now() - t0) / 100) / 10;
   }
   const seconds = Math.round((performance.now() - started) / 100) / 10;
-  const machine = machineInfo();
-  const header = `Machine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${machine.platform}; bench took ${seconds} s.`;
+  const machine = { ...machineInfo(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg()[0] ?? 0 };
+  // The load average shows when other work shared the cores (figures are then noisy; ratios less so).
+  const load = `load average ${machine.loadAverageAtStart.toFixed(1)} at start, ${machine.loadAverageAtEnd.toFixed(1)} at end`;
+  const header = `Machine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${machine.platform}; ${load}; bench took ${seconds} s.`;
   process.stdout.write(`\n${header}\n\n${formatTable(rows)}\n`);
   const results = { ranAt: new Date().toISOString(), machine, seconds, secondsPerGroup: timings, rows: rows.map(toResult) };
   await writeFile(join(repoRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
