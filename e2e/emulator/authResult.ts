@@ -98,10 +98,8 @@ export async function mintTokens(
     jti: randomUUID(),
     username: user.username,
   };
-  const [IdToken, AccessToken] = await Promise.all([
-    sign(pool.keys.id, idClaims),
-    sign(pool.keys.access, accessClaims),
-  ]);
+  const keys = await pool.keys();
+  const [IdToken, AccessToken] = await Promise.all([sign(keys.id, idClaims), sign(keys.access, accessClaims)]);
   return { AccessToken, IdToken };
 }
 

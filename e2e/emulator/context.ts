@@ -98,7 +98,7 @@ export async function authenticate(ctx: Context, accessToken: string): Promise<A
   }
   const pool = typeof iss === 'string' ? ctx.store.pools.get(iss.slice(iss.lastIndexOf('/') + 1)) : undefined;
   if (!pool) throw notAuthorized(MESSAGES.invalidAccessToken);
-  const claims = await verifyAccessToken(pool.keys, issuer(ctx, pool), accessToken, ctx.clock.now());
+  const claims = await verifyAccessToken(await pool.keys(), issuer(ctx, pool), accessToken, ctx.clock.now());
   const username = typeof claims.username === 'string' ? claims.username : '';
   const user = pool.users.get(username);
   if (!user || user.sub !== claims.sub) throw notAuthorized(MESSAGES.invalidAccessToken);

@@ -58,7 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const loaded = await store.load();
   for (const pool of (options.config ?? demoConfig()).Pools) {
     if (loaded.has(pool.Id)) store.attachTriggers(pool.Id, pool.LambdaConfig ?? {});
-    else await store.createPool(pool, clock.now());
+    else store.createPool(pool, clock.now());
   }
   await store.flush();
 

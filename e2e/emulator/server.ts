@@ -122,6 +122,8 @@ async function handleAws(req: IncomingMessage, res: ServerResponse, options: Ser
     if (!isObject(input))
       throw new CognitoError('SerializationException', 'Start of structure or map found where not expected.');
     const output = await handler(options.ctx, input);
+    // Durable before acknowledged: a kill -9 after this answer must not lose what it reports (no-op without --data).
+    await options.ctx.store.flush();
     send(res, 200, output, { 'x-amzn-RequestId': requestId });
   } catch (error) {
     if (error instanceof CognitoError) {
@@ -178,12 +180,12 @@ async function handleTest(
   return false;
 }
 
-function handleDiscovery(res: ServerResponse, path: string, options: ServerOptions): boolean {
+async function handleDiscovery(res: ServerResponse, path: string, options: ServerOptions): Promise<boolean> {
   const match = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
   const pool = match?.[1] !== undefined ? options.ctx.store.pools.get(decodeURIComponent(match[1])) : undefined;
   if (!match || !pool) return false;
   if (match[2] === 'jwks.json') {
-    sendJson(res, 200, jwks(pool.keys));
+    sendJson(res, 200, jwks(await pool.keys()));
     return true;
   }
   const iss = `${options.ctx.baseUrl()}/${pool.id}`;
@@ -223,7 +225,7 @@ export function createHttpServer(options: ServerOptions): Server {
       }
       if (options.testEndpoints && path.startsWith('/_emulator/') && (await handleTest(req, res, path, options)))
         return;
-      if (req.method === 'GET' && handleDiscovery(res, path, options)) return;
+      if (req.method === 'GET' && (await handleDiscovery(res, path, options))) return;
       sendJson(res, 404, { message: 'Not found' });
     };
     work().catch((error: unknown) => {

@@ -90,14 +90,29 @@ export class Pool {
   /** Refresh records by origin_jti; every token of one sign-in shares it. */
   readonly refresh = new Map<string, RefreshRecord>();
   readonly refreshByToken = new Map<string, string>();
-  keys: PoolKeys;
+  private storedKeys: StoredKeys | undefined;
+  private keysPromise: Promise<PoolKeys> | undefined;
   private readonly onChange: (pool: Pool) => void;
 
-  constructor(id: string, settings: PoolSettings, keys: PoolKeys, onChange: (pool: Pool) => void) {
+  constructor(id: string, settings: PoolSettings, storedKeys: StoredKeys | undefined, onChange: (pool: Pool) => void) {
     this.id = id;
     this.settings = settings;
-    this.keys = keys;
+    this.storedKeys = storedKeys;
     this.onChange = onChange;
+  }
+
+  /** The pool's signing keys, made on first use: RSA key generation is the slowest part of starting a pool. */
+  keys(): Promise<PoolKeys> {
+    this.keysPromise ??= (async () => {
+      const stored = this.storedKeys;
+      const keys = stored ? await importPoolKeys(stored) : await createPoolKeys();
+      if (!stored) {
+        this.storedKeys = keys.stored;
+        this.changed();
+      }
+      return keys;
+    })();
+    return this.keysPromise;
   }
 
   get region(): string {
@@ -149,7 +164,7 @@ export class Pool {
       users: [...this.users.values()],
       devices: [...this.devices.values()],
       refresh: [...this.refresh.values()],
-      keys: this.keys.stored,
+      ...(this.storedKeys ? { keys: this.storedKeys } : {}),
     };
   }
 }
@@ -161,7 +176,7 @@ interface StoredPool {
   users: UserRecord[];
   devices: DeviceRecord[];
   refresh: RefreshRecord[];
-  keys: StoredKeys;
+  keys?: StoredKeys;
 }
 
 export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
@@ -238,7 +253,7 @@ export class Store {
     for (const file of await readdir(this.dataDir)) {
       if (!file.startsWith('pool-') || !file.endsWith('.json')) continue;
       const stored = JSON.parse(await readFile(join(this.dataDir, file), 'utf8')) as StoredPool;
-      const pool = new Pool(stored.id, stored.settings, await importPoolKeys(stored.keys), this.markDirty);
+      const pool = new Pool(stored.id, stored.settings, stored.keys, this.markDirty);
       for (const c of stored.clients) pool.clients.set(c.ClientId, c);
       for (const u of stored.users) pool.users.set(u.username, u);
       for (const d of stored.devices) pool.devices.set(d.key, d);
@@ -253,8 +268,8 @@ export class Store {
   }
 
   /** Creates a pool from config (seeding its clients and users); in-process trigger functions are kept in memory. */
-  async createPool(config: PoolConfig, now: number): Promise<Pool> {
-    const pool = new Pool(config.Id, settingsFrom(config, now), await createPoolKeys(), this.markDirty);
+  createPool(config: PoolConfig, now: number): Pool {
+    const pool = new Pool(config.Id, settingsFrom(config, now), undefined, this.markDirty);
     for (const client of config.Clients ?? []) pool.clients.set(client.ClientId, { ...client });
     for (const seed of config.Users ?? []) pool.users.set(seed.Username, userFromSeed(pool, seed, now));
     this.pools.set(pool.id, pool);

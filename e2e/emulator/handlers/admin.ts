@@ -122,11 +122,11 @@ function boolMember(
   return value === undefined ? {} : { [name]: value };
 }
 
-export const createUserPool: Handler = async (ctx, input) => {
+export const createUserPool: Handler = (ctx, input) => {
   const name = str(input, 'PoolName');
   const id = `us-east-1_${randomId(9)}`;
-  const pool = await ctx.store.createPool(poolConfigFrom(input, id, name), ctx.clock.now());
-  return { UserPool: poolType(pool) };
+  const pool = ctx.store.createPool(poolConfigFrom(input, id, name), ctx.clock.now());
+  return Promise.resolve({ UserPool: poolType(pool) });
 };
 
 export const updateUserPool: Handler = (ctx, input) => {
