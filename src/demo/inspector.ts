@@ -1,9 +1,13 @@
 // `?inspect`: loads the Stately inspector on demand and hands it only redacted snapshots and events.
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
 
-// Secret#toJSON prints "[redacted]", so a JSON round trip is exactly the view the inspector may have.
-function redacted<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/**
+ * Secret#toJSON prints "[redacted]", so a JSON round trip is exactly the view the inspector may have.
+ * Actors without context (promise actors) pass `undefined`, which has no JSON form and is passed through.
+ */
+export function redacted<T>(value: T): T {
+  const json = JSON.stringify(value) as string | undefined;
+  return json === undefined ? value : (JSON.parse(json) as T);
 }
 
 /** The inspector's callback, or undefined when the page was opened without `?inspect`. */
