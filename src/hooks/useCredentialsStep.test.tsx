@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../../e2e/emulator/index.ts';
 import { renderWithSignIn } from './signInHarness.testkit.tsx';
 import { SignInContext } from './SignInProvider.tsx';
-import { useAuth } from './useAuth.ts';
+import { freshTokens, useAuth } from './useAuth.ts';
 import { useCredentialsStep } from './useCredentialsStep.ts';
 import { useRememberDeviceStep } from './useRememberDeviceStep.ts';
 import { useSignInStep } from './useSignInStep.ts';
@@ -28,6 +28,7 @@ function useCredentialsView() {
     remember: useRememberDeviceStep(),
     auth: useAuth(),
     snapshot: SignInContext.useSelector((snapshot) => snapshot),
+    actorRef: SignInContext.useActorRef(),
   };
 }
 
@@ -116,5 +117,32 @@ describe('useCredentialsStep, useRememberDeviceStep and useAuth against the emul
       // Wait for ConfirmDevice too, so no request is left in flight when the emulator stops.
       expect(result.current.snapshot.hasTag('busy')).toBe(false);
     }, slow);
+  });
+
+  it('refreshes the tokens (REFRESH_TOKEN_AUTH) before handing out one that is about to expire', async () => {
+    const { result } = renderWithSignIn(emulator, useCredentialsView);
+    await waitFor(() => {
+      expect(result.current.step).toBe('credentials');
+    });
+    act(() => {
+      result.current.credentials.submit('srp-user', DEMO_PASSWORD);
+    });
+    await waitFor(() => {
+      expect(result.current.step).toBe('rememberDevice');
+    }, slow);
+    act(() => {
+      result.current.remember.remember(false);
+    });
+    await waitFor(() => {
+      expect(result.current.auth.status).toBe('signedIn');
+    }, slow);
+    const first = await result.current.auth.getAccessToken();
+    // 58 minutes later by the emulator's clock, the hour-long access token is inside the refresh margin.
+    emulator.clock.advance(58 * 60);
+    const before = emulator.requests.length;
+    const refreshed = await freshTokens(result.current.actorRef, () => emulator.clock.now());
+    expect(emulator.requests.slice(before).map((request) => request.target)).toContain('AWSCognitoIdentityProviderService.InitiateAuth');
+    expect(refreshed.accessToken.reveal()).not.toBe(first);
+    expect(refreshed.expiresAt).toBeGreaterThan(emulator.clock.now() + 50 * 60 * 1000);
   });
 });
