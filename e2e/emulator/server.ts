@@ -180,12 +180,12 @@ async function handleTest(
   return false;
 }
 
-function handleDiscovery(res: ServerResponse, path: string, options: ServerOptions): boolean {
+async function handleDiscovery(res: ServerResponse, path: string, options: ServerOptions): Promise<boolean> {
   const match = /^\/([^/]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
   const pool = match?.[1] !== undefined ? options.ctx.store.pools.get(decodeURIComponent(match[1])) : undefined;
   if (!match || !pool) return false;
   if (match[2] === 'jwks.json') {
-    sendJson(res, 200, jwks(pool.keys));
+    sendJson(res, 200, jwks(await pool.keys()));
     return true;
   }
   const iss = `${options.ctx.baseUrl()}/${pool.id}`;
@@ -225,7 +225,7 @@ export function createHttpServer(options: ServerOptions): Server {
       }
       if (options.testEndpoints && path.startsWith('/_emulator/') && (await handleTest(req, res, path, options)))
         return;
-      if (req.method === 'GET' && handleDiscovery(res, path, options)) return;
+      if (req.method === 'GET' && (await handleDiscovery(res, path, options))) return;
       sendJson(res, 404, { message: 'Not found' });
     };
     work().catch((error: unknown) => {
