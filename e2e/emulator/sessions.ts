@@ -32,6 +32,8 @@ export interface FlowState {
   };
   /** The user's first factor already proved (so NEW_PASSWORD_REQUIRED / MFA don't repeat it). */
   passwordless?: boolean;
+  /** The user just set a new password (tokens then say TokenGeneration_NewPasswordChallenge). */
+  newPassword?: boolean;
   /** USER_AUTH: the flow that selected the challenge. */
   authFlow?: string;
 }

@@ -194,7 +194,7 @@ function finish(
   const device = flow.state.deviceKey !== undefined ? flow.pool.devices.get(flow.state.deviceKey) : undefined;
   return finishSignIn(flow.ctx, flow.pool, flow.client, flow.user, {
     deviceKey: device?.srp ? device.key : undefined,
-    source,
+    source: source === 'Authentication' && flow.state.newPassword === true ? 'NewPasswordChallenge' : source,
     clientMetadata: flow.clientMetadata,
   });
 }
@@ -550,7 +550,6 @@ async function respond(ctx: Context, input: Json, adminPool: Pool | undefined): 
       const field = name === 'SMS_MFA' ? 'SMS_MFA_CODE' : name === 'EMAIL_OTP' ? 'EMAIL_OTP_CODE' : 'SMS_OTP_CODE';
       checkCode(flow, session, codeAnswer(responses, field) === flow.state.code);
       ctx.sessions.consume(session);
-      if (flow.state.passwordless) return finish(flow);
       return finish(flow);
     }
     case 'SOFTWARE_TOKEN_MFA': {
@@ -595,8 +594,10 @@ async function respond(ctx: Context, input: Json, adminPool: Pool | undefined): 
       user.status = 'CONFIRMED';
       user.updatedAt = ctx.clock.now();
       pool.changed();
+      flow.state.newPassword = true;
       if (flow.state.custom) return defineNext(flow);
-      return secondFactorAfterNewPassword(flow);
+      // The new password proves the first factor again; MFA (or a remembered device) is still owed.
+      return secondFactor(flow);
     }
     case 'DEVICE_SRP_AUTH': {
       const deviceKey = param(responses, 'DEVICE_KEY');
@@ -675,15 +676,6 @@ async function respond(ctx: Context, input: Json, adminPool: Pool | undefined): 
     default:
       throw invalidParameter(`Unsupported challenge ${name}`);
   }
-}
-
-/** After NEW_PASSWORD_REQUIRED the user still owes MFA (or a remembered device); tokens say NewPasswordChallenge. */
-async function secondFactorAfterNewPassword(flow: Flow): Promise<Json> {
-  const next = await secondFactor({
-    ...flow,
-    state: { ...flow.state, passwordless: false },
-  });
-  return next;
 }
 
 export const respondToAuthChallenge: Handler = (ctx, input) => respond(ctx, input, undefined);
