@@ -1,5 +1,6 @@
 // The sign-in machine with its real adapters (HTTP transport, identity-js SRP) against the emulator over loopback.
 import { createInspector } from '@statelyai/inspect';
+import { nodeSignIn } from '../examples/node-sign-in.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getShortestPaths } from '@xstate/graph';
 import { createActor, waitFor, type AnyEventObject, type AnyStateMachine, type SnapshotFrom } from 'xstate';
@@ -786,3 +787,29 @@ function realCode(username: string, snapshot: Snapshot): Promise<string> {
   }
   return Promise.resolve(lastCode(emulator, username));
 }
+
+describe('examples/node-sign-in.ts', () => {
+  it('signs an SMS user in from a scripted terminal, asking for the code it was sent', async () => {
+    const username = fresh('sms-user');
+    const asked: string[] = [];
+    const answers: Record<string, () => string> = {
+      'username: ': () => username,
+      'password: ': () => DEMO_PASSWORD,
+    };
+    const said: string[] = [];
+    const ok = await nodeSignIn({
+      endpoint: emulator.url,
+      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID },
+      terminal: {
+        ask: (question) => {
+          asked.push(question);
+          return Promise.resolve(answers[question]?.() ?? lastCode(emulator, username));
+        },
+        say: (line) => said.push(line),
+      },
+    });
+    expect(ok).toBe(true);
+    expect(asked).toEqual(['username: ', 'password: ', 'code sent to +*******0100: ']);
+    expect(said).toEqual([`signed in as ${username}`]);
+  });
+});

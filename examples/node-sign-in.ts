@@ -1,0 +1,103 @@
+// Signs in from a terminal with the unchanged machine: `npx tsx examples/node-sign-in.ts [--endpoint URL]`.
+import { createInterface } from 'node:readline/promises';
+import { fileURLToPath } from 'node:url';
+import { createActor, waitFor } from 'xstate';
+import { createSignInMachine } from '../machines/createSignInMachine.ts';
+import { secret } from '../machines/secret.ts';
+import type { SignInInput } from '../machines/types.ts';
+import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
+import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
+import { createFastSrp } from '../src/adapters/srpFast.ts';
+import { DEMO_CLIENT_ID, DEMO_POOL_ID } from '../e2e/emulator/demo.ts';
+import { startEmulator } from '../e2e/emulator/index.ts';
+
+/** Where questions go and answers come from; a terminal, or a script in tests. */
+export interface Terminal {
+  ask(question: string): Promise<string>;
+  say(line: string): void;
+}
+
+export interface NodeSignInOptions {
+  readonly endpoint: string;
+  readonly input: SignInInput;
+  readonly terminal: Terminal;
+}
+
+/** Drives one sign-in to signedIn (or a final error), asking the terminal for whatever the current state needs. */
+export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOptions): Promise<boolean> {
+  const machine = createSignInMachine({ cognito: createCognitoHttp({ endpoint }), srp: createFastSrp(), devices: createMemoryDeviceStore() });
+  const actor = createActor(machine, { input: { restoreSession: false, deviceTracking: false, ...input } });
+  actor.start();
+  for (;;) {
+    const snapshot = await waitFor(actor, (s) => !s.hasTag('busy'));
+    const { context } = snapshot;
+    if (context.error !== null) terminal.say(`! ${context.error.code}`);
+    if (snapshot.matches({ signedIn: 'active' })) {
+      terminal.say(`signed in as ${context.claims?.username ?? context.username}`);
+      actor.stop();
+      return true;
+    }
+    if (snapshot.matches('credentials')) {
+      if (context.error !== null && context.error.code !== 'CodeMismatchException') {
+        actor.stop();
+        return false;
+      }
+      const username = await terminal.ask('username: ');
+      const password = await terminal.ask('password: ');
+      actor.send({ type: 'credentials.submit', username, password: secret(password) });
+    } else if (snapshot.matches({ SELECT_MFA_TYPE: 'awaitingInput' })) {
+      const choice = await terminal.ask(`MFA type (${context.mfaTypes.join(', ')}): `);
+      const mfaType = context.mfaTypes.find((type) => type === choice.trim());
+      if (mfaType !== undefined) actor.send({ type: 'mfaType.select', mfaType });
+    } else if (snapshot.matches({ MFA_SETUP: 'awaitingInput' }) && context.totpSetup !== null) {
+      const { label, issuer, secretCode } = context.totpSetup;
+      terminal.say(`add to your authenticator: otpauth://totp/${encodeURIComponent(`${issuer}:${label}`)}?secret=${secretCode.reveal()}&issuer=${encodeURIComponent(issuer)}`);
+      actor.send({ type: 'code.submit', code: secret(await terminal.ask('code: ')) });
+    } else if (snapshot.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' })) {
+      const password = await terminal.ask('new password: ');
+      const attributes: Record<string, string> = {};
+      for (const name of context.requiredAttributes) attributes[name] = await terminal.ask(`${name}: `);
+      actor.send({ type: 'newPassword.submit', password: secret(password), attributes });
+    } else if (snapshot.matches({ CUSTOM_CHALLENGE: 'awaitingInput' })) {
+      const question = context.challengeParameters.question ?? 'answer';
+      actor.send({ type: 'customChallenge.submit', answer: secret(await terminal.ask(`${question} `)) });
+    } else if (snapshot.hasTag('input') && !snapshot.matches('signedIn')) {
+      const where = context.codeDelivery?.destination;
+      actor.send({ type: 'code.submit', code: secret(await terminal.ask(where ? `code sent to ${where}: ` : 'code: ')) });
+    } else if (snapshot.matches('sessionExpired')) {
+      terminal.say('the session expired; starting again');
+      actor.send({ type: 'signIn.restart' });
+    } else {
+      actor.stop();
+      return false;
+    }
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--endpoint');
+  const given = at === -1 ? undefined : process.argv[at + 1];
+  // Without --endpoint, an in-process emulator with the demo pool; its "sent" codes are printed here.
+  const emulator = given === undefined ? await startEmulator() : undefined;
+  const endpoint = given ?? emulator?.url ?? '';
+  const readline = createInterface({ input: process.stdin, output: process.stdout });
+  const printed = new Set<unknown>();
+  const terminal: Terminal = {
+    ask: (question) => {
+      for (const message of emulator?.outbox ?? []) {
+        if (printed.has(message)) continue;
+        printed.add(message);
+        console.log(`[emulator ${message.channel} to ${message.destination}] ${message.message}`);
+      }
+      return readline.question(question);
+    },
+    say: (line) => {
+      console.log(line);
+    },
+  };
+  console.log(`Cognito endpoint ${endpoint} (demo users: srp-user, sms-user, totp-user, ... password Passw0rd!demo)`);
+  const ok = await nodeSignIn({ endpoint, input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID }, terminal });
+  readline.close();
+  await emulator?.stop();
+  process.exitCode = ok ? 0 : 1;
+}
