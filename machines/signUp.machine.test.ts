@@ -164,6 +164,13 @@ describe('signUpMachine', () => {
     expect(actor.getSnapshot().output).toMatchObject({ username: 'bob', password: null });
   });
 
+  it('starts at confirmation for an earlier, unconfirmed sign-up handed over by sign-in', async () => {
+    const { actor, operations } = start({ resendConfirmationCode: [{ CodeDeliveryDetails: delivery }] }, { username: 'carol', confirmExisting: true });
+    expect(actor.getSnapshot().matches('ResendConfirmationCode')).toBe(true);
+    await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
+    expect(operations()).toEqual(['resendConfirmationCode']);
+  });
+
   it('cancel from ConfirmSignUp forgets the password and returns to editing', async () => {
     const { actor } = start({ signUp: [{ UserConfirmed: false, CodeDeliveryDetails: delivery }] });
     submitSignUp(actor);

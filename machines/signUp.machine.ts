@@ -23,6 +23,8 @@ export interface SignUpInput {
   /** Sent as ClientMetadata with every call; a submit event's own `clientMetadata` replaces it for that call. */
   readonly clientMetadata?: StringMap;
   readonly username?: string;
+  /** Confirm the earlier sign-up of `username` (sign-in said UserNotConfirmedException): send a new code first. */
+  readonly confirmExisting?: boolean;
 }
 
 export interface SignUpContext {
@@ -42,6 +44,7 @@ export interface SignUpContext {
   readonly code: Secret<string> | null;
   /** True when the pre sign-up trigger confirmed the user, so no code was needed. */
   readonly autoConfirmed: boolean;
+  readonly startAtConfirmation: boolean;
   readonly error: SignInError | null;
 }
 
@@ -94,6 +97,7 @@ export const signUpMachineSetup = setup({
   },
   guards: {
     hasUsername: (_, params: { username: string }) => params.username.trim() !== '',
+    startsAtConfirmation: ({ context }) => context.startAtConfirmation && context.username.trim() !== '',
     isUserConfirmed: (_, params: { output: SignUpCallOutput }) => params.output.userConfirmed,
   },
   actions: {
@@ -160,10 +164,14 @@ export const signUpMachine = signUpMachineSetup.createMachine({
     session: null,
     code: null,
     autoConfirmed: false,
+    startAtConfirmation: input.confirmExisting ?? false,
     error: null,
   }),
-  initial: 'editing',
+  initial: 'starting',
   states: {
+    starting: {
+      always: [{ guard: 'startsAtConfirmation', target: 'ResendConfirmationCode' }, { target: 'editing' }],
+    },
     editing: {
       description: 'Username, password (the policy is in context, shown before submit) and attributes.',
       tags: ['input'],

@@ -1,0 +1,82 @@
+// The widget's switch between sign-in, "Create account" and "Forgot password?", with the links under the sign-in form.
+import type { ReactNode } from 'react';
+import type { AccountPorts } from '../../machines/accountActors.ts';
+import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
+import type { StringMap } from '../../machines/index.ts';
+import { useAccountFlows } from '../hooks/useAccountFlows.ts';
+import { useCredentialsStep } from '../hooks/useCredentialsStep.ts';
+import { ForgotPassword } from './ForgotPassword.tsx';
+import { useMessages } from './MessagesContext.ts';
+import { PasswordForm } from './PasswordForm.tsx';
+import { SignUp } from './SignUp.tsx';
+
+export interface AccountFlowsProps {
+  readonly ports: AccountPorts;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** The pool's password policy (public clients cannot read it); Cognito's default if omitted. */
+  readonly passwordPolicy?: PasswordPolicyType | undefined;
+  /** Attributes the sign-up form asks for (default email and name). */
+  readonly signUpAttributes?: readonly string[] | undefined;
+  /** Sent with every account call; reaches the Lambda triggers. Neither stored, validated nor encrypted: no secrets. */
+  readonly clientMetadata?: StringMap | undefined;
+  /** The sign-in UI (`<SignIn />`), shown for every step but the credentials form. */
+  readonly children: ReactNode;
+}
+
+/** Sign-in with "Create account" and "Forgot password?"; each flow hands back to sign-in with the username kept. */
+export function AccountFlows({ ports, userPoolId, clientId, passwordPolicy, signUpAttributes, clientMetadata, children }: AccountFlowsProps) {
+  const flows = useAccountFlows();
+  const common = {
+    userPoolId,
+    clientId,
+    ...(passwordPolicy === undefined ? {} : { passwordPolicy }),
+    ...(clientMetadata === undefined ? {} : { clientMetadata }),
+  };
+  if (flows.view.kind === 'signUp') {
+    const { confirmUsername } = flows.view;
+    return (
+      <SignUp
+        ports={ports}
+        input={confirmUsername === undefined ? common : { ...common, username: confirmUsername, confirmExisting: true }}
+        {...(signUpAttributes === undefined ? {} : { attributes: signUpAttributes })}
+        onDone={flows.signUpDone}
+        onCancel={flows.backToSignIn}
+      />
+    );
+  }
+  if (flows.view.kind === 'forgotPassword') {
+    return (
+      <ForgotPassword
+        ports={ports}
+        input={{ ...common, username: flows.view.username, requestCode: flows.view.requestCode }}
+        onDone={flows.forgotPasswordDone}
+      />
+    );
+  }
+  if (!flows.offersLinks) return children;
+  return <CredentialsWithLinks flows={flows} />;
+}
+
+function CredentialsWithLinks({ flows }: { readonly flows: ReturnType<typeof useAccountFlows> }) {
+  const messages = useMessages();
+  const { busy, submit } = useCredentialsStep();
+  return (
+    <>
+      {flows.passwordWasReset ? (
+        <p className="cx-status cx-notice" role="status">
+          {messages.passwordResetDone}
+        </p>
+      ) : null}
+      <PasswordForm busy={busy} error={flows.signInError} submit={submit} defaultUsername={flows.username} />
+      <p className="cx-links">
+        <button className="cx-button cx-button-link" type="button" onClick={flows.openForgotPassword}>
+          {messages.forgotPassword}
+        </button>{' '}
+        <button className="cx-button cx-button-link" type="button" onClick={flows.openSignUp}>
+          {messages.createAccount}
+        </button>
+      </p>
+    </>
+  );
+}

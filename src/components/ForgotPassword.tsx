@@ -1,0 +1,33 @@
+// The password-reset flow: username, then code + new password; hands the username back to sign-in.
+import type { AccountPorts } from '../../machines/accountActors.ts';
+import type { ForgotPasswordInput, ForgotPasswordOutput } from '../../machines/forgotPassword.machine.ts';
+import { useForgotPassword } from '../hooks/useForgotPassword.ts';
+import { ForgotPasswordConfirmForm } from './ForgotPasswordConfirmForm.tsx';
+import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
+
+export interface ForgotPasswordProps {
+  readonly ports: AccountPorts;
+  readonly input: ForgotPasswordInput;
+  /** Called when the password is reset or the user goes back, with the username to keep. */
+  readonly onDone: (output: ForgotPasswordOutput) => void;
+}
+
+/** One password reset. */
+export function ForgotPassword({ ports, input, onDone }: ForgotPasswordProps) {
+  const flow = useForgotPassword({ ports, input, onDone });
+  if (flow.step === 'editing') {
+    return <ForgotPasswordForm busy={flow.busy} error={flow.error} submit={flow.requestCode} cancel={flow.cancel} defaultUsername={flow.username} />;
+  }
+  return (
+    <ForgotPasswordConfirmForm
+      medium={flow.codeDelivery?.medium ?? undefined}
+      destination={flow.codeDelivery?.destination ?? undefined}
+      policy={flow.policy}
+      busy={flow.busy || flow.step === 'done'}
+      error={flow.error}
+      submit={flow.submit}
+      resend={flow.resend}
+      cancel={flow.cancel}
+    />
+  );
+}

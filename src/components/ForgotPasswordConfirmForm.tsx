@@ -1,0 +1,63 @@
+// ConfirmForgotPassword: the code sent to the masked destination and the new password, under the pool's policy.
+import { useId, useRef, useState } from 'react';
+import { ruleFromPolicyMessage, type PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import { AccountPasswordRules } from './AccountPasswordRules.tsx';
+import type { StepErrorView } from './ErrorRegion.tsx';
+import { Field } from './Field.tsx';
+import { useMessages } from './MessagesContext.ts';
+import { StepForm } from './StepForm.tsx';
+import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
+
+export interface ForgotPasswordConfirmFormProps {
+  readonly medium: 'SMS' | 'EMAIL' | undefined;
+  readonly destination: string | undefined;
+  readonly policy: PasswordPolicy;
+  readonly busy: boolean;
+  readonly error: (StepErrorView & { readonly detail?: string | undefined }) | undefined;
+  readonly submit: (code: string, newPassword: string) => void;
+  readonly resend: () => void;
+  readonly cancel?: (() => void) | undefined;
+}
+
+/** Code + new password; both fields are cleared once handed to `submit`. */
+export function ForgotPasswordConfirmForm({ medium, destination, policy, busy, error, submit, resend, cancel }: ForgotPasswordConfirmFormProps) {
+  const messages = useMessages();
+  const errorId = useId();
+  const rulesId = useId();
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const codeRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  useFocusOnMount(codeRef);
+  useFocusWhen(error?.code === 'InvalidPasswordException' ? passwordRef : codeRef, error);
+  const brokenRule = error?.code === 'InvalidPasswordException' ? ruleFromPolicyMessage(error.detail) : null;
+  const localError =
+    brokenRule === null ? undefined : `${messages.errors.InvalidPasswordException ?? ''} ${messages.passwordRuleMissing(messages.passwordRule(brokenRule, policy.minimumLength))}`;
+  return (
+    <StepForm
+      title={messages.resetPasswordTitle}
+      intro={<p>{messages.codeSent(medium ?? 'EMAIL', destination)}</p>}
+      busy={busy}
+      error={error}
+      localError={localError}
+      errorId={errorId}
+      submitLabel={messages.resetPassword}
+      busyLabel={messages.working}
+      onCancel={cancel}
+      onSubmit={() => {
+        const digits = code.replace(/\s+/g, '');
+        if (digits === '' || password === '') return;
+        submit(digits, password);
+        setCode('');
+        setPassword('');
+      }}
+    >
+      <Field ref={codeRef} label={messages.code} name="code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" errorId={errorId} invalid={error !== undefined && brokenRule === null} />
+      <Field ref={passwordRef} label={messages.newPassword} name="new-password" type="password" value={password} onChange={setPassword} autoComplete="new-password" errorId={errorId} invalid={brokenRule !== null} />
+      <AccountPasswordRules id={rulesId} policy={policy} password={password} />
+      <button className="cx-button cx-button-link" type="button" onClick={resend} aria-disabled={busy}>
+        {messages.resendCode}
+      </button>
+    </StepForm>
+  );
+}

@@ -1,0 +1,48 @@
+// The sign-up flow: the form, then the confirmation code; hands the confirmed user back for sign-in.
+import type { AccountPorts } from '../../machines/accountActors.ts';
+import type { SignUpInput, SignUpOutput } from '../../machines/signUp.machine.ts';
+import { useSignUp } from '../hooks/useSignUp.ts';
+import { SignUpConfirmForm } from './SignUpConfirmForm.tsx';
+import { SignUpForm } from './SignUpForm.tsx';
+
+export interface SignUpProps {
+  readonly ports: AccountPorts;
+  readonly input: SignUpInput;
+  /** Attribute names the form asks for (default email and name). */
+  readonly attributes?: readonly string[];
+  readonly onDone: (output: SignUpOutput) => void;
+  /** Back to sign-in. */
+  readonly onCancel: () => void;
+}
+
+/** One sign-up: the form, then ConfirmSignUp; `onDone` gets how to sign in. */
+export function SignUp({ ports, input, attributes = ['email', 'name'], onDone, onCancel }: SignUpProps) {
+  const flow = useSignUp({ ports, input, onDone });
+  if (flow.step === 'editing') {
+    return (
+      <SignUpForm
+        policy={flow.policy}
+        attributes={attributes}
+        busy={flow.busy}
+        error={flow.error}
+        submit={flow.submit}
+        cancel={onCancel}
+        defaultUsername={flow.username}
+      />
+    );
+  }
+  return (
+    <SignUpConfirmForm
+      medium={flow.codeDelivery?.medium ?? undefined}
+      destination={flow.codeDelivery?.destination ?? undefined}
+      busy={flow.busy || flow.step === 'done'}
+      error={flow.error}
+      submit={flow.confirm}
+      resend={flow.resend}
+      cancel={() => {
+        flow.cancel();
+        onCancel();
+      }}
+    />
+  );
+}
