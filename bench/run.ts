@@ -64,7 +64,9 @@ async function main(): Promise<void> {
   const header = `Machine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${machine.platform}; ${load}; bench took ${seconds} s.`;
   process.stdout.write(`\n${header}\n\n${formatTable(rows)}\n`);
   const results = { ranAt: new Date().toISOString(), machine, seconds, secondsPerGroup: timings, rows: rows.map(toResult) };
-  await writeFile(join(repoRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // results.json always holds a full run (what the README quotes); a partial --only run goes to the scratch folder.
+  const out = only.length > 0 ? join(repoRoot, 'bench', '.work', 'results-only.json') : join(repoRoot, 'bench', 'results.json');
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 }
 
 await main();
