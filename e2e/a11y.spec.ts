@@ -1,11 +1,14 @@
 // Accessibility: axe finds no violations on any step of the widget (and the demo page around it).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_TEMP_PASSWORD } from './emulator/demo.ts';
 import { startEmulator, type Emulator } from './emulator/index.ts';
 
 // One axe run costs a few seconds of CPU on a 2-core runner; some tests below run it three times.
 test.describe.configure({ timeout: 60_000 });
+
+// A step change waits on SRP and the emulator in this worker; on a loaded 2-core runner that can exceed 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 let emulator: Emulator;
 

@@ -1,8 +1,11 @@
 // The real login widget in Chromium against an emulator started in this spec.
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_TOTP_SECRET } from './emulator/demo.ts';
 import { startEmulator, type Emulator } from './emulator/index.ts';
 import { TOTP } from 'otpauth';
+
+// A step change waits on SRP and the emulator in this worker; on a loaded 2-core runner that can exceed 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 let emulator: Emulator;
 
