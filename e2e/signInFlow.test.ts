@@ -347,7 +347,11 @@ describe('sign-in paths against the emulator', () => {
     expect(done.context.error).toBeNull();
   });
 
-  it.each([['local', []]] as const)('sign-out (%s) drops the tokens', async (scope, requests) => {
+  it.each([
+    ['revoke', ['RevokeToken']],
+    ['global', ['GlobalSignOut']],
+    ['local', []],
+  ] as const)('sign-out (%s) drops the tokens', async (scope, requests) => {
     const flow = run({ oracle: true, username: fresh('srp-user') });
     await signedIn(flow);
     const before = flow.requests().length;
@@ -730,6 +734,9 @@ describe('model-based paths (@xstate/graph) replayed against the emulator', () =
     await waitFor(flow.actor, () => flow.states.length >= path.states.length, { timeout: 5000 });
     // Busy targets are passed through, so the real walk may go on: the modelled states are its prefix.
     expect(flow.states.slice(0, path.states.length)).toEqual(path.states);
+    // Only the expired-Session walk ends in an error; every other one went through without a failed request.
+    const endedWith = flow.actor.getSnapshot().context.error?.code ?? null;
+    expect(endedWith).toBe(path.states.includes('sessionExpired') ? 'NotAuthorizedException' : null);
     flow.actor.stop();
   });
 });
@@ -811,5 +818,24 @@ describe('examples/node-sign-in.ts', () => {
     expect(ok).toBe(true);
     expect(asked).toEqual(['username: ', 'password: ', 'code sent to +*******0100: ']);
     expect(said).toEqual([`signed in as ${username}`]);
+  });
+});
+
+describe('after sign-out', () => {
+  it.each(['revoke', 'global'] as const)('a refresh token killed by %s sign-out no longer refreshes', async (scope) => {
+    const tokens = createMemoryTokenStore();
+    const flow = run({ username: fresh('srp-user'), ports: { tokens } });
+    await signedIn(flow);
+    const stored = tokens.load(DEMO_CLIENT_ID);
+    flow.actor.send({ type: 'signOut', scope });
+    await waitFor(flow.actor, (s) => s.matches('signedOut'));
+    expect(tokens.load(DEMO_CLIENT_ID)).toBeNull();
+    if (stored === null) throw new Error('tokens were not stored');
+    // A second visit restores the old tokens (as if copied before sign-out): the refresh must fail.
+    tokens.save(DEMO_CLIENT_ID, { ...stored, expiresAt: 0 });
+    const again = run({ username: stored.username, ports: { tokens }, input: { restoreSession: true } });
+    const out = await waitFor(again.actor, (s) => s.matches('signedOut'));
+    expect(out.context.error?.code).toBe('NotAuthorizedException');
+    expect(again.states).toEqual(['restoring.loading', 'signedIn.active', 'signedIn.refreshing', 'signedOut']);
   });
 });
