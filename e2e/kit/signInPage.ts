@@ -27,11 +27,14 @@ export interface WidgetTarget {
 export class SignInPage {
   readonly page: Page;
   readonly messages: Messages;
+  /** How long `expectStep` waits for a step (ms). */
+  readonly stepTimeout: number;
 
   /** `messages`: the same overrides you gave the widget, so labels match. */
-  constructor(page: Page, messages: Messages = englishMessages) {
+  constructor(page: Page, messages: Messages = englishMessages, stepTimeout = 20_000) {
     this.page = page;
     this.messages = messages;
+    this.stepTimeout = stepTimeout;
   }
 
   /** The heading that tells which step is on screen. */
@@ -53,9 +56,12 @@ export class SignInPage {
     return this.page.getByRole('heading', { name: titles[step], exact: true });
   }
 
-  /** Waits until `step` is the one shown. */
+  /**
+   * Waits until `step` is the one shown. Steps wait on SRP math and round trips, which a busy CI machine can stretch
+   * past Playwright's 5 s default; a wrong step still fails fast enough to read.
+   */
   async expectStep(step: WidgetStep): Promise<void> {
-    await expect(this.heading(step)).toBeVisible();
+    await expect(this.heading(step)).toBeVisible({ timeout: this.stepTimeout });
   }
 
   /**
