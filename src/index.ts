@@ -46,3 +46,25 @@ export {
   type DeviceStore,
   type MfaType,
 } from '../machines/index.ts';
+
+// Account flows: sign-up, password reset, signed-in account actions; admin helpers live in src/server/admin.ts (Node only).
+export { AccountFlows, type AccountFlowsProps } from './components/AccountFlows.tsx';
+export { SignUp, type SignUpProps } from './components/SignUp.tsx';
+export { ForgotPassword, type ForgotPasswordProps } from './components/ForgotPassword.tsx';
+export { LoginWidgetSteps } from './widget/LoginWidget.tsx';
+export { useSignUp, type SignUpFlow, type SignUpOptions, type SignUpStep } from './hooks/useSignUp.ts';
+export { useForgotPassword, type ForgotPasswordFlow, type ForgotPasswordOptions, type ForgotPasswordStep } from './hooks/useForgotPassword.ts';
+export { useAccount, type AccountFlow, type AccountOptions, type AccountStep } from './hooks/useAccount.ts';
+export { useAccountFlows, type AccountFlows as AccountFlowsState, type AccountFlowView } from './hooks/useAccountFlows.ts';
+export { createCognitoAccountHttp } from './adapters/cognitoAccountHttp.ts';
+export {
+  signUpMachine,
+  forgotPasswordMachine,
+  accountMachine,
+  signUpActors,
+  forgotPasswordActors,
+  accountActors,
+  type AccountPorts,
+  type AccountCognitoPort,
+  type PasswordPolicyType,
+} from '../machines/index.ts';

@@ -1,10 +1,10 @@
 // The demo page: the login widget beside the demo pool's users and, in development, the emulator's helpers.
 import { lazy, Suspense, useId, useState } from 'react';
 import type { SignInFlow } from '../../machines/index.ts';
-import { SignIn } from '../components/SignIn.tsx';
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
+import { LoginWidgetSteps } from '../widget/LoginWidget.tsx';
 import { Claims } from './Claims.tsx';
 import { DEMO_FLOWS } from './demoConfig.ts';
 import { DemoUsers } from './DemoUsers.tsx';
@@ -52,7 +52,7 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
       <AuthProvider key={authFlow} config={{ ...config, authFlow }} inspect={inspect}>
         <main className="demo-main">
           <div className="cx-widget">
-            <SignIn />
+            <LoginWidgetSteps config={config} />
           </div>
           <Claims />
         </main>

@@ -1,6 +1,10 @@
 // The drop-in login widget: the provider, the step forms, and the theme's root class.
+import { useState } from 'react';
+import { createCognitoAccountHttp } from '../adapters/cognitoAccountHttp.ts';
+import { AccountFlows } from '../components/AccountFlows.tsx';
 import { SignIn } from '../components/SignIn.tsx';
 import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
+import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
 
 export interface LoginWidgetProps extends Omit<AuthProviderProps, 'children'> {
   /** Extra class names on the root element (which always has `cx-widget`). */
@@ -12,8 +16,19 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
   return (
     <AuthProvider {...provider}>
       <div className={className === undefined ? 'cx-widget' : `cx-widget ${className}`}>
-        <SignIn />
+        <LoginWidgetSteps config={provider.config} />
       </div>
     </AuthProvider>
+  );
+}
+
+/** The widget's screens inside an AuthProvider: sign-in with "Create account" and "Forgot password?". */
+export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfig }) {
+  // The account flows talk to the same endpoint as sign-in.
+  const [accountPorts] = useState(() => ({ cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }) }));
+  return (
+    <AccountFlows ports={accountPorts} userPoolId={config.userPoolId} clientId={config.clientId}>
+      <SignIn />
+    </AccountFlows>
   );
 }
