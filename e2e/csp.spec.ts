@@ -1,0 +1,79 @@
+// The production demo under a strict Content-Security-Policy: a user signs in with no policy violation and no secret in any URL.
+// Vite's dev server injects an inline React-refresh preamble, which `script-src 'self'` forbids, so the build is tested.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { expect, test } from './fixtures.ts';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** A static server for the built demo that sends the strict policy on every answer. */
+async function serve(root: string, policy: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+      let file = join(root, path === '/' ? 'index.html' : path);
+      if (!(await stat(file).catch(() => null))?.isFile()) file = join(root, 'index.html');
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': policy });
+      createReadStream(file).pipe(res);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${String(port)}` };
+}
+
+test.describe('strict Content-Security-Policy', () => {
+  test.describe.configure({ timeout: 240_000 });
+  let outDir: string;
+  test.beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'demo-csp-'));
+    // The demo app (index.html), not the library build vite.config.ts describes.
+    await build({ configFile: false, logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true, sourcemap: false } });
+  });
+  test.afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+  test('an SMS user signs in under default-src/script-src/style-src self with no violation and no secret in a URL', async ({ cognito, users, outbox, signInPage, page }) => {
+    const endpoint = cognito.endpoint ?? '';
+    const policy = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${endpoint}; img-src 'self' data:`;
+    const { server, url } = await serve(outDir, policy);
+    try {
+      const violations: string[] = [];
+      const urls: string[] = [];
+      page.on('console', (message) => {
+        if (/content security policy/i.test(message.text())) violations.push(message.text());
+      });
+      page.on('request', (request) => urls.push(request.url()));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+      const user = users.take('sms');
+      await signInPage.open(cognito, { path: `${url}/` });
+      await signInPage.submitCredentials(user.username, user.password);
+      const code = await outbox.waitForCode(user.username);
+      await signInPage.submitCode(code);
+      await signInPage.expectSignedIn();
+
+      const inUrls = urls.filter((requested) => requested.includes(user.password) || requested.includes(code) || requested.includes(encodeURIComponent(user.password)));
+      console.log(`csp: requests ${String(urls.length)}; policy violations ${String(violations.length)}; secrets found in URLs ${String(inUrls.length)}`);
+      expect(violations).toEqual([]);
+      expect(inUrls).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
