@@ -11,7 +11,11 @@ export interface CognitoHttpOptions {
   /** Server-side use only: refused in a browser, where it would be readable by anyone. */
   readonly clientSecret?: string;
   readonly fetch?: typeof fetch;
+  /** A request with no answer after this many ms fails as a retryable NetworkError (default 30 s), so no spinner spins forever. */
+  readonly timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Thrown when a client secret is configured in a browser. */
 export class ClientSecretInBrowserError extends Error {
@@ -81,6 +85,7 @@ function errorFrom(response: Response, body: unknown): CognitoServiceError {
 export function createAwsJsonClient(options: CognitoHttpOptions): AwsJsonClient {
   const endpoint = endpointOf(options);
   const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { clientSecret, clientId } = options;
   if (clientSecret !== undefined && runsInBrowser()) throw new ClientSecretInBrowserError();
   if (clientSecret !== undefined && clientId === undefined) throw new TypeError('clientSecret needs clientId for SECRET_HASH');
@@ -96,6 +101,7 @@ export function createAwsJsonClient(options: CognitoHttpOptions): AwsJsonClient 
           'Cache-Control': 'no-store',
         },
         body: JSON.stringify(request),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (thrown) {
       throw new CognitoServiceError(toSignInError(thrown));
