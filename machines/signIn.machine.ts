@@ -161,7 +161,8 @@ export const signInMachineSetup = setup({
     /** The official client drops its device data and retries when Cognito no longer knows the device. */
     isDeviceNotFound: ({ context }, params: { error: SignInError }) =>
       context.device !== null && params.error.code === 'ResourceNotFoundException' && /device/i.test(params.error.detail ?? ''),
-    isRecoverableInStep: (_, params: { error: SignInError }) => RECOVERABLE_IN_STEP.has(params.error.code),
+    // A retryable failure (a gateway 5xx, say) never reached Cognito's answer, so the Session and the code are still good.
+    isRecoverableInStep: (_, params: { error: SignInError }) => RECOVERABLE_IN_STEP.has(params.error.code) || params.error.retryable,
     isNotAuthorized: (_, params: { error: SignInError }) => params.error.code === 'NotAuthorizedException',
     userMustConfirmDevice: (_, params: { output: ConfirmDeviceOutput }) => params.output.userConfirmationNecessary,
     wantsToRemember: (_, params: { remember: boolean }) => params.remember,
