@@ -12,7 +12,7 @@ interface Sink {
 const CHOSEN_STORAGE = /^CognitoIdentityServiceProvider\.[^.]+\.[^.]+\.(deviceKey|deviceGroupKey|randomPasswordKey)$/;
 
 /** Records everything observable, and every secret that crossed the wire, while the test runs. */
-function watch(page: Page) {
+function watch(page: Page, chosenStorage: RegExp | null = CHOSEN_STORAGE) {
   const secrets = new Set<string>();
   const logs: string[] = [];
   const urls: string[] = [];
@@ -57,7 +57,7 @@ function watch(page: Page) {
       const cookies = await page.context().cookies();
       sinks.push(
         { name: `${step}: console`, text: logs.join('\n') },
-        { name: `${step}: localStorage`, text: JSON.stringify(state.local.filter(([key]) => !CHOSEN_STORAGE.test(key))) },
+        { name: `${step}: localStorage`, text: JSON.stringify(state.local.filter(([key]) => chosenStorage?.test(key) !== true)) },
         { name: `${step}: sessionStorage`, text: JSON.stringify(state.session) },
         { name: `${step}: cookies`, text: JSON.stringify(cookies) },
         { name: `${step}: DOM`, text: state.dom },
@@ -74,6 +74,51 @@ function watch(page: Page) {
       expect(found).toEqual([]);
     },
   };
+}
+
+declare global {
+  interface Window {
+    /** Bound by `observeDevicePasswords` to hand each device password seen on the SRP worker's channel to the test. */
+    __observeDevicePassword?: (value: string) => void;
+  }
+}
+
+/**
+ * The random device password is made inside the widget and never crosses the wire (ConfirmDevice sends only its
+ * verifier), so the test reads it where it does cross a boundary: the SRP worker's messages (createDeviceVerifier's
+ * answer, deviceClaim's request). It goes straight to Node, so the page keeps no copy of its own.
+ */
+async function observeDevicePasswords(page: Page): Promise<Set<string>> {
+  const seen = new Set<string>();
+  await page.exposeFunction('__observeDevicePassword', (value: string) => {
+    seen.add(value);
+  });
+  await page.addInitScript(() => {
+    const report = (data: unknown): void => {
+      if (typeof data !== 'object' || data === null) return;
+      for (const part of [('result' in data ? data.result : undefined), ('input' in data ? data.input : undefined)]) {
+        if (typeof part === 'object' && part !== null && 'devicePassword' in part && typeof part.devicePassword === 'string') {
+          window.__observeDevicePassword?.(part.devicePassword);
+        }
+      }
+    };
+    const NativeWorker = window.Worker;
+    window.Worker = class ObservedWorker extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (event: MessageEvent<unknown>) => {
+          report(event.data);
+        });
+      }
+
+      override postMessage(message: unknown, options?: StructuredSerializeOptions | Transferable[]): void {
+        report(message);
+        if (Array.isArray(options)) super.postMessage(message, options);
+        else super.postMessage(message, options);
+      }
+    };
+  });
+  return seen;
 }
 
 const SIMPLE: readonly DemoPath[] = ['srp', 'sms', 'totp'];
@@ -132,4 +177,57 @@ test('MFA setup shows the TOTP secret only while enrolling, and leaks nothing af
   await watcher.capture('signed in after MFA setup');
   // The secret was on screen for enrolment (as it must be); once signed in, nothing may keep it.
   watcher.expectNoLeak('mfaSetup', [user.password, code, secretCode]);
+});
+
+test('a remembered device signs in again with no MFA step, and its device password, Session, tokens and code leak nowhere', async ({
+  cognito,
+  signInPage,
+  users,
+  outbox,
+  page,
+}) => {
+  const user = users.take('sms');
+  const devicePasswords = await observeDevicePasswords(page);
+  // The demo keeps device keys in memory (browserPorts: createMemoryDeviceStore), so no storage key is exempt.
+  const watcher = watch(page, null);
+  const typed: string[] = [user.password];
+  const sent = () => (cognito.emulator?.outbox ?? []).filter((message) => message.username === user.username).length;
+  await signInPage.open(cognito);
+  await watcher.capture('credentials shown');
+
+  await test.step('first sign-in: SRP, then SMS_MFA', async () => {
+    await signInPage.submitCredentials(user.username, user.password);
+    await signInPage.expectStep('SMS_MFA');
+    await watcher.capture('SMS code asked');
+    const code = await outbox.waitForCode(user.username, { channel: 'SMS' });
+    typed.push(code);
+    await signInPage.submitCode(code);
+  });
+  await test.step('remember this device: yes', async () => {
+    await signInPage.rememberDevice(true);
+    await signInPage.expectStep('signedIn');
+    await watcher.capture('signed in, device remembered');
+  });
+  await test.step('sign out (the device stays remembered)', async () => {
+    await signInPage.signOut();
+    await signInPage.expectStep('credentials');
+    await watcher.capture('signed out');
+  });
+  await test.step('sign in again: DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER, no MFA step', async () => {
+    const codesBefore = sent();
+    await signInPage.submitCredentials(user.username, user.password);
+    await signInPage.expectStep('signedIn');
+    await expect(signInPage.heading('SMS_MFA')).toHaveCount(0);
+    expect(sent()).toBe(codesBefore);
+    await watcher.capture('signed in on the remembered device');
+  });
+  await test.step('sign out again', async () => {
+    await signInPage.signOut();
+    await signInPage.expectStep('credentials');
+    await watcher.capture('signed out again');
+  });
+
+  // One password, made at ConfirmDevice and proved with at DEVICE_PASSWORD_VERIFIER.
+  expect([...devicePasswords]).toHaveLength(1);
+  watcher.expectNoLeak('rememberedDevice', [...typed, ...devicePasswords]);
 });
