@@ -23,4 +23,9 @@ describe('readDemoConfig', () => {
     expect(readDemoConfig('?authFlow=CUSTOM_AUTH_SRP', {}).authFlow).toBe('CUSTOM_AUTH_SRP');
     expect(readDemoConfig('?authFlow=SOMETHING', {}).authFlow).toBeUndefined();
   });
+
+  it('takes where the SRP math runs from the query and ignores other values', () => {
+    expect(readDemoConfig('?srp=inline', {}).srp).toBe('inline');
+    expect(readDemoConfig('?srp=gpu', {}).srp).toBeUndefined();
+  });
 });

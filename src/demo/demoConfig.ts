@@ -28,17 +28,20 @@ function nonEmpty(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/** `?endpoint=&userPoolId=&clientId=&region=&authFlow=` win over the env, which wins over the demo pool. */
+/** `?endpoint=&userPoolId=&clientId=&region=&authFlow=&srp=inline` win over the env, which wins over the demo pool. */
 export function readDemoConfig(search: string, env: DemoEnv): LoginWidgetConfig {
   const query = new URLSearchParams(search);
   const endpoint = nonEmpty(query.get('endpoint')) ?? nonEmpty(env.VITE_COGNITO_ENDPOINT);
   const region = nonEmpty(query.get('region')) ?? nonEmpty(env.VITE_COGNITO_REGION);
   const authFlow = nonEmpty(query.get('authFlow'));
+  // `?srp=inline` keeps the SRP math on the main thread (the bench compares it with the worker).
+  const srp = nonEmpty(query.get('srp'));
   return {
     userPoolId: nonEmpty(query.get('userPoolId')) ?? nonEmpty(env.VITE_USER_POOL_ID) ?? DEMO_DEFAULTS.userPoolId,
     clientId: nonEmpty(query.get('clientId')) ?? nonEmpty(env.VITE_CLIENT_ID) ?? DEMO_DEFAULTS.clientId,
     ...(endpoint === undefined ? {} : { endpoint: endpoint.replace(/\/+$/, '') }),
     ...(region === undefined ? {} : { region }),
     ...(isDemoFlow(authFlow) ? { authFlow } : {}),
+    ...(srp === 'inline' || srp === 'worker' ? { srp } : {}),
   };
 }

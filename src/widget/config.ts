@@ -19,6 +19,8 @@ export interface LoginWidgetConfig {
   readonly tokenStore?: TokenStore;
   /** Where remembered-device keys live. Default: memory only. */
   readonly deviceStore?: DeviceStore;
+  /** Where the SRP math runs: a Web Worker (default; inline where workers are unavailable) or `inline` on the main thread. */
+  readonly srp?: 'worker' | 'inline';
 }
 
 /** The region a pool lives in: `config.region`, else the pool id's prefix (`us-east-1_x` -> `us-east-1`). */
