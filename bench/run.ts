@@ -18,6 +18,7 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['throughput', 'Emulator throughput', measureThroughput],
   ['round-trips', 'Round trips', async (ctx) => (await import('./roundTrips.ts')).measureRoundTrips(ctx)],
   ['srp', 'SRP engines', async (ctx) => (await import('./srpEngines.ts')).measureSrpEngines(ctx)],
+  ['main-thread', 'Main-thread blocking', async (ctx) => (await import('./mainThread.ts')).measureMainThread(ctx)],
   ['cpu', 'Client CPU', async (ctx) => (await import('./clientCpu.ts')).measureClientCpu(ctx)],
   ['growth', 'Cost growth', measureGrowth],
   ['e2e', 'E2E wall time', measureE2e],
