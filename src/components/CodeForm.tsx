@@ -1,10 +1,10 @@
 // A one-time code step (SMS, email or authenticator app): numeric keypad, one-time-code autofill, masked destination.
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
-import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
+import { useCodeField } from './useCodeField.ts';
 
 export interface CodeFormProps {
   /** Where the code comes from: a text message, an email or an authenticator app. */
@@ -21,10 +21,7 @@ export interface CodeFormProps {
 export function CodeForm({ medium, destination, busy, error, submit, cancel }: CodeFormProps) {
   const messages = useMessages();
   const errorId = useId();
-  const [code, setCode] = useState('');
-  const codeRef = useRef<HTMLInputElement>(null);
-  useFocusOnMount(codeRef);
-  useFocusWhen(codeRef, error);
+  const { code, setCode, ref: codeRef, submitCode } = useCodeField(error, submit);
   const title = medium === 'SMS' ? messages.smsTitle : medium === 'EMAIL' ? messages.emailTitle : messages.totpTitle;
   const intro = medium === 'TOTP' ? messages.totpHint : messages.codeSent(medium, destination);
   return (
@@ -37,13 +34,7 @@ export function CodeForm({ medium, destination, busy, error, submit, cancel }: C
       submitLabel={messages.verify}
       busyLabel={messages.verifying}
       onCancel={cancel}
-      onSubmit={() => {
-        // People paste codes with spaces ("123 456"); Cognito wants the digits only.
-        const digits = code.replace(/\s+/g, '');
-        if (digits === '') return;
-        submit(digits);
-        setCode('');
-      }}
+      onSubmit={submitCode}
     >
       <Field
         ref={codeRef}

@@ -6,6 +6,7 @@ import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
+import { codeDigits } from './useCodeField.ts';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
 export interface ForgotPasswordConfirmFormProps {
@@ -45,7 +46,7 @@ export function ForgotPasswordConfirmForm({ medium, destination, policy, busy, e
       busyLabel={messages.working}
       onCancel={cancel}
       onSubmit={() => {
-        const digits = code.replace(/\s+/g, '');
+        const digits = codeDigits(code);
         if (digits === '' || password === '') return;
         submit(digits, password);
         setCode('');

@@ -1,10 +1,10 @@
 // MFA_SETUP (TOTP): the QR code, the key for manual entry and the otpauth:// link, then the first code to verify.
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
-import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
+import { useCodeField } from './useCodeField.ts';
 
 export interface MfaSetupFormProps {
   /** The base32 key, for people who type it into their app. Undefined until AssociateSoftwareToken answers. */
@@ -23,10 +23,7 @@ export interface MfaSetupFormProps {
 export function MfaSetupForm({ secretCode, uri, qrDataUrl, busy, error, submit, cancel }: MfaSetupFormProps) {
   const messages = useMessages();
   const errorId = useId();
-  const [code, setCode] = useState('');
-  const codeRef = useRef<HTMLInputElement>(null);
-  useFocusOnMount(codeRef);
-  useFocusWhen(codeRef, error);
+  const { code, setCode, ref: codeRef, submitCode } = useCodeField(error, submit);
   return (
     <StepForm
       title={messages.mfaSetupTitle}
@@ -37,12 +34,7 @@ export function MfaSetupForm({ secretCode, uri, qrDataUrl, busy, error, submit, 
       submitLabel={messages.verify}
       busyLabel={messages.verifying}
       onCancel={cancel}
-      onSubmit={() => {
-        const digits = code.replace(/\s+/g, '');
-        if (digits === '') return;
-        submit(digits);
-        setCode('');
-      }}
+      onSubmit={submitCode}
     >
       {secretCode === undefined ? (
         <p className="cx-hint">{messages.mfaSetupLoading}</p>

@@ -1,10 +1,10 @@
 // ConfirmSignUp: the code Cognito sent to a masked destination, with a way to get a new one.
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
-import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
+import { useCodeField } from './useCodeField.ts';
 
 export interface SignUpConfirmFormProps {
   readonly medium: 'SMS' | 'EMAIL' | undefined;
@@ -20,10 +20,7 @@ export interface SignUpConfirmFormProps {
 export function SignUpConfirmForm({ medium, destination, busy, error, submit, resend, cancel }: SignUpConfirmFormProps) {
   const messages = useMessages();
   const errorId = useId();
-  const [code, setCode] = useState('');
-  const codeRef = useRef<HTMLInputElement>(null);
-  useFocusOnMount(codeRef);
-  useFocusWhen(codeRef, error);
+  const { code, setCode, ref: codeRef, submitCode } = useCodeField(error, submit);
   return (
     <StepForm
       title={messages.confirmSignUpTitle}
@@ -34,12 +31,7 @@ export function SignUpConfirmForm({ medium, destination, busy, error, submit, re
       submitLabel={messages.verify}
       busyLabel={messages.verifying}
       onCancel={cancel}
-      onSubmit={() => {
-        const digits = code.replace(/\s+/g, '');
-        if (digits === '') return;
-        submit(digits);
-        setCode('');
-      }}
+      onSubmit={submitCode}
     >
       <Field ref={codeRef} label={messages.code} name="code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" errorId={errorId} invalid={error !== undefined} />
       <button className="cx-button cx-button-link" type="button" onClick={resend} aria-disabled={busy}>
