@@ -1,12 +1,13 @@
 // Headless password reset: ForgotPassword (masked destination), ConfirmForgotPassword (code + new password), back to sign-in.
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { forgotPasswordActors, type AccountPorts } from '../../machines/accountActors.ts';
 import type { CodeDelivery } from '../../machines/accountTypes.ts';
 import { forgotPasswordMachine, type ForgotPasswordInput, type ForgotPasswordOutput } from '../../machines/forgotPassword.machine.ts';
 import type { SignInError } from '../../machines/index.ts';
 import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { secret } from '../../machines/secret.ts';
+import { useOnActorDone } from './useOnActorDone.ts';
 
 export type ForgotPasswordStep = 'editing' | 'ConfirmForgotPassword' | 'done';
 
@@ -43,18 +44,7 @@ export function useForgotPassword({ ports, input, onDone }: ForgotPasswordOption
   const policy = useSelector(actorRef, (snapshot) => snapshot.context.passwordPolicy);
   const username = useSelector(actorRef, (snapshot) => snapshot.context.username);
   const codeDelivery = useSelector(actorRef, (snapshot) => snapshot.context.codeDelivery ?? undefined);
-  const done = useRef(onDone);
-  useEffect(() => {
-    done.current = onDone;
-  });
-  useEffect(() => {
-    const subscription = actorRef.subscribe((snapshot) => {
-      if (snapshot.status === 'done') done.current(snapshot.output);
-    });
-    return () => {
-      subscription.unsubscribe();
-    };
-  }, [actorRef]);
+  useOnActorDone(actorRef, onDone);
   return {
     step,
     busy,

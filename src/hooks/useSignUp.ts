@@ -1,12 +1,13 @@
 // Headless sign-up: SignUp with the policy shown first, ConfirmSignUp / ResendConfirmationCode, then a hand-off to sign-in.
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { signUpActors, type AccountPorts } from '../../machines/accountActors.ts';
 import type { CodeDelivery } from '../../machines/accountTypes.ts';
 import type { SignInError, StringMap } from '../../machines/index.ts';
 import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { secret } from '../../machines/secret.ts';
 import { signUpMachine, type SignUpInput, type SignUpOutput } from '../../machines/signUp.machine.ts';
+import { useOnActorDone } from './useOnActorDone.ts';
 
 export type SignUpStep = 'editing' | 'ConfirmSignUp' | 'done';
 
@@ -47,18 +48,7 @@ export function useSignUp({ ports, input, onDone }: SignUpOptions): SignUpFlow {
   const policy = useSelector(actorRef, (snapshot) => snapshot.context.passwordPolicy);
   const username = useSelector(actorRef, (snapshot) => snapshot.context.username);
   const codeDelivery = useSelector(actorRef, (snapshot) => snapshot.context.codeDelivery ?? undefined);
-  const done = useRef(onDone);
-  useEffect(() => {
-    done.current = onDone;
-  });
-  useEffect(() => {
-    const subscription = actorRef.subscribe((snapshot) => {
-      if (snapshot.status === 'done') done.current(snapshot.output);
-    });
-    return () => {
-      subscription.unsubscribe();
-    };
-  }, [actorRef]);
+  useOnActorDone(actorRef, onDone);
   return {
     step,
     busy,
