@@ -1,5 +1,5 @@
 // Signed-in account statechart: ChangePassword, attribute updates and verification, TOTP enrolment, MFA preference, devices.
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type {
   AttributeCallInput,
   ChangePasswordCallInput,
@@ -13,7 +13,8 @@ import type {
   UpdateAttributesCallInput,
   VerifyAttributeCallInput,
 } from './accountTypes.ts';
-import { toSignInError, type SignInError } from './errors.ts';
+import type { SignInError } from './errors.ts';
+import { errorParams, notProvided } from './machineParts.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 
@@ -81,15 +82,10 @@ export type AccountEvent =
   | { type: 'device.forget'; deviceKey: string }
   | { type: 'account.cancel' };
 
-function notProvided<TOutput, TInput>(name: string) {
-  return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
-}
-
 function callBase(context: AccountContext): SignedInCallBase {
   return { accessToken: context.accessToken, clientMetadata: context.callClientMetadata ?? context.clientMetadata };
 }
 
-const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
 const setErrorAction = { type: 'setError', params: errorParams } as const;
 const toIdleWithError = { target: '#account.idle', actions: ['dropCall', setErrorAction] } as const;
 

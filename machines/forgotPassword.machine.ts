@@ -1,8 +1,9 @@
 // Forgotten-password statechart over ForgotPassword / ConfirmForgotPassword; states are named after the calls.
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { PasswordPolicyType } from './accountProtocol.ts';
 import type { CodeDelivery, ConfirmForgotPasswordCallInput, PublicCallBase, UsernameCallInput } from './accountTypes.ts';
-import { toSignInError, type SignInError } from './errors.ts';
+import type { SignInError } from './errors.ts';
+import { errorParams, notProvided } from './machineParts.ts';
 import { toPasswordPolicy, type PasswordPolicy } from './passwordPolicy.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
@@ -53,15 +54,9 @@ export interface ForgotPasswordOutput {
   readonly reset: boolean;
 }
 
-function notProvided<TOutput, TInput>(name: string) {
-  return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
-}
-
 function callBase(context: ForgotPasswordContext): PublicCallBase {
   return { clientId: context.clientId, clientMetadata: context.callClientMetadata ?? context.clientMetadata };
 }
-
-const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
 
 export const forgotPasswordMachineSetup = setup({
   types: {

@@ -1,6 +1,7 @@
 // Sign-in statechart over InitiateAuth / RespondToAuthChallenge; states are named after the ChallengeName they answer.
-import { assign, emit, fromPromise, setup } from 'xstate';
-import { toSignInError, type CognitoErrorCode, type SignInError } from './errors.ts';
+import { assign, emit, setup } from 'xstate';
+import type { CognitoErrorCode, SignInError } from './errors.ts';
+import { errorParams, notProvided } from './machineParts.ts';
 import type { ChallengeName, MfaType, StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 import type {
@@ -30,11 +31,6 @@ import type {
   VerifySoftwareTokenInput,
   VerifySoftwareTokenOutput,
 } from './types.ts';
-
-/** A typed placeholder: the machine loads in a visualiser; real actors come from `signInActors(ports)`. */
-function notProvided<TOutput, TInput>(name: string) {
-  return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
-}
 
 const MFA_TYPES: readonly MfaType[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
 
@@ -93,7 +89,6 @@ const RECOVERABLE_IN_STEP: ReadonlySet<CognitoErrorCode> = new Set<CognitoErrorC
   'UserLambdaValidationException',
 ]);
 
-const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
 const outcomeParams = ({ event }: { event: { output: AuthOutcome } }) => ({ outcome: event.output });
 
 function emptyAttempt() {

@@ -1,5 +1,5 @@
 // Sign-up statechart over SignUp / ConfirmSignUp / ResendConfirmationCode; states are named after the calls.
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { PasswordPolicyType } from './accountProtocol.ts';
 import type {
   CodeDelivery,
@@ -10,7 +10,8 @@ import type {
   SignUpCallOutput,
   UsernameCallInput,
 } from './accountTypes.ts';
-import { toSignInError, type SignInError } from './errors.ts';
+import type { SignInError } from './errors.ts';
+import { errorParams, notProvided } from './machineParts.ts';
 import { toPasswordPolicy, type PasswordPolicy } from './passwordPolicy.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
@@ -72,15 +73,9 @@ export interface SignUpOutput {
 
 export type SignUpTag = 'busy' | 'input';
 
-function notProvided<TOutput, TInput>(name: string) {
-  return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
-}
-
 function callBase(context: SignUpContext): PublicCallBase {
   return { clientId: context.clientId, clientMetadata: context.callClientMetadata ?? context.clientMetadata };
 }
-
-const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
 
 export const signUpMachineSetup = setup({
   types: {

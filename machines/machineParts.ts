@@ -1,0 +1,11 @@
+// Parts every statechart here shares: typed actor placeholders and the error params of an invoke's onError.
+import { fromPromise } from 'xstate';
+import { toSignInError } from './errors.ts';
+
+/** A typed placeholder: a machine loads in a visualiser; the real actors are provided by the composition root. */
+export function notProvided<TOutput, TInput>(name: string) {
+  return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
+}
+
+/** onError params: the thrown value as plain SignInError data, so snapshots stay serialisable. */
+export const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
