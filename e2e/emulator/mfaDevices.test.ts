@@ -16,7 +16,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoolConfig } from './config.ts';
 import { startEmulator, type Emulator } from './index.ts';
-import { lastCode } from './testHelpers.ts';
+import { lastCode, rejection, sdkClient } from './testHelpers.ts';
 
 const POOL_ID = 'us-west-2_MfaPool01';
 const CLIENT_ID = 'mfaclient00000000000000001';
@@ -48,25 +48,12 @@ let emulator: Emulator;
 let client: CognitoIdentityProviderClient;
 beforeAll(async () => {
   emulator = await startEmulator({ config: { Pools: [pool()] } });
-  client = new CognitoIdentityProviderClient({
-    region: 'us-west-2',
-    endpoint: emulator.url,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'any' },
-  });
+  client = sdkClient(emulator.url, 'us-west-2');
 });
 afterAll(async () => {
   client.destroy();
   await emulator.stop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return { name: error.name, message: error.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('MFA configuration', () => {
   it('turns SMS MFA on for the pool and a user, then AdminInitiateAuth / AdminRespondToAuthChallenge pass SMS_MFA', async () => {

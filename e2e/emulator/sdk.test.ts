@@ -16,7 +16,7 @@ import { computeSecretHash } from './context.ts';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_TOTP_SECRET, demoPool } from './demo.ts';
 import { startEmulator, type Emulator } from './index.ts';
 import { startSrp } from './srpClient.ts';
-import { lastCode, totpCode, verifiers } from './testHelpers.ts';
+import { lastCode, rejection, sdkClient, totpCode, verifiers } from './testHelpers.ts';
 
 const POOL_ID = 'eu-west-1_SdkPool9';
 const SECRET_CLIENT = 'sdksecretclient00000000001';
@@ -86,11 +86,7 @@ beforeAll(async () => {
   emulator = await startEmulator({
     config: { Pools: [demoPool(), sdkPool()] },
   });
-  client = new CognitoIdentityProviderClient({
-    region: 'us-east-1',
-    endpoint: emulator.url,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'any' },
-  });
+  client = sdkClient(emulator.url);
 });
 afterAll(async () => {
   client.destroy();
@@ -98,15 +94,6 @@ afterAll(async () => {
 });
 
 /** The SDK's error name and message, or a failure if the call succeeded. */
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return { name: error.name, message: error.message };
-  }
-  throw new Error('expected the call to fail');
-}
-
 function challengeParameter(output: InitiateAuthCommandOutput, name: string): string {
   const value = output.ChallengeParameters?.[name];
   if (value === undefined) throw new Error(`missing ${name}`);

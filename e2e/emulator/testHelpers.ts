@@ -8,6 +8,7 @@ import {
   type ICognitoStorage,
   type IAuthenticationCallback,
 } from 'amazon-cognito-identity-js';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { Secret, TOTP } from 'otpauth';
@@ -188,4 +189,19 @@ export function verifiers(emulator: Emulator, poolId: string, clientId: string) 
       { jwksCache },
     ),
   };
+}
+
+/** The AWS SDK v3 client pointed at the emulator; admin calls are signed with throwaway credentials, which it accepts. */
+export function sdkClient(url: string, region = 'us-east-1'): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({ region, endpoint: url, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'any' } });
+}
+
+/** The error a call fails with, as the SDK names it; fails the test if the call succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return { name: error.name, message: error.message };
+  }
+  throw new Error('expected the call to fail');
 }

@@ -43,7 +43,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoolConfig, TriggerEvent } from './config.ts';
 import { computeSecretHash } from './context.ts';
 import { startEmulator, type Emulator } from './index.ts';
-import { lastCode } from './testHelpers.ts';
+import { lastCode, rejection, sdkClient } from './testHelpers.ts';
 
 const POOL_ID = 'us-east-1_UsersPool';
 const CLIENT_ID = 'usersclient000000000000001';
@@ -80,25 +80,12 @@ let emulator: Emulator;
 let client: CognitoIdentityProviderClient;
 beforeAll(async () => {
   emulator = await startEmulator({ config: { Pools: [usersPool()] } });
-  client = new CognitoIdentityProviderClient({
-    region: 'us-east-1',
-    endpoint: emulator.url,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'any' },
-  });
+  client = sdkClient(emulator.url);
 });
 afterAll(async () => {
   client.destroy();
   await emulator.stop();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return { name: error.name, message: error.message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const signIn = (username: string, password = PASSWORD, clientId = CLIENT_ID) =>
   client.send(
