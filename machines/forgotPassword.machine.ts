@@ -1,9 +1,9 @@
 // Forgotten-password statechart over ForgotPassword / ConfirmForgotPassword; states are named after the calls.
 import { assign, setup } from 'xstate';
 import type { PasswordPolicyType } from './accountProtocol.ts';
-import type { CodeDelivery, ConfirmForgotPasswordCallInput, PublicCallBase, UsernameCallInput } from './accountTypes.ts';
+import type { CodeDelivery, ConfirmForgotPasswordCallInput, UsernameCallInput } from './accountTypes.ts';
 import type { SignInError } from './errors.ts';
-import { errorParams, notProvided } from './machineParts.ts';
+import { errorParams, notProvided, publicCallBase } from './machineParts.ts';
 import { toPasswordPolicy, type PasswordPolicy } from './passwordPolicy.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
@@ -54,9 +54,6 @@ export interface ForgotPasswordOutput {
   readonly reset: boolean;
 }
 
-function callBase(context: ForgotPasswordContext): PublicCallBase {
-  return { clientId: context.clientId, clientMetadata: context.callClientMetadata ?? context.clientMetadata };
-}
 
 export const forgotPasswordMachineSetup = setup({
   types: {
@@ -135,7 +132,7 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
       exit: 'clearCall',
       invoke: {
         src: 'forgotPassword',
-        input: ({ context }) => ({ base: callBase(context), username: context.username }),
+        input: ({ context }) => ({ base: publicCallBase(context), username: context.username }),
         onDone: { target: 'ConfirmForgotPassword', actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) } },
         onError: [
           // A failed resend keeps the code already sent usable: stay on the code form.
@@ -171,7 +168,7 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
             src: 'confirmForgotPassword',
             input: ({ context }) => {
               if (context.code === null || context.newPassword === null) throw new Error('ConfirmForgotPassword without code or password');
-              return { base: callBase(context), username: context.username, code: context.code, password: context.newPassword };
+              return { base: publicCallBase(context), username: context.username, code: context.code, password: context.newPassword };
             },
             onDone: { target: '#forgotPassword.done', actions: 'markReset' },
             onError: { target: 'awaitingInput', actions: { type: 'setError', params: errorParams } },

@@ -5,13 +5,12 @@ import type {
   CodeDelivery,
   ConfirmSignUpCallInput,
   ConfirmSignUpCallOutput,
-  PublicCallBase,
   SignUpCallInput,
   SignUpCallOutput,
   UsernameCallInput,
 } from './accountTypes.ts';
 import type { SignInError } from './errors.ts';
-import { errorParams, notProvided } from './machineParts.ts';
+import { errorParams, notProvided, publicCallBase } from './machineParts.ts';
 import { toPasswordPolicy, type PasswordPolicy } from './passwordPolicy.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
@@ -73,9 +72,6 @@ export interface SignUpOutput {
 
 export type SignUpTag = 'busy' | 'input';
 
-function callBase(context: SignUpContext): PublicCallBase {
-  return { clientId: context.clientId, clientMetadata: context.callClientMetadata ?? context.clientMetadata };
-}
 
 export const signUpMachineSetup = setup({
   types: {
@@ -197,7 +193,7 @@ export const signUpMachine = signUpMachineSetup.createMachine({
         src: 'signUp',
         input: ({ context }) => {
           if (context.password === null) throw new Error('SignUp without a password');
-          return { base: callBase(context), username: context.username, password: context.password, attributes: context.attributes };
+          return { base: publicCallBase(context), username: context.username, password: context.password, attributes: context.attributes };
         },
         onDone: [
           {
@@ -236,7 +232,7 @@ export const signUpMachine = signUpMachineSetup.createMachine({
             src: 'confirmSignUp',
             input: ({ context }) => {
               if (context.code === null) throw new Error('ConfirmSignUp without a code');
-              return { base: callBase(context), username: context.username, code: context.code, session: context.session };
+              return { base: publicCallBase(context), username: context.username, code: context.code, session: context.session };
             },
             onDone: { target: '#signUp.done', actions: { type: 'applyConfirmed', params: ({ event }) => ({ output: event.output }) } },
             onError: { target: 'awaitingInput', actions: { type: 'setError', params: errorParams } },
@@ -250,7 +246,7 @@ export const signUpMachine = signUpMachineSetup.createMachine({
       exit: 'clearCall',
       invoke: {
         src: 'resendConfirmationCode',
-        input: ({ context }) => ({ base: callBase(context), username: context.username }),
+        input: ({ context }) => ({ base: publicCallBase(context), username: context.username }),
         onDone: { target: 'ConfirmSignUp', actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) } },
         onError: { target: 'ConfirmSignUp', actions: { type: 'setError', params: errorParams } },
       },
