@@ -55,6 +55,7 @@ export { LoginWidgetSteps } from './widget/LoginWidget.tsx';
 export { useSignUp, type SignUpFlow, type SignUpOptions, type SignUpStep } from './hooks/useSignUp.ts';
 export { useForgotPassword, type ForgotPasswordFlow, type ForgotPasswordOptions, type ForgotPasswordStep } from './hooks/useForgotPassword.ts';
 export { useAccount, type AccountFlow, type AccountOptions, type AccountStep } from './hooks/useAccount.ts';
+export { useForgetThisDevice, type ForgetThisDevice } from './hooks/useForgetThisDevice.ts';
 export { useAccountFlows, type AccountFlows as AccountFlowsState, type AccountFlowView } from './hooks/useAccountFlows.ts';
 export { createCognitoAccountHttp } from './adapters/cognitoAccountHttp.ts';
 export {

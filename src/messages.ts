@@ -14,6 +14,8 @@ export const englishMessages = {
   password: 'Password',
   signIn: 'Sign in',
   signingIn: 'Signing in…',
+  /** The credentials step's button under `passwordless` (USER_AUTH with SMS_OTP or EMAIL_OTP). */
+  sendCode: { SMS_OTP: 'Text me a sign-in code', EMAIL_OTP: 'Email me a sign-in code' },
   working: 'Please wait…',
   cancel: 'Cancel',
   verify: 'Verify',
@@ -78,6 +80,9 @@ export const englishMessages = {
   signedInAs: (name: string): string => `Signed in as ${name}.`,
   signOut: 'Sign out',
   signingOut: 'Signing out…',
+  forgetThisDevice: 'Forget this device',
+  forgettingThisDevice: 'Forgetting this device…',
+  thisDeviceForgotten: 'This device is forgotten: the next sign-in here asks for a verification code again.',
   // Account flows: sign-up, confirmation, password reset, signed-in account.
   createAccount: 'Create account',
   creatingAccount: 'Creating account…',

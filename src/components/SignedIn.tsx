@@ -1,5 +1,6 @@
-// The widget's signed-in view: who is signed in, and a sign-out button.
+// The widget's signed-in view: who is signed in, "Forget this device" when there is one, and a sign-out button.
 import { useId, useRef } from 'react';
+import { AccountForgetThisDevice } from './AccountForgetThisDevice.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
@@ -10,7 +11,7 @@ export interface SignedInProps {
   readonly signOut: () => void;
 }
 
-/** Confirms the sign-in and offers sign-out. */
+/** Confirms the sign-in and offers sign-out; render it inside the SignInProvider (the device button reads it). */
 export function SignedIn({ name, busy, signOut }: SignedInProps) {
   const messages = useMessages();
   const titleId = useId();
@@ -25,6 +26,7 @@ export function SignedIn({ name, busy, signOut }: SignedInProps) {
       <p className="cx-status" role="status">
         {busy ? messages.signingOut : null}
       </p>
+      <AccountForgetThisDevice />
       <div className="cx-actions">
         <button
           className="cx-button cx-button-secondary"
