@@ -164,6 +164,8 @@ export const signInMachineSetup = setup({
     isRestored: (_, params: { restored: RestoredSession | null }) => params.restored !== null,
     hasDevice: ({ context }) => context.device !== null,
     shouldRestore: ({ context }) => context.restoreSession,
+    /** A credentials.submit arrived while the stored session was being restored (only acceptCredentials sets a password). */
+    hasPendingCredentials: ({ context }) => context.password !== null,
     isRevoke: ({ context }, params: { scope: SignOutScope | undefined }) =>
       (params.scope ?? 'revoke') === 'revoke' && context.tokens?.refreshToken != null,
     isGlobal: (_, params: { scope: SignOutScope | undefined }) => params.scope === 'global',
@@ -397,7 +399,8 @@ export const signInMachine = signInMachineSetup.createMachine({
   initial: 'restoring',
   states: {
     restoring: {
-      description: 'Looks in the token store for a session from an earlier visit (skipped when restoreSession is false).',
+      description:
+        'Looks in the token store for a session from an earlier visit (skipped when restoreSession is false); a credentials.submit meanwhile is kept and sent if none is found.',
       initial: 'deciding',
       states: {
         deciding: {
@@ -405,19 +408,31 @@ export const signInMachine = signInMachineSetup.createMachine({
         },
         loading: {
           tags: ['busy'],
+          // A user who types fast submits before the store answers: keep the submit and act on it once it does.
+          on: {
+            'credentials.submit': {
+              guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
+              actions: {
+                type: 'acceptCredentials',
+                params: ({ event }) => ({ username: event.username, password: event.password, clientMetadata: event.clientMetadata ?? null }),
+              },
+            },
+          },
           invoke: {
             id: 'loadSession',
             src: 'loadSession',
             input: ({ context }) => ({ clientId: context.clientId }),
             onDone: [
               {
+                // Already signed in: a submit made meanwhile is moot, and its password must not linger.
                 guard: { type: 'isRestored', params: ({ event }) => ({ restored: event.output }) },
                 target: '#signIn.signedIn.active',
-                actions: { type: 'applyRestoredSession', params: ({ event }) => ({ restored: event.output }) },
+                actions: ['dropAttempt', { type: 'applyRestoredSession', params: ({ event }) => ({ restored: event.output }) }],
               },
+              { guard: 'hasPendingCredentials', target: '#signIn.initiatingAuth' },
               { target: '#signIn.credentials' },
             ],
-            onError: { target: '#signIn.credentials' },
+            onError: [{ guard: 'hasPendingCredentials', target: '#signIn.initiatingAuth' }, { target: '#signIn.credentials' }],
           },
         },
       },
