@@ -32,7 +32,8 @@ function config(): EmulatorConfig {
       Attributes: { ...user.Attributes, email: `${user.Username}-f${String(index)}@example.com` },
     })),
   ]);
-  return { Pools: [pool] };
+  // The first lockout lasts 1 s in Cognito; a minute keeps the brute-force test below from racing a slow runner.
+  return { Pools: [{ ...pool, PasswordLockoutSeconds: 60 }] };
 }
 
 function fresh(base: string): string {

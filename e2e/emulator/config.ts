@@ -94,6 +94,8 @@ export interface PoolConfig {
   WrongCodeLimit?: number;
   /** Emulator extension: wrong passwords in a row before "Password attempts exceeded" (default 5). */
   PasswordAttemptLimit?: number;
+  /** Emulator extension: seconds of the first lockout after the limit, doubling per further failure (default 1, as Cognito). */
+  PasswordLockoutSeconds?: number;
   Clients?: ClientConfig[];
   Users?: UserSeed[];
 }

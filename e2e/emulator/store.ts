@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ClientConfig, LambdaConfig, MfaType, PoolConfig, UserSeed, UserStatus } from './config.ts';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './config.ts';
 import { createVerifier, type SrpVerifier } from './srpServer.ts';
+import type { LockoutRecord } from './lockout.ts';
 import { createPoolKeys, type PoolKeys, type StoredKeys, importPoolKeys } from './tokens.ts';
 
 export interface CodeRecord {
@@ -16,7 +17,7 @@ export interface CodeRecord {
   sends: number;
 }
 
-export interface UserRecord {
+export interface UserRecord extends LockoutRecord {
   username: string;
   sub: string;
   status: UserStatus;
@@ -33,7 +34,6 @@ export interface UserRecord {
   mfaSetupRequired: boolean;
   createdAt: number;
   updatedAt: number;
-  failedPasswordAttempts: number;
   /** One-time codes by purpose: `signUp`, `forgotPassword`, `attribute:<name>`. */
   codes: Record<string, CodeRecord>;
 }
@@ -77,6 +77,8 @@ export interface PoolSettings {
   lambdaConfig: LambdaConfig;
   wrongCodeLimit: number;
   passwordAttemptLimit: number;
+  /** Absent in pools saved before lockouts were temporary: Cognito's 1 s then. */
+  passwordLockoutSeconds?: number;
   createdAt: number;
   lastModifiedAt: number;
 }
@@ -202,6 +204,7 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
     lambdaConfig: { ...config.LambdaConfig },
     wrongCodeLimit: config.WrongCodeLimit ?? 3,
     passwordAttemptLimit: config.PasswordAttemptLimit ?? 5,
+    ...(config.PasswordLockoutSeconds !== undefined ? { passwordLockoutSeconds: config.PasswordLockoutSeconds } : {}),
     createdAt: now,
     lastModifiedAt: now,
   };

@@ -17,6 +17,7 @@ import {
 import { CognitoError, codeMismatch, invalidParameter, MESSAGES, notAuthorized, resourceNotFound } from '../errors.ts';
 import { isObject, optStrMap, str, strMap, type Json } from '../input.ts';
 import type { AuthSession, ChallengeResult, FlowState } from '../sessions.ts';
+import { passwordAttemptLocked, recordWrongPassword } from '../lockout.ts';
 import { createServerEphemeral, createVerifier, isValidA, passwordMatches, verifyClaim } from '../srpServer.ts';
 import type { Pool, UserRecord } from '../store.ts';
 import { totpMatches } from '../totp.ts';
@@ -102,12 +103,18 @@ function passwordVerifierChallenge(flow: Flow, srpA: string): Json {
   });
 }
 
+/** Asked before every password check: a locked-out user gets "Password attempts exceeded" (see lockout.ts). */
 function lockedOut(flow: Flow): boolean {
-  return flow.user.failedPasswordAttempts >= flow.pool.settings.passwordAttemptLimit;
+  const { settings } = flow.pool;
+  if (flow.user.failedPasswordAttempts < settings.passwordAttemptLimit) return false;
+  const policy = { limit: settings.passwordAttemptLimit, firstLockoutSeconds: settings.passwordLockoutSeconds ?? 1 };
+  const locked = passwordAttemptLocked(flow.user, policy, flow.ctx.clock.now());
+  flow.pool.changed();
+  return locked;
 }
 
 function wrongPassword(flow: Flow): CognitoError {
-  flow.user.failedPasswordAttempts += 1;
+  recordWrongPassword(flow.user, flow.ctx.clock.now());
   flow.pool.changed();
   return notAuthorized(MESSAGES.incorrectPassword);
 }
