@@ -99,8 +99,7 @@ export async function mintTokens(
     username: user.username,
   };
   const keys = await pool.keys();
-  const [IdToken, AccessToken] = await Promise.all([sign(keys.id, idClaims), sign(keys.access, accessClaims)]);
-  return { AccessToken, IdToken };
+  return { AccessToken: sign(keys.access, accessClaims), IdToken: sign(keys.id, idClaims) };
 }
 
 function omit(claims: Json, name: string): Json {

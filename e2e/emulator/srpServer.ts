@@ -85,10 +85,23 @@ export function createVerifier(realm: string, user: string, password: string): S
   };
 }
 
+/**
+ * SHA-256 of x for the password that last matched each verifier: memory only, never persisted, and dropped with the
+ * verifier when the password changes (verifiers are replaced, never mutated). A hit skips the 3072-bit modexp that
+ * otherwise dominates USER_PASSWORD_AUTH; the digest is no more guessable offline than the stored verifier itself.
+ */
+const lastMatch = new WeakMap<SrpVerifier, Buffer>();
+
 /** USER_PASSWORD_AUTH: recompute the verifier from the offered password and compare. */
 export function passwordMatches(stored: SrpVerifier, realm: string, user: string, password: string): boolean {
-  const v = modPowN(g, computeX(stored.salt, realm, user, password));
-  return safeEqual(Buffer.from(padHex(v)), Buffer.from(padHex(BigInt(`0x${stored.verifier}`))));
+  const x = computeX(stored.salt, realm, user, password);
+  const digest = createHash('sha256').update(hexOf(x)).digest();
+  const known = lastMatch.get(stored);
+  if (known !== undefined && timingSafeEqual(known, digest)) return true;
+  const v = modPowN(g, x);
+  const ok = safeEqual(Buffer.from(padHex(v)), Buffer.from(padHex(BigInt(`0x${stored.verifier}`))));
+  if (ok) lastMatch.set(stored, digest);
+  return ok;
 }
 
 /** The server's ephemeral for one PASSWORD_VERIFIER / DEVICE_PASSWORD_VERIFIER step. */

@@ -107,7 +107,7 @@ export class Pool {
   keys(): Promise<PoolKeys> {
     this.keysPromise ??= (async () => {
       const stored = this.storedKeys;
-      const keys = stored ? await importPoolKeys(stored) : await createPoolKeys();
+      const keys = stored ? importPoolKeys(stored) : await createPoolKeys();
       if (!stored) {
         this.storedKeys = keys.stored;
         this.changed();

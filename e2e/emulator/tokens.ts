@@ -1,13 +1,26 @@
-// RS256 ID/access tokens with jose, the pool's JWKS, and access-token checks for self-service calls.
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+// RS256 ID/access tokens signed with node:crypto, the pool's JWKS, and access-token checks (jose) for self-service calls.
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  randomUUID,
+  sign as rsaSign,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
+import { promisify } from 'node:util';
+import { jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { MESSAGES, notAuthorized } from './errors.ts';
+
+const generateRsaKeyPair = promisify(generateKeyPair);
 
 interface SigningKey {
   readonly kid: string;
-  readonly privateKey: CryptoKey;
-  readonly publicKey: CryptoKey;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
   readonly publicJwk: JWK;
+  /** base64url of the protected header, the same for every token this key signs. */
+  readonly encodedHeader: string;
 }
 
 export interface StoredKeys {
@@ -22,27 +35,45 @@ export interface PoolKeys {
   readonly stored: StoredKeys;
 }
 
-async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
+/** jose's JWK and node's JsonWebKey describe the same JSON; copy the RSA members across. */
+function toNodeJwk(jwk: JWK): JsonWebKey {
+  const out: JsonWebKey = {};
+  for (const name of ['kty', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const) {
+    const member = jwk[name];
+    if (typeof member === 'string') out[name] = member;
+  }
+  return out;
+}
+
+function fromNodeJwk(jwk: JsonWebKey): JWK {
+  const out: JWK = {};
+  for (const name of ['kty', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const) {
+    const member = jwk[name];
+    if (typeof member === 'string') out[name] = member;
+  }
+  return out;
+}
+
+function fromPrivateJwk(jwk: JWK): SigningKey {
   const kid = jwk.kid ?? randomUUID();
-  const privateKey = await importJWK(jwk, 'RS256', { extractable: false });
-  if (jwk.n === undefined || jwk.e === undefined) throw new TypeError('RSA JWK expected');
-  const publicJwk: JWK = { kty: 'RSA', n: jwk.n, e: jwk.e };
-  const publicKey = await importJWK(publicJwk, 'RS256');
-  if (!(privateKey instanceof CryptoKey) || !(publicKey instanceof CryptoKey)) throw new TypeError('RSA JWK expected');
+  if (jwk.kty !== 'RSA' || jwk.n === undefined || jwk.e === undefined) throw new TypeError('RSA JWK expected');
+  const privateKey = createPrivateKey({ key: toNodeJwk(jwk), format: 'jwk' });
+  const publicKey = createPublicKey(privateKey);
+  // Cognito's token header is exactly {"kid", "alg"}.
+  const encodedHeader = Buffer.from(JSON.stringify({ kid, alg: 'RS256' })).toString('base64url');
   return {
     kid,
     privateKey,
     publicKey,
-    publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' },
+    publicJwk: { kty: 'RSA', n: jwk.n, e: jwk.e, kid, alg: 'RS256', use: 'sig' },
+    encodedHeader,
   };
 }
 
+/** A fresh 2048-bit RSA key (Cognito's size), generated off the event loop in libuv's thread pool. */
 async function newPrivateJwk(): Promise<JWK> {
-  const { privateKey } = await generateKeyPair('RS256', {
-    modulusLength: 2048,
-    extractable: true,
-  });
-  return { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256' };
+  const { privateKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
+  return { ...fromNodeJwk(privateKey.export({ format: 'jwk' })), kid: randomUUID(), alg: 'RS256' };
 }
 
 export async function createPoolKeys(): Promise<PoolKeys> {
@@ -50,17 +81,21 @@ export async function createPoolKeys(): Promise<PoolKeys> {
   return importPoolKeys({ id, access });
 }
 
-export async function importPoolKeys(stored: StoredKeys): Promise<PoolKeys> {
-  const [id, access] = await Promise.all([fromPrivateJwk(stored.id), fromPrivateJwk(stored.access)]);
-  return { id, access, stored };
+export function importPoolKeys(stored: StoredKeys): PoolKeys {
+  return { id: fromPrivateJwk(stored.id), access: fromPrivateJwk(stored.access), stored };
 }
 
 export function jwks(keys: PoolKeys): { keys: JWK[] } {
   return { keys: [keys.id.publicJwk, keys.access.publicJwk] };
 }
 
-export async function sign(key: SigningKey, claims: JWTPayload): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(key.privateKey);
+/**
+ * Signs a compact JWS (RS256, PKCS#1 v1.5 over SHA-256) synchronously with a cached KeyObject.
+ * One RSA signature is most of a sign-in's server CPU; the async WebCrypto path added a thread-pool hop per token.
+ */
+export function sign(key: SigningKey, claims: JWTPayload): string {
+  const signingInput = `${key.encodedHeader}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${signingInput}.${rsaSign('sha256', Buffer.from(signingInput), key.privateKey).toString('base64url')}`;
 }
 
 /** Checks an access token's signature, issuer, use and expiry at the emulator's time. */
