@@ -1,9 +1,9 @@
 // Tests the worker SRP client over a real MessageChannel (structured clone), its errors and its inline fallbacks.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PasswordClaimInput } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { createFastSrp } from './srpFast.ts';
-import { createWorkerSrp } from './srpWorkerClient.ts';
+import { createWorkerSrp, type SrpEngineReport } from './srpWorkerClient.ts';
 import { messageChannelWorker } from './srpWorkerChannel.testkit.ts';
 import type { TestWorkerChannel } from './srpWorkerChannel.testkit.ts';
 
@@ -11,6 +11,8 @@ const channels: TestWorkerChannel[] = [];
 
 afterEach(() => {
   for (const channel of channels.splice(0)) channel.close();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function channelWorker(seen: unknown[] = []): TestWorkerChannel {
@@ -73,7 +75,9 @@ describe('createWorkerSrp', () => {
 
   it('finishes calls in flight inline when the worker fails to start', async () => {
     let fail: (error: Error) => void = () => undefined;
+    const reports: SrpEngineReport[] = [];
     const srp = createWorkerSrp({
+      onEngine: (report) => reports.push(report),
       createChannel: () => ({
         post: () => {
           fail(new Error('the SRP worker failed to start or crashed'));
@@ -85,6 +89,7 @@ describe('createWorkerSrp', () => {
     });
     const ephemeral = await srp.createEphemeral();
     expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(await createFastSrp().passwordClaim(claimInput(ephemeral)));
+    expect(reports).toEqual([{ engine: 'inline', reason: 'the SRP worker failed to start or crashed' }]);
   });
 
   it('runs inline when the worker cannot even be constructed', async () => {
@@ -94,5 +99,56 @@ describe('createWorkerSrp', () => {
       },
     });
     expect((await srp.createEphemeral()).srpA).toMatch(/^[0-9a-f]+$/);
+  });
+
+  it('reports the worker once it has answered, and inline with the reason when it later fails', async () => {
+    const reports: SrpEngineReport[] = [];
+    let fail: (error: Error) => void = () => undefined;
+    const channel = channelWorker();
+    const srp = createWorkerSrp({
+      createChannel: () => ({
+        post: (request) => {
+          channel.post(request);
+        },
+        listen: (onMessage, onError) => {
+          channel.listen(onMessage, onError);
+          fail = onError;
+        },
+      }),
+      onEngine: (report) => reports.push(report),
+    });
+    expect(reports).toEqual([]);
+    const ephemeral = await srp.createEphemeral();
+    await srp.createEphemeral();
+    expect(reports).toEqual([{ engine: 'worker' }]);
+    fail(new Error('the SRP worker failed to start or crashed'));
+    expect((await srp.passwordClaim(claimInput(ephemeral))).signature).toMatch(/=$/);
+    expect(reports).toEqual([{ engine: 'worker' }, { engine: 'inline', reason: 'the SRP worker failed to start or crashed' }]);
+  });
+
+  it('warns once on the console when a worker that exists cannot be used and nobody listens for the engine', async () => {
+    vi.stubGlobal('Worker', function Worker() {
+      throw new Error('not used: createChannel is given');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const srp = createWorkerSrp({
+      createChannel: () => {
+        throw new DOMException('Refused to create a worker', 'SecurityError');
+      },
+    });
+    await srp.createEphemeral();
+    const ephemeral = await srp.createEphemeral();
+    await srp.passwordClaim(claimInput(ephemeral));
+    expect(warn.mock.calls).toEqual([['cognito-xstate: SRP runs on the main thread because the SRP worker could not be created (SecurityError).']]);
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('Passw0rd!demo');
+  });
+
+  it('tells the listener, without a console warning, that a runtime with no Worker runs SRP inline', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const reports: SrpEngineReport[] = [];
+    await createWorkerSrp({ onEngine: (report) => reports.push(report) }).createEphemeral();
+    await createWorkerSrp().createEphemeral();
+    expect(reports).toEqual([{ engine: 'inline', reason: 'this runtime has no Worker' }]);
+    expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -20,9 +20,18 @@ export interface SrpWorkerChannel {
   listen(onMessage: (data: unknown) => void, onError: (error: Error) => void): void;
 }
 
+/** Which engine did the SRP math, and why not the worker when it is inline. Carries no secret. */
+export type SrpEngineReport = { readonly engine: 'worker' } | { readonly engine: 'inline'; readonly reason: string };
+
 export interface WorkerSrpOptions {
   /** Opens the channel; defaults to a module Worker on srpWorker.ts. Returning undefined means "run inline". */
   readonly createChannel?: () => SrpWorkerChannel | undefined;
+  /**
+   * Told once which engine serves the first SRP call ('worker' when the worker first answers), and again if the worker
+   * later fails and the math moves inline. Without it, falling back from a worker that exists but fails is a
+   * console.warn, so it is never silent.
+   */
+  readonly onEngine?: ((report: SrpEngineReport) => void) | undefined;
 }
 
 function browserWorker(): SrpWorkerChannel | undefined {
@@ -69,21 +78,38 @@ function unwrap(response: SrpWorkerResponse): unknown {
  */
 export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
   const inline = createFastSrp();
+  let lastReported: SrpEngineReport['engine'] | undefined;
+  const report = (next: SrpEngineReport, warn: boolean): void => {
+    if (lastReported === next.engine) return;
+    lastReported = next.engine;
+    if (options.onEngine !== undefined) options.onEngine(next);
+    else if (warn && next.engine === 'inline') console.warn(`cognito-xstate: SRP runs on the main thread because ${next.reason}.`);
+  };
   let channel: SrpWorkerChannel | undefined;
+  let reason = 'this runtime has no Worker';
   try {
     channel = (options.createChannel ?? browserWorker)();
-  } catch {
+  } catch (error) {
     // A Content-Security-Policy without worker-src (or a bundler without worker support) lands here: run inline.
+    reason = `the SRP worker could not be created (${error instanceof Error ? error.name : 'unknown error'})`;
     channel = undefined;
   }
-  if (channel === undefined) return inline;
+  if (channel === undefined) {
+    // Reported after this call returns, not inside it, where a host's callback would run during React's render.
+    const noWorker = { engine: 'inline', reason } as const;
+    queueMicrotask(() => {
+      report(noWorker, typeof Worker !== 'undefined');
+    });
+    return inline;
+  }
 
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let broken = false;
 
-  const fallBack = (): void => {
+  const fallBack = (error: Error): void => {
     broken = true;
+    report({ engine: 'inline', reason: error.message }, true);
     for (const { request, settle } of pending.values()) void answerSrpRequest(inline, request).then(settle);
     pending.clear();
   };
@@ -93,7 +119,9 @@ export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
       if (!isSrpWorkerResponse(data)) return;
       const entry = pending.get(data.id);
       pending.delete(data.id);
-      entry?.settle(data);
+      if (entry === undefined) return;
+      report({ engine: 'worker' }, false);
+      entry.settle(data);
     },
     fallBack,
   );

@@ -12,7 +12,7 @@ export function browserPorts(config: LoginWidgetConfig): SignInPorts {
   return {
     cognito: createCognitoHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }),
     // The SRP math runs off the main thread (inline where workers are unavailable or blocked by CSP).
-    srp: config.srp === 'inline' ? createFastSrp() : createWorkerSrp(),
+    srp: config.srp === 'inline' ? createFastSrp() : createWorkerSrp({ onEngine: config.onSrpEngine }),
     tokens: config.tokenStore ?? createMemoryTokenStore(),
     devices: config.deviceStore ?? createMemoryDeviceStore(),
     // The official client names a confirmed device after the user agent.
