@@ -73,6 +73,11 @@ export interface UserSeed {
   };
   /** Emulator extension: this user must set up MFA (MFA_SETUP) even when the pool's MFA is OPTIONAL. */
   MfaSetupRequired?: boolean;
+  /**
+   * Emulator extension: a ready SRP salt + verifier (hex) instead of `Password`, so a seed of many users skips
+   * one 3072-bit modexp each (the bench's 100k-user pool).
+   */
+  SrpVerifier?: { Salt: string; Verifier: string };
 }
 
 export interface PoolConfig {
