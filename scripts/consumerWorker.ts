@@ -5,13 +5,17 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { build, createServer, preview } from 'vite';
+import * as repoVite from 'vite';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID } from '../e2e/emulator/demo.ts';
 import { startEmulator } from '../e2e/emulator/index.ts';
 import { SignInPage } from '../e2e/kit/index.ts';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
 const repoRoot = join(import.meta.dirname, '..');
+// CONSUMER_VITE=/path/to/node_modules/vite/dist/node/index.js runs the consumer app on another Vite (e.g. 7, whose
+// dependency optimizer does not rewrite `new URL(…, import.meta.url)`); the library is always built by ours.
+const consumerVite: typeof repoVite = process.env.CONSUMER_VITE === undefined ? repoVite : ((await import(process.env.CONSUMER_VITE)) as typeof repoVite);
+const { createServer, preview } = consumerVite;
 const PACKAGE = 'cognito-xstate';
 
 /** The consumer's whole app: the non-React mount, the theme, and a record of every engine report. */
@@ -33,7 +37,7 @@ const consumerHtml = `<!doctype html><html><head><meta charset="utf-8"><title>co
 
 /** `npm run build`'s Vite half into `<pkg>/dist`, plus the package.json a registry install would bring. */
 async function packLibrary(pkg: string): Promise<void> {
-  await build({ root: repoRoot, configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(pkg, 'dist'), emptyOutDir: true } });
+  await repoVite.build({ root: repoRoot, configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(pkg, 'dist'), emptyOutDir: true } });
   const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
   delete manifest.scripts;
   delete manifest.devDependencies;
@@ -59,6 +63,7 @@ async function makeConsumer(dir: string): Promise<void> {
 
 interface Outcome {
   readonly mode: string;
+  readonly signedIn: boolean;
   readonly workers: readonly string[];
   readonly reports: unknown;
   readonly warnings: readonly string[];
@@ -74,18 +79,26 @@ async function signIn(browser: Browser, mode: string, baseURL: string, endpoint:
   page.on('console', (message) => {
     if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
   });
+  page.on('pageerror', (error) => warnings.push(`page error: ${error.message}`));
   const widget = new SignInPage(page);
-  await widget.open({ endpoint, userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID });
-  await widget.submitCredentials('srp-user', DEMO_PASSWORD);
-  await widget.expectSignedIn();
-  const reports: unknown = await page.evaluate(() => (window as unknown as { srpEngineReports: unknown }).srpEngineReports);
+  let signedIn = false;
+  try {
+    await widget.open({ endpoint, userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID });
+    await widget.submitCredentials('srp-user', DEMO_PASSWORD);
+    await widget.expectSignedIn();
+    signedIn = true;
+  } catch (error) {
+    warnings.push(`sign-in failed: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`);
+  }
+  const reports: unknown = await page.evaluate(() => (window as unknown as { srpEngineReports?: unknown }).srpEngineReports);
   await context.close();
-  return { mode, workers, reports, warnings };
+  return { mode, signedIn, workers, reports, warnings };
 }
 
 function workerWasUsed(outcome: Outcome): boolean {
   const { reports } = outcome;
   return (
+    outcome.signedIn &&
     outcome.workers.length > 0 &&
     Array.isArray(reports) &&
     reports.length > 0 &&
@@ -103,15 +116,20 @@ const outcomes: Outcome[] = [];
 try {
   await makeConsumer(dir);
   // Dev server with default optimizeDeps: the library is pre-bundled into node_modules/.vite/deps.
-  const dev = await createServer({ root: dir, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  // CONSUMER_EXCLUDE=1 adds the README's `optimizeDeps.exclude` for Vite before 8.
+  const optimizeDeps =
+    process.env.CONSUMER_EXCLUDE === undefined
+      ? {}
+      : { exclude: [PACKAGE], include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@xstate/react'].map((dep) => `${PACKAGE} > ${dep}`) };
+  const dev = await createServer({ root: dir, configFile: false, logLevel: 'warn', optimizeDeps, server: { host: '127.0.0.1', port: 0 } });
   await dev.listen();
   try {
-    outcomes.push(await signIn(browser, 'dev server (pre-bundled)', dev.resolvedUrls?.local[0] ?? '', emulator.url));
+    outcomes.push(await signIn(browser, process.env.CONSUMER_EXCLUDE === undefined ? 'dev server (pre-bundled)' : 'dev server (package excluded)', dev.resolvedUrls?.local[0] ?? '', emulator.url));
   } finally {
     await dev.close();
   }
   // Production build of the same app, served statically.
-  await build({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
+  await consumerVite.build({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
   const served = await preview({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: join(dir, 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
   try {
     outcomes.push(await signIn(browser, 'production build', served.resolvedUrls?.local[0] ?? '', emulator.url));
@@ -133,8 +151,8 @@ let failed = false;
 for (const outcome of outcomes) {
   const ok = workerWasUsed(outcome);
   failed ||= !ok;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${outcome.mode}: signed in; workers ${JSON.stringify(outcome.workers)}; engine reports ${JSON.stringify(outcome.reports)}`);
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${outcome.mode}: ${outcome.signedIn ? 'signed in' : 'NOT signed in'}; workers ${JSON.stringify(outcome.workers)}; engine reports ${JSON.stringify(outcome.reports)}`);
   for (const warning of outcome.warnings) console.log(`  console: ${warning}`);
 }
-console.log(`consumer check took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`consumer app on Vite ${consumerVite.version}; check took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (failed || outcomes.length < 2) process.exitCode = 1;
