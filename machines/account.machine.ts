@@ -154,6 +154,8 @@ export const accountMachineSetup = setup({
     preferTotp: assign({ totpSecret: null, totpVerified: true, mfaPreference: { SOFTWARE_TOKEN_MFA: 'preferred' } satisfies MfaPreference }),
     endTotpEnrolment: assign({ totpVerified: false }),
     finish: assign((_, params: { result: AccountResult }) => ({ lastResult: params.result, error: null })),
+    /** A listing right after ForgetDevice keeps "forgotten" as the result to confirm. */
+    finishListing: assign(({ context }) => ({ lastResult: context.lastResult === 'deviceForgotten' ? 'deviceForgotten' : 'devicesListed', error: null })),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     /** Secrets and one-call data of the action that just ended. */
     dropCall: assign({ previousPassword: null, proposedPassword: null, code: null, callClientMetadata: null }),
@@ -357,7 +359,7 @@ export const accountMachine = accountMachineSetup.createMachine({
       invoke: {
         src: 'listDevices',
         input: ({ context }) => ({ base: callBase(context) }),
-        onDone: { target: 'idle', actions: [{ type: 'applyDevices', params: ({ event }) => ({ devices: event.output }) }] },
+        onDone: { target: 'idle', actions: [{ type: 'applyDevices', params: ({ event }) => ({ devices: event.output }) }, 'finishListing'] },
         onError: toIdleWithError,
       },
     },

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import type { SignInFlow } from '../../machines/index.ts';
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
+import { AccountSettings } from '../components/AccountSettings.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
 import { LoginWidgetSteps } from '../widget/LoginWidget.tsx';
@@ -54,6 +55,7 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
           <div className="cx-widget">
             <LoginWidgetSteps config={config} />
           </div>
+          <AccountSettings config={config} />
           <Claims />
         </main>
         <aside className="demo-aside" aria-label="Demo helpers">

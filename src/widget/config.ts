@@ -1,5 +1,6 @@
 // The widget's one config block: which user pool and app client, on real Cognito or a local emulator.
-import type { DeviceStore, SignInFlow, TokenStore } from '../../machines/index.ts';
+import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
+import type { DeviceStore, SignInFlow, StringMap, TokenStore } from '../../machines/index.ts';
 import type { SrpEngineReport } from '../adapters/srpWorkerClient.ts';
 
 /** Where to sign in. Real Cognito by default (region from the pool id); `endpoint` points at an emulator. */
@@ -20,6 +21,15 @@ export interface LoginWidgetConfig {
   readonly tokenStore?: TokenStore;
   /** Where remembered-device keys live. Default: memory only. */
   readonly deviceStore?: DeviceStore;
+  /**
+   * The pool's password policy, listed before submit on sign-up, password reset and password change. A public app
+   * client cannot read it (DescribeUserPool needs IAM), so copy it from the pool. Cognito's default if omitted.
+   */
+  readonly passwordPolicy?: PasswordPolicyType;
+  /** Attributes the sign-up form asks for, e.g. `['email', 'name']` (the default). */
+  readonly signUpAttributes?: readonly string[];
+  /** ClientMetadata for the account calls (sign-up, reset, attribute updates); reaches the triggers. Not stored, validated or encrypted by Cognito: no secrets. */
+  readonly clientMetadata?: StringMap;
   /** Where the SRP math runs: a Web Worker (default; inline where workers are unavailable) or `inline` on the main thread. */
   readonly srp?: 'worker' | 'inline';
   /**

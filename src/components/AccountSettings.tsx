@@ -1,0 +1,57 @@
+// The signed-in account screen: change password, contact details, two-step verification, remembered devices.
+import { useId, useState } from 'react';
+import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
+import type { AccountPorts } from '../../machines/accountActors.ts';
+import type { StringMap } from '../../machines/index.ts';
+import { createCognitoAccountHttp } from '../adapters/cognitoAccountHttp.ts';
+import { AccountProvider } from '../hooks/useAccountActor.tsx';
+import { useAuth } from '../hooks/useAuth.ts';
+import { cognitoEndpoint, type LoginWidgetConfig } from '../widget/config.ts';
+import { AccountChangePassword } from './AccountChangePassword.tsx';
+import { AccountContactDetails } from './AccountContactDetails.tsx';
+import { AccountDevices } from './AccountDevices.tsx';
+import { AccountMfa } from './AccountMfa.tsx';
+import { useMessages } from './MessagesContext.ts';
+
+export interface AccountSettingsProps {
+  /** The same config as the AuthProvider's: the account calls go to the same endpoint and app client. */
+  readonly config: LoginWidgetConfig;
+  /** Replaces the default transport (tests, custom fetch). */
+  readonly ports?: AccountPorts | undefined;
+  /** Default `config.clientMetadata`. Sent on UpdateUserAttributes and GetUserAttributeVerificationCode; reaches the triggers. Not stored, validated or encrypted by Cognito: no secrets. */
+  readonly clientMetadata?: StringMap | undefined;
+  /** FriendlyDeviceName Cognito records for an authenticator app. */
+  readonly friendlyDeviceName?: string | undefined;
+  /** Extra class names on the root element (which always has `cx-widget cx-account`). */
+  readonly className?: string | undefined;
+}
+
+/**
+ * `<AccountSettings config={config} />` inside the AuthProvider: the signed-in user's account actions.
+ * Renders nothing unless someone is signed in, so it can sit beside the login widget.
+ */
+export function AccountSettings(props: AccountSettingsProps) {
+  const { status } = useAuth();
+  if (status !== 'signedIn') return null;
+  return <SignedInAccount {...props} />;
+}
+
+function SignedInAccount({ config, ports, clientMetadata, friendlyDeviceName, className }: AccountSettingsProps) {
+  const messages = useMessages();
+  const titleId = useId();
+  const [accountPorts] = useState(() => ports ?? { cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }) });
+  const policy: PasswordPolicyType | undefined = config.passwordPolicy;
+  return (
+    <AccountProvider ports={accountPorts} clientMetadata={clientMetadata ?? config.clientMetadata} friendlyDeviceName={friendlyDeviceName}>
+      <section className={className === undefined ? 'cx-widget cx-account' : `cx-widget cx-account ${className}`} aria-labelledby={titleId}>
+        <h2 className="cx-title" id={titleId}>
+          {messages.accountTitle}
+        </h2>
+        <AccountChangePassword passwordPolicy={policy} />
+        <AccountContactDetails />
+        <AccountMfa />
+        <AccountDevices />
+      </section>
+    </AccountProvider>
+  );
+}
