@@ -1,6 +1,6 @@
 // Cost-growth rows: our emulator's memory and sign-in latency with 1k, 10k and 100k users in a pool.
 import { createAwsJsonClient, field } from './awsJson.ts';
-import { growthPool, growthUsername } from './childProtocol.ts';
+import { growthPool, growthSignInIndex, growthSignInUsers, growthUsername } from './childProtocol.ts';
 import { repoFileExists, type BenchContext } from './context.ts';
 import { runLoad } from './load.ts';
 import { pinBenchAwayFromServer, startOurEmulator } from './servers.ts';
@@ -26,12 +26,11 @@ async function measureAt(users: number): Promise<Point> {
   const server = await startOurEmulator(users);
   const client = createAwsJsonClient(server.url, 1);
   try {
-    // Sign-ins spread over the whole pool, so lookups do not all hit one hot record.
     const signIn = async (index: number): Promise<void> => {
       const body = await client.ok('InitiateAuth', {
         AuthFlow: 'USER_PASSWORD_AUTH',
         ClientId: growthPool.clientId,
-        AuthParameters: { USERNAME: growthUsername((index * 7919) % users), PASSWORD: growthPool.password },
+        AuthParameters: { USERNAME: growthUsername(growthSignInIndex(index % growthSignInUsers, users)), PASSWORD: growthPool.password },
       });
       if (field(body, 'AuthenticationResult', 'AccessToken') === undefined) throw new Error('no tokens');
     };
@@ -84,7 +83,7 @@ export async function measureGrowth(ctx: BenchContext): Promise<Row[]> {
       peerName: first ? '' : `ours at ${label(base.users)}`,
       aim: first ? { kind: 'none' } : { kind: 'ratioAtMost', limit: 1.25 },
       note: first
-        ? `Our emulator in a child process, users seeded through startEmulator's config (its in-process API; each password becomes an SRP salt + verifier at load); ${signIns} sequential sign-ins spread over the pool per size; memory after a full GC. ` +
+        ? `Our emulator in a child process, users seeded through startEmulator's config (its in-process API, not HTTP): the ${growthSignInUsers} users the bench signs in get a password (an SRP verifier made at load), the rest a random verifier of the same size (the SrpVerifier seed field), so seeding skips a modexp per user; ${signIns} sequential USER_PASSWORD_AUTH sign-ins spread over the pool per size; memory after a full GC. ` +
           `Seeding took ${points.map((p) => `${label(p.users)}: ${(p.startMs / 1000).toFixed(1)} s`).join(', ')}; p99 ${points.map((p) => `${label(p.users)}: ${p.p99.toFixed(1)} ms`).join(', ')}.`
         : '',
     });
