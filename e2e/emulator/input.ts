@@ -21,10 +21,40 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Length constraints from the API reference, checked as Cognito's validation layer does (before any lookup). */
+const LENGTH: Readonly<Record<string, readonly [min: number, max: number]>> = {
+  UserPoolId: [1, 55],
+  ClientId: [1, 128],
+  ClientName: [1, 128],
+  PoolName: [1, 128],
+  Username: [1, 128],
+  Password: [1, 256],
+  PreviousPassword: [1, 256],
+  ProposedPassword: [1, 256],
+  Session: [20, 2048],
+  ConfirmationCode: [1, 2048],
+  Code: [1, 2048],
+  UserCode: [6, 6],
+  AttributeName: [1, 32],
+  DeviceKey: [1, 55],
+};
+
+// The value is never echoed: several of these members are secrets, and AWS redacts those too.
+function lengthError(name: string, bound: 'greater' | 'less', limit: number): CognitoError {
+  return invalidParameter(
+    `1 validation error detected: Value at '${camel(name)}' failed to satisfy constraint: Member must have length ${bound} than or equal to ${String(limit)}`,
+  );
+}
+
 export function optStr(input: Json, name: string): string | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw wrongType(name, 'a string');
+  const bounds = LENGTH[name];
+  if (bounds !== undefined && value !== '') {
+    if (value.length < bounds[0]) throw lengthError(name, 'greater', bounds[0]);
+    if (value.length > bounds[1]) throw lengthError(name, 'less', bounds[1]);
+  }
   return value;
 }
 
@@ -49,6 +79,21 @@ export function optInt(input: Json, name: string): number | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) throw wrongType(name, 'an integer');
+  return value;
+}
+
+/** An optional integer member within the API reference's range, else Cognito's validation error. */
+export function optIntInRange(input: Json, name: string, min: number, max: number): number | undefined {
+  const value = optInt(input, name);
+  if (value === undefined) return undefined;
+  if (value < min)
+    throw invalidParameter(
+      `1 validation error detected: Value '${String(value)}' at '${camel(name)}' failed to satisfy constraint: Member must have value greater than or equal to ${String(min)}`,
+    );
+  if (value > max)
+    throw invalidParameter(
+      `1 validation error detected: Value '${String(value)}' at '${camel(name)}' failed to satisfy constraint: Member must have value less than or equal to ${String(max)}`,
+    );
   return value;
 }
 

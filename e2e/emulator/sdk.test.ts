@@ -334,7 +334,7 @@ describe('SDK v3 sessions and codes', () => {
       name: 'NotAuthorizedException',
       message: 'Invalid session for the user.',
     });
-    expect(await rejection(answer('Zm9yZ2Vk', code))).toEqual({
+    expect(await rejection(answer('Zm9yZ2VkLXNlc3Npb24tdGhhdC1pcy1sb25n', code))).toEqual({
       name: 'NotAuthorizedException',
       message: 'Invalid session for the user.',
     });

@@ -8,6 +8,7 @@ import {
   optAttributes,
   optBool,
   optInt,
+  optIntInRange,
   optObject,
   optStr,
   optStrList,
@@ -18,6 +19,7 @@ import {
 import { userFromSeed, type Pool, type UserRecord } from '../store.ts';
 import { triggerAttributes } from '../authResult.ts';
 import { issueCode } from '../codes.ts';
+import { pageFrom, pageSize } from '../paging.ts';
 import {
   applyAttributes,
   attributeList,
@@ -163,14 +165,10 @@ function page<T>(
   input: Json,
   limitName: string,
   tokenName: string,
-  max: number,
+  range: readonly [min: number, max: number],
 ): { items: T[]; next?: string } {
-  const limit = Math.min(optInt(input, limitName) ?? max, max);
-  if (limit < 1) throw invalidParameter(`${limitName} must be at least 1`);
-  const start = Number(optStr(input, tokenName) ?? '0');
-  if (!Number.isInteger(start) || start < 0) throw invalidParameter(`Invalid ${tokenName}`);
-  const slice = items.slice(start, start + limit);
-  return start + limit < items.length ? { items: slice, next: String(start + limit) } : { items: slice };
+  const limit = pageSize(optIntInRange(input, limitName, range[0], range[1]), range[1]);
+  return pageFrom(items, limit, optStr(input, tokenName), tokenName);
 }
 
 export const listUserPools: Handler = (ctx, input) => {
@@ -179,7 +177,7 @@ export const listUserPools: Handler = (ctx, input) => {
       "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
     );
   const pools = [...ctx.store.pools.values()];
-  const { items, next } = page(pools, input, 'MaxResults', 'NextToken', 60);
+  const { items, next } = page(pools, input, 'MaxResults', 'NextToken', [1, 60]);
   return Promise.resolve({
     UserPools: items.map((p) => ({
       Id: p.id,
@@ -266,7 +264,7 @@ export const describeUserPoolClient: Handler = (ctx, input) => {
 
 export const listUserPoolClients: Handler = (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
-  const { items, next } = page([...pool.clients.values()], input, 'MaxResults', 'NextToken', 60);
+  const { items, next } = page([...pool.clients.values()], input, 'MaxResults', 'NextToken', [1, 60]);
   return Promise.resolve({
     UserPoolClients: items.map((c) => ({
       UserPoolId: pool.id,
@@ -440,7 +438,7 @@ export const listUsers: Handler = (ctx, input) => {
   const users = [...pool.users.values()].filter(
     filter !== undefined && filter !== '' ? parseFilter(filter) : () => true,
   );
-  const { items, next } = page(users, input, 'Limit', 'PaginationToken', 60);
+  const { items, next } = page(users, input, 'Limit', 'PaginationToken', [0, 60]);
   const wanted = optStrList(input, 'AttributesToGet');
   return Promise.resolve({
     Users: items.map((user) => {

@@ -1,7 +1,8 @@
 // Remembered devices: ConfirmDevice stores the device's SRP verifier; status, listing and forgetting.
 import { authenticate, getPool, requireUser, type Handler } from '../context.ts';
 import { invalidParameter, resourceNotFound } from '../errors.ts';
-import { isObject, oneOf, optInt, optStr, str, type Json } from '../input.ts';
+import { isObject, oneOf, optIntInRange, optStr, str, type Json } from '../input.ts';
+import { pageFrom, pageSize } from '../paging.ts';
 import { base64ToHex } from '../srpServer.ts';
 import type { DeviceRecord, Pool } from '../store.ts';
 
@@ -71,13 +72,12 @@ export const getDevice: Handler = async (ctx, input) => {
 };
 
 function listFor(pool: Pool, username: string, input: Json): Json {
-  const limit = optInt(input, 'Limit') ?? 60;
+  const limit = pageSize(optIntInRange(input, 'Limit', 0, 60), 60);
   const devices = [...pool.devices.values()].filter((d) => d.username === username && d.srp !== undefined);
-  const start = Number(optStr(input, 'PaginationToken') ?? '0');
-  const page = devices.slice(start, start + limit);
+  const { items, next } = pageFrom(devices, limit, optStr(input, 'PaginationToken'), 'PaginationToken');
   return {
-    Devices: page.map(deviceType),
-    ...(start + limit < devices.length ? { PaginationToken: String(start + limit) } : {}),
+    Devices: items.map(deviceType),
+    ...(next !== undefined ? { PaginationToken: next } : {}),
   };
 }
 
