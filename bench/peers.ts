@@ -46,8 +46,24 @@ export async function amplifySpec(): Promise<PeerSpec> {
 
 export const cognitoLocalSpec: PeerSpec = { name: 'cognito-local', packages: { 'cognito-local': '5.3.0' } };
 
-/** Installs the peer's pinned packages unless exactly those versions are already there; returns its prefix. */
-export async function ensurePeer(spec: PeerSpec, log: (line: string) => void): Promise<string> {
+const installs = new Map<string, Promise<string>>();
+
+/**
+ * Installs the peer's pinned packages unless exactly those versions are already there; returns its prefix.
+ * One install per peer per run: `run.ts` starts them all at once, so a clean clone pays for the slowest, not the sum.
+ */
+export function ensurePeer(spec: PeerSpec, log: (line: string) => void): Promise<string> {
+  let install = installs.get(spec.name);
+  if (install === undefined) {
+    install = installPeer(spec, log);
+    installs.set(spec.name, install);
+    // Handled where it is awaited; this only keeps a failed early start from crashing the run.
+    install.catch(() => undefined);
+  }
+  return install;
+}
+
+async function installPeer(spec: PeerSpec, log: (line: string) => void): Promise<string> {
   const prefix = join(workDir, spec.name);
   const entries = Object.entries(spec.packages);
   const versions = await Promise.all(entries.map(([pkg]) => installedVersion(prefix, pkg)));
@@ -55,9 +71,11 @@ export async function ensurePeer(spec: PeerSpec, log: (line: string) => void): P
   await mkdir(prefix, { recursive: true });
   const specs = entries.map(([pkg, version]) => `${pkg}@${version}`);
   log(`installing ${specs.join(' ')} into bench/.work/${spec.name}`);
+  const t0 = performance.now();
   await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', prefix, ...specs], {
     cwd: repoRoot,
     maxBuffer: 16 * 1024 * 1024,
   });
+  log(`installed ${spec.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return prefix;
 }
