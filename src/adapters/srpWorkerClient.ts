@@ -1,8 +1,7 @@
 // SrpPort that runs the fast engine in a Web Worker (Vite's worker import), or inline where workers are unavailable.
-import type { DeviceClaimInput, DeviceVerifier, PasswordClaimInput, SrpClaim, SrpEphemeral, SrpPort } from '../../machines/ports.ts';
+import type { SrpPort } from '../../machines/ports.ts';
 import { createFastSrp } from './srpFast.ts';
 import {
-  answerSrpRequest,
   deviceClaimToWire,
   deviceVerifierFromWire,
   ephemeralFromWire,
@@ -58,11 +57,6 @@ function browserWorker(): SrpWorkerChannel | undefined {
   };
 }
 
-interface Pending {
-  readonly request: SrpWorkerRequest;
-  readonly settle: (response: SrpWorkerResponse) => void;
-}
-
 function unwrap(response: SrpWorkerResponse): unknown {
   if (response.ok) return response.result;
   const error = new Error(response.error.message);
@@ -103,53 +97,51 @@ export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
     return inline;
   }
 
-  const pending = new Map<number, Pending>();
+  // Each call in flight, settled with the worker's answer, or with undefined when the worker fails (then it runs inline).
+  const pending = new Map<number, (response: SrpWorkerResponse | undefined) => void>();
   let nextId = 1;
   let broken = false;
 
   const fallBack = (error: Error): void => {
     broken = true;
     report({ engine: 'inline', reason: error.message }, true);
-    for (const { request, settle } of pending.values()) void answerSrpRequest(inline, request).then(settle);
+    for (const settle of pending.values()) settle(undefined);
     pending.clear();
   };
 
   channel.listen(
     (data) => {
       if (!isSrpWorkerResponse(data)) return;
-      const entry = pending.get(data.id);
+      const settle = pending.get(data.id);
       pending.delete(data.id);
-      if (entry === undefined) return;
+      if (settle === undefined) return;
       report({ engine: 'worker' }, false);
-      entry.settle(data);
+      settle(data);
     },
     fallBack,
   );
 
   const open = channel;
-  const call = async (request: WithoutId<SrpWorkerRequest>): Promise<unknown> => {
-    const full: SrpWorkerRequest = { ...request, id: nextId++ };
-    if (broken) return unwrap(await answerSrpRequest(inline, full));
-    const response = await new Promise<SrpWorkerResponse>((settle) => {
-      pending.set(full.id, { request: full, settle });
-      open.post(full);
+  /** Sends `request` to the worker and reads its answer with `fromWire`; runs `inlineCall` once the worker has failed. */
+  const call = async <T>(request: WithoutId<SrpWorkerRequest>, fromWire: (result: unknown) => T, inlineCall: () => Promise<T>): Promise<T> => {
+    if (broken) return inlineCall();
+    const id = nextId++;
+    const response = await new Promise<SrpWorkerResponse | undefined>((settle) => {
+      pending.set(id, settle);
+      open.post({ ...request, id });
     });
-    return unwrap(response);
+    return response === undefined ? inlineCall() : fromWire(unwrap(response));
   };
 
   return {
-    async createEphemeral(): Promise<SrpEphemeral> {
-      return ephemeralFromWire(wireEphemeral(await call({ method: 'createEphemeral' })));
-    },
-    async passwordClaim(input: PasswordClaimInput): Promise<SrpClaim> {
-      return wireClaim(await call({ method: 'passwordClaim', input: passwordClaimToWire(input) }));
-    },
-    async deviceClaim(input: DeviceClaimInput): Promise<SrpClaim> {
-      return wireClaim(await call({ method: 'deviceClaim', input: deviceClaimToWire(input) }));
-    },
-    async createDeviceVerifier(input: { deviceGroupKey: string; deviceKey: string }): Promise<DeviceVerifier> {
-      const { deviceGroupKey, deviceKey } = input;
-      return deviceVerifierFromWire(wireDeviceVerifier(await call({ method: 'createDeviceVerifier', input: { deviceGroupKey, deviceKey } })));
-    },
+    createEphemeral: () => call({ method: 'createEphemeral' }, (result) => ephemeralFromWire(wireEphemeral(result)), () => inline.createEphemeral()),
+    passwordClaim: (input) => call({ method: 'passwordClaim', input: passwordClaimToWire(input) }, wireClaim, () => inline.passwordClaim(input)),
+    deviceClaim: (input) => call({ method: 'deviceClaim', input: deviceClaimToWire(input) }, wireClaim, () => inline.deviceClaim(input)),
+    createDeviceVerifier: ({ deviceGroupKey, deviceKey }) =>
+      call(
+        { method: 'createDeviceVerifier', input: { deviceGroupKey, deviceKey } },
+        (result) => deviceVerifierFromWire(wireDeviceVerifier(result)),
+        () => inline.createDeviceVerifier({ deviceGroupKey, deviceKey }),
+      ),
   };
 }
