@@ -1,134 +1,62 @@
-// No secret leaks from the real widget in Chromium: console, web storage, cookies, DOM and request URLs after every step.
+// No secret leaks from the real widget in Chromium, on every sign-in path: console, web storage, cookies, DOM, input
+// values, page and network URLs after every step, and every event the Stately inspector (`?inspect`) receives.
 import type { Page } from '@playwright/test';
+import type { Cognito, SignInPage } from './kit/index.ts';
 import { expect, test, type DemoPath } from './fixtures.ts';
+import { inspectedEventTypes, observeDevicePasswords, printTotals, tapInspector, watchLeaks, type InspectorTap } from './leakWatch.ts';
 
-/** What a step leaves behind, to be searched for secrets. */
-interface Sink {
-  readonly name: string;
-  readonly text: string;
+const NEW_PASSWORD = 'N3w-passw0rd!secrets';
+const QUESTION = 'What is 6 × 7?';
+const ANSWER = '42';
+
+/** The demo with `?inspect`, so the inspector's window is one more sink; waits for the credentials form. */
+async function openDemo(page: Page, signInPage: SignInPage, cognito: Cognito, inspector: InspectorTap, authFlow?: string): Promise<void> {
+  const query = new URLSearchParams({ userPoolId: cognito.userPoolId, clientId: cognito.clientId });
+  if (cognito.endpoint !== undefined) query.set('endpoint', cognito.endpoint);
+  if (authFlow !== undefined) query.set('authFlow', authFlow);
+  await page.goto(`/?inspect&${query.toString()}`);
+  await inspector.opened;
+  await signInPage.expectStep('credentials');
 }
 
-/** Device keys are stored on purpose (the integrator's device store), as amazon-cognito-identity-js does. */
-const CHOSEN_STORAGE = /^CognitoIdentityServiceProvider\.[^.]+\.[^.]+\.(deviceKey|deviceGroupKey|randomPasswordKey)$/;
-
-/** Records everything observable, and every secret that crossed the wire, while the test runs. */
-function watch(page: Page, chosenStorage: RegExp | null = CHOSEN_STORAGE) {
-  const secrets = new Set<string>();
-  const logs: string[] = [];
-  const urls: string[] = [];
-  const sinks: Sink[] = [];
-  page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
-  page.on('pageerror', (error) => logs.push(`pageerror: ${error.message}`));
-  page.on('request', (request) => urls.push(request.url()));
-  page.on('response', async (response) => {
-    if (response.request().method() !== 'POST') return;
-    const body: unknown = await response.json().catch(() => undefined);
-    const seen = (value: unknown): void => {
-      if (typeof value === 'string' && value.length >= 6) secrets.add(value);
-    };
-    if (typeof body !== 'object' || body === null) return;
-    const record = body as Record<string, unknown>;
-    seen(record.Session);
-    seen(record.SecretCode);
-    const result = record.AuthenticationResult;
-    if (typeof result === 'object' && result !== null) {
-      const tokens = result as Record<string, unknown>;
-      seen(tokens.AccessToken);
-      seen(tokens.IdToken);
-      seen(tokens.RefreshToken);
-    }
-  });
-  return {
-    secrets,
-    /** Snapshot of console, storage, cookies and the DOM (minus the demo's own dev panel, which shows codes on purpose). */
-    async capture(step: string): Promise<void> {
-      const state = await page.evaluate(() => {
-        const read = (storage: Storage) =>
-          Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '').map((key) => [key, storage.getItem(key) ?? ''] as const);
-        const root = document.documentElement.cloneNode(true);
-        if (root instanceof Element) for (const panel of root.querySelectorAll('.demo-aside')) panel.remove();
-        return {
-          local: read(localStorage),
-          session: read(sessionStorage),
-          dom: root instanceof Element ? root.outerHTML : '',
-          inputs: Array.from(document.querySelectorAll('input')).map((input) => input.value),
-        };
-      });
-      const cookies = await page.context().cookies();
-      sinks.push(
-        { name: `${step}: console`, text: logs.join('\n') },
-        { name: `${step}: localStorage`, text: JSON.stringify(state.local.filter(([key]) => chosenStorage?.test(key) !== true)) },
-        { name: `${step}: sessionStorage`, text: JSON.stringify(state.session) },
-        { name: `${step}: cookies`, text: JSON.stringify(cookies) },
-        { name: `${step}: DOM`, text: state.dom },
-        { name: `${step}: inputs`, text: JSON.stringify(state.inputs) },
-        { name: `${step}: URLs`, text: urls.join('\n') },
-      );
-    },
-    /** Every sink checked against every secret; prints the figures. */
-    expectNoLeak(path: string, extra: readonly string[]): void {
-      const all = [...secrets, ...extra.filter((value) => value.length >= 6)];
-      const found = sinks.flatMap((sink) => all.filter((value) => sink.text.includes(value)).map((value) => `${sink.name} holds ${value.slice(0, 4)}…`));
-      process.stdout.write(`secrets (${path}): sinks checked ${String(sinks.length)}; secret values ${String(all.length)}; secrets found ${String(found.length)}\n`);
-      expect(all.length).toBeGreaterThan(2);
-      expect(found).toEqual([]);
-    },
-  };
+/** The inspector hears events when the page is idle: wait until it has the last one and nothing more comes. */
+async function inspectorCaughtUp(inspector: InspectorTap, lastEventType: string): Promise<void> {
+  let previous = -1;
+  await expect
+    .poll(
+      async () => {
+        const events = await inspector.events();
+        const settled = inspectedEventTypes(events).includes(lastEventType) && events.length === previous;
+        previous = events.length;
+        return settled;
+      },
+      { intervals: [100, 100, 250], timeout: 10_000 },
+    )
+    .toBe(true);
 }
 
-declare global {
-  interface Window {
-    /** Bound by `observeDevicePasswords` to hand each device password seen on the SRP worker's channel to the test. */
-    __observeDevicePassword?: (value: string) => void;
-  }
-}
+// Per worker: each prints the totals of the paths it ran.
+test.afterAll(() => {
+  printTotals('secrets');
+});
 
-/**
- * The random device password is made inside the widget and never crosses the wire (ConfirmDevice sends only its
- * verifier), so the test reads it where it does cross a boundary: the SRP worker's messages (createDeviceVerifier's
- * answer, deviceClaim's request). It goes straight to Node, so the page keeps no copy of its own.
- */
-async function observeDevicePasswords(page: Page): Promise<Set<string>> {
-  const seen = new Set<string>();
-  await page.exposeFunction('__observeDevicePassword', (value: string) => {
-    seen.add(value);
-  });
-  await page.addInitScript(() => {
-    const report = (data: unknown): void => {
-      if (typeof data !== 'object' || data === null) return;
-      for (const part of [('result' in data ? data.result : undefined), ('input' in data ? data.input : undefined)]) {
-        if (typeof part === 'object' && part !== null && 'devicePassword' in part && typeof part.devicePassword === 'string') {
-          window.__observeDevicePassword?.(part.devicePassword);
-        }
-      }
-    };
-    const NativeWorker = window.Worker;
-    window.Worker = class ObservedWorker extends NativeWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        this.addEventListener('message', (event: MessageEvent<unknown>) => {
-          report(event.data);
-        });
-      }
+const PATHS: readonly DemoPath[] = ['srp', 'sms', 'totp', 'newPassword', 'selectMfa', 'email', 'custom'];
 
-      override postMessage(message: unknown, options?: StructuredSerializeOptions | Transferable[]): void {
-        report(message);
-        if (Array.isArray(options)) super.postMessage(message, options);
-        else super.postMessage(message, options);
-      }
-    };
-  });
-  return seen;
-}
-
-const SIMPLE: readonly DemoPath[] = ['srp', 'sms', 'totp'];
-
-for (const path of SIMPLE) {
-  test(`the ${path} sign-in leaves no password, Session, token or code in the console, storage, cookies, DOM or URLs`, async ({ cognito, signInPage, users, outbox, totp, page }) => {
+for (const path of PATHS) {
+  test(`the ${path} sign-in leaves no password, Session, token, code or answer in any sink or inspector event`, async ({
+    cognito,
+    signInPage,
+    users,
+    outbox,
+    totp,
+    page,
+    context,
+  }) => {
     const user = users.take(path);
-    const watcher = watch(page);
+    const inspector = await tapInspector(context);
+    const watcher = watchLeaks(page, { inspector });
     const typed: string[] = [user.password];
-    await signInPage.open(cognito);
+    await openDemo(page, signInPage, cognito, inspector, path === 'custom' ? 'CUSTOM_AUTH_SRP' : undefined);
     await watcher.capture('credentials shown');
 
     await test.step('credentials', async () => {
@@ -136,19 +64,51 @@ for (const path of SIMPLE) {
       await watcher.capture('credentials submitted');
     });
 
-    if (path === 'sms') {
-      await test.step('SMS_MFA', async () => {
-        const code = await outbox.waitForCode(user.username);
-        typed.push(code);
-        await signInPage.submitCode(code);
+    const code = async (step: string, read: () => Promise<string> | string) => {
+      await test.step(step, async () => {
+        const value = await read();
+        typed.push(value);
+        await signInPage.submitCode(value);
       });
-    }
-    if (path === 'totp') {
-      await test.step('SOFTWARE_TOKEN_MFA', async () => {
-        const code = totp.code(user.totpSecret ?? '');
-        typed.push(code, user.totpSecret ?? '');
-        await signInPage.submitCode(code);
-      });
+    };
+    switch (path) {
+      case 'sms':
+        await code('SMS_MFA', () => outbox.waitForCode(user.username, { channel: 'SMS' }));
+        break;
+      case 'totp':
+        typed.push(user.totpSecret ?? '');
+        await code('SOFTWARE_TOKEN_MFA', () => totp.code(user.totpSecret ?? ''));
+        break;
+      case 'email':
+        await signInPage.expectStep('EMAIL_OTP');
+        await code('EMAIL_OTP', () => outbox.waitForCode(user.username, { channel: 'EMAIL' }));
+        break;
+      case 'selectMfa':
+        await test.step('SELECT_MFA_TYPE', async () => {
+          await signInPage.expectStep('SELECT_MFA_TYPE');
+          await signInPage.chooseMfa('SOFTWARE_TOKEN_MFA');
+          await signInPage.expectStep('SOFTWARE_TOKEN_MFA');
+          await watcher.capture('MFA type chosen');
+        });
+        typed.push(user.totpSecret ?? '');
+        await code('SOFTWARE_TOKEN_MFA', () => totp.code(user.totpSecret ?? ''));
+        break;
+      case 'newPassword':
+        await test.step('NEW_PASSWORD_REQUIRED: new password and the required name', async () => {
+          await signInPage.expectStep('NEW_PASSWORD_REQUIRED');
+          typed.push(NEW_PASSWORD);
+          await signInPage.submitNewPassword(NEW_PASSWORD, { name: 'Ada Lovelace' });
+        });
+        break;
+      case 'custom':
+        await test.step('CUSTOM_CHALLENGE: the answer is a secret too', async () => {
+          await signInPage.expectStep('CUSTOM_CHALLENGE');
+          typed.push(ANSWER);
+          await signInPage.submitAnswer(QUESTION, ANSWER);
+        });
+        break;
+      default:
+        break;
     }
 
     await test.step('signed in', async () => {
@@ -157,16 +117,19 @@ for (const path of SIMPLE) {
     });
     await test.step('signed out', async () => {
       await signInPage.signOut();
+      await signInPage.expectStep('credentials');
+      await inspectorCaughtUp(inspector, 'signOut');
       await watcher.capture('signed out');
     });
     watcher.expectNoLeak(path, typed);
   });
 }
 
-test('MFA setup shows the TOTP secret only while enrolling, and leaks nothing after', async ({ cognito, signInPage, users, totp, page }) => {
+test('MFA setup shows the TOTP secret only while enrolling, and leaks nothing after', async ({ cognito, signInPage, users, totp, page, context }) => {
   const user = users.take('mfaSetup');
-  const watcher = watch(page);
-  await signInPage.open(cognito);
+  const inspector = await tapInspector(context);
+  const watcher = watchLeaks(page, { inspector });
+  await openDemo(page, signInPage, cognito, inspector);
   await signInPage.submitCredentials(user.username, user.password);
   const uri = await signInPage.totpSetupUri();
   const secretCode = new URL(uri).searchParams.get('secret') ?? '';
@@ -174,8 +137,9 @@ test('MFA setup shows the TOTP secret only while enrolling, and leaks nothing af
   const code = totp.code(secretCode);
   await signInPage.submitCode(code);
   await signInPage.expectSignedIn();
+  await inspectorCaughtUp(inspector, 'device.remember');
+  // The secret was on screen for enrolment (as it must be); once signed in, nothing may keep it, the inspector included.
   await watcher.capture('signed in after MFA setup');
-  // The secret was on screen for enrolment (as it must be); once signed in, nothing may keep it.
   watcher.expectNoLeak('mfaSetup', [user.password, code, secretCode]);
 });
 
@@ -185,14 +149,16 @@ test('a remembered device signs in again with no MFA step, and its device passwo
   users,
   outbox,
   page,
+  context,
 }) => {
   const user = users.take('sms');
   const devicePasswords = await observeDevicePasswords(page);
+  const inspector = await tapInspector(context);
   // The demo keeps device keys in memory (browserPorts: createMemoryDeviceStore), so no storage key is exempt.
-  const watcher = watch(page, null);
+  const watcher = watchLeaks(page, { chosenStorage: null, inspector });
   const typed: string[] = [user.password];
   const sent = () => (cognito.emulator?.outbox ?? []).filter((message) => message.username === user.username).length;
-  await signInPage.open(cognito);
+  await openDemo(page, signInPage, cognito, inspector);
   await watcher.capture('credentials shown');
 
   await test.step('first sign-in: SRP, then SMS_MFA', async () => {
@@ -224,6 +190,7 @@ test('a remembered device signs in again with no MFA step, and its device passwo
   await test.step('sign out again', async () => {
     await signInPage.signOut();
     await signInPage.expectStep('credentials');
+    await inspectorCaughtUp(inspector, 'signOut');
     await watcher.capture('signed out again');
   });
 

@@ -1,0 +1,108 @@
+// `?inspect`: the Stately inspector's code loads only when asked for, and its window gets the sign-in's events redacted.
+import type { Page, Response } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { Cognito } from './kit/index.ts';
+import { INSPECTOR_URL, inspectedEventTypes, stringLeaves, tapInspector, watchLeaks } from './leakWatch.ts';
+
+/** String literals of @statelyai/inspect's browser transport, kept by any bundler: they mark its code. */
+const INSPECTOR_MARKERS = ['@statelyai.connected', 'xstateinspector'];
+
+interface Script {
+  readonly url: string;
+  readonly bytes: number;
+  readonly isInspector: boolean;
+}
+
+/** Every script the page loads (its workers' included), and whether it is the inspector's code. */
+function recordScripts(page: Page): Promise<Script>[] {
+  const scripts: Promise<Script>[] = [];
+  page.on('response', (response: Response) => {
+    if (!['script', 'worker'].includes(response.request().resourceType())) return;
+    scripts.push(
+      response.text().then(
+        (body) => ({ url: response.url(), bytes: body.length, isInspector: INSPECTOR_MARKERS.every((marker) => body.includes(marker)) }),
+        () => ({ url: response.url(), bytes: 0, isInspector: false }),
+      ),
+    );
+  });
+  return scripts;
+}
+
+function demoUrl(cognito: Cognito, inspect: boolean): string {
+  const query = new URLSearchParams({ userPoolId: cognito.userPoolId, clientId: cognito.clientId });
+  if (cognito.endpoint !== undefined) query.set('endpoint', cognito.endpoint);
+  return inspect ? `/?inspect&${query.toString()}` : `/?${query.toString()}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The snapshot contexts the inspector received. */
+function contexts(events: readonly unknown[]): Record<string, unknown>[] {
+  return events.flatMap((event) => {
+    if (!isRecord(event) || !isRecord(event.snapshot)) return [];
+    const context = event.snapshot.context;
+    return isRecord(context) ? [context] : [];
+  });
+}
+
+test('without ?inspect the page never requests the inspector’s code nor opens its window', async ({ cognito, signInPage, page, context }) => {
+  const scripts = recordScripts(page);
+  const windows: string[] = [];
+  context.on('page', (opened) => windows.push(opened.url()));
+  await page.goto(demoUrl(cognito, false));
+  await signInPage.expectStep('credentials');
+  const loaded = await Promise.all(scripts);
+  process.stdout.write(`inspector (off): scripts ${String(loaded.length)}, inspector chunks 0 expected, found ${String(loaded.filter((script) => script.isInspector).length)}\n`);
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.filter((script) => script.isInspector)).toEqual([]);
+  expect(windows).toEqual([]);
+});
+
+test('with ?inspect the inspector loads lazily, opens its window, and receives a sign-in with every secret redacted', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+  context,
+}) => {
+  const scripts = recordScripts(page);
+  const inspector = await tapInspector(context);
+  const watcher = watchLeaks(page, { inspector });
+  const user = users.take('srp');
+
+  await test.step('the inspector chunk loads and its window opens at stately.ai (a local stub here)', async () => {
+    await page.goto(demoUrl(cognito, true));
+    const window = await inspector.opened;
+    expect(window.url()).toBe(INSPECTOR_URL);
+    await signInPage.expectStep('credentials');
+    const loaded = await Promise.all(scripts);
+    const chunks = loaded.filter((script) => script.isInspector);
+    expect(chunks).toHaveLength(1);
+    process.stdout.write(`inspector (on): scripts ${String(loaded.length)}, inspector chunk ${chunks[0]?.url ?? ''} (${String(chunks[0]?.bytes ?? 0)} bytes)\n`);
+  });
+
+  await test.step('sign in and out with the inspector listening', async () => {
+    await signInPage.submitCredentials(user.username, user.password);
+    await signInPage.expectSignedIn();
+    await signInPage.signOut();
+    await signInPage.expectStep('credentials');
+    await expect.poll(async () => inspectedEventTypes(await inspector.events()).includes('signOut'), { intervals: [100, 250] }).toBe(true);
+  });
+
+  await test.step('the events carry the secret fields, each as "[redacted]"', async () => {
+    const events = await inspector.events();
+    const types = inspectedEventTypes(events);
+    expect(types).toEqual(expect.arrayContaining(['credentials.submit', 'device.remember', 'signOut']));
+    const seen = contexts(events);
+    // The password lived in context until PASSWORD_VERIFIER was answered, the Session until tokens came: the
+    // inspector saw both fields, and only ever as "[redacted]".
+    expect(seen.some((context) => context.password === '[redacted]')).toBe(true);
+    expect(seen.some((context) => context.session === '[redacted]')).toBe(true);
+    expect(seen.filter((context) => typeof context.password === 'string' && context.password !== '[redacted]')).toEqual([]);
+    expect(stringLeaves(events)).toContain('[redacted]');
+    await watcher.capture('signed out');
+    watcher.expectNoLeak('inspector srp', [user.password]);
+  });
+});
