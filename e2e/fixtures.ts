@@ -4,7 +4,7 @@ import type { EmulatorConfig, UserSeed } from './emulator/index.ts';
 import { test as kitTest } from './kit/index.ts';
 
 /** The sign-in paths the demo pool seeds a user for (see DEMO_USERS). */
-export type DemoPath = 'srp' | 'sms' | 'totp' | 'newPassword' | 'mfaSetup' | 'selectMfa' | 'email' | 'custom';
+export type DemoPath = 'srp' | 'sms' | 'totp' | 'newPassword' | 'mfaSetup' | 'selectMfa' | 'email' | 'custom' | 'passwordless';
 
 const TEMPLATE: Readonly<Record<DemoPath, string>> = {
   srp: 'srp-user',
@@ -15,6 +15,7 @@ const TEMPLATE: Readonly<Record<DemoPath, string>> = {
   selectMfa: 'select-user',
   email: 'email-user',
   custom: 'custom-user',
+  passwordless: 'passwordless-user',
 };
 
 /** A user no other test has touched. */
@@ -57,6 +58,7 @@ function userFor(path: DemoPath, username: string): FreshUser {
     case 'selectMfa':
       return { ...base, password: DEMO_PASSWORD, totpSecret: DEMO_SELECT_TOTP_SECRET, phone: DEMO_PHONE };
     case 'sms':
+    case 'passwordless':
       return { ...base, password: DEMO_PASSWORD, phone: DEMO_PHONE };
     default:
       return { ...base, password: DEMO_PASSWORD };

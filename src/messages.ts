@@ -14,8 +14,9 @@ export const englishMessages = {
   password: 'Password',
   signIn: 'Sign in',
   signingIn: 'Signing in…',
-  /** The credentials step's button under `passwordless` (USER_AUTH with SMS_OTP or EMAIL_OTP). */
-  sendCode: { SMS_OTP: 'Text me a sign-in code', EMAIL_OTP: 'Email me a sign-in code' },
+  /** The credentials step's button under `passwordless` (USER_AUTH with SMS_OTP, or EMAIL_OTP). */
+  textMeACode: 'Text me a sign-in code',
+  emailMeACode: 'Email me a sign-in code',
   working: 'Please wait…',
   cancel: 'Cancel',
   verify: 'Verify',

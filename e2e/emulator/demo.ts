@@ -51,6 +51,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
     password: DEMO_PASSWORD,
     path: 'CUSTOM_CHALLENGE: What is 6 × 7? (42)',
   },
+  {
+    username: 'passwordless-user',
+    password: DEMO_PASSWORD,
+    path: 'USER_AUTH passwordless: SMS_OTP, no password typed (code in the outbox)',
+  },
 ];
 
 function seed(username: string, extra: Partial<UserSeed> = {}): UserSeed {
@@ -119,6 +124,8 @@ export function demoPool(): PoolConfig {
       }),
       seed('email-user', { Mfa: { EmailMfa: true } }),
       seed('custom-user'),
+      // No MFA: a USER_AUTH sign-in with PREFERRED_CHALLENGE SMS_OTP texts a code to this phone, and that is all.
+      seed('passwordless-user', { Attributes: { phone_number: DEMO_PHONE, phone_number_verified: 'true' } }),
     ],
   };
 }

@@ -105,6 +105,12 @@ export class SignInPage {
     await this.button(this.messages.signIn).click();
   }
 
+  /** Passwordless (widget config `passwordless: 'SMS_OTP'`): the username, then "Text me a sign-in code". */
+  async requestSmsCode(username: string): Promise<void> {
+    await this.username.fill(username);
+    await this.button(this.messages.textMeACode).click();
+  }
+
   /** Types a one-time code (SMS, email, authenticator, or MFA set-up) and verifies it. */
   async submitCode(code: string): Promise<void> {
     await this.code.fill(code);

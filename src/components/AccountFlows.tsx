@@ -60,7 +60,7 @@ export function AccountFlows({ ports, userPoolId, clientId, passwordPolicy, sign
 
 function CredentialsWithLinks({ flows }: { readonly flows: ReturnType<typeof useAccountFlows> }) {
   const messages = useMessages();
-  const { busy, submit } = useCredentialsStep();
+  const { busy, passwordless, submit } = useCredentialsStep();
   return (
     <>
       {flows.passwordWasReset ? (
@@ -68,7 +68,7 @@ function CredentialsWithLinks({ flows }: { readonly flows: ReturnType<typeof use
           {messages.passwordResetDone}
         </p>
       ) : null}
-      <PasswordForm busy={busy} error={flows.signInError} submit={submit} defaultUsername={flows.username} />
+      <PasswordForm busy={busy} error={flows.signInError} submit={submit} defaultUsername={flows.username} passwordless={passwordless} />
       <p className="cx-links">
         <button className="cx-button cx-button-link" type="button" onClick={flows.openForgotPassword}>
           {messages.forgotPassword}

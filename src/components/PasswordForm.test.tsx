@@ -46,6 +46,15 @@ describe('PasswordForm', () => {
     expect(screen.getByRole('status').textContent).toBe('Signing in…');
   });
 
+  it('under passwordless SMS_OTP asks for the username alone and sends it with no password', () => {
+    const submit = vi.fn();
+    render(<PasswordForm busy={false} error={undefined} submit={submit} defaultUsername="passwordless-user" passwordless="SMS_OTP" />);
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText('Username'));
+    fireEvent.click(screen.getByRole('button', { name: 'Text me a sign-in code' }));
+    expect(submit).toHaveBeenCalledWith('passwordless-user', '');
+  });
+
   it('announces the error in an alert tied to the fields and never shows the raw code', () => {
     render(<PasswordForm busy={false} error={{ code: 'UserNotFoundException' }} submit={vi.fn()} />);
     const alert = screen.getByRole('alert');

@@ -1,4 +1,5 @@
-// The credentials step: username and password, the password kept only in this form's state until submit.
+// The credentials step: username and password (the password kept only in this form's state until submit), or
+// under `passwordless` the username alone and a "Text me a sign-in code" button.
 import { useId, useRef, useState } from 'react';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
@@ -11,10 +12,12 @@ export interface PasswordFormProps {
   readonly error: StepErrorView | undefined;
   readonly submit: (username: string, password: string) => void;
   readonly defaultUsername?: string;
+  /** USER_AUTH without a password: no password field, and the button asks for this kind of code. */
+  readonly passwordless?: 'SMS_OTP' | 'EMAIL_OTP' | undefined;
 }
 
 /** Username + password form; clears the password as soon as it has been handed to `submit`. */
-export function PasswordForm({ busy, error, submit, defaultUsername = '' }: PasswordFormProps) {
+export function PasswordForm({ busy, error, submit, defaultUsername = '', passwordless }: PasswordFormProps) {
   const messages = useMessages();
   const errorId = useId();
   const [username, setUsername] = useState(defaultUsername);
@@ -22,19 +25,19 @@ export function PasswordForm({ busy, error, submit, defaultUsername = '' }: Pass
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   // Decided once: a returning user (username kept) starts on the password; typing must not move focus.
-  const [passwordFirst] = useState(defaultUsername !== '');
+  const [passwordFirst] = useState(defaultUsername !== '' && passwordless === undefined);
   useFocusOnMount(passwordFirst ? passwordRef : usernameRef);
-  useFocusWhen(passwordRef, error);
+  useFocusWhen(passwordless === undefined ? passwordRef : usernameRef, error);
   return (
     <StepForm
       title={messages.title}
       busy={busy}
       error={error}
       errorId={errorId}
-      submitLabel={messages.signIn}
+      submitLabel={passwordless === undefined ? messages.signIn : passwordless === 'SMS_OTP' ? messages.textMeACode : messages.emailMeACode}
       busyLabel={messages.signingIn}
       onSubmit={() => {
-        if (username.trim() === '' || password === '') return;
+        if (username.trim() === '' || (password === '' && passwordless === undefined)) return;
         submit(username.trim(), password);
         setPassword('');
       }}
@@ -49,17 +52,19 @@ export function PasswordForm({ busy, error, submit, defaultUsername = '' }: Pass
         errorId={errorId}
         invalid={error !== undefined}
       />
-      <Field
-        ref={passwordRef}
-        label={messages.password}
-        name="password"
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="current-password"
-        errorId={errorId}
-        invalid={error !== undefined}
-      />
+      {passwordless === undefined && (
+        <Field
+          ref={passwordRef}
+          label={messages.password}
+          name="password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+          errorId={errorId}
+          invalid={error !== undefined}
+        />
+      )}
     </StepForm>
   );
 }

@@ -66,8 +66,8 @@ function Loading() {
 }
 
 function CredentialsView() {
-  const { busy, error, username, submit } = useCredentialsStep();
-  return <PasswordForm busy={busy} error={error} submit={submit} defaultUsername={username} />;
+  const { busy, error, username, passwordless, submit } = useCredentialsStep();
+  return <PasswordForm busy={busy} error={error} submit={submit} defaultUsername={username} passwordless={passwordless} />;
 }
 
 function SmsView() {

@@ -7,11 +7,11 @@ import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
 import { LoginWidgetSteps } from '../widget/LoginWidget.tsx';
 import { Claims } from './Claims.tsx';
-import { DEMO_FLOWS } from './demoConfig.ts';
+import { DEMO_FLOWS, withDemoFlow } from './demoConfig.ts';
 import { DemoUsers } from './DemoUsers.tsx';
 
-// Vite drops this branch, and otpauth with it, from production builds.
-const DevPanel = import.meta.env.DEV ? lazy(() => import('./DevPanel.tsx')) : undefined;
+// Vite drops this branch, and otpauth with it, from production builds; the e2e build (`--mode e2e`) keeps it.
+const DevPanel = import.meta.env.DEV || import.meta.env.MODE === 'e2e' ? lazy(() => import('./DevPanel.tsx')) : undefined;
 
 export interface DemoAppProps {
   readonly config: LoginWidgetConfig;
@@ -50,7 +50,7 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
         </p>
       </header>
       {/* A new flow means a new sign-in actor, so the provider is remounted. */}
-      <AuthProvider key={authFlow} config={{ ...config, authFlow }} inspect={inspect}>
+      <AuthProvider key={authFlow} config={withDemoFlow(config, authFlow)} inspect={inspect}>
         <main className="demo-main">
           <div className="cx-widget">
             <LoginWidgetSteps config={config} />

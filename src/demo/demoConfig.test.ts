@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDemoConfig } from './demoConfig.ts';
+import { readDemoConfig, withDemoFlow } from './demoConfig.ts';
 
 describe('readDemoConfig', () => {
   it('uses the env that npm start sets', () => {
@@ -22,6 +22,11 @@ describe('readDemoConfig', () => {
   it('takes a sign-in flow from the query and ignores flows it does not offer', () => {
     expect(readDemoConfig('?authFlow=CUSTOM_AUTH_SRP', {}).authFlow).toBe('CUSTOM_AUTH_SRP');
     expect(readDemoConfig('?authFlow=SOMETHING', {}).authFlow).toBeUndefined();
+  });
+
+  it('signs in without a password, by a texted code, under the USER_AUTH flow', () => {
+    expect(readDemoConfig('?authFlow=USER_AUTH', {})).toMatchObject({ authFlow: 'USER_AUTH', passwordless: 'SMS_OTP' });
+    expect(withDemoFlow(readDemoConfig('?authFlow=USER_AUTH', {}), 'USER_SRP_AUTH')).toMatchObject({ passwordless: undefined });
   });
 
   it('takes where the SRP math runs from the query and ignores other values', () => {

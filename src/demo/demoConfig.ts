@@ -13,22 +13,35 @@ export interface DemoEnv {
 /** The demo's defaults: the emulator's seeded demo pool (see e2e/emulator/demo.ts). */
 export const DEMO_DEFAULTS = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' } as const;
 
-/** The flows the demo offers; custom-user needs one of the CUSTOM_AUTH ones. */
-export const DEMO_FLOWS: readonly { readonly flow: SignInFlow; readonly label: string }[] = [
+/** A sign-in flow the demo offers in its selector. */
+export interface DemoFlow {
+  readonly flow: SignInFlow;
+  readonly label: string;
+  readonly passwordless?: LoginWidgetConfig['passwordless'];
+}
+
+/** The flows the demo offers; custom-user needs one of the CUSTOM_AUTH ones, passwordless-user the USER_AUTH one. */
+export const DEMO_FLOWS: readonly DemoFlow[] = [
   { flow: 'USER_SRP_AUTH', label: 'Password, SRP (USER_SRP_AUTH)' },
   { flow: 'CUSTOM_AUTH_SRP', label: 'Password, then custom challenge (CUSTOM_AUTH + SRP_A)' },
   { flow: 'USER_PASSWORD_AUTH', label: 'Password sent over TLS (USER_PASSWORD_AUTH)' },
+  { flow: 'USER_AUTH', label: 'No password: a code by text message (USER_AUTH, SMS_OTP)', passwordless: 'SMS_OTP' },
 ];
 
 function isDemoFlow(value: string | undefined): value is SignInFlow {
   return DEMO_FLOWS.some((option) => option.flow === value);
 }
 
+/** `config` signing in with the demo's `flow` (its passwordless setting included, or dropped for other flows). */
+export function withDemoFlow(config: LoginWidgetConfig, flow: SignInFlow): LoginWidgetConfig {
+  return { ...config, authFlow: flow, passwordless: DEMO_FLOWS.find((option) => option.flow === flow)?.passwordless };
+}
+
 function nonEmpty(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/** `?endpoint=&userPoolId=&clientId=&region=&authFlow=&srp=inline` win over the env, which wins over the demo pool. */
+/** `?endpoint=&userPoolId=&clientId=&region=&authFlow=&srp=inline` (authFlow one of DEMO_FLOWS) win over the env, which wins over the demo pool. */
 export function readDemoConfig(search: string, env: DemoEnv): LoginWidgetConfig {
   const query = new URLSearchParams(search);
   const endpoint = nonEmpty(query.get('endpoint')) ?? nonEmpty(env.VITE_COGNITO_ENDPOINT);
@@ -36,12 +49,12 @@ export function readDemoConfig(search: string, env: DemoEnv): LoginWidgetConfig 
   const authFlow = nonEmpty(query.get('authFlow'));
   // `?srp=inline` keeps the SRP math on the main thread (the bench compares it with the worker).
   const srp = nonEmpty(query.get('srp'));
-  return {
+  const config: LoginWidgetConfig = {
     userPoolId: nonEmpty(query.get('userPoolId')) ?? nonEmpty(env.VITE_USER_POOL_ID) ?? DEMO_DEFAULTS.userPoolId,
     clientId: nonEmpty(query.get('clientId')) ?? nonEmpty(env.VITE_CLIENT_ID) ?? DEMO_DEFAULTS.clientId,
     ...(endpoint === undefined ? {} : { endpoint: endpoint.replace(/\/+$/, '') }),
     ...(region === undefined ? {} : { region }),
-    ...(isDemoFlow(authFlow) ? { authFlow } : {}),
     ...(srp === 'inline' || srp === 'worker' ? { srp } : {}),
   };
+  return isDemoFlow(authFlow) ? withDemoFlow(config, authFlow) : config;
 }

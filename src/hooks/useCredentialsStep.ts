@@ -1,4 +1,4 @@
-// Headless credentials step: username + password in, busy and error out.
+// Headless credentials step: username + password (or, passwordless, the username alone) in, busy and error out.
 import { secret, type SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
@@ -11,7 +11,9 @@ export interface CredentialsStep {
   readonly error: SignInError | undefined;
   /** The username typed last time (kept across restarts). */
   readonly username: string;
-  /** Starts sign-in; the password is wrapped in a Secret here, so clear your field right after. */
+  /** Set when sign-in is USER_AUTH with this PREFERRED_CHALLENGE: ask for the username only. */
+  readonly passwordless: 'SMS_OTP' | 'EMAIL_OTP' | undefined;
+  /** Starts sign-in; the password is wrapped in a Secret here, so clear your field right after (passwordless: send ''). */
   readonly submit: (username: string, password: string) => void;
 }
 
@@ -22,10 +24,15 @@ export function useCredentialsStep(): CredentialsStep {
   const busy = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'credentials' && snapshot.hasTag('busy'));
   const error = SignInContext.useSelector((snapshot) => (selectStep(snapshot) === 'credentials' ? selectError(snapshot) : undefined));
   const username = SignInContext.useSelector((snapshot) => snapshot.context.username);
+  const passwordless = SignInContext.useSelector(({ context }) =>
+    context.authFlow === 'USER_AUTH' && (context.preferredChallenge === 'SMS_OTP' || context.preferredChallenge === 'EMAIL_OTP')
+      ? context.preferredChallenge
+      : undefined,
+  );
   const submit = (typedUsername: string, password: string) => {
     // After sign-out the machine waits in signedOut; starting again is implied by submitting.
     if (actorRef.getSnapshot().matches('signedOut')) actorRef.send({ type: 'signIn.restart' });
     actorRef.send({ type: 'credentials.submit', username: typedUsername, password: secret(password) });
   };
-  return { active, busy, error, username, submit };
+  return { active, busy, error, username, passwordless, submit };
 }

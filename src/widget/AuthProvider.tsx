@@ -30,9 +30,10 @@ export function AuthProvider({ config, onSignedIn, onSignedOut, messages, inspec
       userPoolId: config.userPoolId,
       clientId: config.clientId,
       ...(config.authFlow === undefined ? {} : { authFlow: config.authFlow }),
+      ...(config.passwordless === undefined ? {} : { authFlow: 'USER_AUTH', preferredChallenge: config.passwordless }),
       ...(config.totpIssuer === undefined ? {} : { totpIssuer: config.totpIssuer }),
     }),
-    [config.userPoolId, config.clientId, config.authFlow, config.totpIssuer],
+    [config.userPoolId, config.clientId, config.authFlow, config.passwordless, config.totpIssuer],
   );
   const dictionary = useMemo(() => mergeMessages(messages), [messages]);
   return (

@@ -15,6 +15,8 @@ export interface LoginWidgetConfig {
   readonly endpoint?: string;
   /** Default `USER_SRP_AUTH`. */
   readonly authFlow?: SignInFlow;
+  /** Sign in without a password: USER_AUTH with this PREFERRED_CHALLENGE; the first step asks for the username only. */
+  readonly passwordless?: 'SMS_OTP' | 'EMAIL_OTP' | undefined;
   /** Issuer authenticator apps show during MFA set-up; default: the pool id. */
   readonly totpIssuer?: string;
   /** Where tokens live between page loads. Default: memory only (gone on reload). */
