@@ -45,16 +45,21 @@ test.describe('strict Content-Security-Policy', () => {
   });
   test.afterAll(() => rm(outDir, { recursive: true, force: true }));
 
-  test('an SMS user signs in under default-src/script-src/style-src self with no violation and no secret in a URL', async ({ cognito, users, outbox, signInPage, page }) => {
+  test('an SMS user signs in under default-src/script-src/style-src/worker-src self with no violation, SRP in its worker, and no secret in a URL', async ({ cognito, users, outbox, signInPage, page }) => {
     const endpoint = cognito.endpoint ?? '';
-    const policy = `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${endpoint}; img-src 'self' data:`;
+    // worker-src 'self' admits the SRP worker (built as a same-origin module file, never a blob: URL).
+    const policy = `default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; connect-src 'self' ${endpoint}; img-src 'self' data:`;
     const { server, url } = await serve(outDir, policy);
     try {
       const violations: string[] = [];
       const urls: string[] = [];
+      const workers: string[] = [];
+      const inlineFallbacks: string[] = [];
       page.on('console', (message) => {
         if (/content security policy/i.test(message.text())) violations.push(message.text());
+        if (message.text().includes('SRP runs on the main thread')) inlineFallbacks.push(message.text());
       });
+      page.on('worker', (worker) => workers.push(worker.url()));
       page.on('request', (request) => urls.push(request.url()));
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
@@ -69,9 +74,14 @@ test.describe('strict Content-Security-Policy', () => {
       await signInPage.expectSignedIn();
 
       const inUrls = urls.filter((requested) => requested.includes(user.password) || requested.includes(code) || requested.includes(encodeURIComponent(user.password)));
-      console.log(`csp: requests ${String(urls.length)}; policy violations ${String(violations.length)}; secrets found in URLs ${String(inUrls.length)}`);
+      console.log(
+        `csp: requests ${String(urls.length)}; policy violations ${String(violations.length)}; SRP workers ${String(workers.length)}; inline fallbacks ${String(inlineFallbacks.length)}; secrets found in URLs ${String(inUrls.length)}`,
+      );
       expect(violations).toEqual([]);
       expect(inUrls).toEqual([]);
+      // The SRP math ran in its worker under the policy, not silently on the main thread.
+      expect(workers.length).toBeGreaterThan(0);
+      expect(inlineFallbacks).toEqual([]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
