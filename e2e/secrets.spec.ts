@@ -6,6 +6,7 @@ import { expect, test, type DemoPath } from './fixtures.ts';
 import { inspectedEventTypes, observeDevicePasswords, printTotals, tapInspector, watchLeaks, type InspectorTap } from './leakWatch.ts';
 
 const NEW_PASSWORD = 'N3w-passw0rd!secrets';
+const CHANGED_PASSWORD = 'Ch4nged!passw0rd-secrets';
 const QUESTION = 'What is 6 × 7?';
 const ANSWER = '42';
 
@@ -40,7 +41,10 @@ test.afterAll(() => {
   printTotals('secrets');
 });
 
-const PATHS: readonly DemoPath[] = ['srp', 'sms', 'totp', 'newPassword', 'selectMfa', 'email', 'custom'];
+const PATHS: readonly DemoPath[] = ['srp', 'sms', 'totp', 'newPassword', 'selectMfa', 'email', 'custom', 'passwordless'];
+
+/** The demo's flow picker value each path needs (USER_SRP_AUTH otherwise). */
+const FLOWS: Partial<Record<DemoPath, string>> = { custom: 'CUSTOM_AUTH_SRP', passwordless: 'USER_AUTH' };
 
 for (const path of PATHS) {
   test(`the ${path} sign-in leaves no password, Session, token, code or answer in any sink or inspector event`, async ({
@@ -56,11 +60,13 @@ for (const path of PATHS) {
     const inspector = await tapInspector(context);
     const watcher = watchLeaks(page, { inspector });
     const typed: string[] = [user.password];
-    await openDemo(page, signInPage, cognito, inspector, path === 'custom' ? 'CUSTOM_AUTH_SRP' : undefined);
+    await openDemo(page, signInPage, cognito, inspector, FLOWS[path]);
     await watcher.capture('credentials shown');
 
     await test.step('credentials', async () => {
-      await signInPage.submitCredentials(user.username, user.password);
+      // Passwordless (USER_AUTH + SMS_OTP): the username alone.
+      if (path === 'passwordless') await signInPage.requestSmsCode(user.username);
+      else await signInPage.submitCredentials(user.username, user.password);
       await watcher.capture('credentials submitted');
     });
 
@@ -73,7 +79,8 @@ for (const path of PATHS) {
     };
     switch (path) {
       case 'sms':
-        await code('SMS_MFA', () => outbox.waitForCode(user.username, { channel: 'SMS' }));
+      case 'passwordless':
+        await code(path === 'sms' ? 'SMS_MFA' : 'SMS_OTP', () => outbox.waitForCode(user.username, { channel: 'SMS' }));
         break;
       case 'totp':
         typed.push(user.totpSecret ?? '');
@@ -115,6 +122,18 @@ for (const path of PATHS) {
       await signInPage.expectSignedIn();
       await watcher.capture('signed in');
     });
+    if (path === 'srp') {
+      await test.step('account screen: ChangePassword, both passwords secret', async () => {
+        const section = page.getByRole('region', { name: 'Change password', exact: true });
+        typed.push(CHANGED_PASSWORD);
+        await section.getByLabel('Current password', { exact: true }).fill(user.password);
+        await section.getByLabel('New password', { exact: true }).fill(CHANGED_PASSWORD);
+        await section.getByLabel('Confirm new password', { exact: true }).fill(CHANGED_PASSWORD);
+        await section.getByRole('button', { name: 'Change password' }).click();
+        await expect(section.getByRole('status')).toHaveText('Your password has been changed.');
+        await watcher.capture('password changed');
+      });
+    }
     await test.step('signed out', async () => {
       await signInPage.signOut();
       await signInPage.expectStep('credentials');
