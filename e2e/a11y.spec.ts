@@ -102,3 +102,20 @@ test('the session-expired step has no axe violations', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Start again' })).toBeFocused();
   await expectNoViolations(page);
 });
+
+test('the account screen, its authenticator enrolment and its device list have no axe violations', async ({ page }) => {
+  await openDemo(page);
+  await signIn(page, 'srp-user', DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  const devices = page.getByRole('region', { name: 'Remembered devices' });
+  await devices.getByRole('button', { name: 'Show remembered devices' }).click();
+  await expect(devices.getByRole('listitem')).toHaveCount(1);
+  const mfa = page.getByRole('region', { name: 'Two-step verification' });
+  await mfa.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await expect(mfa.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expectNoViolations(page);
+  // Leave srp-user as the other tests expect it: the enrolment is abandoned, never verified.
+  await mfa.getByRole('button', { name: 'Cancel' }).click();
+  await expect(mfa.getByRole('button', { name: 'Set up an authenticator app' })).toBeVisible();
+});

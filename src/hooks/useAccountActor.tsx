@@ -91,13 +91,15 @@ export function useAccountActionState(action: AccountAction) {
   const { current, run } = useAccountRunner();
   const mine = current === action;
   const busy = AccountActorContext.useSelector((snapshot) => snapshot.hasTag('busy'));
+  // The actor runs one action at a time: an open code step of another action blocks this one, not only a request.
+  const idle = AccountActorContext.useSelector((snapshot) => snapshot.matches('idle'));
   const error = AccountActorContext.useSelector((snapshot) => snapshot.context.error ?? undefined);
   const lastResult = AccountActorContext.useSelector((snapshot) => snapshot.context.lastResult ?? undefined);
   return {
     mine,
     busy: mine && busy,
-    /** Another action is running: this one's buttons wait. */
-    blocked: !mine && busy,
+    /** Another action is running or waits for a code: this one's buttons wait. */
+    blocked: !mine && !idle,
     error: mine ? error : undefined,
     lastResult: mine ? lastResult : undefined,
     send: (event: AccountEvent) => {

@@ -26,7 +26,8 @@ import { useVerifyUserAttribute } from './useVerifyUserAttribute.ts';
 
 const USERS = ['pw-user', 'attr-user', 'totp-enrol-user', 'devices-user'] as const;
 const NEW_PASSWORD = 'N3w-passw0rd!';
-const slow = { timeout: 8000 };
+// Each test signs in with SRP first; a loaded 2-core runner can stretch a step well past a second.
+const slow = { timeout: 15_000 };
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -130,7 +131,7 @@ function codesFor(username: string): string[] {
   return emulator.outbox.filter((message) => message.username === username && message.channel === 'EMAIL').map((message) => message.code);
 }
 
-describe('the account hooks against the emulator', () => {
+describe('the account hooks against the emulator', { timeout: 60_000 }, () => {
   it('useChangePassword reports a wrong current password, then changes it so only the new one signs in', async () => {
     const view = await signInWithAccount('pw-user');
     act(() => {
