@@ -80,6 +80,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (address === null || typeof address === 'string') throw new Error('emulator: expected a TCP address');
   const shownHost = host.includes(':') ? `[${host}]` : host;
   url = `http://${shownHost}:${String(address.port)}`;
+  // RSA key generation (two 2048-bit keys per pool) runs in libuv's thread pool while the first client starts up,
+  // so the first sign-in rarely waits for it; a failure surfaces on that first token issue instead.
+  for (const pool of store.pools.values()) pool.keys().catch(() => undefined);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -95,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           });
           server.closeAllConnections();
         });
+        // New keys mark their pool for saving: let generation in flight end so nothing is written after stop.
+        await Promise.all([...store.pools.values()].map((pool) => pool.keysSettled()));
         await store.flush();
       })();
       return stopped;

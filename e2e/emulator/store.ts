@@ -117,6 +117,11 @@ export class Pool {
     return this.keysPromise;
   }
 
+  /** Settles once key generation already under way has ended (nothing starts here), so a stop can wait for it. */
+  async keysSettled(): Promise<void> {
+    await this.keysPromise?.catch(() => undefined);
+  }
+
   get region(): string {
     return this.id.split('_')[0] ?? 'us-east-1';
   }
