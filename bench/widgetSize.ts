@@ -90,11 +90,10 @@ async function widgetSource(dir: string): Promise<string | undefined> {
 
 export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
   const apps = join(workDir, 'apps');
-  const amplifyPrefix = await ensurePeer(await amplifySpec(), ctx.log);
+  // Our two apps build while the Amplify install (started by run.ts) is still under way; sizes do not depend on timing.
+  const amplifyInstall = ensurePeer(await amplifySpec(), ctx.log);
   ctx.log('building the plain-button baseline app');
   const baseline = await buildApp(join(apps, 'baseline'), 'main.tsx', baselineSource);
-  ctx.log('building the Amplify UI <Authenticator> app');
-  const amplify = await buildApp(join(amplifyPrefix, 'app'), 'main.tsx', amplifySource);
   const oursDir = join(apps, 'login-widget');
   const source = await widgetSource(oursDir);
   let ours: Sizes | string = 'LoginWidget not built yet';
@@ -112,6 +111,9 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
       ours = `build failed: ${errorText(error)}`;
     }
   }
+  const amplifyPrefix = await amplifyInstall;
+  ctx.log('building the Amplify UI <Authenticator> app');
+  const amplify = await buildApp(join(amplifyPrefix, 'app'), 'main.tsx', amplifySource);
   const note =
     `Production JS + CSS of a Vite + React app minus the same app rendering a plain button (baseline ${kb(baseline.total.gzip).toFixed(1)} KB gz); ` +
     `gzip -9 / brotli q11 per file; @aws-amplify/ui-react 6.15.6 + aws-amplify 6.22.1 (Amplify JS ${kb(amplify.js.gzip - baseline.js.gzip).toFixed(1)} + CSS ${kb(amplify.css.gzip).toFixed(1)} KB gz).${oursNote}`;
