@@ -31,7 +31,7 @@ mountLoginWidget(document.getElementById('root'), {
 });
 `;
 
-const consumerHtml = `<!doctype html><html><head><meta charset="utf-8"><title>consumer</title></head>
+const consumerHtml = `<!doctype html><html><head><meta charset="utf-8"><title>consumer</title><link rel="icon" href="data:,"></head>
 <body><div id="root"></div><script type="module" src="/main.js"></script></body></html>
 `;
 
