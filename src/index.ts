@@ -5,6 +5,7 @@ export { AuthProvider, type AuthProviderProps } from './widget/AuthProvider.tsx'
 export { mountLoginWidget, type MountOptions, type MountedLoginWidget } from './widget/mount.tsx';
 export { browserPorts } from './widget/browserPorts.ts';
 export { cognitoEndpoint, poolRegion, type LoginWidgetConfig } from './widget/config.ts';
+export type { SrpEngineReport } from './adapters/srpWorkerClient.ts';
 
 export * from './hooks/index.ts';
 
