@@ -1,8 +1,10 @@
-// Playwright: the Vite demo as webServer, Debian's (or Playwright's cached) Chromium, one emulator per worker.
+// Playwright: the demo's e2e build served by `vite preview` as webServer, Debian's (or Playwright's cached) Chromium, one emulator per worker.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 
 const demoPort = Number(process.env.E2E_DEMO_PORT ?? 41731);
+// One build directory per port: suites run side by side (the bench's, yours) must not empty each other's.
+const demoBuild = `-c e2e/demo.vite.config.ts --mode e2e --outDir node_modules/.cache/e2e-demo/${String(demoPort)}`;
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser` or set CHROMIUM_PATH.');
 
@@ -22,8 +24,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath, args: chromiumArgs },
   },
+  // The demo built once (a few seconds) and served static: every fresh browser context then loads one bundle of
+  // production React instead of the dev server's per-module transforms (and its mid-test dependency reloads).
   webServer: {
-    command: `vite --host 127.0.0.1 --port ${demoPort} --strictPort`,
+    command: `vite build ${demoBuild} && vite preview ${demoBuild} --port ${String(demoPort)}`,
     cwd: '..',
     url: `http://127.0.0.1:${demoPort}`,
     reuseExistingServer: false,

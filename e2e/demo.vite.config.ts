@@ -1,0 +1,15 @@
+// Vite: the demo page (index.html) built for the Playwright suite, served by `vite preview` (see playwright.config.ts).
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// One bundle and production React load and run faster in every fresh browser context than the dev server's
+// per-module transforms; `--mode e2e` keeps the dev-only emulator panel (see DemoApp.tsx).
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  plugins: [react()],
+  logLevel: 'warn',
+  // No source maps and no plugin-timing report: the build sits on the suite's critical path.
+  build: { outDir: 'node_modules/.cache/e2e-demo/build', emptyOutDir: true, sourcemap: false, rolldownOptions: { checks: { bundlerTimings: false } } },
+  preview: { host: '127.0.0.1', strictPort: true },
+});
