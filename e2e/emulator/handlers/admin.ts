@@ -342,18 +342,33 @@ export const adminCreateUser: Handler = async (ctx, input) => {
   pool.changed();
   if (action !== 'SUPPRESS') {
     const mediums = optStrList(input, 'DesiredDeliveryMediums') ?? ['SMS'];
+    // One CustomMessage_AdminCreateUser call shapes the invitation: {username} and {####} (the temporary password)
+    // are placeholders the trigger's text must keep, as in Cognito.
+    const custom = await ctx.triggers.run({
+      pool,
+      name: 'CustomMessage',
+      triggerSource: 'CustomMessage_AdminCreateUser',
+      clientId: 'CLIENT_ID_NOT_APPLICABLE',
+      userName: username,
+      request: {
+        userAttributes: triggerAttributes(user),
+        codeParameter: '{####}',
+        usernameParameter: '{username}',
+        linkParameter: null,
+      },
+      clientMetadata,
+      response: { smsMessage: null, emailMessage: null, emailSubject: null },
+    });
     for (const medium of mediums) {
       const channel = medium === 'EMAIL' ? 'EMAIL' : 'SMS';
       if (!user.attributes[channel === 'EMAIL' ? 'email' : 'phone_number']) continue;
+      const override = channel === 'SMS' ? custom?.smsMessage : custom?.emailMessage;
+      const template =
+        typeof override === 'string' && override.includes('{####}')
+          ? override
+          : 'Your username is {username} and temporary password is {####}.';
       // The invitation carries the temporary password itself, as Cognito's does; it goes to the outbox only.
-      deliverCode(
-        ctx,
-        pool,
-        user,
-        channel,
-        password,
-        `Your username is ${username} and temporary password is ${password}.`,
-      );
+      deliverCode(ctx, pool, user, channel, password, template.replaceAll('{username}', username).replaceAll('{####}', password));
     }
   }
   return { User: userType(user, 'Attributes') };
