@@ -1,17 +1,13 @@
-// Admin calls over the AWS SDK v3 (AdminCreateUser with ClientMetadata, passwords, MFA): the same against the
-// emulator and a real user pool.
+// The kit's admin calls (AdminCreateUser with ClientMetadata, passwords, MFA) over src/server/admin.ts, the same
+// module back-ends use: the same against the emulator and a real user pool.
 import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminSetUserMFAPreferenceCommand,
-  AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
-  type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { createCognitoAdmin, type AdminMfaPreference } from '../../src/server/admin.ts';
 import type { TotpCodes } from './totp.ts';
 
 /** Which pool the admin calls go to; `endpoint` set means the emulator (any credentials are accepted there). */
@@ -39,12 +35,8 @@ export interface CreateUserInput {
   readonly desiredDeliveryMediums?: readonly ('SMS' | 'EMAIL')[];
 }
 
-export interface MfaPreference {
-  readonly sms?: boolean;
-  readonly totp?: boolean;
-  readonly email?: boolean;
-  readonly preferred?: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
-}
+/** Per method: enabled or not; `preferred` names the one asked for first (src/server/admin.ts's AdminMfaPreference). */
+export type MfaPreference = AdminMfaPreference;
 
 export interface Admin {
   readonly client: CognitoIdentityProviderClient;
@@ -61,51 +53,28 @@ export interface Admin {
   deleteUser(username: string): Promise<void>;
 }
 
-function attributeList(attributes: Readonly<Record<string, string>>): AttributeType[] {
-  return Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
-}
-
-function setting(enabled: boolean | undefined, preferred: boolean) {
-  return enabled === undefined ? undefined : { Enabled: enabled, PreferredMfa: preferred };
-}
-
 export function createAdmin(target: AdminTarget): Admin {
   const client = new CognitoIdentityProviderClient({
     region: target.region,
     ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
     ...(target.credentials === undefined ? {} : { credentials: target.credentials }),
   });
-  const UserPoolId = target.userPoolId;
+  const server = createCognitoAdmin({ userPoolId: target.userPoolId, region: target.region, client });
   const admin: Admin = {
     client,
     async createUser(input) {
-      await client.send(
-        new AdminCreateUserCommand({
-          UserPoolId,
-          Username: input.username,
-          UserAttributes: attributeList(input.attributes ?? {}),
-          TemporaryPassword: input.temporaryPassword,
-          MessageAction: input.messageAction ?? 'SUPPRESS',
-          DesiredDeliveryMediums: input.desiredDeliveryMediums === undefined ? undefined : [...input.desiredDeliveryMediums],
-          ClientMetadata: input.clientMetadata === undefined ? undefined : { ...input.clientMetadata },
-        }),
-      );
+      await server.createUser({
+        username: input.username,
+        attributes: { ...input.attributes },
+        ...(input.temporaryPassword === undefined ? {} : { temporaryPassword: input.temporaryPassword }),
+        messageAction: input.messageAction ?? 'SUPPRESS',
+        ...(input.desiredDeliveryMediums === undefined ? {} : { desiredDeliveryMediums: input.desiredDeliveryMediums }),
+        ...(input.clientMetadata === undefined ? {} : { clientMetadata: { ...input.clientMetadata } }),
+      });
       if (input.password !== undefined) await admin.setPassword(input.username, input.password, true);
     },
-    async setPassword(username, password, permanent = true) {
-      await client.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: permanent }));
-    },
-    async setMfaPreference(username, preference) {
-      await client.send(
-        new AdminSetUserMFAPreferenceCommand({
-          UserPoolId,
-          Username: username,
-          SMSMfaSettings: setting(preference.sms, preference.preferred === 'SMS_MFA'),
-          SoftwareTokenMfaSettings: setting(preference.totp, preference.preferred === 'SOFTWARE_TOKEN_MFA'),
-          EmailMfaSettings: setting(preference.email, preference.preferred === 'EMAIL_OTP'),
-        }),
-      );
-    },
+    setPassword: (username, password, permanent = true) => server.setPassword(username, password, permanent),
+    setMfaPreference: (username, preference) => server.setMfaPreference(username, preference),
     async enableTotp(username, password, totp) {
       const auth = await client.send(
         new InitiateAuthCommand({
@@ -124,9 +93,7 @@ export function createAdmin(target: AdminTarget): Admin {
       );
       return SecretCode;
     },
-    async deleteUser(username) {
-      await client.send(new AdminDeleteUserCommand({ UserPoolId, Username: username }));
-    },
+    deleteUser: (username) => server.deleteUser(username),
   };
   return admin;
 }

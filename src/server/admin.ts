@@ -2,6 +2,9 @@
 import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   CognitoIdentityProviderServiceException,
@@ -61,6 +64,24 @@ export interface CognitoAdmin {
   confirmSignUp(username: string, options?: WithClientMetadata): Promise<void>;
   /** AdminUpdateUserAttributes; ClientMetadata reaches the custom message trigger (verification codes for email / phone). */
   updateUserAttributes(username: string, attributes: StringMap, options?: WithClientMetadata): Promise<void>;
+  /** AdminSetUserPassword: `permanent` (default) makes the user CONFIRMED; otherwise the next sign-in asks for a new one. */
+  setPassword(username: string, password: string, permanent?: boolean): Promise<void>;
+  /** AdminSetUserMFAPreference: only the methods named change. */
+  setMfaPreference(username: string, preference: AdminMfaPreference): Promise<void>;
+  /** AdminDeleteUser. */
+  deleteUser(username: string): Promise<void>;
+}
+
+/** Per method: enabled or not; `preferred` names the one Cognito asks for first. */
+export interface AdminMfaPreference {
+  readonly sms?: boolean;
+  readonly totp?: boolean;
+  readonly email?: boolean;
+  readonly preferred?: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+}
+
+function mfaSetting(enabled: boolean | undefined, preferred: boolean): { Enabled: boolean; PreferredMfa: boolean } | undefined {
+  return enabled === undefined ? undefined : { Enabled: enabled, PreferredMfa: preferred };
 }
 
 function toAttributeList(attributes: StringMap): AttributeType[] {
@@ -135,6 +156,28 @@ export function createCognitoAdmin(options: CognitoAdminOptions): CognitoAdmin {
           new AdminUpdateUserAttributesCommand({ UserPoolId, Username: username, UserAttributes: toAttributeList(attributes), ...metadata(updateOptions) }),
         ),
       );
+    },
+    async setPassword(username, password, permanent = true) {
+      await send(() => client.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: permanent })));
+    },
+    async setMfaPreference(username, preference) {
+      const SMSMfaSettings = mfaSetting(preference.sms, preference.preferred === 'SMS_MFA');
+      const SoftwareTokenMfaSettings = mfaSetting(preference.totp, preference.preferred === 'SOFTWARE_TOKEN_MFA');
+      const EmailMfaSettings = mfaSetting(preference.email, preference.preferred === 'EMAIL_OTP');
+      await send(() =>
+        client.send(
+          new AdminSetUserMFAPreferenceCommand({
+            UserPoolId,
+            Username: username,
+            ...(SMSMfaSettings === undefined ? {} : { SMSMfaSettings }),
+            ...(SoftwareTokenMfaSettings === undefined ? {} : { SoftwareTokenMfaSettings }),
+            ...(EmailMfaSettings === undefined ? {} : { EmailMfaSettings }),
+          }),
+        ),
+      );
+    },
+    async deleteUser(username) {
+      await send(() => client.send(new AdminDeleteUserCommand({ UserPoolId, Username: username })));
     },
   };
 }
