@@ -27,7 +27,14 @@ export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfi
   // The account flows talk to the same endpoint as sign-in.
   const [accountPorts] = useState(() => ({ cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }) }));
   return (
-    <AccountFlows ports={accountPorts} userPoolId={config.userPoolId} clientId={config.clientId}>
+    <AccountFlows
+      ports={accountPorts}
+      userPoolId={config.userPoolId}
+      clientId={config.clientId}
+      passwordPolicy={config.passwordPolicy}
+      signUpAttributes={config.signUpAttributes}
+      clientMetadata={config.clientMetadata}
+    >
       <SignIn />
     </AccountFlows>
   );
