@@ -34,7 +34,7 @@ export interface FreshUser {
  * device, changes a password) cannot disturb another. Seeding costs a few ms per user; starting an emulator per
  * test would cost seconds (two RSA key pairs).
  */
-const RESERVE = 10;
+const RESERVE = 20;
 
 function copy(seed: UserSeed, username: string): UserSeed {
   return { ...seed, Username: username, Attributes: { ...seed.Attributes, email: `${username}@example.com` } };

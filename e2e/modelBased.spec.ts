@@ -1,6 +1,7 @@
 // Model-based e2e: @xstate/graph walks the sign-in machine's shortest paths; each is replayed through the widget.
 // Cognito's answers in the walk are canned; in the browser they come from the emulator, so the path picks the user.
 // Two walks: the password flows (USER_SRP_AUTH) and passwordless USER_AUTH with SMS_OTP, the only way to SMS_OTP.
+import { readdir, readFile } from 'node:fs/promises';
 import { getShortestPaths } from '@xstate/graph';
 import type { StatePath, TraversalOptions } from '@xstate/graph';
 import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type StateValue } from 'xstate';
@@ -175,6 +176,16 @@ const VIEW: Record<string, WidgetStep | 'passing'> = {
 
 test('every state of the sign-in machine has a way to be shown in the widget', () => {
   expect(leafIds(machine.root).filter((id) => !(id in VIEW))).toEqual([]);
+});
+
+test('every challenge of the sign-in machine has a user story spec of its own', async () => {
+  // Challenge states are named verbatim after ChallengeName (upper case); each must be named by a story spec.
+  const challenges = Object.keys(machine.root.states).filter((name) => /^[A-Z_]+$/.test(name));
+  const dir = new URL('.', import.meta.url);
+  const specs = (await readdir(dir)).filter((file) => file.endsWith('.spec.ts') && file !== 'modelBased.spec.ts');
+  const texts = await Promise.all(specs.map((file) => readFile(new URL(file, dir), 'utf8')));
+  expect(challenges.length).toBeGreaterThan(10);
+  expect(challenges.filter((name) => !texts.some((text) => text.includes(name)))).toEqual([]);
 });
 
 // ---- replaying a path in the browser ----------------------------------------------------------------------
