@@ -1,5 +1,5 @@
-// QR code as SVG markup from qrcode's encoder alone; loaded on demand by qrDataUrl.ts, with the encoder, in one chunk.
-import { create } from 'qrcode/lib/core/qrcode.js';
+// QR code as SVG markup from qrcode's encoder parts alone; loaded on demand by qrDataUrl.ts, with the encoder, in one chunk.
+import { qrByteSymbol } from './qrByteSymbol.ts';
 
 const MARGIN = 1;
 
@@ -27,10 +27,13 @@ function modulesPath(size: number, data: Uint8Array): string {
   return path;
 }
 
-/** `<svg>` of `text` at error-correction level M with a one-module quiet zone, as `qrcode.toString(…, { type: 'svg' })`. */
+/**
+ * `<svg>` of `text` as one byte segment at error-correction level M with a one-module quiet zone, as
+ * `qrcode.toString([{ data: text, mode: 'byte' }], { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })` draws it.
+ */
 export function qrSvg(text: string): string {
-  // Only the encoder: the package's browser entry would also bring its canvas and SVG renderers into the bundle.
-  const { size, data } = create(text, { errorCorrectionLevel: 'M' }).modules;
+  // Only the encoder's parts: the package's browser entry would also bring its canvas and SVG renderers into the bundle.
+  const { size, data } = qrByteSymbol(text);
   const side = String(size + 2 * MARGIN);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">` +
