@@ -99,7 +99,8 @@ export async function mintTokens(
     username: user.username,
   };
   const keys = await pool.keys();
-  return { AccessToken: sign(keys.access, accessClaims), IdToken: sign(keys.id, idClaims) };
+  const [IdToken, AccessToken] = await Promise.all([sign(keys.id, idClaims), sign(keys.access, accessClaims)]);
+  return { AccessToken, IdToken };
 }
 
 function omit(claims: Json, name: string): Json {

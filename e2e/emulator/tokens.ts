@@ -90,12 +90,19 @@ export function jwks(keys: PoolKeys): { keys: JWK[] } {
 }
 
 /**
- * Signs a compact JWS (RS256, PKCS#1 v1.5 over SHA-256) synchronously with a cached KeyObject.
- * One RSA signature is most of a sign-in's server CPU; the async WebCrypto path added a thread-pool hop per token.
+ * Signs a compact JWS (RS256, PKCS#1 v1.5 over SHA-256) with a cached KeyObject. One RSA signature is most of a
+ * sign-in's server CPU, so it runs in libuv's thread pool: the event loop keeps parsing other requests meanwhile,
+ * and on a machine with spare cores the ID and access tokens of concurrent sign-ins are signed in parallel.
  */
-export function sign(key: SigningKey, claims: JWTPayload): string {
+export async function sign(key: SigningKey, claims: JWTPayload): Promise<string> {
   const signingInput = `${key.encodedHeader}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-  return `${signingInput}.${rsaSign('sha256', Buffer.from(signingInput), key.privateKey).toString('base64url')}`;
+  const signature = await new Promise<Buffer>((resolve, reject) => {
+    rsaSign('sha256', Buffer.from(signingInput), key.privateKey, (error, result) => {
+      if (error) reject(error);
+      else resolve(result);
+    });
+  });
+  return `${signingInput}.${signature.toString('base64url')}`;
 }
 
 /** Checks an access token's signature, issuer, use and expiry at the emulator's time. */
