@@ -11,9 +11,10 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
-    lib: { entry: { index: 'src/lib.ts' }, formats: ['es'] },
+    // `server` is the Node-only admin module for back-ends; the AWS SDK stays the host's (optional peer).
+    lib: { entry: { index: 'src/lib.ts', server: 'src/server/admin.ts' }, formats: ['es'] },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^xstate($|\/)/, /^@xstate\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^xstate($|\/)/, /^@xstate\//, /^@aws-sdk\//],
     },
   },
   test: {
