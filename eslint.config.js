@@ -35,7 +35,10 @@ export default tseslint.config(
     files: ['machines/**/*.ts'],
     ignores: ['machines/**/*.test.ts'],
     rules: restrict([
-      { group: ['react', 'react-dom', '@xstate/react', '**/src/**', '**/e2e/**', 'node:*'], message: 'machines/ depends on xstate only.' },
+      {
+        group: ['react', 'react-dom', '@xstate/react', '**/src/**', '**/e2e/**', 'node:*'],
+        message: 'machines/ depends on xstate only.',
+      },
       { group: ['amazon-cognito-identity-js'], message: 'SRP lives behind the SrpPort in src/adapters.' },
     ]),
   },
@@ -43,7 +46,12 @@ export default tseslint.config(
   {
     files: ['e2e/emulator/**/*.ts'],
     ignores: ['e2e/emulator/**/*.test.ts'],
-    rules: restrict([{ group: ['**/machines/**', '**/src/**', 'xstate', 'react'], message: 'The emulator stands alone: node builtins and well-kept libraries only.' }]),
+    rules: restrict([
+      {
+        group: ['**/machines/**', '**/src/**', 'xstate', 'react'],
+        message: 'The emulator stands alone: node builtins and well-kept libraries only.',
+      },
+    ]),
   },
   // Components render; they never talk to xstate directly.
   {

@@ -53,7 +53,8 @@ export function createAwsJsonClient(baseUrl: string, maxSockets = 64): AwsJsonCl
     call,
     async ok(operation, body) {
       const res = await call(operation, body);
-      if (res.status !== 200) throw new Error(`${operation} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+      if (res.status !== 200)
+        throw new Error(`${operation} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
       return res.body;
     },
     close: () => {

@@ -8,7 +8,8 @@ export type ChildMessage =
   | { readonly type: 'memory'; readonly rss: number; readonly heapUsed: number }
   | { readonly type: 'error'; readonly message: string };
 
-const hasType = (value: unknown): value is { type: unknown } => typeof value === 'object' && value !== null && 'type' in value;
+const hasType = (value: unknown): value is { type: unknown } =>
+  typeof value === 'object' && value !== null && 'type' in value;
 
 export function isParentMessage(value: unknown): value is ParentMessage {
   return hasType(value) && (value.type === 'memory' || value.type === 'stop');
@@ -16,14 +17,20 @@ export function isParentMessage(value: unknown): value is ParentMessage {
 
 export function isChildMessage(value: unknown): value is ChildMessage {
   if (!hasType(value)) return false;
-  if (value.type === 'ready') return 'url' in value && typeof value.url === 'string' && 'startMs' in value && typeof value.startMs === 'number';
-  if (value.type === 'memory') return 'rss' in value && typeof value.rss === 'number' && 'heapUsed' in value && typeof value.heapUsed === 'number';
+  if (value.type === 'ready')
+    return 'url' in value && typeof value.url === 'string' && 'startMs' in value && typeof value.startMs === 'number';
+  if (value.type === 'memory')
+    return 'rss' in value && typeof value.rss === 'number' && 'heapUsed' in value && typeof value.heapUsed === 'number';
   if (value.type === 'error') return 'message' in value && typeof value.message === 'string';
   return false;
 }
 
 /** The pool the cost-growth rows fill with users (set BENCH_GROWTH_USERS in the child's environment). */
-export const growthPool = { poolId: 'us-east-1_BenchGrowth', clientId: 'benchgrowthclient000000001', password: 'Passw0rd!bench' } as const;
+export const growthPool = {
+  poolId: 'us-east-1_BenchGrowth',
+  clientId: 'benchgrowthclient000000001',
+  password: 'Passw0rd!bench',
+} as const;
 
 export const growthUsername = (index: number): string => `user-${index}`;
 
@@ -39,14 +46,21 @@ export const growthSignInUsers = 400;
  * emulator's `SrpVerifier` seed field, so 100k users cost the same memory without 100k modexps at start.
  */
 export function growthConfig(count: number): { Pools: unknown[] } {
-  const signingIn = new Set(Array.from({ length: Math.min(growthSignInUsers, count) }, (_, flow) => growthSignInIndex(flow, count)));
+  const signingIn = new Set(
+    Array.from({ length: Math.min(growthSignInUsers, count) }, (_, flow) => growthSignInIndex(flow, count)),
+  );
   return {
     Pools: [
       {
         Id: growthPool.poolId,
         Name: 'bench-growth',
         MfaConfiguration: 'OFF',
-        Clients: [{ ClientId: growthPool.clientId, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
+        Clients: [
+          {
+            ClientId: growthPool.clientId,
+            ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          },
+        ],
         Users: Array.from({ length: count }, (_, i) => ({
           Username: growthUsername(i),
           ...(signingIn.has(i)

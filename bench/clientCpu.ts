@@ -39,16 +39,24 @@ function identityJsSignIn(url: string): SignIn {
   return (index) =>
     new Promise((resolve, reject) => {
       const Storage = new MemoryStorage();
-      const pool = new CognitoUserPool({ UserPoolId: growthPool.poolId, ClientId: growthPool.clientId, endpoint: `${url}/`, Storage });
-      const user = new CognitoUser({ Username: growthUsername(index % users), Pool: pool, Storage });
-      user.authenticateUser(new AuthenticationDetails({ Username: growthUsername(index % users), Password: growthPool.password }), {
-        onSuccess: () => {
-          resolve();
-        },
-        onFailure: (error: unknown) => {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
+      const pool = new CognitoUserPool({
+        UserPoolId: growthPool.poolId,
+        ClientId: growthPool.clientId,
+        endpoint: `${url}/`,
+        Storage,
       });
+      const user = new CognitoUser({ Username: growthUsername(index % users), Pool: pool, Storage });
+      user.authenticateUser(
+        new AuthenticationDetails({ Username: growthUsername(index % users), Password: growthPool.password }),
+        {
+          onSuccess: () => {
+            resolve();
+          },
+          onFailure: (error: unknown) => {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        },
+      );
     });
 }
 
@@ -56,7 +64,13 @@ function machineSignIn(url: string): SignIn {
   return async (index) => {
     const signedIn = await driveSignIn(
       { username: growthUsername(index % users), password: growthPool.password },
-      { emulatorUrl: url, userPoolId: growthPool.poolId, clientId: growthPool.clientId, authFlow: 'USER_SRP_AUTH', deviceTracking: false },
+      {
+        emulatorUrl: url,
+        userPoolId: growthPool.poolId,
+        clientId: growthPool.clientId,
+        authFlow: 'USER_SRP_AUTH',
+        deviceTracking: false,
+      },
     );
     signedIn.stop();
   };
@@ -105,7 +119,8 @@ export async function measureClientCpu(ctx: BenchContext): Promise<Row[]> {
     ctx.log('client CPU: profiling modPow');
     const oursShare = frameShare(await profile(ours), modPowFrame);
     const theirsShare = frameShare(await profile(theirs), modPowFrame);
-    const pct = (share: { matched: number; busy: number }): number => (share.busy === 0 ? 0 : (100 * share.matched) / share.busy);
+    const pct = (share: { matched: number; busy: number }): number =>
+      share.busy === 0 ? 0 : (100 * share.matched) / share.busy;
     const peerName = 'CognitoUser.authenticateUser';
     return [
       {

@@ -4,7 +4,9 @@ import { errorText } from './context.ts';
 
 describe('errorText', () => {
   it('keeps the first two non-empty lines without terminal colours', () => {
-    const error = new Error('Build failed with 1 error:\n\n\u001b[31m[UNRESOLVED_IMPORT]\u001b[0m Could not resolve x\nmore');
+    const error = new Error(
+      'Build failed with 1 error:\n\n\u001b[31m[UNRESOLVED_IMPORT]\u001b[0m Could not resolve x\nmore',
+    );
     expect(errorText(error)).toBe('Build failed with 1 error: [UNRESOLVED_IMPORT] Could not resolve x');
   });
 

@@ -30,7 +30,10 @@ export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // eslint-disable-next-line no-control-regex -- stripping terminal colour codes is the point
   const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
-  const lines = plain.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = plain
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   const short = lines.slice(0, 2).join(' ');
   return short.length > 160 ? `${short.slice(0, 157)}...` : short;
 }

@@ -4,7 +4,8 @@ import { playwrightSummary } from './e2eTime.ts';
 
 describe('playwrightSummary', () => {
   it('collects the passed, failed and skipped counts of the list reporter', () => {
-    const output = 'Running 12 tests using 2 workers\n  ✓ 1 a\n\n  1 failed\n    [chromium] › x.spec.ts\n  2 skipped\n  9 passed (31.2s)\n';
+    const output =
+      'Running 12 tests using 2 workers\n  ✓ 1 a\n\n  1 failed\n    [chromium] › x.spec.ts\n  2 skipped\n  9 passed (31.2s)\n';
     expect(playwrightSummary(output)).toBe('1 failed, 2 skipped, 9 passed');
   });
 

@@ -13,7 +13,9 @@ interface PlaywrightRun {
 
 /** Pulls "N passed", "N failed", "N skipped"… out of Playwright's list reporter output. */
 export function playwrightSummary(output: string): string {
-  const counts = [...output.matchAll(/^\s*(\d+) (passed|failed|flaky|skipped|did not run|interrupted)\b/gm)].map((m) => `${m[1] ?? ''} ${m[2] ?? ''}`);
+  const counts = [...output.matchAll(/^\s*(\d+) (passed|failed|flaky|skipped|did not run|interrupted)\b/gm)].map(
+    (m) => `${m[1] ?? ''} ${m[2] ?? ''}`,
+  );
   return counts.length > 0 ? counts.join(', ') : 'no test summary';
 }
 
@@ -40,10 +42,24 @@ function runPlaywright(demoPort: number): Promise<PlaywrightRun> {
 }
 
 export async function measureE2e(ctx: BenchContext): Promise<Row[]> {
-  const base = { group: 'e2e', metric: 'E2E wall time, all Playwright paths', unit: 's', peer: na('no peer'), peerName: '', aim: { kind: 'oursAtMost', limit: 60 } } as const;
-  if (!(await repoFileExists('e2e/playwright.config.ts'))) return [{ ...base, ours: na('no Playwright config yet'), note: '' }];
+  const base = {
+    group: 'e2e',
+    metric: 'E2E wall time, all Playwright paths',
+    unit: 's',
+    peer: na('no peer'),
+    peerName: '',
+    aim: { kind: 'oursAtMost', limit: 60 },
+  } as const;
+  if (!(await repoFileExists('e2e/playwright.config.ts')))
+    return [{ ...base, ours: na('no Playwright config yet'), note: '' }];
   ctx.log('running npx playwright test -c e2e/playwright.config.ts');
   const run = await runPlaywright(await freePort());
   const note = `npx playwright test -c e2e/playwright.config.ts (2 workers, as configured), wall time including the Vite web server start; ${run.summary}${run.code === 0 ? '' : `; exit code ${String(run.code)}`}.`;
-  return [{ ...base, ours: run.code === 0 ? value(run.seconds) : na(`suite failed after ${run.seconds.toFixed(1)} s (${run.summary})`), note }];
+  return [
+    {
+      ...base,
+      ours: run.code === 0 ? value(run.seconds) : na(`suite failed after ${run.seconds.toFixed(1)} s (${run.summary})`),
+      note,
+    },
+  ];
 }

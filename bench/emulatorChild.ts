@@ -14,7 +14,14 @@ const send = (message: ChildMessage): void => {
 };
 
 function isStarted(value: unknown): value is Started {
-  return typeof value === 'object' && value !== null && 'url' in value && typeof value.url === 'string' && 'stop' in value && typeof value.stop === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'url' in value &&
+    typeof value.url === 'string' &&
+    'stop' in value &&
+    typeof value.stop === 'function'
+  );
 }
 
 async function start(): Promise<Started> {
@@ -25,7 +32,8 @@ async function start(): Promise<Started> {
   }
   const users = Number(process.env.BENCH_GROWTH_USERS ?? '0');
   // Users arrive through the emulator's seed config (its in-process API): each password becomes a salt + verifier.
-  const options = users > 0 ? { port: 0, host: '127.0.0.1', config: growthConfig(users) } : { port: 0, host: '127.0.0.1' };
+  const options =
+    users > 0 ? { port: 0, host: '127.0.0.1', config: growthConfig(users) } : { port: 0, host: '127.0.0.1' };
   const emulator: unknown = await Reflect.apply(mod.startEmulator, mod, [options]);
   if (!isStarted(emulator)) throw new Error('startEmulator did not resolve to { url, stop }');
   return emulator;

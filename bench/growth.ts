@@ -30,16 +30,27 @@ async function measureAt(users: number): Promise<Point> {
       const body = await client.ok('InitiateAuth', {
         AuthFlow: 'USER_PASSWORD_AUTH',
         ClientId: growthPool.clientId,
-        AuthParameters: { USERNAME: growthUsername(growthSignInIndex(index % growthSignInUsers, users)), PASSWORD: growthPool.password },
+        AuthParameters: {
+          USERNAME: growthUsername(growthSignInIndex(index % growthSignInUsers, users)),
+          PASSWORD: growthPool.password,
+        },
       });
       if (field(body, 'AuthenticationResult', 'AccessToken') === undefined) throw new Error('no tokens');
     };
     await runLoad(signIn, { concurrency: 1, durationMs: 30_000, maxFlows: 20 });
     const result = await runLoad(signIn, { concurrency: 1, durationMs: 30_000, maxFlows: signIns });
-    if (result.errors > 0) throw new Error(`${result.errors} sign-ins failed at ${users} users: ${result.firstError ?? ''}`);
+    if (result.errors > 0)
+      throw new Error(`${result.errors} sign-ins failed at ${users} users: ${result.firstError ?? ''}`);
     const memory = await server.memory();
     const latency = summarize(result.latencies);
-    return { users, startMs: server.startMs, rss: memory.rss, heapUsed: memory.heapUsed ?? Number.NaN, p50: latency.p50, p99: latency.p99 };
+    return {
+      users,
+      startMs: server.startMs,
+      rss: memory.rss,
+      heapUsed: memory.heapUsed ?? Number.NaN,
+      p50: latency.p50,
+      p99: latency.p99,
+    };
   } finally {
     client.close();
     await server.stop();
@@ -52,7 +63,18 @@ const label = (users: number): string => `${users / 1000}k`;
 
 export async function measureGrowth(ctx: BenchContext): Promise<Row[]> {
   if (!(await repoFileExists('e2e/emulator/index.ts'))) {
-    return [{ group: 'growth', metric: 'Cost growth with pool size', unit: '', ours: na('e2e/emulator not built yet'), peer: na('no peer'), peerName: '', aim: { kind: 'none' }, note: '' }];
+    return [
+      {
+        group: 'growth',
+        metric: 'Cost growth with pool size',
+        unit: '',
+        ours: na('e2e/emulator not built yet'),
+        peer: na('no peer'),
+        peerName: '',
+        aim: { kind: 'none' },
+        note: '',
+      },
+    ];
   }
   const points: Point[] = [];
   const skipped: number[] = [];
@@ -61,7 +83,9 @@ export async function measureGrowth(ctx: BenchContext): Promise<Row[]> {
     // Seeding costs a verifier per user; the biggest pool runs only if it fits the run's budget (keeping time for the E2E row).
     const estimateMs = previous === undefined ? 0 : (previous.startMs * users * 1.5) / previous.users + 15_000;
     if (!ctx.explicit && users > 10_000 && estimateMs > ctx.remainingMs() - reservedForLaterMs) {
-      ctx.log(`growth: skipping ${users} users (about ${Math.round(estimateMs / 1000)} s, ${Math.round(ctx.remainingMs() / 1000)} s left)`);
+      ctx.log(
+        `growth: skipping ${users} users (about ${Math.round(estimateMs / 1000)} s, ${Math.round(ctx.remainingMs() / 1000)} s left)`,
+      );
       skipped.push(users);
       continue;
     }

@@ -33,7 +33,10 @@ export function medianLongestTask(runs: readonly (number | undefined)[]): Figure
   if (runs.length === 0) return na('no runs');
   // A quiet run ranks as -Infinity (sort() would put undefined last without asking the comparator).
   const sorted = runs.map((run) => run ?? Number.NEGATIVE_INFINITY).sort((a, b) => a - b);
-  const middle = runs.length % 2 === 1 ? sorted.slice((runs.length - 1) / 2, (runs.length + 1) / 2) : sorted.slice(runs.length / 2 - 1, runs.length / 2 + 1);
+  const middle =
+    runs.length % 2 === 1
+      ? sorted.slice((runs.length - 1) / 2, (runs.length + 1) / 2)
+      : sorted.slice(runs.length / 2 - 1, runs.length / 2 + 1);
   const measured = middle.filter((run) => Number.isFinite(run));
   if (measured.length < middle.length) return na('< 50 ms (no long task)');
   return value(median(measured));
@@ -54,7 +57,18 @@ const observeLongTasks = (): void => {
 };
 
 function isTaskEntries(data: unknown): data is TaskEntry[] {
-  return Array.isArray(data) && data.every((e: unknown) => typeof e === 'object' && e !== null && 'startTime' in e && 'duration' in e && typeof e.startTime === 'number' && typeof e.duration === 'number');
+  return (
+    Array.isArray(data) &&
+    data.every(
+      (e: unknown) =>
+        typeof e === 'object' &&
+        e !== null &&
+        'startTime' in e &&
+        'duration' in e &&
+        typeof e.startTime === 'number' &&
+        typeof e.duration === 'number',
+    )
+  );
 }
 
 /** `cpuSlowdown` > 1 slows the page's CPU down that many times (Chromium's DevTools throttling, as Lighthouse does for phones). */
@@ -62,7 +76,8 @@ async function signInOnce(browser: Browser, url: string, cpuSlowdown: number): P
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    if (cpuSlowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    if (cpuSlowdown > 1)
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     await page.addInitScript(observeLongTasks);
     const signIn = new SignInPage(page);
     await page.goto(url);
@@ -82,14 +97,32 @@ async function signInOnce(browser: Browser, url: string, cpuSlowdown: number): P
 }
 
 export async function measureMainThread(ctx: BenchContext): Promise<Row[]> {
-  const base = { group: 'main-thread', metric: 'Longest main-thread task during SRP sign-in (Chromium)', unit: 'ms', peerName: 'SRP inline', aim: { kind: 'oursAtMost', limit: 50 } } as const;
+  const base = {
+    group: 'main-thread',
+    metric: 'Longest main-thread task during SRP sign-in (Chromium)',
+    unit: 'ms',
+    peerName: 'SRP inline',
+    aim: { kind: 'oursAtMost', limit: 50 },
+  } as const;
   const executablePath = findChromium();
   if (executablePath === undefined) return [{ ...base, ours: na('no Chromium'), peer: na('no Chromium'), note: '' }];
   const outDir = join(workDir, 'demo');
   ctx.log('building the demo for production');
   // The demo app (index.html), not the library build vite.config.ts describes; production React, as users get it.
-  await build({ root: repoRoot, configFile: false, logLevel: 'error', plugins: [react()], build: { outDir, emptyOutDir: true, sourcemap: false } });
-  const server = await preview({ root: repoRoot, configFile: false, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: await freePort(), strictPort: true } });
+  await build({
+    root: repoRoot,
+    configFile: false,
+    logLevel: 'error',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
+  const server = await preview({
+    root: repoRoot,
+    configFile: false,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
+  });
   const emulator = await startEmulator();
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
@@ -103,18 +136,22 @@ export async function measureMainThread(ctx: BenchContext): Promise<Row[]> {
         // Alternating keeps a slow spell of the machine from landing on one side only.
         for (const srp of ['worker', 'inline'] as const) {
           const longest = await signInOnce(browser, pageUrl(srp), cpuSlowdown);
-          ctx.log(`CPU ${String(cpuSlowdown)}× slower, ${srp} run ${String(i + 1)}: longest task ${longest === undefined ? '< 50' : longest.toFixed(0)} ms`);
+          ctx.log(
+            `CPU ${String(cpuSlowdown)}× slower, ${srp} run ${String(i + 1)}: longest task ${longest === undefined ? '< 50' : longest.toFixed(0)} ms`,
+          );
           runs[srp].push(longest);
         }
       }
-      const show = (list: readonly (number | undefined)[]): string => list.map((ms) => (ms === undefined ? '<50' : ms.toFixed(0))).join(', ');
+      const show = (list: readonly (number | undefined)[]): string =>
+        list.map((ms) => (ms === undefined ? '<50' : ms.toFixed(0))).join(', ');
       const note =
         cpuSlowdown === 1
           ? `Production demo build in headless Chromium against the in-process emulator; ${SRP_USER} signs in ${String(RUNS)}× per engine (?srp=worker|inline, alternating), ` +
             `median of the longest PerformanceObserver "longtask" from pressing Sign in to the signed-in view; Chromium reports only tasks ≥ 50 ms, so "< 50 ms" means none. ` +
             `Runs: worker ${show(runs.worker)}; inline ${show(runs.inline)} ms.`
           : `Same, with the page's CPU ${String(cpuSlowdown)}× slower (DevTools Emulation.setCPUThrottlingRate, Lighthouse's phone setting). Runs: worker ${show(runs.worker)}; inline ${show(runs.inline)} ms.`;
-      const metric = cpuSlowdown === 1 ? base.metric : `${base.metric}, CPU ${String(cpuSlowdown)}× slower (phone-like)`;
+      const metric =
+        cpuSlowdown === 1 ? base.metric : `${base.metric}, CPU ${String(cpuSlowdown)}× slower (phone-like)`;
       rows.push({ ...base, metric, ours: medianLongestTask(runs.worker), peer: medianLongestTask(runs.inline), note });
     }
     return rows;

@@ -18,7 +18,8 @@ export interface PeerSpec {
 export async function installedVersion(prefix: string, pkg: string): Promise<string | undefined> {
   try {
     const json: unknown = JSON.parse(await readFile(join(prefix, 'node_modules', pkg, 'package.json'), 'utf8'));
-    if (typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string') return json.version;
+    if (typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string')
+      return json.version;
     return undefined;
   } catch {
     return undefined;
@@ -72,10 +73,14 @@ async function installPeer(spec: PeerSpec, log: (line: string) => void): Promise
   const specs = entries.map(([pkg, version]) => `${pkg}@${version}`);
   log(`installing ${specs.join(' ')} into bench/.work/${spec.name}`);
   const t0 = performance.now();
-  await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', prefix, ...specs], {
-    cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await run(
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', prefix, ...specs],
+    {
+      cwd: repoRoot,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   log(`installed ${spec.name} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return prefix;
 }

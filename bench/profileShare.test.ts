@@ -3,7 +3,13 @@ import type { Profiler, Runtime } from 'node:inspector';
 import { describe, expect, it } from 'vitest';
 import { frameShare } from './profileShare.ts';
 
-const frame = (functionName: string): Runtime.CallFrame => ({ functionName, scriptId: '0', url: '', lineNumber: 0, columnNumber: 0 });
+const frame = (functionName: string): Runtime.CallFrame => ({
+  functionName,
+  scriptId: '0',
+  url: '',
+  lineNumber: 0,
+  columnNumber: 0,
+});
 
 // (root) → signIn → modPow → square ; signIn → hash ; (root) → (idle)
 const profile: Profiler.Profile = {

@@ -1,6 +1,13 @@
 // Round-trip rows: requests per sign-in path counted at the emulator while our machine signs in, vs COGNITO.md §11's minimum.
 import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
-import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_SELECT_TOTP_SECRET, DEMO_TEMP_PASSWORD, DEMO_TOTP_SECRET } from '../e2e/emulator/demo.ts';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_PASSWORD,
+  DEMO_POOL_ID,
+  DEMO_SELECT_TOTP_SECRET,
+  DEMO_TEMP_PASSWORD,
+  DEMO_TOTP_SECRET,
+} from '../e2e/emulator/demo.ts';
 import { errorText, type BenchContext } from './context.ts';
 import { startOurEmulator } from './servers.ts';
 import { driveSignIn, requestCount, requestTargets, type DriveOptions, type UserScript } from './signInDriver.ts';
@@ -13,7 +20,11 @@ interface PathCase {
   readonly run: (base: DriveOptions) => Promise<void>;
 }
 
-const user = (username: string, extra: Partial<UserScript> = {}): UserScript => ({ username, password: DEMO_PASSWORD, ...extra });
+const user = (username: string, extra: Partial<UserScript> = {}): UserScript => ({
+  username,
+  password: DEMO_PASSWORD,
+  ...extra,
+});
 
 const signInOnce = async (script: UserScript, options: DriveOptions): Promise<void> => {
   (await driveSignIn(script, options)).stop();
@@ -25,23 +36,53 @@ const devices = createMemoryDeviceStore();
 const cases: readonly PathCase[] = [
   { path: 'SRP only', minimum: 2, run: (o) => signInOnce(user('srp-user'), o) },
   { path: 'SRP + SMS_MFA', minimum: 3, run: (o) => signInOnce(user('sms-user'), o) },
-  { path: 'SRP + SOFTWARE_TOKEN_MFA', minimum: 3, run: (o) => signInOnce(user('totp-user', { totpSecret: DEMO_TOTP_SECRET }), o) },
+  {
+    path: 'SRP + SOFTWARE_TOKEN_MFA',
+    minimum: 3,
+    run: (o) => signInOnce(user('totp-user', { totpSecret: DEMO_TOTP_SECRET }), o),
+  },
   { path: 'SRP + EMAIL_OTP', minimum: 3, run: (o) => signInOnce(user('email-user'), o) },
   {
     path: 'SRP + NEW_PASSWORD_REQUIRED',
     minimum: 3,
-    run: (o) => signInOnce(user('newpass-user', { password: DEMO_TEMP_PASSWORD, newPassword: 'N3w!Passw0rd-bench', newPasswordAttributes: { name: 'Bench User' } }), o),
+    run: (o) =>
+      signInOnce(
+        user('newpass-user', {
+          password: DEMO_TEMP_PASSWORD,
+          newPassword: 'N3w!Passw0rd-bench',
+          newPasswordAttributes: { name: 'Bench User' },
+        }),
+        o,
+      ),
   },
-  { path: 'SRP + SELECT_MFA_TYPE (TOTP)', minimum: 4, run: (o) => signInOnce(user('select-user', { mfaType: 'SOFTWARE_TOKEN_MFA', totpSecret: DEMO_SELECT_TOTP_SECRET }), o) },
+  {
+    path: 'SRP + SELECT_MFA_TYPE (TOTP)',
+    minimum: 4,
+    run: (o) =>
+      signInOnce(user('select-user', { mfaType: 'SOFTWARE_TOKEN_MFA', totpSecret: DEMO_SELECT_TOTP_SECRET }), o),
+  },
   { path: 'SRP + MFA_SETUP (TOTP)', minimum: 5, run: (o) => signInOnce(user('setup-user'), o) },
-  { path: 'CUSTOM_AUTH, one challenge', minimum: 2, run: (o) => signInOnce(user('custom-user', { customAnswer: '42' }), { ...o, authFlow: 'CUSTOM_AUTH' }) },
-  { path: 'USER_PASSWORD_AUTH, no MFA', minimum: 1, run: (o) => signInOnce(user('srp-user'), { ...o, authFlow: 'USER_PASSWORD_AUTH' }) },
+  {
+    path: 'CUSTOM_AUTH, one challenge',
+    minimum: 2,
+    run: (o) => signInOnce(user('custom-user', { customAnswer: '42' }), { ...o, authFlow: 'CUSTOM_AUTH' }),
+  },
+  {
+    path: 'USER_PASSWORD_AUTH, no MFA',
+    minimum: 1,
+    run: (o) => signInOnce(user('srp-user'), { ...o, authFlow: 'USER_PASSWORD_AUTH' }),
+  },
   {
     path: 'SRP + new device remembered (ConfirmDevice + UpdateDeviceStatus)',
     minimum: 4,
-    run: (o) => signInOnce(user('srp-user', { rememberDevice: true }), { ...o, deviceTracking: true, deviceStore: devices }),
+    run: (o) =>
+      signInOnce(user('srp-user', { rememberDevice: true }), { ...o, deviceTracking: true, deviceStore: devices }),
   },
-  { path: 'Remembered device (DEVICE_SRP_AUTH)', minimum: 4, run: (o) => signInOnce(user('srp-user'), { ...o, deviceTracking: true, deviceStore: devices }) },
+  {
+    path: 'Remembered device (DEVICE_SRP_AUTH)',
+    minimum: 4,
+    run: (o) => signInOnce(user('srp-user'), { ...o, deviceTracking: true, deviceStore: devices }),
+  },
 ];
 
 /** Refresh is counted from a signed-in actor: only the tokens.refresh round trip. */
@@ -52,7 +93,10 @@ async function refreshTrips(options: DriveOptions): Promise<{ count: number; tar
     signedIn.actor.send({ type: 'tokens.refresh' });
     const { waitFor } = await import('xstate');
     await waitFor(signedIn.actor, (s) => s.matches({ signedIn: 'active' }) && !s.hasTag('busy'), { timeout: 20_000 });
-    return { count: (await requestCount(options.emulatorUrl)) - before, targets: await requestTargets(options.emulatorUrl, before) };
+    return {
+      count: (await requestCount(options.emulatorUrl)) - before,
+      targets: await requestTargets(options.emulatorUrl, before),
+    };
   } finally {
     signedIn.stop();
   }
@@ -87,7 +131,14 @@ export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
     }
     try {
       const refresh = await refreshTrips(base);
-      rows.push(row('Refresh (REFRESH_TOKEN_AUTH)', 1, value(refresh.count), refresh.count === 1 ? '' : `Refresh: ${refresh.targets.join(' → ')}`));
+      rows.push(
+        row(
+          'Refresh (REFRESH_TOKEN_AUTH)',
+          1,
+          value(refresh.count),
+          refresh.count === 1 ? '' : `Refresh: ${refresh.targets.join(' → ')}`,
+        ),
+      );
     } catch (error) {
       rows.push(row('Refresh (REFRESH_TOKEN_AUTH)', 1, na(`failed: ${errorText(error)}`), ''));
     }

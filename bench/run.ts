@@ -29,14 +29,20 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
 const budgetMs = 285_000;
 
 function machineInfo(): { nproc: number; cpu: string; node: string; platform: string } {
-  return { nproc: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string', multiple: true } } });
   const only = values.only ?? [];
   const unknown = only.filter((name) => !groups.some(([group]) => group === name));
-  if (unknown.length > 0) throw new Error(`unknown group ${unknown.join(', ')}; groups: ${groups.map(([g]) => g).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown group ${unknown.join(', ')}; groups: ${groups.map(([g]) => g).join(', ')}`);
   const started = performance.now();
   const loadAtStart = loadavg()[0] ?? 0;
   const log = (line: string): void => {
@@ -61,7 +67,16 @@ async function main(): Promise<void> {
     } catch (error) {
       // One broken measurement must not hide the others: its row says why it has no figure.
       ctx.log(`${title} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      rows.push({ group, metric: title, unit: '', ours: na(`failed: ${errorText(error)}`), peer: na('not measured'), peerName: '', aim: { kind: 'none' }, note: '' });
+      rows.push({
+        group,
+        metric: title,
+        unit: '',
+        ours: na(`failed: ${errorText(error)}`),
+        peer: na('not measured'),
+        peerName: '',
+        aim: { kind: 'none' },
+        note: '',
+      });
     }
     timings[group] = Math.round((performance.now() - t0) / 100) / 10;
   }
@@ -73,9 +88,16 @@ async function main(): Promise<void> {
   const load = `load average ${machine.loadAverageAtStart.toFixed(1)} at start, ${machine.loadAverageAtEnd.toFixed(1)} at end`;
   const header = `Machine: ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${machine.platform}; ${load}; bench took ${seconds} s.`;
   process.stdout.write(`\n${header}\n\n${formatTable(rows)}\n`);
-  const results = { ranAt: new Date().toISOString(), machine, seconds, secondsPerGroup: timings, rows: rows.map(toResult) };
+  const results = {
+    ranAt: new Date().toISOString(),
+    machine,
+    seconds,
+    secondsPerGroup: timings,
+    rows: rows.map(toResult),
+  };
   // results.json always holds a full run (what the README quotes); a partial --only run goes to the scratch folder.
-  const out = only.length > 0 ? join(repoRoot, 'bench', '.work', 'results-only.json') : join(repoRoot, 'bench', 'results.json');
+  const out =
+    only.length > 0 ? join(repoRoot, 'bench', '.work', 'results-only.json') : join(repoRoot, 'bench', 'results.json');
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 }
 

@@ -49,7 +49,11 @@ export const pinningNote = hasTaskset
   ? `server pinned to core ${serverCore} with taskset, load generator on the other core(s)`
   : 'no CPU pinning (taskset or a second core missing)';
 
-function spawnPinned(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; ipc: boolean }): ChildProcess {
+function spawnPinned(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; ipc: boolean },
+): ChildProcess {
   const [file, argv] = hasTaskset ? ['taskset', ['-c', String(serverCore), command, ...args]] : [command, args];
   return spawn(file, argv, {
     cwd: options.cwd,
@@ -87,7 +91,11 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
 /** Our emulator (startEmulator from e2e/emulator/index.ts) in a child process, pinned to one core. */
 export async function startOurEmulator(growthUsers = 0): Promise<RunningServer> {
   const env = { ...process.env, BENCH_GROWTH_USERS: String(growthUsers) };
-  const child = spawnPinned(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', 'emulatorChild.ts')], { cwd: repoRoot, env, ipc: true });
+  const child = spawnPinned(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', 'emulatorChild.ts')],
+    { cwd: repoRoot, env, ipc: true },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
@@ -126,9 +134,11 @@ export async function startOurEmulator(growthUsers = 0): Promise<RunningServer> 
       return { rss: message.rss, heapUsed: message.heapUsed };
     },
     async stop() {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => {
-        resolve();
-      }));
+      const exited = new Promise<void>((resolve) =>
+        child.once('exit', () => {
+          resolve();
+        }),
+      );
       if (child.exitCode !== null) return;
       ask({ type: 'stop' });
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
@@ -172,7 +182,11 @@ export async function startCognitoLocal(prefix: string): Promise<RunningServer> 
   // cognito-local keeps config and data in ./.cognito of its working directory.
   const dataParent = await mkdtemp(join(workDir, 'tmp', 'cognito-local-'));
   const bin = join(prefix, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
-  const child = spawnPinned(process.execPath, [bin], { cwd: dataParent, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, ipc: false });
+  const child = spawnPinned(process.execPath, [bin], {
+    cwd: dataParent,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    ipc: false,
+  });
   // Its per-request log lines are part of what it costs as shipped; drain them so the pipe never blocks.
   child.stdout?.resume();
   child.stderr?.resume();

@@ -49,11 +49,17 @@ async function outboxCode(emulatorUrl: string, username: string): Promise<string
 }
 
 /** What the user does next in this state, or 'done'. */
-async function nextMove(actor: ReturnType<typeof createActor<Machine>>, snapshot: Snapshot, user: UserScript, options: DriveOptions): Promise<'done' | 'sent'> {
+async function nextMove(
+  actor: ReturnType<typeof createActor<Machine>>,
+  snapshot: Snapshot,
+  user: UserScript,
+  options: DriveOptions,
+): Promise<'done' | 'sent'> {
   const send = actor.send.bind(actor);
   if (snapshot.matches({ signedIn: 'active' })) return 'done';
   if (snapshot.matches('credentials')) {
-    if (snapshot.context.error !== null && snapshot.context.username !== '') throw new Error(`sign-in failed: ${snapshot.context.error.code}`);
+    if (snapshot.context.error !== null && snapshot.context.username !== '')
+      throw new Error(`sign-in failed: ${snapshot.context.error.code}`);
     send({ type: 'credentials.submit', username: user.username, password: secret(user.password) });
   } else if (snapshot.matches({ SMS_MFA: 'awaitingInput' }) || snapshot.matches({ EMAIL_OTP: 'awaitingInput' })) {
     send({ type: 'code.submit', code: secret(await outboxCode(options.emulatorUrl, user.username)) });
@@ -67,7 +73,11 @@ async function nextMove(actor: ReturnType<typeof createActor<Machine>>, snapshot
     if (setup === null) throw new Error('MFA_SETUP without a secret');
     send({ type: 'code.submit', code: secret(totp(setup.secretCode.reveal())) });
   } else if (snapshot.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' })) {
-    send({ type: 'newPassword.submit', password: secret(user.newPassword ?? 'N3w!Passw0rd'), attributes: { ...user.newPasswordAttributes } });
+    send({
+      type: 'newPassword.submit',
+      password: secret(user.newPassword ?? 'N3w!Passw0rd'),
+      attributes: { ...user.newPasswordAttributes },
+    });
   } else if (snapshot.matches({ CUSTOM_CHALLENGE: 'awaitingInput' })) {
     send({ type: 'customChallenge.submit', answer: secret(user.customAnswer ?? '') });
   } else if (snapshot.matches({ signedIn: 'rememberDevice' })) {
@@ -129,8 +139,11 @@ export async function requestTargets(emulatorUrl: string, from: number): Promise
   const response = await fetch(new URL('/_emulator/requests', emulatorUrl));
   const log: unknown = await response.json();
   if (!Array.isArray(log)) throw new Error('the request log is not a list');
-  return log.slice(from).map((entry: unknown) =>
-    typeof entry === 'object' && entry !== null && 'target' in entry && typeof entry.target === 'string' ? entry.target.replace(/^.*\./, '') : '?',
-  );
+  return log
+    .slice(from)
+    .map((entry: unknown) =>
+      typeof entry === 'object' && entry !== null && 'target' in entry && typeof entry.target === 'string'
+        ? entry.target.replace(/^.*\./, '')
+        : '?',
+    );
 }
-

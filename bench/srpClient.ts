@@ -79,16 +79,30 @@ export function passwordClaim(input: ClaimInput): { signature: string; timestamp
   const cacheKey = `${input.poolName}|${input.userIdForSrp}|${input.salt}|${input.password}`;
   let cached = gxCache.get(cacheKey);
   if (cached === undefined) {
-    const x = big(hexHash(`${padHex(big(input.salt))}${sha256Hex(`${input.poolName}${input.userIdForSrp}:${input.password}`)}`));
+    const x = big(
+      hexHash(`${padHex(big(input.salt))}${sha256Hex(`${input.poolName}${input.userIdForSrp}:${input.password}`)}`),
+    );
     cached = { x, gx: modPowN(g, x) };
     gxCache.set(cacheKey, cached);
   }
   const S = modPowN(mod(B - k * cached.gx), input.ephemeral.a + u * cached.x);
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
-  const key = createHmac('sha256', prk).update(Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])])).digest().subarray(0, 16);
+  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
+    .update(Buffer.from(padHex(S), 'hex'))
+    .digest();
+  const key = createHmac('sha256', prk)
+    .update(Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]))
+    .digest()
+    .subarray(0, 16);
   const timestamp = srpTimestamp(input.now);
   const signature = createHmac('sha256', key)
-    .update(Buffer.concat([Buffer.from(input.poolName, 'utf8'), Buffer.from(input.userIdForSrp, 'utf8'), Buffer.from(input.secretBlock, 'base64'), Buffer.from(timestamp, 'utf8')]))
+    .update(
+      Buffer.concat([
+        Buffer.from(input.poolName, 'utf8'),
+        Buffer.from(input.userIdForSrp, 'utf8'),
+        Buffer.from(input.secretBlock, 'base64'),
+        Buffer.from(timestamp, 'utf8'),
+      ]),
+    )
     .digest('base64');
   return { signature, timestamp };
 }

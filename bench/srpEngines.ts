@@ -14,7 +14,9 @@ const defaultRuns = 15;
 const warmUps = 2;
 
 function randomInteger(bytes: number): bigint {
-  const hex = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hex = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
   return BigInt(`0x${hex}`);
 }
 
@@ -109,7 +111,10 @@ export async function measureSrpEngines(ctx: BenchContext, runs = defaultRuns): 
       group,
       metric: 'modPow share of the fast SRP sign-in',
       unit: '%',
-      ours: fastMs === undefined || exponentiationMs === undefined ? na('not measured') : value((100 * exponentiationMs) / fastMs),
+      ours:
+        fastMs === undefined || exponentiationMs === undefined
+          ? na('not measured')
+          : value((100 * exponentiationMs) / fastMs),
       peer: na('not applicable'),
       peerName: '-',
       aim: { kind: 'none' },

@@ -78,6 +78,11 @@ describe('formatTable', () => {
 
 describe('toResult', () => {
   it('keeps numbers as numbers and explains missing figures in results.json', () => {
-    expect(toResult(row({ peer: na('cannot') }))).toMatchObject({ ours: 40, peer: 'n/a (cannot)', ratio: null, aimMet: null });
+    expect(toResult(row({ peer: na('cannot') }))).toMatchObject({
+      ours: 40,
+      peer: 'n/a (cannot)',
+      ratio: null,
+      aimMet: null,
+    });
   });
 });

@@ -2,8 +2,7 @@
 
 /** A measured figure, or why it could not be measured in this run (never a made-up number). */
 export type Figure =
-  | { readonly kind: 'value'; readonly value: number }
-  | { readonly kind: 'na'; readonly reason: string };
+  { readonly kind: 'value'; readonly value: number } | { readonly kind: 'na'; readonly reason: string };
 
 /** What a row promises: on the ratio ours / peer, or on our figure alone. */
 export type Aim =

@@ -3,13 +3,24 @@ import { createAwsJsonClient, field, type AwsJsonClient } from './awsJson.ts';
 import { repoFileExists, type BenchContext } from './context.ts';
 import { fractionRate, runLoad, type LoadResult } from './load.ts';
 import { cognitoLocalSpec, ensurePeer } from './peers.ts';
-import { pinBenchAwayFromServer, pinningNote, startCognitoLocal, startOurEmulator, type RunningServer } from './servers.ts';
+import {
+  pinBenchAwayFromServer,
+  pinningNote,
+  startCognitoLocal,
+  startOurEmulator,
+  type RunningServer,
+} from './servers.ts';
 import { createEphemeral, passwordClaim } from './srpClient.ts';
 import { ratePerSecond, summarize } from './stats.ts';
 import { na, value, type Figure, type Row } from './table.ts';
 
 /** The demo pool every helper builds to (notes/CONTRACTS.md): a public client and a plain-SRP user. */
-const demo = { poolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001', username: 'srp-user', password: 'Passw0rd!demo' };
+const demo = {
+  poolId: 'us-east-1_DemoPool1',
+  clientId: 'demoappclient0000000000001',
+  username: 'srp-user',
+  password: 'Passw0rd!demo',
+};
 
 const plan = {
   warmup: 20,
@@ -47,14 +58,22 @@ async function passwordSignIn(client: AwsJsonClient, target: Target): Promise<vo
     ClientId: target.clientId,
     AuthParameters: { USERNAME: target.username, PASSWORD: target.password },
   });
-  if (field(body, 'AuthenticationResult', 'AccessToken') === undefined) throw new Error(`no tokens: ${JSON.stringify(body).slice(0, 200)}`);
+  if (field(body, 'AuthenticationResult', 'AccessToken') === undefined)
+    throw new Error(`no tokens: ${JSON.stringify(body).slice(0, 200)}`);
 }
 
 function failIfErrors(name: string, result: LoadResult): void {
-  if (result.latencies.length === 0) throw new Error(`${name}: no sign-in succeeded (${result.firstError ?? 'no error'})`);
+  if (result.latencies.length === 0)
+    throw new Error(`${name}: no sign-in succeeded (${result.firstError ?? 'no error'})`);
 }
 
-async function measurePasswordAuth(ctx: BenchContext, name: string, server: RunningServer, target: Target, holdMs: number): Promise<PasswordAuthFigures> {
+async function measurePasswordAuth(
+  ctx: BenchContext,
+  name: string,
+  server: RunningServer,
+  target: Target,
+  holdMs: number,
+): Promise<PasswordAuthFigures> {
   const client = createAwsJsonClient(target.url, plan.concurrency);
   try {
     const signIn = (): Promise<void> => passwordSignIn(client, target);
@@ -70,7 +89,11 @@ async function measurePasswordAuth(ctx: BenchContext, name: string, server: Runn
     failIfErrors(name, concurrent);
     const before = warm.latencies.length + sequential.latencies.length + concurrent.latencies.length;
     ctx.log(`${name}: long run to ${plan.holdTarget} sign-ins or ${holdMs / 1000} s`);
-    const hold = await runLoad(signIn, { concurrency: plan.concurrency, durationMs: holdMs, maxFlows: Math.max(plan.holdTarget - before, 0) });
+    const hold = await runLoad(signIn, {
+      concurrency: plan.concurrency,
+      durationMs: holdMs,
+      maxFlows: Math.max(plan.holdTarget - before, 0),
+    });
     failIfErrors(name, hold);
     const heldRatio = fractionRate(hold.finishedAt, 0.7, 0.9) / fractionRate(hold.finishedAt, 0.1, 0.3);
     return { sequential, concurrent, hold, heldRatio, total: before + hold.latencies.length, serverCpuMs };
@@ -94,15 +117,28 @@ async function seedCognitoLocal(url: string): Promise<Target> {
     const clientId = field(appClient, 'UserPoolClient', 'ClientId');
     if (clientId === undefined) throw new Error('CreateUserPoolClient returned no ClientId');
     const username = 'bench-user@example.com';
-    await client.ok('AdminCreateUser', { UserPoolId: poolId, Username: username, TemporaryPassword: 'Temp0rary!bench', MessageAction: 'SUPPRESS' });
-    await client.ok('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: demo.password, Permanent: true });
+    await client.ok('AdminCreateUser', {
+      UserPoolId: poolId,
+      Username: username,
+      TemporaryPassword: 'Temp0rary!bench',
+      MessageAction: 'SUPPRESS',
+    });
+    await client.ok('AdminSetUserPassword', {
+      UserPoolId: poolId,
+      Username: username,
+      Password: demo.password,
+      Permanent: true,
+    });
     return { url, clientId, username, password: demo.password };
   } finally {
     client.close();
   }
 }
 
-async function withServer<T>(start: () => Promise<RunningServer>, use: (server: RunningServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  start: () => Promise<RunningServer>,
+  use: (server: RunningServer) => Promise<T>,
+): Promise<T> {
   const unpin = await pinBenchAwayFromServer();
   const server = await start();
   try {
@@ -135,19 +171,35 @@ async function measureSrp(ctx: BenchContext, server: RunningServer): Promise<Srp
       });
       const param = (name: string): string => {
         const found = field(challenge, 'ChallengeParameters', name);
-        if (found === undefined) throw new Error(`PASSWORD_VERIFIER without ${name}: ${JSON.stringify(challenge).slice(0, 200)}`);
+        if (found === undefined)
+          throw new Error(`PASSWORD_VERIFIER without ${name}: ${JSON.stringify(challenge).slice(0, 200)}`);
         return found;
       };
       const userIdForSrp = param('USER_ID_FOR_SRP');
       const secretBlock = param('SECRET_BLOCK');
-      const claim = passwordClaim({ ephemeral, poolName, userIdForSrp, password: demo.password, srpB: param('SRP_B'), salt: param('SALT'), secretBlock, now: new Date() });
+      const claim = passwordClaim({
+        ephemeral,
+        poolName,
+        userIdForSrp,
+        password: demo.password,
+        srpB: param('SRP_B'),
+        salt: param('SALT'),
+        secretBlock,
+        now: new Date(),
+      });
       const tokens = await client.ok('RespondToAuthChallenge', {
         ClientId: demo.clientId,
         ChallengeName: 'PASSWORD_VERIFIER',
         Session: field(challenge, 'Session'),
-        ChallengeResponses: { USERNAME: userIdForSrp, PASSWORD_CLAIM_SECRET_BLOCK: secretBlock, PASSWORD_CLAIM_SIGNATURE: claim.signature, TIMESTAMP: claim.timestamp },
+        ChallengeResponses: {
+          USERNAME: userIdForSrp,
+          PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+          PASSWORD_CLAIM_SIGNATURE: claim.signature,
+          TIMESTAMP: claim.timestamp,
+        },
       });
-      if (field(tokens, 'AuthenticationResult', 'AccessToken') === undefined) throw new Error(`SRP sign-in ended without tokens: ${JSON.stringify(tokens).slice(0, 200)}`);
+      if (field(tokens, 'AuthenticationResult', 'AccessToken') === undefined)
+        throw new Error(`SRP sign-in ended without tokens: ${JSON.stringify(tokens).slice(0, 200)}`);
     };
     failIfErrors('SRP warm-up', await runLoad(signIn, { concurrency: 1, durationMs: 30_000, maxFlows: 5 }));
     ctx.log(`ours: full SRP sign-ins for ${plan.srpMs / 1000} s, ${plan.srpConcurrency} in flight`);
@@ -176,7 +228,8 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
   ctx.log('starting cognito-local 5.3.0');
   const peer = await withServer(
     () => startCognitoLocal(prefix),
-    async (server) => measurePasswordAuth(ctx, 'cognito-local', server, await seedCognitoLocal(server.url), plan.holdMsPeer),
+    async (server) =>
+      measurePasswordAuth(ctx, 'cognito-local', server, await seedCognitoLocal(server.url), plan.holdMsPeer),
   );
   let ours: PasswordAuthFigures | string = 'e2e/emulator not built yet';
   let srp: SrpFigures | string = 'e2e/emulator not built yet';
@@ -184,12 +237,15 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
     ctx.log('starting our emulator in a child process');
     [ours, srp] = await withServer(startOurEmulator, async (server) => {
       const target = { url: server.url, clientId: demo.clientId, username: demo.username, password: demo.password };
-      const password = await measurePasswordAuth(ctx, 'ours', server, target, plan.holdMsOurs).catch((error: unknown) => `failed: ${String(error)}`);
+      const password = await measurePasswordAuth(ctx, 'ours', server, target, plan.holdMsOurs).catch(
+        (error: unknown) => `failed: ${String(error)}`,
+      );
       const srpFigures = await measureSrp(ctx, server).catch((error: unknown) => `failed: ${String(error)}`);
       return [password, srpFigures] as const;
     });
   }
-  const pick = (f: PasswordAuthFigures | string, read: (f: PasswordAuthFigures) => number): Figure => fig(typeof f === 'string' ? f : read(f));
+  const pick = (f: PasswordAuthFigures | string, read: (f: PasswordAuthFigures) => number): Figure =>
+    fig(typeof f === 'string' ? f : read(f));
   const rate = (r: LoadResult): number => ratePerSecond(r.latencies.length, r.elapsedMs);
   const describe = (label: string, f: PasswordAuthFigures | string): string =>
     typeof f === 'string'
@@ -204,8 +260,26 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
         `client math in the load generator (bench/srpClient.ts: node:crypto OpenSSL modPow, g^x cached per user); ` +
         `server CPU ${srp.serverCpuPerSignInMs.toFixed(1)} ms per sign-in, server core ${(srp.serverBusy * 100).toFixed(0)}% busy (CPU-bound ceiling ${(1000 / srp.serverCpuPerSignInMs).toFixed(0)}/s).`;
   return [
-    { group: 'throughput', metric: 'USER_PASSWORD_AUTH sign-ins/s, sequential', unit: '/s', ours: pick(ours, (f) => rate(f.sequential)), peer: value(rate(peer.sequential)), peerName, aim: { kind: 'ratioAtLeast', limit: 5 }, note: common },
-    { group: 'throughput', metric: 'USER_PASSWORD_AUTH sign-ins/s, 64 concurrent', unit: '/s', ours: pick(ours, (f) => rate(f.concurrent)), peer: value(rate(peer.concurrent)), peerName, aim: { kind: 'ratioAtLeast', limit: 5 }, note: '' },
+    {
+      group: 'throughput',
+      metric: 'USER_PASSWORD_AUTH sign-ins/s, sequential',
+      unit: '/s',
+      ours: pick(ours, (f) => rate(f.sequential)),
+      peer: value(rate(peer.sequential)),
+      peerName,
+      aim: { kind: 'ratioAtLeast', limit: 5 },
+      note: common,
+    },
+    {
+      group: 'throughput',
+      metric: 'USER_PASSWORD_AUTH sign-ins/s, 64 concurrent',
+      unit: '/s',
+      ours: pick(ours, (f) => rate(f.concurrent)),
+      peer: value(rate(peer.concurrent)),
+      peerName,
+      aim: { kind: 'ratioAtLeast', limit: 5 },
+      note: '',
+    },
     {
       group: 'throughput',
       metric: 'USER_PASSWORD_AUTH sign-ins per server CPU-second (one-core capacity)',
@@ -214,10 +288,28 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
       peer: value(1000 / peer.serverCpuMs),
       peerName,
       aim: { kind: 'ratioAtLeast', limit: 5 },
-      note: 'Each server process\'s own CPU time (/proc/<pid>/stat) over the 64-concurrent phase per sign-in, inverted: what one core sustains. Less sensitive than wall-clock rates to other work on a shared machine.',
+      note: "Each server process's own CPU time (/proc/<pid>/stat) over the 64-concurrent phase per sign-in, inverted: what one core sustains. Less sensitive than wall-clock rates to other work on a shared machine.",
     },
-    { group: 'throughput', metric: 'p50 latency, 64 concurrent', unit: 'ms', ours: pick(ours, (f) => summarize(f.concurrent.latencies).p50), peer: value(summarize(peer.concurrent.latencies).p50), peerName, aim: { kind: 'none' }, note: '' },
-    { group: 'throughput', metric: 'p99 latency, 64 concurrent', unit: 'ms', ours: pick(ours, (f) => summarize(f.concurrent.latencies).p99), peer: value(summarize(peer.concurrent.latencies).p99), peerName, aim: { kind: 'ratioAtMost', limit: 0.1 }, note: '' },
+    {
+      group: 'throughput',
+      metric: 'p50 latency, 64 concurrent',
+      unit: 'ms',
+      ours: pick(ours, (f) => summarize(f.concurrent.latencies).p50),
+      peer: value(summarize(peer.concurrent.latencies).p50),
+      peerName,
+      aim: { kind: 'none' },
+      note: '',
+    },
+    {
+      group: 'throughput',
+      metric: 'p99 latency, 64 concurrent',
+      unit: 'ms',
+      ours: pick(ours, (f) => summarize(f.concurrent.latencies).p99),
+      peer: value(summarize(peer.concurrent.latencies).p99),
+      peerName,
+      aim: { kind: 'ratioAtMost', limit: 0.1 },
+      note: '',
+    },
     {
       group: 'throughput',
       metric: 'Rate held in a long run (late / early)',
@@ -228,7 +320,16 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
       aim: { kind: 'oursAtLeast', limit: 0.9 },
       note: `Rate over the 70–90 % of the long run's completions / over its 10–30 %. Long run at 64 concurrent until ${plan.holdTarget} sign-ins in all or a time cap (ours ${plan.holdMsOurs / 1000} s, cognito-local ${plan.holdMsPeer / 1000} s); sign-ins reached: ours ${typeof ours === 'string' ? 'n/a' : ours.total}, cognito-local ${peer.total}.`,
     },
-    { group: 'throughput', metric: 'Full SRP sign-ins/s, one core (wall clock)', unit: '/s', ours: fig(typeof srp === 'string' ? srp : srp.rate), peer: na('cognito-local has no USER_SRP_AUTH'), peerName: '', aim: { kind: 'oursAtLeast', limit: 40 }, note: srpNote },
+    {
+      group: 'throughput',
+      metric: 'Full SRP sign-ins/s, one core (wall clock)',
+      unit: '/s',
+      ours: fig(typeof srp === 'string' ? srp : srp.rate),
+      peer: na('cognito-local has no USER_SRP_AUTH'),
+      peerName: '',
+      aim: { kind: 'oursAtLeast', limit: 40 },
+      note: srpNote,
+    },
     {
       group: 'throughput',
       metric: 'Full SRP sign-ins per server CPU-second (one-core capacity)',
@@ -237,7 +338,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
       peer: na('cognito-local has no USER_SRP_AUTH'),
       peerName: '',
       aim: { kind: 'oursAtLeast', limit: 40 },
-      note: 'The emulator child\'s own CPU time (/proc/<pid>/stat) per SRP sign-in, inverted: what one core sustains when the load generator keeps it busy; unlike the wall-clock rate it does not drop when the load generator is starved of CPU.',
+      note: "The emulator child's own CPU time (/proc/<pid>/stat) per SRP sign-in, inverted: what one core sustains when the load generator keeps it busy; unlike the wall-clock rate it does not drop when the load generator is starved of CPU.",
     },
   ];
 }

@@ -23,7 +23,8 @@ function bundledModules(result: unknown): string[] {
   const outputs = Array.isArray(result) ? (result as unknown[]) : [result];
   const ids: string[] = [];
   for (const output of outputs) {
-    if (typeof output !== 'object' || output === null || !('output' in output) || !Array.isArray(output.output)) continue;
+    if (typeof output !== 'object' || output === null || !('output' in output) || !Array.isArray(output.output))
+      continue;
     for (const chunk of output.output as unknown[]) {
       if (typeof chunk === 'object' && chunk !== null && 'moduleIds' in chunk && Array.isArray(chunk.moduleIds)) {
         ids.push(...(chunk.moduleIds as unknown[]).filter((id): id is string => typeof id === 'string'));
@@ -45,13 +46,20 @@ async function buildApp(dir: string, entry: string, source: string): Promise<App
     logLevel: 'error',
     mode: 'production',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false, modulePreload: { polyfill: false } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      modulePreload: { polyfill: false },
+    },
   });
   return { ...(await measureBuildOutput(outDir)), modules: bundledModules(result) };
 }
 
 /** An import specifier from an app folder to a repository file. */
-const fromApp = (dir: string, repoRelative: string): string => relative(dir, join(repoRoot, repoRelative)).replaceAll('\\', '/');
+const fromApp = (dir: string, repoRelative: string): string =>
+  relative(dir, join(repoRoot, repoRelative)).replaceAll('\\', '/');
 
 const reactApp = (imports: string, element: string): string =>
   `${imports}\nimport { createRoot } from 'react-dom/client';\nconst root = document.getElementById('root');\nif (root) createRoot(root).render(${element});\n`;
@@ -68,11 +76,38 @@ Amplify.configure({ Auth: { Cognito: { userPoolId: 'us-east-1_DemoPool1', userPo
 
 const kb = (bytes: number): number => bytes / 1024;
 
-function sizeRows(group: string, name: string, ours: Sizes | string, peer: Sizes | string, peerName: string, aim: Row['aim'], note: string): Row[] {
-  const pick = (s: Sizes | string, key: 'gzip' | 'brotli'): Figure => (typeof s === 'string' ? na(s) : value(kb(s[key])));
+function sizeRows(
+  group: string,
+  name: string,
+  ours: Sizes | string,
+  peer: Sizes | string,
+  peerName: string,
+  aim: Row['aim'],
+  note: string,
+): Row[] {
+  const pick = (s: Sizes | string, key: 'gzip' | 'brotli'): Figure =>
+    typeof s === 'string' ? na(s) : value(kb(s[key]));
   return [
-    { group, metric: `${name}, gzip`, unit: 'KB', ours: pick(ours, 'gzip'), peer: pick(peer, 'gzip'), peerName, aim, note },
-    { group, metric: `${name}, brotli`, unit: 'KB', ours: pick(ours, 'brotli'), peer: pick(peer, 'brotli'), peerName, aim, note: '' },
+    {
+      group,
+      metric: `${name}, gzip`,
+      unit: 'KB',
+      ours: pick(ours, 'gzip'),
+      peer: pick(peer, 'gzip'),
+      peerName,
+      aim,
+      note,
+    },
+    {
+      group,
+      metric: `${name}, brotli`,
+      unit: 'KB',
+      ours: pick(ours, 'brotli'),
+      peer: pick(peer, 'brotli'),
+      peerName,
+      aim,
+      note: '',
+    },
   ];
 }
 
@@ -104,7 +139,8 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
       const widget = await buildApp(oursDir, 'main.tsx', source);
       ours = subtractSizes(widget.total, baseline.total);
       const identityJs = widget.modules.some((id) => id.includes('/amazon-cognito-identity-js/'));
-      const verdict = widget.modules.length === 0 ? 'may or may not be (no module list from Vite)' : identityJs ? 'IS' : 'is not';
+      const verdict =
+        widget.modules.length === 0 ? 'may or may not be (no module list from Vite)' : identityJs ? 'IS' : 'is not';
       ctx.log(`LoginWidget bundle: ${widget.modules.length} modules`);
       oursNote = ` LoginWidget JS ${kb(widget.js.gzip - baseline.js.gzip).toFixed(1)} + CSS ${kb(widget.css.gzip).toFixed(1)} KB gz; amazon-cognito-identity-js ${verdict} in the widget's bundle.`;
     } catch (error) {
@@ -117,10 +153,19 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
   const note =
     `Production JS + CSS of a Vite + React app minus the same app rendering a plain button (baseline ${kb(baseline.total.gzip).toFixed(1)} KB gz); ` +
     `gzip -9 / brotli q11 per file; @aws-amplify/ui-react 6.15.6 + aws-amplify 6.22.1 (Amplify JS ${kb(amplify.js.gzip - baseline.js.gzip).toFixed(1)} + CSS ${kb(amplify.css.gzip).toFixed(1)} KB gz).${oursNote}`;
-  return sizeRows('size', 'Widget adds to a React app', ours, subtractSizes(amplify.total, baseline.total), 'Amplify <Authenticator>', { kind: 'ratioAtMost', limit: 0.25 }, note);
+  return sizeRows(
+    'size',
+    'Widget adds to a React app',
+    ours,
+    subtractSizes(amplify.total, baseline.total),
+    'Amplify <Authenticator>',
+    { kind: 'ratioAtMost', limit: 0.25 },
+    note,
+  );
 }
 
-const coreApp = (imports: string, body: string): string => `${imports}\ndocument.getElementById('root')?.addEventListener('click', () => {\n${body}\n});\n`;
+const coreApp = (imports: string, body: string): string =>
+  `${imports}\ndocument.getElementById('root')?.addEventListener('click', () => {\n${body}\n});\n`;
 
 const identitySource = coreApp(
   `import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';`,
@@ -136,7 +181,10 @@ export async function measureCoreSize(ctx: BenchContext): Promise<Row[]> {
   const apps = join(workDir, 'apps');
   ctx.log('building the empty, identity-js and machine-only apps');
   const empty = await buildApp(join(apps, 'empty'), 'main.ts', coreApp('', '  console.log(1);'));
-  const identity = subtractSizes((await buildApp(join(apps, 'identity-js'), 'main.ts', identitySource)).total, empty.total);
+  const identity = subtractSizes(
+    (await buildApp(join(apps, 'identity-js'), 'main.ts', identitySource)).total,
+    empty.total,
+  );
   let machine: Sizes | string = 'machines/index.ts not built yet';
   if (await repoFileExists('machines/index.ts')) {
     const dir = join(apps, 'machine');
@@ -155,7 +203,11 @@ export async function measureCoreSize(ctx: BenchContext): Promise<Row[]> {
     );
   }
   let wired: Sizes | string = 'src/adapters not built yet';
-  if ((await repoFileExists('machines/index.ts')) && (await repoFileExists('src/adapters/cognitoHttp.ts')) && (await repoFileExists('src/adapters/srpFast.ts'))) {
+  if (
+    (await repoFileExists('machines/index.ts')) &&
+    (await repoFileExists('src/adapters/cognitoHttp.ts')) &&
+    (await repoFileExists('src/adapters/srpFast.ts'))
+  ) {
     const dir = join(apps, 'machine-adapters');
     wired = subtractSizes(
       (
@@ -181,7 +233,23 @@ import { createFastSrp } from '${fromApp(dir, 'src/adapters/srpFast.ts')}';`,
     'No React, each minus an empty app: the sign-in actor alone (machine + xstate), and wired to its default adapters (fetch transport + fast SRP), ' +
     'vs an app that calls CognitoUser.authenticateUser (amazon-cognito-identity-js 6.3.21 from the project).';
   return [
-    ...sizeRows('core-size', 'Machine alone (no React)', machine, identity, 'amazon-cognito-identity-js', { kind: 'none' }, note),
-    ...sizeRows('core-size', 'Machine + default adapters (no React)', wired, identity, 'amazon-cognito-identity-js', { kind: 'none' }, ''),
+    ...sizeRows(
+      'core-size',
+      'Machine alone (no React)',
+      machine,
+      identity,
+      'amazon-cognito-identity-js',
+      { kind: 'none' },
+      note,
+    ),
+    ...sizeRows(
+      'core-size',
+      'Machine + default adapters (no React)',
+      wired,
+      identity,
+      'amazon-cognito-identity-js',
+      { kind: 'none' },
+      '',
+    ),
   ];
 }

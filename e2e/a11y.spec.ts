@@ -18,7 +18,12 @@ async function expectNoViolations(page: Page, scope: 'page' | 'widget'): Promise
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
-test('the credentials step and the demo page, with and without an error, have no axe violations', async ({ cognito, signInPage, users, page }) => {
+test('the credentials step and the demo page, with and without an error, have no axe violations', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
   const user = users.take('srp');
   await signInPage.open(cognito);
   await expectNoViolations(page, 'page');
@@ -37,7 +42,12 @@ const challengeSteps: readonly { path: DemoPath; heading: string; authFlow?: str
 ];
 
 for (const step of challengeSteps) {
-  test(`the "${step.heading}" step (${step.path} user) has no axe violations`, async ({ cognito, signInPage, users, page }) => {
+  test(`the "${step.heading}" step (${step.path} user) has no axe violations`, async ({
+    cognito,
+    signInPage,
+    users,
+    page,
+  }) => {
     const user = users.take(step.path);
     await signInPage.open(cognito, step.authFlow === undefined ? {} : { authFlow: step.authFlow });
     await signInPage.submitCredentials(user.username, user.password);
@@ -52,7 +62,12 @@ test('the passwordless credentials step has no axe violations', async ({ cognito
   await expectNoViolations(page, 'widget');
 });
 
-test('the MFA set-up step, with its QR code and key, has no axe violations', async ({ cognito, signInPage, users, page }) => {
+test('the MFA set-up step, with its QR code and key, has no axe violations', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
   const user = users.take('mfaSetup');
   await signInPage.open(cognito);
   await signInPage.submitCredentials(user.username, user.password);
@@ -61,7 +76,13 @@ test('the MFA set-up step, with its QR code and key, has no axe violations', asy
   await expectNoViolations(page, 'widget');
 });
 
-test('a wrong code error, the remember-device prompt and the signed-in page have no axe violations', async ({ cognito, signInPage, users, outbox, page }) => {
+test('a wrong code error, the remember-device prompt and the signed-in page have no axe violations', async ({
+  cognito,
+  signInPage,
+  users,
+  outbox,
+  page,
+}) => {
   const user = users.take('sms');
   await signInPage.open(cognito);
   await signInPage.submitCredentials(user.username, user.password);
@@ -92,7 +113,12 @@ test('the session-expired step has no axe violations', async ({ cognito, signInP
   await expectNoViolations(signInPage.page, 'widget');
 });
 
-test('the account screen, its authenticator enrolment and its device list have no axe violations', async ({ cognito, signInPage, users, page }) => {
+test('the account screen, its authenticator enrolment and its device list have no axe violations', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
   const user = users.take('srp');
   await signInPage.open(cognito);
   await signInPage.submitCredentials(user.username, user.password);

@@ -62,7 +62,11 @@ function fresh(prefix = 'user'): string {
 beforeAll(async () => {
   emulator = await startEmulator({ config: config() });
   ports = { cognito: createCognitoAccountHttp({ endpoint: emulator.url }), deviceName: 'accountFlows test' };
-  admin = createCognitoAdmin({ userPoolId: DEMO_POOL_ID, endpoint: emulator.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  admin = createCognitoAdmin({
+    userPoolId: DEMO_POOL_ID,
+    endpoint: emulator.url,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 });
 
 afterAll(async () => {
@@ -90,17 +94,25 @@ function signInPorts(): SignInPorts {
 }
 
 async function signIn(username: string, password: string) {
-  const actor = createActor(createSignInMachine(signInPorts()), { input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false } });
+  const actor = createActor(createSignInMachine(signInPorts()), {
+    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false },
+  });
   actor.start();
   await waitFor(actor, (s) => s.matches('credentials'));
   actor.send({ type: 'credentials.submit', username, password: secret(password) });
-  await waitFor(actor, (s) => s.matches('signedIn') || (s.matches('credentials') && s.context.error !== null) || s.hasTag('input'));
+  await waitFor(
+    actor,
+    (s) => s.matches('signedIn') || (s.matches('credentials') && s.context.error !== null) || s.hasTag('input'),
+  );
   return actor;
 }
 
 async function signedIn(username: string, password: string) {
   const actor = await signIn(username, password);
-  const snapshot = await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }) || s.matches({ signedIn: 'active' }));
+  const snapshot = await waitFor(
+    actor,
+    (s) => s.matches({ signedIn: 'rememberDevice' }) || s.matches({ signedIn: 'active' }),
+  );
   if (snapshot.matches({ signedIn: 'rememberDevice' })) {
     actor.send({ type: 'device.remember', remember: true });
     await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
@@ -116,7 +128,12 @@ function startSignUp(overrides: Partial<SignUpInput> = {}) {
   return actor;
 }
 
-function submitSignUp(actor: ReturnType<typeof startSignUp>, username: string, password = PASSWORD, clientMetadata?: Record<string, string>) {
+function submitSignUp(
+  actor: ReturnType<typeof startSignUp>,
+  username: string,
+  password = PASSWORD,
+  clientMetadata?: Record<string, string>,
+) {
   actor.send({
     type: 'signUp.submit',
     username,
@@ -140,7 +157,11 @@ describe('sign-up against the emulator', () => {
     const actor = startSignUp();
     submitSignUp(actor, username);
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
-    expect(actor.getSnapshot().context.codeDelivery).toEqual({ medium: 'EMAIL', destination: 'u***@e***', attributeName: 'email' });
+    expect(actor.getSnapshot().context.codeDelivery).toEqual({
+      medium: 'EMAIL',
+      destination: 'u***@e***',
+      attributeName: 'email',
+    });
     expect(JSON.stringify(actor.getSnapshot())).not.toContain(PASSWORD);
     actor.send({ type: 'code.submit', code: secret(lastCode(username)) });
     const done = await waitFor(actor, (s) => s.status === 'done');
@@ -178,7 +199,13 @@ describe('sign-up against the emulator', () => {
     expect(snapshot.context.error?.code).toBe('InvalidPasswordException');
     expect(ruleFromPolicyMessage(snapshot.context.error?.detail)).toBe('length');
     submitSignUp(actor, fresh(), 'nouppercase1!');
-    snapshot = await waitFor(actor, (s) => s.matches('editing') && s.context.error?.detail !== undefined && ruleFromPolicyMessage(s.context.error.detail) === 'uppercase');
+    snapshot = await waitFor(
+      actor,
+      (s) =>
+        s.matches('editing') &&
+        s.context.error?.detail !== undefined &&
+        ruleFromPolicyMessage(s.context.error.detail) === 'uppercase',
+    );
     expect(snapshot.context.password).toBeNull();
   });
 
@@ -189,10 +216,16 @@ describe('sign-up against the emulator', () => {
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
     const code = lastCode(username);
     actor.send({ type: 'code.submit', code: secret(code === '000000' ? '111111' : '000000') });
-    await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException');
+    await waitFor(
+      actor,
+      (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException',
+    );
     emulator.clock.advance(86_400 + 60);
     actor.send({ type: 'code.submit', code: secret(code) });
-    await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }) && s.context.error?.code === 'ExpiredCodeException');
+    await waitFor(
+      actor,
+      (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }) && s.context.error?.code === 'ExpiredCodeException',
+    );
     actor.send({ type: 'code.resend' });
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }) && s.context.error === null);
     actor.send({ type: 'code.submit', code: secret(lastCode(username)) });
@@ -259,14 +292,28 @@ describe('forgotten password against the emulator', () => {
     actor.send({ type: 'username.submit', username });
     await waitFor(actor, (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }));
     const code = lastCode(username);
-    actor.send({ type: 'newPassword.submit', code: secret(code === '000000' ? '111111' : '000000'), password: secret(NEW_PASSWORD) });
-    await waitFor(actor, (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException');
+    actor.send({
+      type: 'newPassword.submit',
+      code: secret(code === '000000' ? '111111' : '000000'),
+      password: secret(NEW_PASSWORD),
+    });
+    await waitFor(
+      actor,
+      (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException',
+    );
     actor.send({ type: 'newPassword.submit', code: secret(code), password: secret('weak') });
-    const weak = await waitFor(actor, (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === 'InvalidPasswordException');
+    const weak = await waitFor(
+      actor,
+      (s) =>
+        s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === 'InvalidPasswordException',
+    );
     expect(ruleFromPolicyMessage(weak.context.error?.detail)).toBe('length');
     emulator.clock.advance(3_600 + 60);
     actor.send({ type: 'newPassword.submit', code: secret(code), password: secret(NEW_PASSWORD) });
-    await waitFor(actor, (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === 'ExpiredCodeException');
+    await waitFor(
+      actor,
+      (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === 'ExpiredCodeException',
+    );
     actor.send({ type: 'code.resend' });
     await waitFor(actor, (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error === null);
     actor.send({ type: 'newPassword.submit', code: secret(lastCode(username)), password: secret(NEW_PASSWORD) });
@@ -319,7 +366,11 @@ describe('signed-in account actions against the emulator', () => {
   it('changes the password; a wrong current password is NotAuthorizedException, a weak one InvalidPasswordException', async () => {
     const username = await newUser();
     const { actor } = await accountFor(username, PASSWORD);
-    actor.send({ type: 'password.change', previousPassword: secret('Wr0ng!password'), proposedPassword: secret(NEW_PASSWORD) });
+    actor.send({
+      type: 'password.change',
+      previousPassword: secret('Wr0ng!password'),
+      proposedPassword: secret(NEW_PASSWORD),
+    });
     await waitFor(actor, (s) => s.matches('idle') && s.context.error?.code === 'NotAuthorizedException');
     actor.send({ type: 'password.change', previousPassword: secret(PASSWORD), proposedPassword: secret('weak') });
     await waitFor(actor, (s) => s.matches('idle') && s.context.error?.code === 'InvalidPasswordException');
@@ -335,7 +386,10 @@ describe('signed-in account actions against the emulator', () => {
     await waitFor(actor, (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }));
     expect(actor.getSnapshot().context.attributeName).toBe('email');
     actor.send({ type: 'code.submit', code: secret(lastCode(username) === '000000' ? '111111' : '000000') });
-    await waitFor(actor, (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException');
+    await waitFor(
+      actor,
+      (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException',
+    );
     actor.send({ type: 'code.resend' });
     await waitFor(actor, (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error === null);
     actor.send({ type: 'code.submit', code: secret(lastCode(username)) });
@@ -376,7 +430,9 @@ describe('ClientMetadata reaches the triggers unchanged', () => {
   const metadata = { flow: 'account-test', locale: 'de-DE' };
 
   function seen(triggerSource: string, userName: string) {
-    return triggerEvents.filter((event) => event.triggerSource === triggerSource && event.userName === userName).map((event) => event.request.clientMetadata);
+    return triggerEvents
+      .filter((event) => event.triggerSource === triggerSource && event.userName === userName)
+      .map((event) => event.request.clientMetadata);
   }
 
   it('from the public calls: SignUp (pre sign-up, custom message), ResendConfirmationCode, ConfirmSignUp (post confirmation), ForgotPassword, UpdateUserAttributes', async () => {
@@ -401,7 +457,12 @@ describe('ClientMetadata reaches the triggers unchanged', () => {
     const tokens = signInActor.getSnapshot().context.tokens;
     if (tokens === null) throw new Error('no tokens');
     const account = createActor(accountMachine.provide({ actors: accountActors(ports) }), {
-      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, accessToken: tokens.accessToken, clientMetadata: { flow: 'update' } },
+      input: {
+        userPoolId: DEMO_POOL_ID,
+        clientId: DEMO_CLIENT_ID,
+        accessToken: tokens.accessToken,
+        clientMetadata: { flow: 'update' },
+      },
     });
     account.start();
     account.send({ type: 'attributes.update', attributes: { email: `${username}-2@example.com` } });
@@ -430,11 +491,17 @@ describe('ClientMetadata reaches the triggers unchanged', () => {
     expect(seen('PostConfirmation_ConfirmSignUp', unconfirmed)).toEqual([{ via: 'AdminConfirmSignUp' }]);
     await signedIn(unconfirmed, PASSWORD);
 
-    await admin.updateUserAttributes(unconfirmed, { email: `${unconfirmed}-admin@example.com` }, { clientMetadata: { via: 'AdminUpdateUserAttributes' } });
+    await admin.updateUserAttributes(
+      unconfirmed,
+      { email: `${unconfirmed}-admin@example.com` },
+      { clientMetadata: { via: 'AdminUpdateUserAttributes' } },
+    );
     expect(seen('CustomMessage_UpdateUserAttribute', unconfirmed)).toEqual([{ via: 'AdminUpdateUserAttributes' }]);
   });
 
   it('admin errors arrive as the same { code } data the browser side branches on', async () => {
-    await expect(admin.createUser({ username: 'srp-user', messageAction: 'SUPPRESS' })).rejects.toMatchObject({ error: { code: 'UsernameExistsException' } });
+    await expect(admin.createUser({ username: 'srp-user', messageAction: 'SUPPRESS' })).rejects.toMatchObject({
+      error: { code: 'UsernameExistsException' },
+    });
   });
 });

@@ -11,7 +11,11 @@ const NEW_PASSWORD = 'N3w!account-pw';
 /** A confirmed user nobody else touches, named after the worker and the test. */
 async function freshUser(admin: Admin, workerIndex: number, name: string): Promise<string> {
   const username = `account-${name}-${String(workerIndex)}-${String(Date.now())}`;
-  await admin.createUser({ username, password: PASSWORD, attributes: { email: `${username}@example.com`, email_verified: 'true' } });
+  await admin.createUser({
+    username,
+    password: PASSWORD,
+    attributes: { email: `${username}@example.com`, email_verified: 'true' },
+  });
   return username;
 }
 
@@ -19,7 +23,12 @@ function accountSection(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
 }
 
-test('a signed-in user changes the password, then signs in with the new one', async ({ admin, cognito, signInPage, page }, testInfo) => {
+test('a signed-in user changes the password, then signs in with the new one', async ({
+  admin,
+  cognito,
+  signInPage,
+  page,
+}, testInfo) => {
   const username = await freshUser(admin, testInfo.workerIndex, 'password');
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
@@ -52,7 +61,13 @@ test('a signed-in user changes the password, then signs in with the new one', as
   });
 });
 
-test('a signed-in user changes the email and verifies it with the emailed code', async ({ admin, cognito, signInPage, outbox, page }, testInfo) => {
+test('a signed-in user changes the email and verifies it with the emailed code', async ({
+  admin,
+  cognito,
+  signInPage,
+  outbox,
+  page,
+}, testInfo) => {
   const username = await freshUser(admin, testInfo.workerIndex, 'email');
   const newEmail = `${username}-new@example.com`;
   await signInPage.open(cognito);
@@ -75,11 +90,19 @@ test('a signed-in user changes the email and verifies it with the emailed code',
   });
 
   const user = await admin.client.send(new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: username }));
-  const attributes = Object.fromEntries((user.UserAttributes ?? []).map((attribute): [string, string] => [attribute.Name ?? '', attribute.Value ?? '']));
+  const attributes = Object.fromEntries(
+    (user.UserAttributes ?? []).map((attribute): [string, string] => [attribute.Name ?? '', attribute.Value ?? '']),
+  );
   expect(attributes).toMatchObject({ email: newEmail, email_verified: 'true' });
 });
 
-test('a signed-in user enrols an authenticator app and prefers it; the next sign-in asks for its code', async ({ admin, cognito, signInPage, totp, page }, testInfo) => {
+test('a signed-in user enrols an authenticator app and prefers it; the next sign-in asks for its code', async ({
+  admin,
+  cognito,
+  signInPage,
+  totp,
+  page,
+}, testInfo) => {
   const username = await freshUser(admin, testInfo.workerIndex, 'totp');
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
@@ -110,7 +133,12 @@ test('a signed-in user enrols an authenticator app and prefers it; the next sign
   });
 });
 
-test('a signed-in user lists the remembered devices and forgets this browser’s', async ({ admin, cognito, signInPage, page }, testInfo) => {
+test('a signed-in user lists the remembered devices and forgets this browser’s', async ({
+  admin,
+  cognito,
+  signInPage,
+  page,
+}, testInfo) => {
   const username = await freshUser(admin, testInfo.workerIndex, 'devices');
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
@@ -125,14 +153,22 @@ test('a signed-in user lists the remembered devices and forgets this browser’s
 
   await test.step('ForgetDevice: the list empties and the signed-in view no longer offers “Forget this device”', async () => {
     await expect(page.getByRole('button', { name: 'Forget this device', exact: true })).toBeVisible();
-    await section.getByRole('listitem').getByRole('button', { name: /^Forget / }).click();
+    await section
+      .getByRole('listitem')
+      .getByRole('button', { name: /^Forget / })
+      .click();
     await expect(section.getByText('No remembered devices.')).toBeVisible();
     await expect(section.getByRole('status')).toHaveText('The device was forgotten.');
     await expect(page.getByRole('button', { name: 'Forget this device', exact: true })).toHaveCount(0);
   });
 });
 
-test('“Forget this device” in the signed-in view forgets the remembered device', async ({ admin, cognito, signInPage, page }, testInfo) => {
+test('“Forget this device” in the signed-in view forgets the remembered device', async ({
+  admin,
+  cognito,
+  signInPage,
+  page,
+}, testInfo) => {
   const username = await freshUser(admin, testInfo.workerIndex, 'forget');
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);

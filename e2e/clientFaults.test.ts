@@ -47,7 +47,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(`client faults: faults injected ${String(figures.faultsInjected)}; transitions checked ${String(figures.transitionsChecked)}; stuck spinners 0`);
+  console.log(
+    `client faults: faults injected ${String(figures.faultsInjected)}; transitions checked ${String(figures.transitionsChecked)}; stuck spinners 0`,
+  );
   await emulator.stop();
 });
 
@@ -96,7 +98,13 @@ function flow(options: FlowOptions = {}) {
     now: options.now ?? (() => new Date(emulator.clock.now())),
   };
   const actor = createActor(createSignInMachine(ports), {
-    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false, deviceTracking: false, ...options.input },
+    input: {
+      userPoolId: DEMO_POOL_ID,
+      clientId: DEMO_CLIENT_ID,
+      restoreSession: false,
+      deviceTracking: false,
+      ...options.input,
+    },
   });
   actor.start();
   const start = emulator.requests.length;
@@ -113,7 +121,12 @@ function flow(options: FlowOptions = {}) {
 type Snapshot = SnapshotFrom<SignInMachine>;
 
 /** The machine has settled: it waits for the user, is signed in, or has ended; never a `busy` spinner. */
-const settled = (snapshot: Snapshot): boolean => !snapshot.hasTag('busy') && (snapshot.hasTag('input') || snapshot.matches({ signedIn: 'active' }) || snapshot.matches('signedOut') || snapshot.matches('sessionExpired'));
+const settled = (snapshot: Snapshot): boolean =>
+  !snapshot.hasTag('busy') &&
+  (snapshot.hasTag('input') ||
+    snapshot.matches({ signedIn: 'active' }) ||
+    snapshot.matches('signedOut') ||
+    snapshot.matches('sessionExpired'));
 
 function checked(): void {
   figures.transitionsChecked += 1;
@@ -122,7 +135,10 @@ function checked(): void {
 describe('network drop', () => {
   it('a dropped InitiateAuth (no retries left) leaves the credentials form with a retryable NetworkError; the next submit signs in', async () => {
     let down = true;
-    const f = flow({ attempts: 1, fetch: faultyFetch(() => (down ? () => Promise.reject(new TypeError('fetch failed')) : undefined)) });
+    const f = flow({
+      attempts: 1,
+      fetch: faultyFetch(() => (down ? () => Promise.reject(new TypeError('fetch failed')) : undefined)),
+    });
     const username = fresh('srp-user');
     f.submit(username);
     const failed = await waitFor(f.actor, settled);
@@ -171,7 +187,11 @@ describe('timeout', () => {
 
 describe('server faults', () => {
   it('one HTTP 500 InternalErrorException is retried and the sign-in needs no more requests at the server than the protocol', async () => {
-    const f = flow({ fetch: faultyFetch((operation, call) => (call === 2 ? cognitoError(500, 'InternalErrorException', 'Internal error') : undefined)) });
+    const f = flow({
+      fetch: faultyFetch((operation, call) =>
+        call === 2 ? cognitoError(500, 'InternalErrorException', 'Internal error') : undefined,
+      ),
+    });
     f.submit(fresh('srp-user'));
     const done = await waitFor(f.actor, settled);
     expect(done.matches({ signedIn: 'active' })).toBe(true);
@@ -182,7 +202,10 @@ describe('server faults', () => {
   it('a gateway 502 with an HTML body on every try keeps the code step with a retryable UnexpectedResponse; once the gateway recovers, the same Session signs in', async () => {
     // A retryable 5xx never reached Cognito's answer: the Session and the code are still good, so the user stays in the step.
     let broken = false;
-    const gateway = () => Promise.resolve(new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const gateway = () =>
+      Promise.resolve(
+        new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+      );
     const username = fresh('email-user');
     const f = flow({ fetch: faultyFetch(() => (broken ? gateway : undefined)) });
     f.submit(username);
@@ -233,7 +256,12 @@ describe('late and repeated events', () => {
     const username = fresh('sms-user');
     const f = flow({
       fetch: (input, init) => {
-        if (operationOf(init) !== 'RespondToAuthChallenge' || hold !== undefined || !f.actor.getSnapshot().matches('SMS_MFA')) return fetch(input, init);
+        if (
+          operationOf(init) !== 'RespondToAuthChallenge' ||
+          hold !== undefined ||
+          !f.actor.getSnapshot().matches('SMS_MFA')
+        )
+          return fetch(input, init);
         figures.faultsInjected += 1;
         // The server answers (signs in) at once; the client sees the answer only after the user cancelled.
         const answer = fetch(input, init);
@@ -339,13 +367,16 @@ describe('clock skew in the SRP TIMESTAMP', () => {
   it.each([
     ['ahead', 3 * 3600_000],
     ['behind', -3 * 3600_000],
-  ] as const)('a client clock 3 hours %s of the server still signs in: TIMESTAMP only feeds the signature', async (_, skew) => {
-    const f = flow({ now: () => new Date(emulator.clock.now() + skew) });
-    f.submit(fresh('srp-user'));
-    const done = await waitFor(f.actor, settled);
-    expect(done.matches({ signedIn: 'active' })).toBe(true);
-    checked();
-  });
+  ] as const)(
+    'a client clock 3 hours %s of the server still signs in: TIMESTAMP only feeds the signature',
+    async (_, skew) => {
+      const f = flow({ now: () => new Date(emulator.clock.now() + skew) });
+      f.submit(fresh('srp-user'));
+      const done = await waitFor(f.actor, settled);
+      expect(done.matches({ signedIn: 'active' })).toBe(true);
+      checked();
+    },
+  );
 });
 
 describe('token refresh failing', () => {
@@ -373,7 +404,9 @@ describe('token refresh failing', () => {
 
   it('a refresh that fails on the network keeps the user signed in with a retryable NetworkError', async () => {
     let down = false;
-    const f = flow({ fetch: faultyFetch(() => (down ? () => Promise.reject(new TypeError('fetch failed')) : undefined)) });
+    const f = flow({
+      fetch: faultyFetch(() => (down ? () => Promise.reject(new TypeError('fetch failed')) : undefined)),
+    });
     f.submit(fresh('srp-user'));
     await waitFor(f.actor, settled);
     down = true;
@@ -422,13 +455,20 @@ describe('brute force', () => {
       f.submit(username, `Wrong!Passw0rd${String(attempt)}`);
       const refused = await waitFor(f.actor, settled);
       expect(refused.matches('credentials')).toBe(true);
-      expect(refused.context.error).toMatchObject({ code: 'NotAuthorizedException', detail: 'Incorrect username or password.' });
+      expect(refused.context.error).toMatchObject({
+        code: 'NotAuthorizedException',
+        detail: 'Incorrect username or password.',
+      });
     }
     f.submit(username);
     const locked = await waitFor(f.actor, settled);
     expect(locked.matches('credentials')).toBe(true);
     expect(locked.hasTag('input')).toBe(true);
-    expect(locked.context.error).toMatchObject({ code: 'NotAuthorizedException', retryable: false, detail: 'Password attempts exceeded' });
+    expect(locked.context.error).toMatchObject({
+      code: 'NotAuthorizedException',
+      retryable: false,
+      detail: 'Password attempts exceeded',
+    });
     expect(locked.context.password).toBeNull();
     expect(locked.context.tokens).toBeNull();
     checked();

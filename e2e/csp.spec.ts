@@ -26,7 +26,10 @@ async function serve(root: string, policy: string): Promise<{ server: Server; ur
       const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
       let file = join(root, path === '/' ? 'index.html' : path);
       if (!(await stat(file).catch(() => null))?.isFile()) file = join(root, 'index.html');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': policy });
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': policy,
+      });
       createReadStream(file).pipe(res);
     })();
   });
@@ -41,11 +44,22 @@ test.describe('strict Content-Security-Policy', () => {
   test.beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'demo-csp-'));
     // The demo app (index.html), not the library build vite.config.ts describes.
-    await build({ configFile: false, logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true, sourcemap: false } });
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
   });
   test.afterAll(() => rm(outDir, { recursive: true, force: true }));
 
-  test('an SMS user signs in under default-src/script-src/style-src/worker-src self with no violation, SRP in its worker, and no secret in a URL', async ({ cognito, users, outbox, signInPage, page }) => {
+  test('an SMS user signs in under default-src/script-src/style-src/worker-src self with no violation, SRP in its worker, and no secret in a URL', async ({
+    cognito,
+    users,
+    outbox,
+    signInPage,
+    page,
+  }) => {
     const endpoint = cognito.endpoint ?? '';
     // worker-src 'self' admits the SRP worker (built as a same-origin module file, never a blob: URL).
     const policy = `default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; connect-src 'self' ${endpoint}; img-src 'self' data:`;
@@ -73,7 +87,12 @@ test.describe('strict Content-Security-Policy', () => {
       await signInPage.submitCode(code);
       await signInPage.expectSignedIn();
 
-      const inUrls = urls.filter((requested) => requested.includes(user.password) || requested.includes(code) || requested.includes(encodeURIComponent(user.password)));
+      const inUrls = urls.filter(
+        (requested) =>
+          requested.includes(user.password) ||
+          requested.includes(code) ||
+          requested.includes(encodeURIComponent(user.password)),
+      );
       console.log(
         `csp: requests ${String(urls.length)}; policy violations ${String(violations.length)}; SRP workers ${String(workers.length)}; inline fallbacks ${String(inlineFallbacks.length)}; secrets found in URLs ${String(inUrls.length)}`,
       );

@@ -3,7 +3,12 @@ import { expect, test } from './fixtures.ts';
 
 const QUESTION = 'What is 6 × 7?';
 
-test('a user answers the pool’s custom challenge after their password', async ({ cognito, signInPage, users, page }) => {
+test('a user answers the pool’s custom challenge after their password', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
   const user = users.take('custom');
   await signInPage.open(cognito, { authFlow: 'CUSTOM_AUTH_SRP' });
 

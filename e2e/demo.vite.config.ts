@@ -10,6 +10,11 @@ export default defineConfig({
   plugins: [react()],
   logLevel: 'warn',
   // No source maps and no plugin-timing report: the build sits on the suite's critical path.
-  build: { outDir: 'node_modules/.cache/e2e-demo/build', emptyOutDir: true, sourcemap: false, rolldownOptions: { checks: { bundlerTimings: false } } },
+  build: {
+    outDir: 'node_modules/.cache/e2e-demo/build',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   preview: { host: '127.0.0.1', strictPort: true },
 });

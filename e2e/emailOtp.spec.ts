@@ -1,7 +1,13 @@
 // A user with email MFA signs in with the code Cognito emails them (read from the emulator's outbox).
 import { expect, test } from './fixtures.ts';
 
-test('an email MFA user signs in with the code from their email', async ({ cognito, signInPage, users, outbox, page }) => {
+test('an email MFA user signs in with the code from their email', async ({
+  cognito,
+  signInPage,
+  users,
+  outbox,
+  page,
+}) => {
   const user = users.take('email');
   await signInPage.open(cognito);
 

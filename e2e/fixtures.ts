@@ -1,10 +1,18 @@
 // This project's Playwright fixtures: the kit's per-worker emulator seeded with fresh demo users for every test.
-import { demoPool, DEMO_PASSWORD, DEMO_PHONE, DEMO_SELECT_TOTP_SECRET, DEMO_TEMP_PASSWORD, DEMO_TOTP_SECRET } from './emulator/demo.ts';
+import {
+  demoPool,
+  DEMO_PASSWORD,
+  DEMO_PHONE,
+  DEMO_SELECT_TOTP_SECRET,
+  DEMO_TEMP_PASSWORD,
+  DEMO_TOTP_SECRET,
+} from './emulator/demo.ts';
 import type { EmulatorConfig, UserSeed } from './emulator/index.ts';
 import { test as kitTest } from './kit/index.ts';
 
 /** The sign-in paths the demo pool seeds a user for (see DEMO_USERS). */
-export type DemoPath = 'srp' | 'sms' | 'totp' | 'newPassword' | 'mfaSetup' | 'selectMfa' | 'email' | 'custom' | 'passwordless';
+export type DemoPath =
+  'srp' | 'sms' | 'totp' | 'newPassword' | 'mfaSetup' | 'selectMfa' | 'email' | 'custom' | 'passwordless';
 
 const TEMPLATE: Readonly<Record<DemoPath, string>> = {
   srp: 'srp-user',
@@ -44,7 +52,9 @@ function copy(seed: UserSeed, username: string): UserSeed {
 export function reserveConfig(): EmulatorConfig {
   const pool = demoPool();
   const seeds = pool.Users ?? [];
-  const copies = seeds.flatMap((seed) => Array.from({ length: RESERVE }, (_, n) => copy(seed, `${seed.Username}-${String(n + 1)}`)));
+  const copies = seeds.flatMap((seed) =>
+    Array.from({ length: RESERVE }, (_, n) => copy(seed, `${seed.Username}-${String(n + 1)}`)),
+  );
   return { Pools: [{ ...pool, Users: [...seeds, ...copies] }] };
 }
 
@@ -83,7 +93,10 @@ export const test = kitTest.extend<{ users: Users }, { userCounter: Map<DemoPath
     await use({
       take(path) {
         const n = (userCounter.get(path) ?? 0) + 1;
-        if (n > RESERVE) throw new Error(`this worker has used all ${String(RESERVE)} ${path} users: raise RESERVE in e2e/fixtures.ts`);
+        if (n > RESERVE)
+          throw new Error(
+            `this worker has used all ${String(RESERVE)} ${path} users: raise RESERVE in e2e/fixtures.ts`,
+          );
         userCounter.set(path, n);
         return userFor(path, `${TEMPLATE[path]}-${String(n)}`);
       },

@@ -15,7 +15,12 @@ test.beforeAll(async () => {
       Password: DEMO_PASSWORD,
       Attributes: { email: `${Username}@example.com`, email_verified: 'true', name: Username },
     })),
-    { Username: 'must-reset', Password: DEMO_PASSWORD, Status: 'RESET_REQUIRED' as const, Attributes: { email: 'must-reset@example.com', email_verified: 'true', name: 'Must Reset' } },
+    {
+      Username: 'must-reset',
+      Password: DEMO_PASSWORD,
+      Status: 'RESET_REQUIRED' as const,
+      Attributes: { email: 'must-reset@example.com', email_verified: 'true', name: 'Must Reset' },
+    },
   ];
   emulator = await startEmulator({ config: { Pools: [pool] } });
 });
@@ -41,7 +46,6 @@ async function signIn(page: Page, password: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-
 /** Signed in: answers the pool's "Remember this device?" prompt with "Not now" when it appears. */
 async function expectSignedIn(page: Page): Promise<void> {
   const signedIn = page.getByRole('heading', { name: 'You’re signed in' });
@@ -51,7 +55,9 @@ async function expectSignedIn(page: Page): Promise<void> {
   await expect(signedIn).toBeVisible();
 }
 
-test('a user who forgot the password resets it with the emailed code and signs in with the username kept', async ({ page }) => {
+test('a user who forgot the password resets it with the emailed code and signs in with the username kept', async ({
+  page,
+}) => {
   await openDemo(page);
   await page.getByRole('button', { name: 'Forgot password?' }).click();
   await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();

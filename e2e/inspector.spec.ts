@@ -20,7 +20,11 @@ function recordScripts(page: Page): Promise<Script>[] {
     if (!['script', 'worker'].includes(response.request().resourceType())) return;
     scripts.push(
       response.text().then(
-        (body) => ({ url: response.url(), bytes: body.length, isInspector: INSPECTOR_MARKERS.every((marker) => body.includes(marker)) }),
+        (body) => ({
+          url: response.url(),
+          bytes: body.length,
+          isInspector: INSPECTOR_MARKERS.every((marker) => body.includes(marker)),
+        }),
         () => ({ url: response.url(), bytes: 0, isInspector: false }),
       ),
     );
@@ -47,14 +51,21 @@ function contexts(events: readonly unknown[]): Record<string, unknown>[] {
   });
 }
 
-test('without ?inspect the page never requests the inspector’s code nor opens its window', async ({ cognito, signInPage, page, context }) => {
+test('without ?inspect the page never requests the inspector’s code nor opens its window', async ({
+  cognito,
+  signInPage,
+  page,
+  context,
+}) => {
   const scripts = recordScripts(page);
   const windows: string[] = [];
   context.on('page', (opened) => windows.push(opened.url()));
   await page.goto(demoUrl(cognito, false));
   await signInPage.expectStep('credentials');
   const loaded = await Promise.all(scripts);
-  process.stdout.write(`inspector (off): scripts ${String(loaded.length)}, inspector chunks 0 expected, found ${String(loaded.filter((script) => script.isInspector).length)}\n`);
+  process.stdout.write(
+    `inspector (off): scripts ${String(loaded.length)}, inspector chunks 0 expected, found ${String(loaded.filter((script) => script.isInspector).length)}\n`,
+  );
   expect(loaded.length).toBeGreaterThan(0);
   expect(loaded.filter((script) => script.isInspector)).toEqual([]);
   expect(windows).toEqual([]);
@@ -80,7 +91,9 @@ test('with ?inspect the inspector loads lazily, opens its window, and receives a
     const loaded = await Promise.all(scripts);
     const chunks = loaded.filter((script) => script.isInspector);
     expect(chunks).toHaveLength(1);
-    process.stdout.write(`inspector (on): scripts ${String(loaded.length)}, inspector chunk ${chunks[0]?.url ?? ''} (${String(chunks[0]?.bytes ?? 0)} bytes)\n`);
+    process.stdout.write(
+      `inspector (on): scripts ${String(loaded.length)}, inspector chunk ${chunks[0]?.url ?? ''} (${String(chunks[0]?.bytes ?? 0)} bytes)\n`,
+    );
   });
 
   await test.step('sign in and out with the inspector listening', async () => {
@@ -88,7 +101,9 @@ test('with ?inspect the inspector loads lazily, opens its window, and receives a
     await signInPage.expectSignedIn();
     await signInPage.signOut();
     await signInPage.expectStep('credentials');
-    await expect.poll(async () => inspectedEventTypes(await inspector.events()).includes('signOut'), { intervals: [100, 250] }).toBe(true);
+    await expect
+      .poll(async () => inspectedEventTypes(await inspector.events()).includes('signOut'), { intervals: [100, 250] })
+      .toBe(true);
   });
 
   await test.step('the events carry the secret fields, each as "[redacted]"', async () => {
@@ -100,7 +115,9 @@ test('with ?inspect the inspector loads lazily, opens its window, and receives a
     // inspector saw both fields, and only ever as "[redacted]".
     expect(seen.some((context) => context.password === '[redacted]')).toBe(true);
     expect(seen.some((context) => context.session === '[redacted]')).toBe(true);
-    expect(seen.filter((context) => typeof context.password === 'string' && context.password !== '[redacted]')).toEqual([]);
+    expect(seen.filter((context) => typeof context.password === 'string' && context.password !== '[redacted]')).toEqual(
+      [],
+    );
     expect(stringLeaves(events)).toContain('[redacted]');
     await watcher.capture('signed out');
     watcher.expectNoLeak('inspector srp', [user.password]);

@@ -11,7 +11,8 @@ export interface Sink {
 }
 
 /** Device keys are stored on purpose (the integrator's device store), as amazon-cognito-identity-js does. */
-export const CHOSEN_STORAGE = /^CognitoIdentityServiceProvider\.[^.]+\.[^.]+\.(deviceKey|deviceGroupKey|randomPasswordKey)$/;
+export const CHOSEN_STORAGE =
+  /^CognitoIdentityServiceProvider\.[^.]+\.[^.]+\.(deviceKey|deviceGroupKey|randomPasswordKey)$/;
 
 /**
  * A secret this short (the custom challenge's answer "42") would be found by chance inside any long text, so it
@@ -24,14 +25,17 @@ const SHORT = 6;
 export function stringLeaves(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(stringLeaves);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, inner]) => [key, ...stringLeaves(inner)]);
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([key, inner]) => [key, ...stringLeaves(inner)]);
   return [];
 }
 
 function urlValues(url: string): string[] {
   try {
     const parsed = new URL(url);
-    return [...parsed.pathname.split('/'), ...parsed.searchParams.values(), parsed.hash.slice(1)].map((part) => decodeURIComponent(part));
+    return [...parsed.pathname.split('/'), ...parsed.searchParams.values(), parsed.hash.slice(1)].map((part) =>
+      decodeURIComponent(part),
+    );
   } catch {
     return [url];
   }
@@ -43,7 +47,11 @@ function responseSecrets(body: unknown): string[] {
   const found: unknown[] = [];
   if ('Session' in body) found.push(body.Session);
   if ('SecretCode' in body) found.push(body.SecretCode);
-  if ('AuthenticationResult' in body && typeof body.AuthenticationResult === 'object' && body.AuthenticationResult !== null) {
+  if (
+    'AuthenticationResult' in body &&
+    typeof body.AuthenticationResult === 'object' &&
+    body.AuthenticationResult !== null
+  ) {
     const result = body.AuthenticationResult;
     if ('AccessToken' in result) found.push(result.AccessToken);
     if ('IdToken' in result) found.push(result.IdToken);
@@ -74,7 +82,10 @@ export interface LeakWatcher {
  * Records everything observable on `page`, and every secret that crossed the wire, while the test runs.
  * `chosenStorage`: storage keys the integrator chose to fill (null: none).
  */
-export function watchLeaks(page: Page, options: { readonly chosenStorage?: RegExp | null; readonly inspector?: InspectorTap } = {}): LeakWatcher {
+export function watchLeaks(
+  page: Page,
+  options: { readonly chosenStorage?: RegExp | null; readonly inspector?: InspectorTap } = {},
+): LeakWatcher {
   const chosenStorage = options.chosenStorage === undefined ? CHOSEN_STORAGE : options.chosenStorage;
   const secrets = new Set<string>();
   const logs: string[] = [];
@@ -95,7 +106,9 @@ export function watchLeaks(page: Page, options: { readonly chosenStorage?: RegEx
     async capture(step) {
       const state = await page.evaluate(() => {
         const read = (storage: Storage) =>
-          Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '').map((key) => [key, storage.getItem(key) ?? ''] as const);
+          Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '').map(
+            (key) => [key, storage.getItem(key) ?? ''] as const,
+          );
         const root = document.documentElement.cloneNode(true);
         if (!(root instanceof Element)) throw new Error('no document element');
         for (const panel of root.querySelectorAll('.demo-aside')) panel.remove();
@@ -110,7 +123,9 @@ export function watchLeaks(page: Page, options: { readonly chosenStorage?: RegEx
           session: read(sessionStorage),
           dom: root.outerHTML,
           texts,
-          inputs: Array.from(document.querySelectorAll('input, textarea')).map((input) => (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement ? input.value : '')),
+          inputs: Array.from(document.querySelectorAll('input, textarea')).map((input) =>
+            input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement ? input.value : '',
+          ),
         };
       });
       const cookies = await page.context().cookies();
@@ -120,7 +135,11 @@ export function watchLeaks(page: Page, options: { readonly chosenStorage?: RegEx
         { name: `${step}: console`, text: logs.join('\n'), values: logs.flatMap(words) },
         { name: `${step}: localStorage`, text: JSON.stringify(local), values: local.flat() },
         { name: `${step}: sessionStorage`, text: JSON.stringify(state.session), values: state.session.flat() },
-        { name: `${step}: cookies`, text: JSON.stringify(cookies), values: cookies.flatMap((cookie) => [cookie.name, cookie.value]) },
+        {
+          name: `${step}: cookies`,
+          text: JSON.stringify(cookies),
+          values: cookies.flatMap((cookie) => [cookie.name, cookie.value]),
+        },
         { name: `${step}: DOM`, text: state.dom, values: state.texts },
         { name: `${step}: inputs`, text: JSON.stringify(state.inputs), values: state.inputs },
         { name: `${step}: page URLs`, text: pageUrls.join('\n'), values: pageUrls.flatMap(urlValues) },
@@ -128,13 +147,20 @@ export function watchLeaks(page: Page, options: { readonly chosenStorage?: RegEx
       );
       if (options.inspector !== undefined) {
         const events = await options.inspector.events();
-        sinks.push({ name: `${step}: inspector events (${String(events.length)})`, text: JSON.stringify(events), values: stringLeaves(events) });
+        sinks.push({
+          name: `${step}: inspector events (${String(events.length)})`,
+          text: JSON.stringify(events),
+          values: stringLeaves(events),
+        });
       }
     },
     expectNoLeak(path, typed) {
       const all = [...new Set([...secrets, ...typed.filter((value) => value !== '')])];
-      const holds = (sink: Sink, value: string) => (value.length >= SHORT ? sink.text.includes(value) : sink.values.includes(value));
-      const found = sinks.flatMap((sink) => all.filter((value) => holds(sink, value)).map((value) => `${sink.name} holds ${value.slice(0, 2)}…`));
+      const holds = (sink: Sink, value: string) =>
+        value.length >= SHORT ? sink.text.includes(value) : sink.values.includes(value);
+      const found = sinks.flatMap((sink) =>
+        all.filter((value) => holds(sink, value)).map((value) => `${sink.name} holds ${value.slice(0, 2)}…`),
+      );
       const events = options.inspector?.count() ?? 0;
       totals.paths += 1;
       totals.sinks += sinks.length;
@@ -199,9 +225,18 @@ export async function tapInspector(context: BrowserContext): Promise<InspectorTa
 /** The event types of the sign-in actor's inspected events, in order (to wait for a step to reach the inspector). */
 export function inspectedEventTypes(events: readonly unknown[]): string[] {
   return events.flatMap((event) => {
-    if (typeof event !== 'object' || event === null || !('type' in event) || event.type !== '@xstate.event' || !('event' in event)) return [];
+    if (
+      typeof event !== 'object' ||
+      event === null ||
+      !('type' in event) ||
+      event.type !== '@xstate.event' ||
+      !('event' in event)
+    )
+      return [];
     const inner = event.event;
-    return typeof inner === 'object' && inner !== null && 'type' in inner && typeof inner.type === 'string' ? [inner.type] : [];
+    return typeof inner === 'object' && inner !== null && 'type' in inner && typeof inner.type === 'string'
+      ? [inner.type]
+      : [];
   });
 }
 
@@ -226,7 +261,12 @@ export async function observeDevicePasswords(page: Page): Promise<Set<string>> {
     const report = (data: unknown): void => {
       if (typeof data !== 'object' || data === null) return;
       for (const part of ['result' in data ? data.result : undefined, 'input' in data ? data.input : undefined]) {
-        if (typeof part === 'object' && part !== null && 'devicePassword' in part && typeof part.devicePassword === 'string') {
+        if (
+          typeof part === 'object' &&
+          part !== null &&
+          'devicePassword' in part &&
+          typeof part.devicePassword === 'string'
+        ) {
           window.__observeDevicePassword?.(part.devicePassword);
         }
       }

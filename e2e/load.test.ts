@@ -32,10 +32,28 @@ interface Path {
 
 const PATHS: readonly Path[] = [
   { name: 'SRP', seed: 'srp-user', input: {}, requests: 2 },
-  { name: 'SRP + SMS_MFA', seed: 'sms-user', input: {}, requests: 3, answer: (username) => ({ type: 'code.submit', code: secret(lastCode(emulator, username)) }) },
-  { name: 'SRP + SOFTWARE_TOKEN_MFA', seed: 'totp-user', input: {}, requests: 3, answer: () => ({ type: 'code.submit', code: secret(totpCode(DEMO_TOTP_SECRET, emulator)) }) },
+  {
+    name: 'SRP + SMS_MFA',
+    seed: 'sms-user',
+    input: {},
+    requests: 3,
+    answer: (username) => ({ type: 'code.submit', code: secret(lastCode(emulator, username)) }),
+  },
+  {
+    name: 'SRP + SOFTWARE_TOKEN_MFA',
+    seed: 'totp-user',
+    input: {},
+    requests: 3,
+    answer: () => ({ type: 'code.submit', code: secret(totpCode(DEMO_TOTP_SECRET, emulator)) }),
+  },
   { name: 'USER_PASSWORD_AUTH', seed: 'srp-user', input: { authFlow: 'USER_PASSWORD_AUTH' }, requests: 1 },
-  { name: 'CUSTOM_AUTH', seed: 'custom-user', input: { authFlow: 'CUSTOM_AUTH' }, requests: 2, answer: () => ({ type: 'customChallenge.submit', answer: secret('42') }) },
+  {
+    name: 'CUSTOM_AUTH',
+    seed: 'custom-user',
+    input: { authFlow: 'CUSTOM_AUTH' },
+    requests: 2,
+    answer: () => ({ type: 'customChallenge.submit', answer: secret('42') }),
+  },
 ];
 
 let emulator: Emulator;
@@ -61,7 +79,9 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 /** One user's sign-in: a machine with the real transport and SRP, answering its challenge when asked. */
-async function signIn(index: number): Promise<{ username: string; path: Path; idUsername: unknown; accessUsername: unknown; sub: unknown }> {
+async function signIn(
+  index: number,
+): Promise<{ username: string; path: Path; idUsername: unknown; accessUsername: unknown; sub: unknown }> {
   const path = PATHS[index % PATHS.length];
   if (path === undefined) throw new Error('no path');
   const username = `load-${String(index)}`;
@@ -72,7 +92,15 @@ async function signIn(index: number): Promise<{ username: string; path: Path; id
       retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
       now: () => new Date(emulator.clock.now()),
     }),
-    { input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false, deviceTracking: false, ...path.input } },
+    {
+      input: {
+        userPoolId: DEMO_POOL_ID,
+        clientId: DEMO_CLIENT_ID,
+        restoreSession: false,
+        deviceTracking: false,
+        ...path.input,
+      },
+    },
   );
   actor.start();
   actor.send({ type: 'credentials.submit', username, password: secret(DEMO_PASSWORD) });
@@ -93,7 +121,9 @@ async function signIn(index: number): Promise<{ username: string; path: Path; id
   );
   actor.stop();
   if (!done.matches({ signedIn: 'active' }) || done.context.tokens === null) {
-    throw new Error(`${username} (${path.name}) ended in ${JSON.stringify(done.value)} with ${JSON.stringify(done.context.error)}`);
+    throw new Error(
+      `${username} (${path.name}) ended in ${JSON.stringify(done.value)} with ${JSON.stringify(done.context.error)}`,
+    );
   }
   const id = jwtPayload(done.context.tokens.idToken.reveal());
   const access = jwtPayload(done.context.tokens.accessToken.reveal());
@@ -102,34 +132,40 @@ async function signIn(index: number): Promise<{ username: string; path: Path; id
 }
 
 describe('load', () => {
-  it('64 concurrent sign-ins of mixed paths all end signed in, each with its own tokens, and the emulator saw exactly the protocol’s requests', { timeout: 180_000 }, async () => {
-    const start = emulator.requests.length;
-    const results = await Promise.all(Array.from({ length: FLOWS }, (_, index) => signIn(index)));
-    const received = emulator.requests.slice(start).map((entry) => entry.target.replace(TARGET, ''));
+  it(
+    '64 concurrent sign-ins of mixed paths all end signed in, each with its own tokens, and the emulator saw exactly the protocol’s requests',
+    { timeout: 180_000 },
+    async () => {
+      const start = emulator.requests.length;
+      const results = await Promise.all(Array.from({ length: FLOWS }, (_, index) => signIn(index)));
+      const received = emulator.requests.slice(start).map((entry) => entry.target.replace(TARGET, ''));
 
-    for (const result of results) {
-      expect(result.idUsername).toBe(result.username);
-      expect(result.accessUsername).toBe(result.username);
-    }
-    const subs = new Set(results.map((result) => result.sub));
-    expect(subs.size).toBe(FLOWS);
-    const expected = results.reduce((sum, result) => sum + result.path.requests, 0);
-    expect(received).toHaveLength(expected);
-    expect(received.every((target) => target === 'InitiateAuth' || target === 'RespondToAuthChallenge')).toBe(true);
-    expect(received.filter((target) => target === 'InitiateAuth')).toHaveLength(FLOWS);
+      for (const result of results) {
+        expect(result.idUsername).toBe(result.username);
+        expect(result.accessUsername).toBe(result.username);
+      }
+      const subs = new Set(results.map((result) => result.sub));
+      expect(subs.size).toBe(FLOWS);
+      const expected = results.reduce((sum, result) => sum + result.path.requests, 0);
+      expect(received).toHaveLength(expected);
+      expect(received.every((target) => target === 'InitiateAuth' || target === 'RespondToAuthChallenge')).toBe(true);
+      expect(received.filter((target) => target === 'InitiateAuth')).toHaveLength(FLOWS);
 
-    const byPath = new Map<string, number>();
-    for (const result of results) byPath.set(result.path.name, (byPath.get(result.path.name) ?? 0) + 1);
-    console.log(
-      `load: flows started ${String(FLOWS)}; flows completed ${String(results.length)} (${JSON.stringify(Object.fromEntries(byPath))}); ` +
-        `distinct subs ${String(subs.size)}; sessions crossing users 0; requests expected ${String(expected)}, logged ${String(received.length)}`,
-    );
-  });
+      const byPath = new Map<string, number>();
+      for (const result of results) byPath.set(result.path.name, (byPath.get(result.path.name) ?? 0) + 1);
+      console.log(
+        `load: flows started ${String(FLOWS)}; flows completed ${String(results.length)} (${JSON.stringify(Object.fromEntries(byPath))}); ` +
+          `distinct subs ${String(subs.size)}; sessions crossing users 0; requests expected ${String(expected)}, logged ${String(received.length)}`,
+      );
+    },
+  );
 });
 
 /** Starts the CLI (`npm run emulator`) on a free port with `--data`. */
 async function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/emulator/cli.ts', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/emulator/cli.ts', '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const [first] = (await once(lines, 'line')) as [string];
   return { child, url: first.replace('listening on ', '') };
@@ -150,61 +186,65 @@ describe('persistence', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('kill -9 during writes loses no acknowledged user and leaves every data file parseable', { timeout: 120_000 }, async () => {
-    const first = await startCli(dataDir);
-    const acknowledged: string[] = [];
-    let sent = 0;
-    let pulled = false;
-    // Read through a call: the writers run concurrently, so the flag changes between their awaits.
-    const plugPulled = (): boolean => pulled;
-    const exited = once(first.child, 'exit');
-    // Four writers in parallel; the process dies with writes in flight (the 41st acknowledgement pulls the plug).
-    const writer = async (lane: number): Promise<void> => {
-      for (let n = 0; !plugPulled(); n += 1) {
-        const username = `durable-${String(lane)}-${String(n)}`;
-        sent += 1;
-        try {
-          const response = await admin(first.url, 'AdminCreateUser', {
-            UserPoolId: DEMO_POOL_ID,
-            Username: username,
-            TemporaryPassword: 'Temp0rary!load',
-            MessageAction: 'SUPPRESS',
-          });
-          if (response.status === 200) acknowledged.push(username);
-          else throw new Error(`AdminCreateUser answered ${String(response.status)}`);
-        } catch (error) {
-          if (!plugPulled()) throw error;
-          return;
+  it(
+    'kill -9 during writes loses no acknowledged user and leaves every data file parseable',
+    { timeout: 120_000 },
+    async () => {
+      const first = await startCli(dataDir);
+      const acknowledged: string[] = [];
+      let sent = 0;
+      let pulled = false;
+      // Read through a call: the writers run concurrently, so the flag changes between their awaits.
+      const plugPulled = (): boolean => pulled;
+      const exited = once(first.child, 'exit');
+      // Four writers in parallel; the process dies with writes in flight (the 41st acknowledgement pulls the plug).
+      const writer = async (lane: number): Promise<void> => {
+        for (let n = 0; !plugPulled(); n += 1) {
+          const username = `durable-${String(lane)}-${String(n)}`;
+          sent += 1;
+          try {
+            const response = await admin(first.url, 'AdminCreateUser', {
+              UserPoolId: DEMO_POOL_ID,
+              Username: username,
+              TemporaryPassword: 'Temp0rary!load',
+              MessageAction: 'SUPPRESS',
+            });
+            if (response.status === 200) acknowledged.push(username);
+            else throw new Error(`AdminCreateUser answered ${String(response.status)}`);
+          } catch (error) {
+            if (!plugPulled()) throw error;
+            return;
+          }
+          if (acknowledged.length === 41 && !plugPulled()) {
+            pulled = true;
+            first.child.kill('SIGKILL');
+          }
         }
-        if (acknowledged.length === 41 && !plugPulled()) {
-          pulled = true;
-          first.child.kill('SIGKILL');
+      };
+      await Promise.all([0, 1, 2, 3].map(writer));
+      const [, signal] = (await exited) as [number | null, string | null];
+      expect(signal).toBe('SIGKILL');
+
+      const files = (await readdir(dataDir)).filter((name) => name.endsWith('.json'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) JSON.parse(await readFile(join(dataDir, file), 'utf8'));
+
+      const second = await startCli(dataDir);
+      try {
+        const missing: string[] = [];
+        for (const username of acknowledged) {
+          const response = await admin(second.url, 'AdminGetUser', { UserPoolId: DEMO_POOL_ID, Username: username });
+          if (response.status !== 200) missing.push(username);
         }
+        console.log(
+          `persistence: writes sent ${String(sent)}; acknowledged before kill -9 ${String(acknowledged.length)}; ` +
+            `found after restart ${String(acknowledged.length - missing.length)}; lost ${String(missing.length)}; data files ${String(files.length)} parse`,
+        );
+        expect(missing).toEqual([]);
+      } finally {
+        second.child.kill('SIGTERM');
+        await once(second.child, 'exit');
       }
-    };
-    await Promise.all([0, 1, 2, 3].map(writer));
-    const [, signal] = (await exited) as [number | null, string | null];
-    expect(signal).toBe('SIGKILL');
-
-    const files = (await readdir(dataDir)).filter((name) => name.endsWith('.json'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) JSON.parse(await readFile(join(dataDir, file), 'utf8'));
-
-    const second = await startCli(dataDir);
-    try {
-      const missing: string[] = [];
-      for (const username of acknowledged) {
-        const response = await admin(second.url, 'AdminGetUser', { UserPoolId: DEMO_POOL_ID, Username: username });
-        if (response.status !== 200) missing.push(username);
-      }
-      console.log(
-        `persistence: writes sent ${String(sent)}; acknowledged before kill -9 ${String(acknowledged.length)}; ` +
-          `found after restart ${String(acknowledged.length - missing.length)}; lost ${String(missing.length)}; data files ${String(files.length)} parse`,
-      );
-      expect(missing).toEqual([]);
-    } finally {
-      second.child.kill('SIGTERM');
-      await once(second.child, 'exit');
-    }
-  });
+    },
+  );
 });

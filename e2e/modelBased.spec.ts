@@ -26,9 +26,15 @@ const device = { deviceKey: 'us-east-1_d', deviceGroupKey: 'g', devicePassword: 
 const ephemeral = { srpA: 'a', a: secret('a') };
 
 function challenge(challengeName: string, challengeParameters: Record<string, string> = {}) {
-  return { step: { kind: 'challenge', challengeName, challengeParameters, session: secret('s'), availableChallenges: [] }, srp: null };
+  return {
+    step: { kind: 'challenge', challengeName, challengeParameters, session: secret('s'), availableChallenges: [] },
+    srp: null,
+  };
 }
-const signedIn = (newDevice: boolean) => ({ step: { kind: 'tokens', tokens, claims, newDevice: newDevice ? device : null }, srp: null });
+const signedIn = (newDevice: boolean) => ({
+  step: { kind: 'tokens', tokens, claims, newDevice: newDevice ? device : null },
+  srp: null,
+});
 const codeMismatch = { __type: 'CodeMismatchException', message: 'Invalid code received for user' };
 const sessionDied = { __type: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
 
@@ -54,44 +60,67 @@ function hasDevice(snapshot: AnyMachineSnapshot): boolean {
 
 function isPasswordless(snapshot: AnyMachineSnapshot): boolean {
   const context: unknown = snapshot.context;
-  return typeof context === 'object' && context !== null && 'preferredChallenge' in context && context.preferredChallenge === 'SMS_OTP';
+  return (
+    typeof context === 'object' &&
+    context !== null &&
+    'preferredChallenge' in context &&
+    context.preferredChallenge === 'SMS_OTP'
+  );
 }
 
 /** The events a user or Cognito can cause in `snapshot`; actor answers are addressed to the running child. */
 function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
   const children: unknown = snapshot.children;
   const child = typeof children === 'object' && children !== null ? Object.keys(children)[0] : undefined;
-  const done = (output: unknown): WalkEvent[] => (child === undefined ? [] : [{ type: `xstate.done.actor.${child}`, output }]);
-  const error = (thrown: unknown): WalkEvent[] => (child === undefined ? [] : [{ type: `xstate.error.actor.${child}`, error: thrown }]);
+  const done = (output: unknown): WalkEvent[] =>
+    child === undefined ? [] : [{ type: `xstate.done.actor.${child}`, output }];
+  const error = (thrown: unknown): WalkEvent[] =>
+    child === undefined ? [] : [{ type: `xstate.error.actor.${child}`, error: thrown }];
   const m = (value: StateValue): boolean => snapshot.matches(value);
   if (m({ restoring: 'loading' })) return done(null);
   if (m('credentials')) return [{ type: 'credentials.submit', username: 'u', password: secret('p') }];
   if (m('initiatingAuth') && isPasswordless(snapshot)) {
-    return done(challenge('SMS_OTP', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******0100' }));
+    return done(
+      challenge('SMS_OTP', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******0100' }),
+    );
   }
   if (m('initiatingAuth')) return done({ ...challenge('PASSWORD_VERIFIER', { USER_ID_FOR_SRP: 'u' }), srp: ephemeral });
-  if (m('PASSWORD_VERIFIER')) return hasDevice(snapshot) ? done(challenge('DEVICE_SRP_AUTH')) : AFTER_PASSWORD.flatMap(done);
+  if (m('PASSWORD_VERIFIER'))
+    return hasDevice(snapshot) ? done(challenge('DEVICE_SRP_AUTH')) : AFTER_PASSWORD.flatMap(done);
   if (m('DEVICE_SRP_AUTH')) return done({ ...challenge('DEVICE_PASSWORD_VERIFIER'), srp: ephemeral });
   if (m('DEVICE_PASSWORD_VERIFIER')) return done(signedIn(false));
   for (const step of ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SMS_OTP']) {
     if (m({ [step]: 'awaitingInput' })) return [{ type: 'code.submit', code: secret('123456') }];
     // A device this browser already confirmed gets no NewDeviceMetadata (passwordless SMS_OTP can follow a sign-out).
-    if (m({ [step]: 'responding' })) return [...done(signedIn(!hasDevice(snapshot))), ...error(codeMismatch), ...error(sessionDied)];
+    if (m({ [step]: 'responding' }))
+      return [...done(signedIn(!hasDevice(snapshot))), ...error(codeMismatch), ...error(sessionDied)];
   }
   if (m({ SELECT_MFA_TYPE: 'awaitingInput' })) return [{ type: 'mfaType.select', mfaType: 'SOFTWARE_TOKEN_MFA' }];
   if (m({ SELECT_MFA_TYPE: 'responding' })) return done(challenge('SOFTWARE_TOKEN_MFA'));
-  if (m({ MFA_SETUP: { associating: 'calling' } })) return done({ secretCode: secret('JBSWY3DPEHPK3PXP'), session: secret('s') });
+  if (m({ MFA_SETUP: { associating: 'calling' } }))
+    return done({ secretCode: secret('JBSWY3DPEHPK3PXP'), session: secret('s') });
   if (m({ MFA_SETUP: 'awaitingInput' })) return [{ type: 'code.submit', code: secret('123456') }];
   if (m({ MFA_SETUP: 'verifying' })) return done({ session: secret('s') });
   if (m({ MFA_SETUP: 'responding' })) return done(signedIn(true));
-  if (m({ NEW_PASSWORD_REQUIRED: 'awaitingInput' })) return [{ type: 'newPassword.submit', password: secret('p'), attributes: { name: 'n' } }];
+  if (m({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }))
+    return [{ type: 'newPassword.submit', password: secret('p'), attributes: { name: 'n' } }];
   if (m({ CUSTOM_CHALLENGE: 'awaitingInput' })) return [{ type: 'customChallenge.submit', answer: secret('42') }];
   if (m({ NEW_PASSWORD_REQUIRED: 'responding' }) || m({ CUSTOM_CHALLENGE: 'responding' })) return done(signedIn(true));
   if (m('sessionExpired')) return [{ type: 'signIn.restart' }];
   if (m({ signedIn: 'confirmingDevice' })) return done({ device, userConfirmationNecessary: true });
-  if (m({ signedIn: 'rememberDevice' })) return [{ type: 'device.remember', remember: true }, { type: 'device.remember', remember: false }];
+  if (m({ signedIn: 'rememberDevice' }))
+    return [
+      { type: 'device.remember', remember: true },
+      { type: 'device.remember', remember: false },
+    ];
   if (m({ signedIn: 'updatingDeviceStatus' })) return done(null);
-  if (m({ signedIn: 'active' })) return [{ type: 'signOut' }, { type: 'signOut', scope: 'global' }, { type: 'tokens.refresh' }, { type: 'device.forget' }];
+  if (m({ signedIn: 'active' }))
+    return [
+      { type: 'signOut' },
+      { type: 'signOut', scope: 'global' },
+      { type: 'tokens.refresh' },
+      { type: 'device.forget' },
+    ];
   if (m({ signedIn: 'refreshing' })) return done({ tokens, claims });
   if (m({ signedIn: 'forgettingDevice' }) || m('signingOut')) return done(null);
   if (m('signedOut')) return [{ type: 'signIn.restart' }];
@@ -106,7 +135,10 @@ const walk: (
   options: TraversalOptions<AnyMachineSnapshot, WalkEvent, unknown>,
 ) => StatePath<AnyMachineSnapshot, WalkEvent>[] = getShortestPaths;
 const demoInput: SignInInput = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' };
-const paths = [demoInput, { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' } satisfies SignInInput].flatMap((input) =>
+const paths = [
+  demoInput,
+  { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' } satisfies SignInInput,
+].flatMap((input) =>
   walk(machine, {
     input,
     events: nextEvents,
@@ -206,7 +238,9 @@ function challengeOf(value: unknown): string | undefined {
 
 /** The demo user whose pool answers match the walk's canned answer to the first PASSWORD_VERIFIER claim. */
 function pathUser(steps: readonly Step[]): DemoPath {
-  const firstAnswer = steps.map((step) => challengeOf(output(step))).find((name) => name !== undefined && name !== 'PASSWORD_VERIFIER');
+  const firstAnswer = steps
+    .map((step) => challengeOf(output(step)))
+    .find((name) => name !== undefined && name !== 'PASSWORD_VERIFIER');
   const byChallenge: Record<string, DemoPath> = {
     SMS_MFA: 'sms',
     SOFTWARE_TOKEN_MFA: 'totp',
@@ -225,13 +259,13 @@ const DEMO_FLOW: Partial<Record<DemoPath, string>> = { custom: 'CUSTOM_AUTH_SRP'
 
 function errorType(step: Step | undefined): string | undefined {
   const thrown = step?.event.error;
-  return typeof thrown === 'object' && thrown !== null && '__type' in thrown && typeof thrown.__type === 'string' ? thrown.__type : undefined;
+  return typeof thrown === 'object' && thrown !== null && '__type' in thrown && typeof thrown.__type === 'string'
+    ? thrown.__type
+    : undefined;
 }
 
 function describePath(steps: readonly Step[]): string {
-  return steps
-    .map((step) => step.event.type.replace(/^xstate\.(done|error)\.actor\.0\.signIn\./, '$1:'))
-    .join(' → ');
+  return steps.map((step) => step.event.type.replace(/^xstate\.(done|error)\.actor\.0\.signIn\./, '$1:')).join(' → ');
 }
 
 function resting(snapshot: AnyMachineSnapshot): boolean {
@@ -291,7 +325,15 @@ test('the walk reaches every state the widget can drive', () => {
 });
 
 for (const path of driven) {
-  test(`the widget walks the shortest path through ${path.name}`, async ({ cognito, signInPage, users, outbox, totp, clock, page }) => {
+  test(`the widget walks the shortest path through ${path.name}`, async ({
+    cognito,
+    signInPage,
+    users,
+    outbox,
+    totp,
+    clock,
+    page,
+  }) => {
     const kind = pathUser(path.steps);
     const user: FreshUser = users.take(kind);
     test.info().annotations.push({ type: 'path', description: describePath(path.steps) });
@@ -300,7 +342,10 @@ for (const path of driven) {
     const authFlow = DEMO_FLOW[kind];
     await signInPage.open(cognito, authFlow === undefined ? {} : { authFlow });
     const claims = page.getByRole('region', { name: 'ID token claims' });
-    const expiry = claims.locator('div').filter({ has: page.getByRole('term').getByText('exp', { exact: true }) }).getByRole('definition');
+    const expiry = claims
+      .locator('div')
+      .filter({ has: page.getByRole('term').getByText('exp', { exact: true }) })
+      .getByRole('definition');
     let setupSecret = '';
     let pendingCode: string | undefined;
 
@@ -320,7 +365,9 @@ for (const path of driven) {
             const rightCode = async (): Promise<string> => {
               if (at.includes('MFA_SETUP')) return totp.code(setupSecret);
               if (at.includes('SOFTWARE_TOKEN_MFA')) return totp.code(user.totpSecret ?? '');
-              pendingCode ??= await outbox.waitForCode(user.username, { channel: at.includes('EMAIL') ? 'EMAIL' : 'SMS' });
+              pendingCode ??= await outbox.waitForCode(user.username, {
+                channel: at.includes('EMAIL') ? 'EMAIL' : 'SMS',
+              });
               return pendingCode;
             };
             const code = await rightCode();

@@ -1,7 +1,13 @@
 // Passwordless sign-in: USER_AUTH with PREFERRED_CHALLENGE SMS_OTP, the user types a username and the texted code.
 import { expect, test } from './fixtures.ts';
 
-test('a user signs in with no password, by the code texted to their phone', async ({ cognito, signInPage, users, outbox, page }) => {
+test('a user signs in with no password, by the code texted to their phone', async ({
+  cognito,
+  signInPage,
+  users,
+  outbox,
+  page,
+}) => {
   const user = users.take('passwordless');
   // The demo's "No password" flow is the widget's `passwordless: 'SMS_OTP'` option.
   await signInPage.open(cognito, { authFlow: 'USER_AUTH' });
@@ -23,7 +29,12 @@ test('a user signs in with no password, by the code texted to their phone', asyn
   });
 });
 
-test('a wrong texted code is refused, and the right one then signs the user in', async ({ cognito, signInPage, users, outbox }) => {
+test('a wrong texted code is refused, and the right one then signs the user in', async ({
+  cognito,
+  signInPage,
+  users,
+  outbox,
+}) => {
   const user = users.take('passwordless');
   await signInPage.open(cognito, { authFlow: 'USER_AUTH' });
   await signInPage.requestSmsCode(user.username);

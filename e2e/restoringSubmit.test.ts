@@ -39,7 +39,8 @@ function start(tokens: TokenStore) {
   return { actor, received: () => emulator.requests.slice(from).map((entry) => entry.target.replace(TARGET, '')) };
 }
 
-const settled = (snapshot: SnapshotFrom<SignInMachine>): boolean => !snapshot.hasTag('busy') && (snapshot.hasTag('input') || snapshot.matches({ signedIn: 'active' }));
+const settled = (snapshot: SnapshotFrom<SignInMachine>): boolean =>
+  !snapshot.hasTag('busy') && (snapshot.hasTag('input') || snapshot.matches({ signedIn: 'active' }));
 
 describe('credentials.submit while the stored session is restoring', () => {
   it('with nothing stored, the early submit is sent once the store answers and the user signs in', async () => {

@@ -3,7 +3,14 @@
 import type { Page } from '@playwright/test';
 import type { Cognito, SignInPage } from './kit/index.ts';
 import { expect, test, type DemoPath } from './fixtures.ts';
-import { inspectedEventTypes, observeDevicePasswords, printTotals, tapInspector, watchLeaks, type InspectorTap } from './leakWatch.ts';
+import {
+  inspectedEventTypes,
+  observeDevicePasswords,
+  printTotals,
+  tapInspector,
+  watchLeaks,
+  type InspectorTap,
+} from './leakWatch.ts';
 
 const NEW_PASSWORD = 'N3w-passw0rd!secrets';
 const CHANGED_PASSWORD = 'Ch4nged!passw0rd-secrets';
@@ -11,7 +18,13 @@ const QUESTION = 'What is 6 × 7?';
 const ANSWER = '42';
 
 /** The demo with `?inspect`, so the inspector's window is one more sink; waits for the credentials form. */
-async function openDemo(page: Page, signInPage: SignInPage, cognito: Cognito, inspector: InspectorTap, authFlow?: string): Promise<void> {
+async function openDemo(
+  page: Page,
+  signInPage: SignInPage,
+  cognito: Cognito,
+  inspector: InspectorTap,
+  authFlow?: string,
+): Promise<void> {
   const query = new URLSearchParams({ userPoolId: cognito.userPoolId, clientId: cognito.clientId });
   if (cognito.endpoint !== undefined) query.set('endpoint', cognito.endpoint);
   if (authFlow !== undefined) query.set('authFlow', authFlow);
@@ -41,7 +54,16 @@ test.afterAll(() => {
   printTotals('secrets');
 });
 
-const PATHS: readonly DemoPath[] = ['srp', 'sms', 'totp', 'newPassword', 'selectMfa', 'email', 'custom', 'passwordless'];
+const PATHS: readonly DemoPath[] = [
+  'srp',
+  'sms',
+  'totp',
+  'newPassword',
+  'selectMfa',
+  'email',
+  'custom',
+  'passwordless',
+];
 
 /** The demo's flow picker value each path needs (USER_SRP_AUTH otherwise). */
 const FLOWS: Partial<Record<DemoPath, string>> = { custom: 'CUSTOM_AUTH_SRP', passwordless: 'USER_AUTH' };
@@ -144,7 +166,14 @@ for (const path of PATHS) {
   });
 }
 
-test('MFA setup shows the TOTP secret only while enrolling, and leaks nothing after', async ({ cognito, signInPage, users, totp, page, context }) => {
+test('MFA setup shows the TOTP secret only while enrolling, and leaks nothing after', async ({
+  cognito,
+  signInPage,
+  users,
+  totp,
+  page,
+  context,
+}) => {
   const user = users.take('mfaSetup');
   const inspector = await tapInspector(context);
   const watcher = watchLeaks(page, { inspector });

@@ -107,7 +107,13 @@ function run(options: RunOptions) {
   const password = options.password ?? DEMO_PASSWORD;
   secretsSeen.add(password);
   const actor = createActor(createSignInMachine(ports), {
-    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false, deviceTracking: false, ...options.input },
+    input: {
+      userPoolId: DEMO_POOL_ID,
+      clientId: DEMO_CLIENT_ID,
+      restoreSession: false,
+      deviceTracking: false,
+      ...options.input,
+    },
     inspect: inspector.inspect,
   });
   const states: string[] = [];
@@ -131,7 +137,10 @@ function run(options: RunOptions) {
     actor,
     states,
     inspected,
-    requests: () => emulator.requests.slice(requestsBefore).map((entry) => entry.target.replace('AWSCognitoIdentityProviderService.', '')),
+    requests: () =>
+      emulator.requests
+        .slice(requestsBefore)
+        .map((entry) => entry.target.replace('AWSCognitoIdentityProviderService.', '')),
     signIn: () => {
       actor.send({ type: 'credentials.submit', username: options.username, password: secret(password) });
     },
@@ -141,7 +150,14 @@ function run(options: RunOptions) {
 /** Every secret value a snapshot holds, so the leak test knows what to look for. */
 function collectSecrets(snapshot: Snapshot) {
   const { context } = snapshot;
-  for (const value of [context.session, context.password, context.answer, context.newPassword, context.totpSetup?.secretCode, context.device?.devicePassword]) {
+  for (const value of [
+    context.session,
+    context.password,
+    context.answer,
+    context.newPassword,
+    context.totpSetup?.secretCode,
+    context.device?.devicePassword,
+  ]) {
     if (value) secretsSeen.add(value.reveal());
   }
   if (context.tokens) {
@@ -155,7 +171,10 @@ const code = (value: string): SignInEvent => ({ type: 'code.submit', code: secre
 
 async function signedIn(flow: ReturnType<typeof run>) {
   flow.signIn();
-  return waitFor(flow.actor, (s) => s.matches({ signedIn: 'active' }) || (s.matches('credentials') && s.context.error !== null));
+  return waitFor(
+    flow.actor,
+    (s) => s.matches({ signedIn: 'active' }) || (s.matches('credentials') && s.context.error !== null),
+  );
 }
 
 describe('sign-in paths against the emulator', () => {
@@ -170,15 +189,30 @@ describe('sign-in paths against the emulator', () => {
 
   it('SRP + SMS_MFA: the code from the outbox signs in, 3 requests', async () => {
     const username = fresh('sms-user');
-    const flow = run({ oracle: true, username, user: { 'SMS_MFA.awaitingInput': () => code(lastCode(emulator, username)) } });
+    const flow = run({
+      oracle: true,
+      username,
+      user: { 'SMS_MFA.awaitingInput': () => code(lastCode(emulator, username)) },
+    });
     const done = await signedIn(flow);
     expect(done.matches('signedIn')).toBe(true);
-    expect(flow.states).toEqual(['credentials', 'initiatingAuth', 'PASSWORD_VERIFIER.responding', 'SMS_MFA.awaitingInput', 'SMS_MFA.responding', 'signedIn.active']);
+    expect(flow.states).toEqual([
+      'credentials',
+      'initiatingAuth',
+      'PASSWORD_VERIFIER.responding',
+      'SMS_MFA.awaitingInput',
+      'SMS_MFA.responding',
+      'signedIn.active',
+    ]);
     expect(flow.requests()).toHaveLength(3);
   });
 
   it('SRP + SOFTWARE_TOKEN_MFA: an authenticator code signs in, 3 requests', async () => {
-    const flow = run({ oracle: true, username: fresh('totp-user'), user: { 'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)) } });
+    const flow = run({
+      oracle: true,
+      username: fresh('totp-user'),
+      user: { 'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)) },
+    });
     const done = await signedIn(flow);
     expect(done.matches('signedIn')).toBe(true);
     expect(flow.states).toEqual([
@@ -209,7 +243,12 @@ describe('sign-in paths against the emulator', () => {
     const done = await signedIn(flow);
     expect(done.matches('signedIn')).toBe(true);
     expect(required).toEqual(['name']);
-    expect(flow.states.slice(2)).toEqual(['PASSWORD_VERIFIER.responding', 'NEW_PASSWORD_REQUIRED.awaitingInput', 'NEW_PASSWORD_REQUIRED.responding', 'signedIn.active']);
+    expect(flow.states.slice(2)).toEqual([
+      'PASSWORD_VERIFIER.responding',
+      'NEW_PASSWORD_REQUIRED.awaitingInput',
+      'NEW_PASSWORD_REQUIRED.responding',
+      'signedIn.active',
+    ]);
     expect(flow.requests()).toHaveLength(3);
   });
 
@@ -261,21 +300,57 @@ describe('sign-in paths against the emulator', () => {
       'MFA_SETUP.responding',
       'signedIn.active',
     ]);
-    expect(flow.requests()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'RespondToAuthChallenge']);
+    expect(flow.requests()).toEqual([
+      'InitiateAuth',
+      'RespondToAuthChallenge',
+      'AssociateSoftwareToken',
+      'VerifySoftwareToken',
+      'RespondToAuthChallenge',
+    ]);
   });
 
   it('SRP + EMAIL_OTP: the emailed code signs in, 3 requests', async () => {
     const username = fresh('email-user');
-    const flow = run({ oracle: true, username, user: { 'EMAIL_OTP.awaitingInput': () => code(lastCode(emulator, username)) } });
+    const flow = run({
+      oracle: true,
+      username,
+      user: { 'EMAIL_OTP.awaitingInput': () => code(lastCode(emulator, username)) },
+    });
     const done = await signedIn(flow);
     expect(done.matches('signedIn')).toBe(true);
-    expect(flow.states.slice(2)).toEqual(['PASSWORD_VERIFIER.responding', 'EMAIL_OTP.awaitingInput', 'EMAIL_OTP.responding', 'signedIn.active']);
+    expect(flow.states.slice(2)).toEqual([
+      'PASSWORD_VERIFIER.responding',
+      'EMAIL_OTP.awaitingInput',
+      'EMAIL_OTP.responding',
+      'signedIn.active',
+    ]);
     expect(flow.requests()).toHaveLength(3);
   });
 
   it.each([
-    ['CUSTOM_AUTH', ['credentials', 'initiatingAuth', 'CUSTOM_CHALLENGE.awaitingInput', 'CUSTOM_CHALLENGE.responding', 'signedIn.active'], 2],
-    ['CUSTOM_AUTH_SRP', ['credentials', 'initiatingAuth', 'PASSWORD_VERIFIER.responding', 'CUSTOM_CHALLENGE.awaitingInput', 'CUSTOM_CHALLENGE.responding', 'signedIn.active'], 3],
+    [
+      'CUSTOM_AUTH',
+      [
+        'credentials',
+        'initiatingAuth',
+        'CUSTOM_CHALLENGE.awaitingInput',
+        'CUSTOM_CHALLENGE.responding',
+        'signedIn.active',
+      ],
+      2,
+    ],
+    [
+      'CUSTOM_AUTH_SRP',
+      [
+        'credentials',
+        'initiatingAuth',
+        'PASSWORD_VERIFIER.responding',
+        'CUSTOM_CHALLENGE.awaitingInput',
+        'CUSTOM_CHALLENGE.responding',
+        'signedIn.active',
+      ],
+      3,
+    ],
   ] as const)('%s: the trigger asks "What is 6 × 7?" and 42 signs in', async (authFlow, states, count) => {
     let question: string | undefined;
     const flow = run({
@@ -318,8 +393,19 @@ describe('sign-in paths against the emulator', () => {
       },
     });
     await signedIn(first);
-    expect(first.states.slice(-4)).toEqual(['signedIn.confirmingDevice', 'signedIn.rememberDevice', 'signedIn.updatingDeviceStatus', 'signedIn.active']);
-    expect(first.requests()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge', 'ConfirmDevice', 'UpdateDeviceStatus']);
+    expect(first.states.slice(-4)).toEqual([
+      'signedIn.confirmingDevice',
+      'signedIn.rememberDevice',
+      'signedIn.updatingDeviceStatus',
+      'signedIn.active',
+    ]);
+    expect(first.requests()).toEqual([
+      'InitiateAuth',
+      'RespondToAuthChallenge',
+      'RespondToAuthChallenge',
+      'ConfirmDevice',
+      'UpdateDeviceStatus',
+    ]);
 
     const second = run({ oracle: true, username, devices, input: { deviceTracking: true } });
     const done = await signedIn(second);
@@ -436,7 +522,10 @@ describe('faults', () => {
     await waitFor(flow.actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
     down = true;
     flow.actor.send(code(lastCode(emulator, username)));
-    const surfaced = await waitFor(flow.actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }) && s.context.error !== null);
+    const surfaced = await waitFor(
+      flow.actor,
+      (s) => s.matches({ SMS_MFA: 'awaitingInput' }) && s.context.error !== null,
+    );
     expect(surfaced.context.error).toMatchObject({ code: 'NetworkError', retryable: true });
     expect(failed).toBe(3);
     down = false;
@@ -465,23 +554,34 @@ describe('faults', () => {
     ['MFA_SETUP', 'setup-user', {}],
     ['NEW_PASSWORD_REQUIRED', 'newpass-user', {}],
     ['CUSTOM_CHALLENGE', 'custom-user', { authFlow: 'CUSTOM_AUTH' }],
-  ] as const)('cancel in %s returns to credentials, drops the Session and a new sign-in works', async (state, base, input) => {
-    const flow = run({ username: fresh(base), input, password: base === 'newpass-user' ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD });
-    flow.signIn();
-    await waitFor(flow.actor, (s) => s.matches({ [state]: 'awaitingInput' }));
-    flow.actor.send({ type: 'signIn.cancel' });
-    const snapshot = flow.actor.getSnapshot();
-    expect(snapshot.matches('credentials')).toBe(true);
-    expect(snapshot.context.session).toBeNull();
-    expect(snapshot.context.totpSetup).toBeNull();
-    flow.signIn();
-    await waitFor(flow.actor, (s) => s.matches({ [state]: 'awaitingInput' }));
-  });
+  ] as const)(
+    'cancel in %s returns to credentials, drops the Session and a new sign-in works',
+    async (state, base, input) => {
+      const flow = run({
+        username: fresh(base),
+        input,
+        password: base === 'newpass-user' ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD,
+      });
+      flow.signIn();
+      await waitFor(flow.actor, (s) => s.matches({ [state]: 'awaitingInput' }));
+      flow.actor.send({ type: 'signIn.cancel' });
+      const snapshot = flow.actor.getSnapshot();
+      expect(snapshot.matches('credentials')).toBe(true);
+      expect(snapshot.context.session).toBeNull();
+      expect(snapshot.context.totpSetup).toBeNull();
+      flow.signIn();
+      await waitFor(flow.actor, (s) => s.matches({ [state]: 'awaitingInput' }));
+    },
+  );
 
   it('a stale device is dropped and PASSWORD_VERIFIER is answered again without it', async () => {
     const username = fresh('srp-user');
     const devices = createMemoryDeviceStore();
-    const stale = { deviceKey: 'us-east-1_00000000-0000-4000-8000-000000000000', deviceGroupKey: 'stale', devicePassword: secret('stale-device-password') };
+    const stale = {
+      deviceKey: 'us-east-1_00000000-0000-4000-8000-000000000000',
+      deviceGroupKey: 'stale',
+      devicePassword: secret('stale-device-password'),
+    };
     secretsSeen.add('stale-device-password');
     devices.set(DEMO_CLIENT_ID, username, stale);
     const flow = run({ username, devices });
@@ -494,7 +594,10 @@ describe('faults', () => {
 
 describe('redaction', () => {
   it('no snapshot or inspector event of any path above contains a password, Session, token, code or secret', async () => {
-    const flow = run({ username: fresh('totp-user'), user: { 'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)) } });
+    const flow = run({
+      username: fresh('totp-user'),
+      user: { 'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)) },
+    });
     await signedIn(flow);
     await vi.waitFor(() => {
       expect(flow.inspected.some((event) => event.includes('"signedIn"'))).toBe(true);
@@ -503,7 +606,8 @@ describe('redaction', () => {
     expect(texts.length).toBeGreaterThan(50);
     const values = [...secretsSeen, DEMO_TOTP_SECRET].filter((value) => value.length >= 6);
     expect(values.length).toBeGreaterThan(10);
-    for (const text of texts) for (const value of values) expect(text.includes(value), `leaked ${value.slice(0, 4)}…`).toBe(false);
+    for (const text of texts)
+      for (const value of values) expect(text.includes(value), `leaked ${value.slice(0, 4)}…`).toBe(false);
     expect(texts.some((text) => text.includes('[redacted]'))).toBe(true);
   });
 });
@@ -514,22 +618,56 @@ describe('redaction', () => {
 // with real adapters against the emulator, which must walk the very same states.
 
 /** Abstract users of the model → the demo user the emulator seeds (device-user = totp-user with a remembered device). */
-const MODEL_USERS = ['srp-user', 'sms-user', 'totp-user', 'newpass-user', 'setup-user', 'select-user', 'email-user', 'custom-user', 'device-user'] as const;
+const MODEL_USERS = [
+  'srp-user',
+  'sms-user',
+  'totp-user',
+  'newpass-user',
+  'setup-user',
+  'select-user',
+  'email-user',
+  'custom-user',
+  'device-user',
+] as const;
 type ModelUser = (typeof MODEL_USERS)[number];
 
 function isModelUser(value: string): value is ModelUser {
   return (MODEL_USERS as readonly string[]).includes(value);
 }
 
-const fakeTokens = (): TokenSet => ({ idToken: secret('id'), accessToken: secret('access'), refreshToken: secret('refresh'), expiresAt: Date.now() + 3_600_000 });
-const fakeClaims = { sub: null, username: null, email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null };
+const fakeTokens = (): TokenSet => ({
+  idToken: secret('id'),
+  accessToken: secret('access'),
+  refreshToken: secret('refresh'),
+  expiresAt: Date.now() + 3_600_000,
+});
+const fakeClaims = {
+  sub: null,
+  username: null,
+  email: null,
+  phoneNumber: null,
+  groups: [],
+  authTime: null,
+  expiresAt: null,
+};
 const tokensOutcome = (newDevice: boolean): AuthOutcome => ({
-  step: { kind: 'tokens', tokens: fakeTokens(), claims: fakeClaims, newDevice: newDevice ? { deviceKey: 'k', deviceGroupKey: 'g' } : null },
+  step: {
+    kind: 'tokens',
+    tokens: fakeTokens(),
+    claims: fakeClaims,
+    newDevice: newDevice ? { deviceKey: 'k', deviceGroupKey: 'g' } : null,
+  },
   srp: null,
 });
-const challengeOutcome = (challengeName: ChallengeName, challengeParameters: Record<string, string> = {}): AuthOutcome => ({
+const challengeOutcome = (
+  challengeName: ChallengeName,
+  challengeParameters: Record<string, string> = {},
+): AuthOutcome => ({
   step: { kind: 'challenge', challengeName, challengeParameters, session: secret('s'), availableChallenges: [] },
-  srp: challengeName === 'PASSWORD_VERIFIER' || challengeName === 'DEVICE_PASSWORD_VERIFIER' ? { srpA: 'a', a: secret('a') } : null,
+  srp:
+    challengeName === 'PASSWORD_VERIFIER' || challengeName === 'DEVICE_PASSWORD_VERIFIER'
+      ? { srpA: 'a', a: secret('a') }
+      : null,
 });
 const fakeDevice = { deviceKey: 'k', deviceGroupKey: 'g', devicePassword: secret('d') };
 
@@ -549,7 +687,11 @@ const AFTER_PASSWORD: Record<ModelUser, (tracking: boolean) => AuthOutcome> = {
 type ModelSnapshot = SnapshotFrom<AnyStateMachine>;
 const done = (id: string, output: unknown): AnyEventObject => ({ type: `xstate.done.actor.${id}`, output });
 const failed = (id: string, error: unknown): AnyEventObject => ({ type: `xstate.error.actor.${id}`, error });
-const expiredSession = new CognitoServiceError({ code: 'NotAuthorizedException', retryable: false, detail: 'Invalid session for the user, session is expired.' });
+const expiredSession = new CognitoServiceError({
+  code: 'NotAuthorizedException',
+  retryable: false,
+  detail: 'Invalid session for the user, session is expired.',
+});
 
 /** The server as the model sees it: one answer per running actor, from the user and the context. */
 function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
@@ -565,8 +707,12 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
       case 'initiateAuth':
         if (context.authFlow === 'USER_PASSWORD_AUTH') answers.push(done(id, tokensOutcome(false)));
         else if (context.authFlow === 'CUSTOM_AUTH') answers.push(done(id, challengeOutcome('CUSTOM_CHALLENGE')));
-        else if (context.authFlow === 'USER_AUTH' && context.preferredChallenge === 'SMS_OTP') answers.push(done(id, challengeOutcome('SMS_OTP')));
-        else answers.push(done(id, { ...challengeOutcome('PASSWORD_VERIFIER'), device: user === 'device-user' ? fakeDevice : null }));
+        else if (context.authFlow === 'USER_AUTH' && context.preferredChallenge === 'SMS_OTP')
+          answers.push(done(id, challengeOutcome('SMS_OTP')));
+        else
+          answers.push(
+            done(id, { ...challengeOutcome('PASSWORD_VERIFIER'), device: user === 'device-user' ? fakeDevice : null }),
+          );
         break;
       case 'respondToPasswordVerifier':
         answers.push(done(id, AFTER_PASSWORD[user](context.deviceTracking)));
@@ -578,7 +724,9 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
         answers.push(done(id, { secretCode: secret('x'), session: secret('s') }));
         break;
       case 'verifySoftwareToken':
-        answers.push(context.answer?.reveal() === 'late' ? failed(id, expiredSession) : done(id, { session: secret('s') }));
+        answers.push(
+          context.answer?.reveal() === 'late' ? failed(id, expiredSession) : done(id, { session: secret('s') }),
+        );
         break;
       case 'respondToDeviceSrpAuth':
         answers.push(done(id, challengeOutcome('DEVICE_PASSWORD_VERIFIER')));
@@ -597,7 +745,11 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
         break;
       default:
         // A code answered after the Session expired dies; any other answer signs in.
-        answers.push(context.answer?.reveal() === 'late' ? failed(id, expiredSession) : done(id, tokensOutcome(context.deviceTracking)));
+        answers.push(
+          context.answer?.reveal() === 'late'
+            ? failed(id, expiredSession)
+            : done(id, tokensOutcome(context.deviceTracking)),
+        );
     }
   }
   return answers;
@@ -606,7 +758,12 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
 /** What the modelled user can do (events that do not apply in a state are simply no transition). */
 function userEvents(snapshot: ModelSnapshot): AnyEventObject[] {
   const context = snapshot.context as SignInContext;
-  const users: readonly ModelUser[] = context.authFlow === 'CUSTOM_AUTH' ? ['custom-user'] : context.authFlow === 'USER_SRP_AUTH' ? MODEL_USERS : ['sms-user'];
+  const users: readonly ModelUser[] =
+    context.authFlow === 'CUSTOM_AUTH'
+      ? ['custom-user']
+      : context.authFlow === 'USER_SRP_AUTH'
+        ? MODEL_USERS
+        : ['sms-user'];
   return [
     ...users.map((username) => ({ type: 'credentials.submit', username, password: secret('model') })),
     { type: 'code.submit', code: secret('right') },
@@ -644,7 +801,12 @@ interface ModelPath {
 /** The state plus the context that decides what happens next, so each user's walk is explored. */
 function modelKey(snapshot: ModelSnapshot): string {
   const context = snapshot.context as SignInContext;
-  return [stateKey(snapshot.value as Snapshot['value']), context.username, context.mfaType ?? '', context.answer?.reveal() ?? ''].join('|');
+  return [
+    stateKey(snapshot.value as Snapshot['value']),
+    context.username,
+    context.mfaType ?? '',
+    context.answer?.reveal() ?? '',
+  ].join('|');
 }
 
 function modelPaths(): ModelPath[] {
@@ -652,10 +814,22 @@ function modelPaths(): ModelPath[] {
   const byState = new Map<string, ModelPath>();
   for (const input of MODEL_INPUTS) {
     const paths = getShortestPaths(logic, {
-      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false, deviceTracking: false, ...input },
+      input: {
+        userPoolId: DEMO_POOL_ID,
+        clientId: DEMO_CLIENT_ID,
+        restoreSession: false,
+        deviceTracking: false,
+        ...input,
+      },
       serializeState: modelKey,
       // Secrets print as [redacted]; the model must still tell a right code from a late one.
-      serializeEvent: (event: unknown) => JSON.stringify(Object.entries(isRecord(event) ? event : {}).map(([key, value]) => [key, value instanceof Secret ? String(value.reveal()) : value])),
+      serializeEvent: (event: unknown) =>
+        JSON.stringify(
+          Object.entries(isRecord(event) ? event : {}).map(([key, value]) => [
+            key,
+            value instanceof Secret ? String(value.reveal()) : value,
+          ]),
+        ),
       events: (snapshot) => [...serverAnswers(snapshot), ...userEvents(snapshot)],
     });
     for (const path of paths) {
@@ -671,7 +845,11 @@ function modelPaths(): ModelPath[] {
       }
       const target = states.at(-1) ?? '';
       const known = byState.get(target);
-      if (!known || known.states.length > states.length || (known.states.length === states.length && known.events.length > events.length)) {
+      if (
+        !known ||
+        known.states.length > states.length ||
+        (known.states.length === states.length && known.events.length > events.length)
+      ) {
         byState.set(target, { input, states, events });
       }
     }
@@ -700,45 +878,49 @@ describe('model-based paths (@xstate/graph) replayed against the emulator', () =
     expect(missing).toEqual([]);
   });
 
-  it.each(paths.map((path) => [path.states.at(-1) ?? '', path] as const))('reaches %s on the emulator along the modelled states', async (_target, path) => {
-    const model = path.events.find(({ event }) => event.type === 'credentials.submit')?.event;
-    const modelUser = typeof model?.username === 'string' && isModelUser(model.username) ? model.username : 'srp-user';
-    const username = fresh(modelUser === 'device-user' ? 'totp-user' : modelUser);
-    const devices = createMemoryDeviceStore();
-    const tokens = createMemoryTokenStore();
-    if (modelUser === 'device-user' || path.input.restoreSession === true) {
-      // Preconditions the model takes as given: a remembered device, or tokens kept from an earlier visit.
-      const earlier = run({
-        username,
-        devices,
-        input: { deviceTracking: true },
-        ports: { tokens },
-        user: {
-          'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)),
-          'signedIn.rememberDevice': () => ({ type: 'device.remember', remember: true }),
-        },
-      });
-      await signedIn(earlier);
-      await waitFor(earlier.actor, (s) => s.matches({ signedIn: 'active' }));
-      earlier.actor.stop();
-    }
-    const password = modelUser === 'newpass-user' ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD;
-    const flow = run({ username, password, devices, input: path.input, ports: { tokens } });
-    for (const { from, event } of path.events) {
-      if (isServerAnswer(event) || event.type === 'xstate.init') continue;
-      // The user acts only once the real machine waits where the modelled one did.
-      const ready = await waitFor(flow.actor, (s) => stateKey(s.value) === from, { timeout: 5000 });
-      const concrete = await concreteEvent(event, username, ready);
-      if (concrete !== null) flow.actor.send(concrete);
-    }
-    await waitFor(flow.actor, () => flow.states.length >= path.states.length, { timeout: 5000 });
-    // Busy targets are passed through, so the real walk may go on: the modelled states are its prefix.
-    expect(flow.states.slice(0, path.states.length)).toEqual(path.states);
-    // Only the expired-Session walk ends in an error; every other one went through without a failed request.
-    const endedWith = flow.actor.getSnapshot().context.error?.code ?? null;
-    expect(endedWith).toBe(path.states.includes('sessionExpired') ? 'NotAuthorizedException' : null);
-    flow.actor.stop();
-  });
+  it.each(paths.map((path) => [path.states.at(-1) ?? '', path] as const))(
+    'reaches %s on the emulator along the modelled states',
+    async (_target, path) => {
+      const model = path.events.find(({ event }) => event.type === 'credentials.submit')?.event;
+      const modelUser =
+        typeof model?.username === 'string' && isModelUser(model.username) ? model.username : 'srp-user';
+      const username = fresh(modelUser === 'device-user' ? 'totp-user' : modelUser);
+      const devices = createMemoryDeviceStore();
+      const tokens = createMemoryTokenStore();
+      if (modelUser === 'device-user' || path.input.restoreSession === true) {
+        // Preconditions the model takes as given: a remembered device, or tokens kept from an earlier visit.
+        const earlier = run({
+          username,
+          devices,
+          input: { deviceTracking: true },
+          ports: { tokens },
+          user: {
+            'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)),
+            'signedIn.rememberDevice': () => ({ type: 'device.remember', remember: true }),
+          },
+        });
+        await signedIn(earlier);
+        await waitFor(earlier.actor, (s) => s.matches({ signedIn: 'active' }));
+        earlier.actor.stop();
+      }
+      const password = modelUser === 'newpass-user' ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD;
+      const flow = run({ username, password, devices, input: path.input, ports: { tokens } });
+      for (const { from, event } of path.events) {
+        if (isServerAnswer(event) || event.type === 'xstate.init') continue;
+        // The user acts only once the real machine waits where the modelled one did.
+        const ready = await waitFor(flow.actor, (s) => stateKey(s.value) === from, { timeout: 5000 });
+        const concrete = await concreteEvent(event, username, ready);
+        if (concrete !== null) flow.actor.send(concrete);
+      }
+      await waitFor(flow.actor, () => flow.states.length >= path.states.length, { timeout: 5000 });
+      // Busy targets are passed through, so the real walk may go on: the modelled states are its prefix.
+      expect(flow.states.slice(0, path.states.length)).toEqual(path.states);
+      // Only the expired-Session walk ends in an error; every other one went through without a failed request.
+      const endedWith = flow.actor.getSnapshot().context.error?.code ?? null;
+      expect(endedWith).toBe(path.states.includes('sessionExpired') ? 'NotAuthorizedException' : null);
+      flow.actor.stop();
+    },
+  );
 });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -757,7 +939,11 @@ function isServerAnswer(event: AnyEventObject): boolean {
 async function concreteEvent(event: AnyEventObject, username: string, snapshot: Snapshot): Promise<SignInEvent | null> {
   switch (event.type) {
     case 'credentials.submit':
-      return { type: 'credentials.submit', username, password: secret(username.startsWith('newpass-user') ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD) };
+      return {
+        type: 'credentials.submit',
+        username,
+        password: secret(username.startsWith('newpass-user') ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD),
+      };
     case 'code.submit': {
       const late = event.code instanceof Secret && event.code.reveal() === 'late';
       if (late) emulator.clock.advance(16 * 60);
@@ -776,7 +962,10 @@ async function concreteEvent(event: AnyEventObject, username: string, snapshot: 
     case 'signIn.restart':
       return { type: event.type };
     case 'signOut':
-      return { type: 'signOut', scope: event.scope === 'global' ? 'global' : event.scope === 'revoke' ? 'revoke' : 'local' };
+      return {
+        type: 'signOut',
+        scope: event.scope === 'global' ? 'global' : event.scope === 'revoke' ? 'revoke' : 'local',
+      };
     default:
       return null;
   }
@@ -790,7 +979,9 @@ function realCode(username: string, snapshot: Snapshot): Promise<string> {
     return Promise.resolve(totpCode(setup.secretCode.reveal(), emulator));
   }
   if (snapshot.matches('SOFTWARE_TOKEN_MFA')) {
-    return Promise.resolve(totpCode(username.startsWith('select-user') ? DEMO_SELECT_TOTP_SECRET : DEMO_TOTP_SECRET, emulator));
+    return Promise.resolve(
+      totpCode(username.startsWith('select-user') ? DEMO_SELECT_TOTP_SECRET : DEMO_TOTP_SECRET, emulator),
+    );
   }
   return Promise.resolve(lastCode(emulator, username));
 }

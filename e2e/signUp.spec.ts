@@ -42,7 +42,6 @@ function lastCode(username: string): string {
   return message.code;
 }
 
-
 /** Signed in: answers the pool's "Remember this device?" prompt with "Not now" when it appears. */
 async function expectSignedIn(page: Page): Promise<void> {
   const signedIn = page.getByRole('heading', { name: 'You’re signed in' });
@@ -52,7 +51,9 @@ async function expectSignedIn(page: Page): Promise<void> {
   await expect(signedIn).toBeVisible();
 }
 
-test('a visitor creates an account, confirms it with the emailed code and is signed in without typing the password again', async ({ page }) => {
+test('a visitor creates an account, confirms it with the emailed code and is signed in without typing the password again', async ({
+  page,
+}) => {
   const username = freshUsername();
   await openSignUp(page);
   await test.step('the password policy is listed before submit', async () => {

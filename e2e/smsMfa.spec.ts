@@ -1,7 +1,13 @@
 // A user with SMS MFA signs in with the code Cognito texts them (read from the emulator's outbox).
 import { expect, test } from './fixtures.ts';
 
-test('an SMS MFA user signs in with the code texted to their phone', async ({ cognito, signInPage, users, outbox, page }) => {
+test('an SMS MFA user signs in with the code texted to their phone', async ({
+  cognito,
+  signInPage,
+  users,
+  outbox,
+  page,
+}) => {
   const user = users.take('sms');
   await signInPage.open(cognito);
 

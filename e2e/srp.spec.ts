@@ -21,7 +21,11 @@ test('a user without MFA signs in with their password over SRP', async ({ cognit
   });
 });
 
-test('a wrong password is refused without saying whether the account exists', async ({ cognito, signInPage, users }) => {
+test('a wrong password is refused without saying whether the account exists', async ({
+  cognito,
+  signInPage,
+  users,
+}) => {
   const user = users.take('srp');
   await signInPage.open(cognito);
   await test.step('PASSWORD_VERIFIER with a wrong password: NotAuthorizedException', async () => {

@@ -1,7 +1,13 @@
 // A user with an authenticator app signs in with the TOTP code computed from their secret.
 import { expect, test } from './fixtures.ts';
 
-test('a TOTP user signs in with the code from their authenticator app', async ({ cognito, signInPage, users, totp, page }) => {
+test('a TOTP user signs in with the code from their authenticator app', async ({
+  cognito,
+  signInPage,
+  users,
+  totp,
+  page,
+}) => {
   const user = users.take('totp');
   const secret = user.totpSecret ?? '';
   await signInPage.open(cognito);

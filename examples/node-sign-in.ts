@@ -25,7 +25,11 @@ export interface NodeSignInOptions {
 
 /** Drives one sign-in to signedIn (or a final error), asking the terminal for whatever the current state needs. */
 export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOptions): Promise<boolean> {
-  const machine = createSignInMachine({ cognito: createCognitoHttp({ endpoint }), srp: createFastSrp(), devices: createMemoryDeviceStore() });
+  const machine = createSignInMachine({
+    cognito: createCognitoHttp({ endpoint }),
+    srp: createFastSrp(),
+    devices: createMemoryDeviceStore(),
+  });
   const actor = createActor(machine, { input: { restoreSession: false, deviceTracking: false, ...input } });
   actor.start();
   for (;;) {
@@ -51,7 +55,9 @@ export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOption
       if (mfaType !== undefined) actor.send({ type: 'mfaType.select', mfaType });
     } else if (snapshot.matches({ MFA_SETUP: 'awaitingInput' }) && context.totpSetup !== null) {
       const { label, issuer, secretCode } = context.totpSetup;
-      terminal.say(`add to your authenticator: otpauth://totp/${encodeURIComponent(`${issuer}:${label}`)}?secret=${secretCode.reveal()}&issuer=${encodeURIComponent(issuer)}`);
+      terminal.say(
+        `add to your authenticator: otpauth://totp/${encodeURIComponent(`${issuer}:${label}`)}?secret=${secretCode.reveal()}&issuer=${encodeURIComponent(issuer)}`,
+      );
       actor.send({ type: 'code.submit', code: secret(await terminal.ask('code: ')) });
     } else if (snapshot.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' })) {
       const password = await terminal.ask('new password: ');
@@ -63,7 +69,10 @@ export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOption
       actor.send({ type: 'customChallenge.submit', answer: secret(await terminal.ask(`${question} `)) });
     } else if (snapshot.hasTag('input') && !snapshot.matches('signedIn')) {
       const where = context.codeDelivery?.destination;
-      actor.send({ type: 'code.submit', code: secret(await terminal.ask(where ? `code sent to ${where}: ` : 'code: ')) });
+      actor.send({
+        type: 'code.submit',
+        code: secret(await terminal.ask(where ? `code sent to ${where}: ` : 'code: ')),
+      });
     } else if (snapshot.matches('sessionExpired')) {
       terminal.say('the session expired; starting again');
       actor.send({ type: 'signIn.restart' });

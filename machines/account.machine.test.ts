@@ -14,7 +14,14 @@ const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 function start(script: Script) {
   const fake = scriptedPort(script);
   const machine = accountMachine.provide({ actors: accountActors({ cognito: fake.port, deviceName: 'test browser' }) });
-  const actor = createActor(machine, { input: { userPoolId: 'us-east-1_Pool', clientId: 'client', accessToken: secret(ACCESS), clientMetadata: { app: 'demo' } } });
+  const actor = createActor(machine, {
+    input: {
+      userPoolId: 'us-east-1_Pool',
+      clientId: 'client',
+      accessToken: secret(ACCESS),
+      clientMetadata: { app: 'demo' },
+    },
+  });
   actor.start();
   return { actor, ...fake };
 }
@@ -37,7 +44,9 @@ describe('accountMachine', () => {
   });
 
   it('reports InvalidPasswordException and LimitExceededException from ChangePassword', async () => {
-    const { actor } = start({ changePassword: [cognitoFailure('InvalidPasswordException'), cognitoFailure('LimitExceededException')] });
+    const { actor } = start({
+      changePassword: [cognitoFailure('InvalidPasswordException'), cognitoFailure('LimitExceededException')],
+    });
     for (const code of ['InvalidPasswordException', 'LimitExceededException']) {
       actor.send({ type: 'password.change', previousPassword: secret(OLD), proposedPassword: secret(NEW) });
       await waitFor(actor, (s) => s.matches('idle') && s.context.error?.code === code);
@@ -46,32 +55,53 @@ describe('accountMachine', () => {
 
   it('updates attributes and, when the email changes, verifies it with the code (resend via GetUserAttributeVerificationCode)', async () => {
     const { actor, requests } = start({
-      updateUserAttributes: [{ CodeDeliveryDetailsList: [{ Destination: 'n***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' }] }],
+      updateUserAttributes: [
+        { CodeDeliveryDetailsList: [{ Destination: 'n***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' }] },
+      ],
       verifyUserAttribute: [cognitoFailure('CodeMismatchException'), cognitoFailure('ExpiredCodeException'), {}],
-      getUserAttributeVerificationCode: [{ CodeDeliveryDetails: { Destination: 'n***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } }],
+      getUserAttributeVerificationCode: [
+        { CodeDeliveryDetails: { Destination: 'n***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } },
+      ],
     });
     actor.send({ type: 'attributes.update', attributes: { email: 'new@example.com', name: 'New Name' } });
     await waitFor(actor, (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }));
     expect(actor.getSnapshot().context.attributeName).toBe('email');
     expect(actor.getSnapshot().context.codeDelivery?.destination).toBe('n***@e***');
     actor.send({ type: 'code.submit', code: secret(CODE) });
-    await waitFor(actor, (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException');
+    await waitFor(
+      actor,
+      (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error?.code === 'CodeMismatchException',
+    );
     actor.send({ type: 'code.submit', code: secret(CODE) });
-    await waitFor(actor, (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error?.code === 'ExpiredCodeException');
+    await waitFor(
+      actor,
+      (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error?.code === 'ExpiredCodeException',
+    );
     actor.send({ type: 'code.resend' });
     await waitFor(actor, (s) => s.matches({ VerifyUserAttribute: 'awaitingInput' }) && s.context.error === null);
     actor.send({ type: 'code.submit', code: secret(CODE) });
     await waitFor(actor, (s) => s.matches('idle'));
     expect(actor.getSnapshot().context.lastResult).toBe('attributeVerified');
     expect(requests.map((r) => r.operation)).toEqual([
-      'updateUserAttributes', 'verifyUserAttribute', 'verifyUserAttribute', 'getUserAttributeVerificationCode', 'verifyUserAttribute',
+      'updateUserAttributes',
+      'verifyUserAttribute',
+      'verifyUserAttribute',
+      'getUserAttributeVerificationCode',
+      'verifyUserAttribute',
     ]);
     expect(requests[0]?.request).toEqual({
-      UserAttributes: [{ Name: 'email', Value: 'new@example.com' }, { Name: 'name', Value: 'New Name' }],
+      UserAttributes: [
+        { Name: 'email', Value: 'new@example.com' },
+        { Name: 'name', Value: 'New Name' },
+      ],
       AccessToken: ACCESS,
       ClientMetadata: { app: 'demo' },
     });
-    expect(requests[3]?.request).toEqual({ AccessToken: ACCESS, AttributeName: 'email', ClientMetadata: { app: 'demo' } });
+    expect(requests[3]?.request).toEqual({
+      AccessToken: ACCESS,
+      AttributeName: 'email',
+      ClientMetadata: { app: 'demo' },
+    });
     expect(requests[4]?.request).toEqual({ AccessToken: ACCESS, AttributeName: 'email', Code: CODE });
   });
 
@@ -96,7 +126,11 @@ describe('accountMachine', () => {
     await waitFor(actor, (s) => s.matches('idle'));
     expect(actor.getSnapshot().context.lastResult).toBe('totpEnabled');
     expect(actor.getSnapshot().context.totpSecret).toBeNull();
-    expect(requests.at(-2)?.request).toEqual({ AccessToken: ACCESS, UserCode: CODE, FriendlyDeviceName: 'test browser' });
+    expect(requests.at(-2)?.request).toEqual({
+      AccessToken: ACCESS,
+      UserCode: CODE,
+      FriendlyDeviceName: 'test browser',
+    });
     expect(requests.at(-1)).toEqual({
       operation: 'setUserMFAPreference',
       request: { AccessToken: ACCESS, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
@@ -117,15 +151,27 @@ describe('accountMachine', () => {
   it('lists remembered devices across pages and forgets one, listing again afterwards', async () => {
     const device = (key: string, status: string) => ({
       DeviceKey: key,
-      DeviceAttributes: [{ Name: 'device_name', Value: `name-${key}` }, { Name: 'dev:device_remembered_status', Value: status }],
+      DeviceAttributes: [
+        { Name: 'device_name', Value: `name-${key}` },
+        { Name: 'dev:device_remembered_status', Value: status },
+      ],
       DeviceLastAuthenticatedDate: 1_700_000_000,
     });
     const { actor, requests } = start({
-      listDevices: [{ Devices: [device('k1', 'remembered')], PaginationToken: 'p2' }, { Devices: [device('k2', 'not_remembered')] }, { Devices: [device('k2', 'not_remembered')] }],
+      listDevices: [
+        { Devices: [device('k1', 'remembered')], PaginationToken: 'p2' },
+        { Devices: [device('k2', 'not_remembered')] },
+        { Devices: [device('k2', 'not_remembered')] },
+      ],
     });
     actor.send({ type: 'devices.list' });
     await waitFor(actor, (s) => s.matches('idle') && s.context.devices.length === 2);
-    expect(actor.getSnapshot().context.devices[0]).toEqual({ deviceKey: 'k1', name: 'name-k1', remembered: true, lastAuthenticatedAt: 1_700_000_000_000 });
+    expect(actor.getSnapshot().context.devices[0]).toEqual({
+      deviceKey: 'k1',
+      name: 'name-k1',
+      remembered: true,
+      lastAuthenticatedAt: 1_700_000_000_000,
+    });
     expect(requests[1]?.request).toEqual({ AccessToken: ACCESS, Limit: 60, PaginationToken: 'p2' });
     actor.send({ type: 'device.forget', deviceKey: 'k1' });
     await waitFor(actor, (s) => s.matches('idle') && s.context.devices.length === 1);

@@ -33,7 +33,14 @@ export interface AccountInput {
 }
 
 /** What the last finished action was, so the UI can confirm it. */
-export type AccountResult = 'passwordChanged' | 'attributesUpdated' | 'attributeVerified' | 'totpEnabled' | 'mfaPreferenceSet' | 'devicesListed' | 'deviceForgotten';
+export type AccountResult =
+  | 'passwordChanged'
+  | 'attributesUpdated'
+  | 'attributeVerified'
+  | 'totpEnabled'
+  | 'mfaPreferenceSet'
+  | 'devicesListed'
+  | 'deviceForgotten';
 
 export interface AccountContext {
   readonly userPoolId: string;
@@ -100,7 +107,9 @@ export const accountMachineSetup = setup({
     changePassword: notProvided<null, ChangePasswordCallInput>('changePassword'),
     updateUserAttributes: notProvided<CodeDelivery[], UpdateAttributesCallInput>('updateUserAttributes'),
     verifyUserAttribute: notProvided<null, VerifyAttributeCallInput>('verifyUserAttribute'),
-    getUserAttributeVerificationCode: notProvided<CodeDelivery | null, AttributeCallInput>('getUserAttributeVerificationCode'),
+    getUserAttributeVerificationCode: notProvided<CodeDelivery | null, AttributeCallInput>(
+      'getUserAttributeVerificationCode',
+    ),
     associateSoftwareToken: notProvided<Secret<string>, { base: SignedInCallBase }>('associateSoftwareToken'),
     verifySoftwareToken: notProvided<null, TotpCodeCallInput>('verifySoftwareToken'),
     setUserMFAPreference: notProvided<null, MfaPreferenceCallInput>('setUserMFAPreference'),
@@ -108,7 +117,8 @@ export const accountMachineSetup = setup({
     forgetDevice: notProvided<null, DeviceCallInput>('forgetDevice'),
   },
   guards: {
-    needsVerification: (_, params: { deliveries: readonly CodeDelivery[] }) => params.deliveries.some((delivery) => delivery.attributeName !== null),
+    needsVerification: (_, params: { deliveries: readonly CodeDelivery[] }) =>
+      params.deliveries.some((delivery) => delivery.attributeName !== null),
     hasPendingVerification: ({ context }) => context.pendingVerifications.length > 0,
     hasCodeDelivery: ({ context }) => context.codeDelivery !== null,
     isTotpEnrolment: ({ context }) => context.totpVerified,
@@ -133,10 +143,21 @@ export const accountMachineSetup = setup({
       lastResult: null,
       error: null,
     })),
-    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({ callClientMetadata: params.clientMetadata, error: null })),
+    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({
+      callClientMetadata: params.clientMetadata,
+      error: null,
+    })),
     storeCode: assign((_, params: { code: Secret<string> }) => ({ code: params.code, error: null })),
-    storePreference: assign((_, params: { preference: MfaPreference }) => ({ mfaPreference: params.preference, lastResult: null, error: null })),
-    storeDeviceKey: assign((_, params: { deviceKey: string }) => ({ deviceKey: params.deviceKey, lastResult: null, error: null })),
+    storePreference: assign((_, params: { preference: MfaPreference }) => ({
+      mfaPreference: params.preference,
+      lastResult: null,
+      error: null,
+    })),
+    storeDeviceKey: assign((_, params: { deviceKey: string }) => ({
+      deviceKey: params.deviceKey,
+      lastResult: null,
+      error: null,
+    })),
     clearResult: assign({ lastResult: null, error: null }),
     /** UpdateUserAttributes answered with one delivery per changed email / phone: verify them one by one. */
     queueVerifications: assign((_, params: { deliveries: readonly CodeDelivery[] }) => {
@@ -145,17 +166,31 @@ export const accountMachineSetup = setup({
     }),
     nextVerification: assign(({ context }) => {
       const [first, ...rest] = context.pendingVerifications;
-      return { attributeName: first?.attributeName ?? null, codeDelivery: first ?? null, pendingVerifications: rest, code: null };
+      return {
+        attributeName: first?.attributeName ?? null,
+        codeDelivery: first ?? null,
+        pendingVerifications: rest,
+        code: null,
+      };
     }),
-    applyDelivery: assign(({ context }, params: { delivery: CodeDelivery | null }) => ({ codeDelivery: params.delivery ?? context.codeDelivery })),
+    applyDelivery: assign(({ context }, params: { delivery: CodeDelivery | null }) => ({
+      codeDelivery: params.delivery ?? context.codeDelivery,
+    })),
     applyTotpSecret: assign((_, params: { secretCode: Secret<string> }) => ({ totpSecret: params.secretCode })),
     applyDevices: assign((_, params: { devices: RememberedDevice[] }) => ({ devices: params.devices })),
     /** TOTP just verified: make it the method Cognito asks for. */
-    preferTotp: assign({ totpSecret: null, totpVerified: true, mfaPreference: { SOFTWARE_TOKEN_MFA: 'preferred' } satisfies MfaPreference }),
+    preferTotp: assign({
+      totpSecret: null,
+      totpVerified: true,
+      mfaPreference: { SOFTWARE_TOKEN_MFA: 'preferred' } satisfies MfaPreference,
+    }),
     endTotpEnrolment: assign({ totpVerified: false }),
     finish: assign((_, params: { result: AccountResult }) => ({ lastResult: params.result, error: null })),
     /** A listing right after ForgetDevice keeps "forgotten" as the result to confirm. */
-    finishListing: assign(({ context }) => ({ lastResult: context.lastResult === 'deviceForgotten' ? 'deviceForgotten' : 'devicesListed', error: null })),
+    finishListing: assign(({ context }) => ({
+      lastResult: context.lastResult === 'deviceForgotten' ? 'deviceForgotten' : 'devicesListed',
+      error: null,
+    })),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     /** Secrets and one-call data of the action that just ended. */
     dropCall: assign({ previousPassword: null, proposedPassword: null, code: null, callClientMetadata: null }),
@@ -211,20 +246,41 @@ export const accountMachine = accountMachineSetup.createMachine({
       on: {
         'password.change': {
           target: 'ChangePassword',
-          actions: { type: 'storePasswords', params: ({ event }) => ({ previousPassword: event.previousPassword, proposedPassword: event.proposedPassword }) },
+          actions: {
+            type: 'storePasswords',
+            params: ({ event }) => ({
+              previousPassword: event.previousPassword,
+              proposedPassword: event.proposedPassword,
+            }),
+          },
         },
         'attributes.update': {
           target: 'UpdateUserAttributes',
-          actions: { type: 'storeAttributes', params: ({ event }) => ({ attributes: event.attributes, clientMetadata: event.clientMetadata ?? null }) },
+          actions: {
+            type: 'storeAttributes',
+            params: ({ event }) => ({ attributes: event.attributes, clientMetadata: event.clientMetadata ?? null }),
+          },
         },
         'attribute.verify': {
           target: 'GetUserAttributeVerificationCode',
-          actions: { type: 'storeAttributeName', params: ({ event }) => ({ attributeName: event.attributeName, clientMetadata: event.clientMetadata ?? null }) },
+          actions: {
+            type: 'storeAttributeName',
+            params: ({ event }) => ({
+              attributeName: event.attributeName,
+              clientMetadata: event.clientMetadata ?? null,
+            }),
+          },
         },
         'totp.setUp': { target: 'AssociateSoftwareToken', actions: 'clearResult' },
-        'mfaPreference.set': { target: 'SetUserMFAPreference', actions: { type: 'storePreference', params: ({ event }) => ({ preference: event.preference }) } },
+        'mfaPreference.set': {
+          target: 'SetUserMFAPreference',
+          actions: { type: 'storePreference', params: ({ event }) => ({ preference: event.preference }) },
+        },
         'devices.list': { target: 'ListDevices', actions: 'clearResult' },
-        'device.forget': { target: 'ForgetDevice', actions: { type: 'storeDeviceKey', params: ({ event }) => ({ deviceKey: event.deviceKey }) } },
+        'device.forget': {
+          target: 'ForgetDevice',
+          actions: { type: 'storeDeviceKey', params: ({ event }) => ({ deviceKey: event.deviceKey }) },
+        },
       },
     },
     ChangePassword: {
@@ -233,8 +289,13 @@ export const accountMachine = accountMachineSetup.createMachine({
       invoke: {
         src: 'changePassword',
         input: ({ context }) => {
-          if (context.previousPassword === null || context.proposedPassword === null) throw new Error('ChangePassword without passwords');
-          return { base: callBase(context), previousPassword: context.previousPassword, proposedPassword: context.proposedPassword };
+          if (context.previousPassword === null || context.proposedPassword === null)
+            throw new Error('ChangePassword without passwords');
+          return {
+            base: callBase(context),
+            previousPassword: context.previousPassword,
+            proposedPassword: context.proposedPassword,
+          };
         },
         onDone: { target: 'idle', actions: { type: 'finish', params: { result: 'passwordChanged' } } },
         onError: toIdleWithError,
@@ -268,7 +329,10 @@ export const accountMachine = accountMachineSetup.createMachine({
           if (context.attributeName === null) throw new Error('no attribute to verify');
           return { base: callBase(context), attributeName: context.attributeName };
         },
-        onDone: { target: 'VerifyUserAttribute', actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) } },
+        onDone: {
+          target: 'VerifyUserAttribute',
+          actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) },
+        },
         onError: [
           // A failed resend keeps the code already sent usable.
           { guard: 'hasCodeDelivery', target: 'VerifyUserAttribute', actions: setErrorAction },
@@ -284,10 +348,16 @@ export const accountMachine = accountMachineSetup.createMachine({
         awaitingInput: {
           tags: ['input'],
           on: {
-            'code.submit': { target: 'responding', actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) } },
+            'code.submit': {
+              target: 'responding',
+              actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) },
+            },
             'code.resend': {
               target: '#account.GetUserAttributeVerificationCode',
-              actions: { type: 'storeCallMetadata', params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }) },
+              actions: {
+                type: 'storeCallMetadata',
+                params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }),
+              },
             },
           },
         },
@@ -297,12 +367,16 @@ export const accountMachine = accountMachineSetup.createMachine({
           invoke: {
             src: 'verifyUserAttribute',
             input: ({ context }) => {
-              if (context.attributeName === null || context.code === null) throw new Error('VerifyUserAttribute without attribute or code');
+              if (context.attributeName === null || context.code === null)
+                throw new Error('VerifyUserAttribute without attribute or code');
               return { base: callBase(context), attributeName: context.attributeName, code: context.code };
             },
             onDone: [
               { guard: 'hasPendingVerification', target: 'awaitingInput', actions: 'nextVerification' },
-              { target: '#account.idle', actions: ['dropFlow', { type: 'finish', params: { result: 'attributeVerified' } }] },
+              {
+                target: '#account.idle',
+                actions: ['dropFlow', { type: 'finish', params: { result: 'attributeVerified' } }],
+              },
             ],
             onError: { target: 'awaitingInput', actions: setErrorAction },
           },
@@ -314,7 +388,10 @@ export const accountMachine = accountMachineSetup.createMachine({
       invoke: {
         src: 'associateSoftwareToken',
         input: ({ context }) => ({ base: callBase(context) }),
-        onDone: { target: 'VerifySoftwareToken', actions: { type: 'applyTotpSecret', params: ({ event }) => ({ secretCode: event.output }) } },
+        onDone: {
+          target: 'VerifySoftwareToken',
+          actions: { type: 'applyTotpSecret', params: ({ event }) => ({ secretCode: event.output }) },
+        },
         onError: toIdleWithError,
       },
     },
@@ -325,7 +402,12 @@ export const accountMachine = accountMachineSetup.createMachine({
       states: {
         awaitingInput: {
           tags: ['input'],
-          on: { 'code.submit': { target: 'responding', actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) } } },
+          on: {
+            'code.submit': {
+              target: 'responding',
+              actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) },
+            },
+          },
         },
         responding: {
           tags: ['busy'],
@@ -348,7 +430,11 @@ export const accountMachine = accountMachineSetup.createMachine({
         src: 'setUserMFAPreference',
         input: ({ context }) => ({ base: callBase(context), preference: context.mfaPreference }),
         onDone: [
-          { guard: 'isTotpEnrolment', target: 'idle', actions: ['endTotpEnrolment', { type: 'finish', params: { result: 'totpEnabled' } }] },
+          {
+            guard: 'isTotpEnrolment',
+            target: 'idle',
+            actions: ['endTotpEnrolment', { type: 'finish', params: { result: 'totpEnabled' } }],
+          },
           { target: 'idle', actions: { type: 'finish', params: { result: 'mfaPreferenceSet' } } },
         ],
         onError: toIdleWithError,
@@ -359,7 +445,10 @@ export const accountMachine = accountMachineSetup.createMachine({
       invoke: {
         src: 'listDevices',
         input: ({ context }) => ({ base: callBase(context) }),
-        onDone: { target: 'idle', actions: [{ type: 'applyDevices', params: ({ event }) => ({ devices: event.output }) }, 'finishListing'] },
+        onDone: {
+          target: 'idle',
+          actions: [{ type: 'applyDevices', params: ({ event }) => ({ devices: event.output }) }, 'finishListing'],
+        },
         onError: toIdleWithError,
       },
     },

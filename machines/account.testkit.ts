@@ -6,7 +6,9 @@ type Method = Exclude<keyof AccountCognitoPort, 'secretHash'>;
 
 /** A Cognito failure as the transport throws it. */
 export function cognitoFailure(code: CognitoErrorCode, detail?: string): CognitoServiceError {
-  return new CognitoServiceError(detail === undefined ? { code, retryable: false } : { code, retryable: false, detail });
+  return new CognitoServiceError(
+    detail === undefined ? { code, retryable: false } : { code, retryable: false, detail },
+  );
 }
 
 export type Script = { [K in Method]?: (Awaited<ReturnType<AccountCognitoPort[K]>> | Error)[] };

@@ -142,7 +142,9 @@ function toRememberedDevice(device: DeviceType): RememberedDevice | null {
     deviceKey: device.DeviceKey,
     name: attribute(device, 'device_name') ?? null,
     // Cognito reports `dev:device_remembered_status`; without it (some emulators) `device_status: valid` is the signal.
-    remembered: (attribute(device, 'dev:device_remembered_status') ?? (attribute(device, 'device_status') === 'valid' ? 'remembered' : '')) === 'remembered',
+    remembered:
+      (attribute(device, 'dev:device_remembered_status') ??
+        (attribute(device, 'device_status') === 'valid' ? 'remembered' : '')) === 'remembered',
     lastAuthenticatedAt: lastAuthenticated === undefined ? null : lastAuthenticated * 1000,
   };
 }
@@ -182,7 +184,11 @@ export function signUpActors(ports: AccountPorts) {
     }),
 
     resendConfirmationCode: fromPromise<CodeDelivery | null, UsernameCallInput>(async ({ input }) => {
-      const request = { ClientId: input.base.clientId, Username: input.username, ...(await publicFields(ports, input.base, input.username)) };
+      const request = {
+        ClientId: input.base.clientId,
+        Username: input.username,
+        ...(await publicFields(ports, input.base, input.username)),
+      };
       const response = await withRetry(ports, () => ports.cognito.resendConfirmationCode(request));
       return toDelivery(response.CodeDeliveryDetails);
     }),
@@ -193,7 +199,11 @@ export function signUpActors(ports: AccountPorts) {
 export function forgotPasswordActors(ports: AccountPorts) {
   return {
     forgotPassword: fromPromise<CodeDelivery | null, UsernameCallInput>(async ({ input }) => {
-      const request = { ClientId: input.base.clientId, Username: input.username, ...(await publicFields(ports, input.base, input.username)) };
+      const request = {
+        ClientId: input.base.clientId,
+        Username: input.username,
+        ...(await publicFields(ports, input.base, input.username)),
+      };
       const response = await withRetry(ports, () => ports.cognito.forgotPassword(request));
       return toDelivery(response.CodeDeliveryDetails);
     }),
@@ -260,7 +270,9 @@ export function accountActors(ports: AccountPorts) {
     }),
 
     associateSoftwareToken: fromPromise<Secret<string>, { base: SignedInCallBase }>(async ({ input }) => {
-      const response = await withRetry(ports, () => ports.cognito.associateSoftwareToken({ AccessToken: input.base.accessToken.reveal() }));
+      const response = await withRetry(ports, () =>
+        ports.cognito.associateSoftwareToken({ AccessToken: input.base.accessToken.reveal() }),
+      );
       if (response.SecretCode === undefined) throw unexpected('AssociateSoftwareToken without SecretCode');
       return secret(response.SecretCode);
     }),
@@ -274,7 +286,8 @@ export function accountActors(ports: AccountPorts) {
           ...(friendlyDeviceName === undefined ? {} : { FriendlyDeviceName: friendlyDeviceName }),
         }),
       );
-      if (response.Status !== 'SUCCESS') throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
+      if (response.Status !== 'SUCCESS')
+        throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
       return null;
     }),
 
@@ -298,7 +311,11 @@ export function accountActors(ports: AccountPorts) {
       do {
         const token = paginationToken;
         const response = await withRetry(ports, () =>
-          ports.cognito.listDevices({ AccessToken: input.base.accessToken.reveal(), Limit: 60, ...(token === undefined ? {} : { PaginationToken: token }) }),
+          ports.cognito.listDevices({
+            AccessToken: input.base.accessToken.reveal(),
+            Limit: 60,
+            ...(token === undefined ? {} : { PaginationToken: token }),
+          }),
         );
         for (const device of response.Devices ?? []) {
           const remembered = toRememberedDevice(device);
@@ -310,7 +327,9 @@ export function accountActors(ports: AccountPorts) {
     }),
 
     forgetDevice: fromPromise<null, DeviceCallInput>(async ({ input }) => {
-      await withRetry(ports, () => ports.cognito.forgetDevice({ AccessToken: input.base.accessToken.reveal(), DeviceKey: input.deviceKey }));
+      await withRetry(ports, () =>
+        ports.cognito.forgetDevice({ AccessToken: input.base.accessToken.reveal(), DeviceKey: input.deviceKey }),
+      );
       return null;
     }),
   };

@@ -3,7 +3,13 @@ import { fromPromise } from 'xstate';
 import { readClaims } from './claims.ts';
 import { CognitoServiceError, toSignInError } from './errors.ts';
 import type { DeviceRecord, RetryPolicy, SignInPorts, SrpEphemeral } from './ports.ts';
-import type { AuthResponse, ChallengeName, InitiateAuthRequest, RespondToAuthChallengeRequest, StringMap } from './protocol.ts';
+import type {
+  AuthResponse,
+  ChallengeName,
+  InitiateAuthRequest,
+  RespondToAuthChallengeRequest,
+  StringMap,
+} from './protocol.ts';
 import { secret, type Secret } from './secret.ts';
 import type {
   AnswerInput,
@@ -65,7 +71,10 @@ function now(ports: SignInPorts): Date {
 }
 
 /** ClientMetadata, UserContextData and AnalyticsMetadata, as every sign-in call accepts them. */
-function optionalFields(ports: SignInPorts, base: RequestBase): Pick<InitiateAuthRequest, 'ClientMetadata' | 'UserContextData' | 'AnalyticsMetadata'> {
+function optionalFields(
+  ports: SignInPorts,
+  base: RequestBase,
+): Pick<InitiateAuthRequest, 'ClientMetadata' | 'UserContextData' | 'AnalyticsMetadata'> {
   const fields: Pick<InitiateAuthRequest, 'ClientMetadata' | 'UserContextData' | 'AnalyticsMetadata'> = {};
   if (base.clientMetadata !== null) fields.ClientMetadata = base.clientMetadata;
   const userContextData = ports.userContextData?.(base.username);
@@ -82,9 +91,14 @@ async function identity(ports: SignInPorts, username: string, device: DeviceReco
   return fields;
 }
 
-function toTokens(ports: SignInPorts, response: AuthResponse, previousRefresh: Secret<string> | null): { tokens: TokenSet; idToken: string } {
+function toTokens(
+  ports: SignInPorts,
+  response: AuthResponse,
+  previousRefresh: Secret<string> | null,
+): { tokens: TokenSet; idToken: string } {
   const result = response.AuthenticationResult;
-  if (result?.AccessToken === undefined || result.IdToken === undefined) throw unexpected('AuthenticationResult without tokens');
+  if (result?.AccessToken === undefined || result.IdToken === undefined)
+    throw unexpected('AuthenticationResult without tokens');
   return {
     idToken: result.IdToken,
     tokens: {
@@ -194,7 +208,9 @@ export function signInActors(ports: SignInPorts) {
       }
       if (input.authFlow === 'CUSTOM_AUTH_SRP') parameters.CHALLENGE_NAME = 'SRP_A';
       if (input.authFlow === 'USER_AUTH') parameters.PREFERRED_CHALLENGE = input.preferredChallenge;
-      const sendsPassword = input.authFlow === 'USER_PASSWORD_AUTH' || (input.authFlow === 'USER_AUTH' && input.preferredChallenge === 'PASSWORD');
+      const sendsPassword =
+        input.authFlow === 'USER_PASSWORD_AUTH' ||
+        (input.authFlow === 'USER_AUTH' && input.preferredChallenge === 'PASSWORD');
       if (sendsPassword) {
         if (input.password === null) throw unexpected('no password to send');
         parameters.PASSWORD = input.password.reveal();
@@ -209,7 +225,8 @@ export function signInActors(ports: SignInPorts) {
       const step = toStep(ports, response);
       // The client loads its cached device once USER_ID_FOR_SRP is known, so DEVICE_KEY rides on PASSWORD_VERIFIER.
       const userIdForSrp = step.kind === 'challenge' ? step.challengeParameters.USER_ID_FOR_SRP : undefined;
-      const device = userIdForSrp === undefined ? knownDevice : (lookUpDevice(ports, base.clientId, userIdForSrp) ?? knownDevice);
+      const device =
+        userIdForSrp === undefined ? knownDevice : (lookUpDevice(ports, base.clientId, userIdForSrp) ?? knownDevice);
       return { step, srp: ephemeral, device };
     }),
 
@@ -283,9 +300,14 @@ export function signInActors(ports: SignInPorts) {
     associateSoftwareToken: fromPromise<AssociateSoftwareTokenOutput, MfaSetupInput>(async ({ input }) => {
       const session = input.base.session;
       if (session === null) throw unexpected('MFA_SETUP without a Session');
-      const response = await withRetry(ports, () => ports.cognito.associateSoftwareToken({ Session: session.reveal() }));
+      const response = await withRetry(ports, () =>
+        ports.cognito.associateSoftwareToken({ Session: session.reveal() }),
+      );
       if (response.SecretCode === undefined) throw unexpected('AssociateSoftwareToken without SecretCode');
-      return { secretCode: secret(response.SecretCode), session: response.Session === undefined ? null : secret(response.Session) };
+      return {
+        secretCode: secret(response.SecretCode),
+        session: response.Session === undefined ? null : secret(response.Session),
+      };
     }),
 
     verifySoftwareToken: fromPromise<VerifySoftwareTokenOutput, VerifySoftwareTokenInput>(async ({ input }) => {
@@ -294,7 +316,8 @@ export function signInActors(ports: SignInPorts) {
       const response = await withRetry(ports, () =>
         ports.cognito.verifySoftwareToken({ Session: session.reveal(), UserCode: input.code.reveal() }),
       );
-      if (response.Status !== 'SUCCESS') throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
+      if (response.Status !== 'SUCCESS')
+        throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
       return { session: response.Session === undefined ? null : secret(response.Session) };
     }),
 
@@ -327,13 +350,16 @@ export function signInActors(ports: SignInPorts) {
     }),
 
     forgetDevice: fromPromise<null, DeviceStatusInput>(async ({ input }) => {
-      await withRetry(ports, () => ports.cognito.forgetDevice({ AccessToken: input.accessToken.reveal(), DeviceKey: input.deviceKey }));
+      await withRetry(ports, () =>
+        ports.cognito.forgetDevice({ AccessToken: input.accessToken.reveal(), DeviceKey: input.deviceKey }),
+      );
       return null;
     }),
 
     refreshTokens: fromPromise<RefreshTokensOutput, TokenCallInput>(async ({ input }) => {
       const refreshToken = input.tokens.refreshToken;
-      if (refreshToken === null) throw new CognitoServiceError({ code: 'NotAuthorizedException', retryable: false, detail: 'no refresh token' });
+      if (refreshToken === null)
+        throw new CognitoServiceError({ code: 'NotAuthorizedException', retryable: false, detail: 'no refresh token' });
       const parameters: StringMap = { REFRESH_TOKEN: refreshToken.reveal() };
       if (ports.cognito.secretHash) parameters.SECRET_HASH = await ports.cognito.secretHash(input.base.username);
       if (input.base.device !== null) parameters.DEVICE_KEY = input.base.device.deviceKey;
@@ -352,7 +378,9 @@ export function signInActors(ports: SignInPorts) {
     revokeToken: fromPromise<null, TokenCallInput>(async ({ input }) => {
       const refreshToken = input.tokens.refreshToken;
       if (refreshToken === null) return null;
-      await withRetry(ports, () => ports.cognito.revokeToken({ Token: refreshToken.reveal(), ClientId: input.base.clientId }));
+      await withRetry(ports, () =>
+        ports.cognito.revokeToken({ Token: refreshToken.reveal(), ClientId: input.base.clientId }),
+      );
       return null;
     }),
 

@@ -10,7 +10,9 @@ function storageUsername(context: SignInContext): string {
 }
 
 /** Real implementations of the machine's storage actions; absent stores make them no-ops. */
-export function signInEffects(ports: SignInPorts): Record<'persistTokens' | 'clearPersistedTokens' | 'persistDevice' | 'forgetPersistedDevice', Effect> {
+export function signInEffects(
+  ports: SignInPorts,
+): Record<'persistTokens' | 'clearPersistedTokens' | 'persistDevice' | 'forgetPersistedDevice', Effect> {
   return {
     persistTokens: ({ context }) => {
       if (context.tokens === null) return;

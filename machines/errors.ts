@@ -93,7 +93,9 @@ function isKnownCode(value: string): value is CognitoErrorCode {
 }
 
 function makeError(code: CognitoErrorCode, detail: string | undefined): SignInError {
-  return detail === undefined ? { code, retryable: RETRYABLE.has(code) } : { code, retryable: RETRYABLE.has(code), detail };
+  return detail === undefined
+    ? { code, retryable: RETRYABLE.has(code) }
+    : { code, retryable: RETRYABLE.has(code), detail };
 }
 
 /** Parses an AWS `__type` (possibly `namespace#Name` or `Name:` from the header) into a SignInError. */
@@ -126,7 +128,8 @@ export function toSignInError(thrown: unknown): SignInError {
   if (thrown instanceof CognitoServiceError) return thrown.error;
   if (thrown instanceof TypeError) return makeError('NetworkError', thrown.message);
   // A fetch cut by AbortSignal.timeout() (or aborted) got no answer either: retryable like a dropped connection.
-  if (thrown instanceof Error && (thrown.name === 'TimeoutError' || thrown.name === 'AbortError')) return makeError('NetworkError', thrown.message);
+  if (thrown instanceof Error && (thrown.name === 'TimeoutError' || thrown.name === 'AbortError'))
+    return makeError('NetworkError', thrown.message);
   if (typeof thrown === 'object' && thrown !== null) {
     if (hasStringField(thrown, '__type')) {
       return fromErrorType(thrown.__type, hasStringField(thrown, 'message') ? thrown.message : undefined);

@@ -12,7 +12,9 @@ const delivery = { Destination: 'a***@e***', DeliveryMedium: 'EMAIL' as const, A
 
 function start(script: Script, overrides: Partial<ForgotPasswordInput> = {}) {
   const fake = scriptedPort(script);
-  const actor = createActor(forgotPasswordMachine.provide({ actors: forgotPasswordActors({ cognito: fake.port }) }), { input: { ...input, ...overrides } });
+  const actor = createActor(forgotPasswordMachine.provide({ actors: forgotPasswordActors({ cognito: fake.port }) }), {
+    input: { ...input, ...overrides },
+  });
   actor.start();
   return { actor, ...fake };
 }
@@ -34,14 +36,23 @@ describe('forgotPasswordMachine', () => {
     await waitFor(actor, (s) => s.status === 'done');
     expect(actor.getSnapshot().output).toEqual({ username: 'alice', reset: true });
     expect(requests).toEqual([
-      { operation: 'forgotPassword', request: { ClientId: 'client', Username: 'alice', ClientMetadata: { app: 'demo' } } },
-      { operation: 'confirmForgotPassword', request: { ClientId: 'client', Username: 'alice', ConfirmationCode: CODE, Password: NEW_PASSWORD } },
+      {
+        operation: 'forgotPassword',
+        request: { ClientId: 'client', Username: 'alice', ClientMetadata: { app: 'demo' } },
+      },
+      {
+        operation: 'confirmForgotPassword',
+        request: { ClientId: 'client', Username: 'alice', ConfirmationCode: CODE, Password: NEW_PASSWORD },
+      },
     ]);
     expect(actor.getSnapshot().context.newPassword).toBeNull();
   });
 
   it('requests the code at once for a username handed over by sign-in (PasswordResetRequiredException)', async () => {
-    const { actor, operations } = start({ forgotPassword: [{ CodeDeliveryDetails: delivery }] }, { username: 'reset-user', requestCode: true });
+    const { actor, operations } = start(
+      { forgotPassword: [{ CodeDeliveryDetails: delivery }] },
+      { username: 'reset-user', requestCode: true },
+    );
     expect(actor.getSnapshot().matches('ForgotPassword')).toBe(true);
     await waitFor(actor, (s) => s.matches('ConfirmForgotPassword'));
     expect(operations()).toEqual(['forgotPassword']);
@@ -53,7 +64,10 @@ describe('forgotPasswordMachine', () => {
       confirmForgotPassword: [
         cognitoFailure('CodeMismatchException'),
         cognitoFailure('ExpiredCodeException'),
-        cognitoFailure('InvalidPasswordException', 'Password does not conform to policy: Password must have symbol characters'),
+        cognitoFailure(
+          'InvalidPasswordException',
+          'Password does not conform to policy: Password must have symbol characters',
+        ),
         {},
       ],
     });
@@ -61,14 +75,23 @@ describe('forgotPasswordMachine', () => {
     for (const code of ['CodeMismatchException', 'ExpiredCodeException', 'InvalidPasswordException']) {
       await waitFor(actor, (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }));
       submitNewPassword(actor);
-      await waitFor(actor, (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === code);
+      await waitFor(
+        actor,
+        (s) => s.matches({ ConfirmForgotPassword: 'awaitingInput' }) && s.context.error?.code === code,
+      );
     }
     submitNewPassword(actor);
     await waitFor(actor, (s) => s.status === 'done');
   });
 
   it('LimitExceededException on the first request returns to the username form; on a resend it keeps the code form', async () => {
-    const { actor } = start({ forgotPassword: [cognitoFailure('LimitExceededException'), { CodeDeliveryDetails: delivery }, cognitoFailure('LimitExceededException')] });
+    const { actor } = start({
+      forgotPassword: [
+        cognitoFailure('LimitExceededException'),
+        { CodeDeliveryDetails: delivery },
+        cognitoFailure('LimitExceededException'),
+      ],
+    });
     actor.send({ type: 'username.submit', username: 'alice' });
     await waitFor(actor, (s) => s.matches('editing') && s.context.error !== null);
     expect(actor.getSnapshot().context.error?.code).toBe('LimitExceededException');

@@ -54,7 +54,6 @@ export interface ForgotPasswordOutput {
   readonly reset: boolean;
 }
 
-
 export const forgotPasswordMachineSetup = setup({
   types: {
     context: {} as ForgotPasswordContext,
@@ -78,14 +77,22 @@ export const forgotPasswordMachineSetup = setup({
       callClientMetadata: params.clientMetadata,
       error: null,
     })),
-    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({ callClientMetadata: params.clientMetadata, error: null })),
-    applyDelivery: assign((_, params: { delivery: CodeDelivery | null }) => ({ codeDelivery: params.delivery, error: null })),
-    storeNewPassword: assign((_, params: { code: Secret<string>; password: Secret<string>; clientMetadata: StringMap | null }) => ({
-      code: params.code,
-      newPassword: params.password,
+    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({
       callClientMetadata: params.clientMetadata,
       error: null,
     })),
+    applyDelivery: assign((_, params: { delivery: CodeDelivery | null }) => ({
+      codeDelivery: params.delivery,
+      error: null,
+    })),
+    storeNewPassword: assign(
+      (_, params: { code: Secret<string>; password: Secret<string>; clientMetadata: StringMap | null }) => ({
+        code: params.code,
+        newPassword: params.password,
+        callClientMetadata: params.clientMetadata,
+        error: null,
+      }),
+    ),
     clearCall: assign({ code: null, newPassword: null, callClientMetadata: null }),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     markReset: assign({ reset: true }),
@@ -94,7 +101,8 @@ export const forgotPasswordMachineSetup = setup({
 
 export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
   id: 'forgotPassword',
-  description: 'Password reset: ForgotPassword sends a code to a masked destination, ConfirmForgotPassword sets the new password.',
+  description:
+    'Password reset: ForgotPassword sends a code to a masked destination, ConfirmForgotPassword sets the new password.',
   context: ({ input }) => ({
     userPoolId: input.userPoolId,
     clientId: input.clientId,
@@ -122,7 +130,10 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
         'username.submit': {
           guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
           target: 'ForgotPassword',
-          actions: { type: 'acceptUsername', params: ({ event }) => ({ username: event.username, clientMetadata: event.clientMetadata ?? null }) },
+          actions: {
+            type: 'acceptUsername',
+            params: ({ event }) => ({ username: event.username, clientMetadata: event.clientMetadata ?? null }),
+          },
         },
       },
     },
@@ -133,7 +144,10 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
       invoke: {
         src: 'forgotPassword',
         input: ({ context }) => ({ base: publicCallBase(context), username: context.username }),
-        onDone: { target: 'ConfirmForgotPassword', actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) } },
+        onDone: {
+          target: 'ConfirmForgotPassword',
+          actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) },
+        },
         onError: [
           // A failed resend keeps the code already sent usable: stay on the code form.
           { guard: { type: 'isCodeCleared' }, target: 'editing', actions: { type: 'setError', params: errorParams } },
@@ -152,12 +166,19 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
               target: 'responding',
               actions: {
                 type: 'storeNewPassword',
-                params: ({ event }) => ({ code: event.code, password: event.password, clientMetadata: event.clientMetadata ?? null }),
+                params: ({ event }) => ({
+                  code: event.code,
+                  password: event.password,
+                  clientMetadata: event.clientMetadata ?? null,
+                }),
               },
             },
             'code.resend': {
               target: '#forgotPassword.ForgotPassword',
-              actions: { type: 'storeCallMetadata', params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }) },
+              actions: {
+                type: 'storeCallMetadata',
+                params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }),
+              },
             },
           },
         },
@@ -167,8 +188,14 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
           invoke: {
             src: 'confirmForgotPassword',
             input: ({ context }) => {
-              if (context.code === null || context.newPassword === null) throw new Error('ConfirmForgotPassword without code or password');
-              return { base: publicCallBase(context), username: context.username, code: context.code, password: context.newPassword };
+              if (context.code === null || context.newPassword === null)
+                throw new Error('ConfirmForgotPassword without code or password');
+              return {
+                base: publicCallBase(context),
+                username: context.username,
+                code: context.code,
+                password: context.newPassword,
+              };
             },
             onDone: { target: '#forgotPassword.done', actions: 'markReset' },
             onError: { target: 'awaitingInput', actions: { type: 'setError', params: errorParams } },

@@ -10,7 +10,15 @@ export { signInEffects } from './effects.ts';
 export { createSignInMachine } from './createSignInMachine.ts';
 export { readClaims } from './claims.ts';
 // Account flows beside sign-in: sign-up, forgotten password, signed-in account actions.
-export { signUpMachine, signUpMachineSetup, type SignUpMachine, type SignUpInput, type SignUpOutput, type SignUpEvent, type SignUpContext } from './signUp.machine.ts';
+export {
+  signUpMachine,
+  signUpMachineSetup,
+  type SignUpMachine,
+  type SignUpInput,
+  type SignUpOutput,
+  type SignUpEvent,
+  type SignUpContext,
+} from './signUp.machine.ts';
 export {
   forgotPasswordMachine,
   forgotPasswordMachineSetup,
@@ -20,8 +28,27 @@ export {
   type ForgotPasswordEvent,
   type ForgotPasswordContext,
 } from './forgotPassword.machine.ts';
-export { accountMachine, accountMachineSetup, type AccountMachine, type AccountInput, type AccountEvent, type AccountContext, type AccountResult } from './account.machine.ts';
-export { signUpActors, forgotPasswordActors, accountActors, type AccountCognitoPort, type AccountPorts } from './accountActors.ts';
+export {
+  accountMachine,
+  accountMachineSetup,
+  type AccountMachine,
+  type AccountInput,
+  type AccountEvent,
+  type AccountContext,
+  type AccountResult,
+} from './account.machine.ts';
+export {
+  signUpActors,
+  forgotPasswordActors,
+  accountActors,
+  type AccountCognitoPort,
+  type AccountPorts,
+} from './accountActors.ts';
 export * from './accountProtocol.ts';
-export type { CodeDelivery as AccountCodeDelivery, MfaPreference, MfaSetting, RememberedDevice } from './accountTypes.ts';
+export type {
+  CodeDelivery as AccountCodeDelivery,
+  MfaPreference,
+  MfaSetting,
+  RememberedDevice,
+} from './accountTypes.ts';
 export * from './passwordPolicy.ts';

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD_POLICY, passwordRules, ruleFromPolicyMessage, toPasswordPolicy, unmetPasswordRules } from './passwordPolicy.ts';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  passwordRules,
+  ruleFromPolicyMessage,
+  toPasswordPolicy,
+  unmetPasswordRules,
+} from './passwordPolicy.ts';
 
 describe('password policy', () => {
   it('lists only the rules the pool turned on, in Cognito’s order', () => {
     expect(passwordRules(DEFAULT_PASSWORD_POLICY)).toEqual(['length', 'lowercase', 'uppercase', 'numbers', 'symbols']);
-    expect(passwordRules(toPasswordPolicy({ MinimumLength: 6, RequireSymbols: false, RequireUppercase: false }))).toEqual(['length', 'lowercase', 'numbers']);
+    expect(
+      passwordRules(toPasswordPolicy({ MinimumLength: 6, RequireSymbols: false, RequireUppercase: false })),
+    ).toEqual(['length', 'lowercase', 'numbers']);
   });
 
   it('names the rules a password still misses', () => {

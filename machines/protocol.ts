@@ -1,7 +1,8 @@
 // Cognito user-pool wire shapes, verbatim (AWS JSON 1.1 bodies); see ../shared/COGNITO.md §2–7.
 
 /** `AuthFlow` values a public or server-side app client can start with InitiateAuth. */
-export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH' | 'REFRESH_TOKEN_AUTH' | 'REFRESH_TOKEN';
+export type AuthFlow =
+  'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH' | 'REFRESH_TOKEN_AUTH' | 'REFRESH_TOKEN';
 
 /** Every `ChallengeName` InitiateAuth / RespondToAuthChallenge can return. */
 export type ChallengeName =

@@ -20,24 +20,50 @@ let sessionCounter = 0;
 function challenge(challengeName: ChallengeName, parameters: Record<string, string> = {}): AuthOutcome {
   sessionCounter += 1;
   return {
-    step: { kind: 'challenge', challengeName, challengeParameters: parameters, session: secret(`${SESSION_PREFIX}${sessionCounter}`), availableChallenges: [] },
+    step: {
+      kind: 'challenge',
+      challengeName,
+      challengeParameters: parameters,
+      session: secret(`${SESSION_PREFIX}${sessionCounter}`),
+      availableChallenges: [],
+    },
     srp: null,
   };
 }
 
 function tokenSet(): TokenSet {
-  return { idToken: secret(`${TOKEN_PREFIX}id`), accessToken: secret(`${TOKEN_PREFIX}access`), refreshToken: secret(`${TOKEN_PREFIX}refresh`), expiresAt: Date.now() + 3_600_000 };
+  return {
+    idToken: secret(`${TOKEN_PREFIX}id`),
+    accessToken: secret(`${TOKEN_PREFIX}access`),
+    refreshToken: secret(`${TOKEN_PREFIX}refresh`),
+    expiresAt: Date.now() + 3_600_000,
+  };
 }
 
 function tokens(newDevice: { deviceKey: string; deviceGroupKey: string } | null = null): AuthOutcome {
   return {
-    step: { kind: 'tokens', tokens: tokenSet(), newDevice, claims: { sub: 's', username: 'alice', email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null } },
+    step: {
+      kind: 'tokens',
+      tokens: tokenSet(),
+      newDevice,
+      claims: {
+        sub: 's',
+        username: 'alice',
+        email: null,
+        phoneNumber: null,
+        groups: [],
+        authTime: null,
+        expiresAt: null,
+      },
+    },
     srp: null,
   };
 }
 
 function fail(code: CognitoErrorCode, detail?: string): CognitoServiceError {
-  return new CognitoServiceError(detail === undefined ? { code, retryable: false } : { code, retryable: false, detail });
+  return new CognitoServiceError(
+    detail === undefined ? { code, retryable: false } : { code, retryable: false, detail },
+  );
 }
 
 type Script = Record<string, unknown[]>;
@@ -47,10 +73,27 @@ function fakes(script: Script) {
   const calls: { src: string; input: unknown }[] = [];
   const actors: Record<string, AnyActorLogic> = {};
   const names = [
-    'loadSession', 'initiateAuth', 'respondToPasswordVerifier', 'respondToSmsMfa', 'respondToSoftwareTokenMfa', 'respondToEmailOtp',
-    'respondToSmsOtp', 'respondToSelectMfaType', 'respondToNewPasswordRequired', 'respondToCustomChallenge', 'respondToMfaSetup',
-    'respondToDeviceSrpAuth', 'respondToDevicePasswordVerifier', 'associateSoftwareToken', 'verifySoftwareToken', 'confirmDevice',
-    'updateDeviceStatus', 'forgetDevice', 'refreshTokens', 'revokeToken', 'globalSignOut',
+    'loadSession',
+    'initiateAuth',
+    'respondToPasswordVerifier',
+    'respondToSmsMfa',
+    'respondToSoftwareTokenMfa',
+    'respondToEmailOtp',
+    'respondToSmsOtp',
+    'respondToSelectMfaType',
+    'respondToNewPasswordRequired',
+    'respondToCustomChallenge',
+    'respondToMfaSetup',
+    'respondToDeviceSrpAuth',
+    'respondToDevicePasswordVerifier',
+    'associateSoftwareToken',
+    'verifySoftwareToken',
+    'confirmDevice',
+    'updateDeviceStatus',
+    'forgetDevice',
+    'refreshTokens',
+    'revokeToken',
+    'globalSignOut',
   ];
   for (const src of names) {
     actors[src] = fromPromise<unknown, unknown>(async ({ input: actorInput }) => {
@@ -74,7 +117,13 @@ function start(script: Script, machineInput: SignInInput = input) {
 }
 
 const srpOutcome = (): AuthOutcome => ({
-  ...challenge('PASSWORD_VERIFIER', { USER_ID_FOR_SRP: 'uuid-alice', SRP_B: 'b', SALT: 's', SECRET_BLOCK: 'blk', USERNAME: 'uuid-alice' }),
+  ...challenge('PASSWORD_VERIFIER', {
+    USER_ID_FOR_SRP: 'uuid-alice',
+    SRP_B: 'b',
+    SALT: 's',
+    SECRET_BLOCK: 'blk',
+    USERNAME: 'uuid-alice',
+  }),
   srp: { srpA: 'aa', a: secret('secret-a') },
 });
 
@@ -112,7 +161,12 @@ describe('signInMachine', () => {
   });
 
   it('drops the password once PASSWORD_VERIFIER is answered, before the MFA step', async () => {
-    const { actor } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [challenge('SMS_MFA', { CODE_DELIVERY_DESTINATION: '+*******0100', CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS' })] });
+    const { actor } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [
+        challenge('SMS_MFA', { CODE_DELIVERY_DESTINATION: '+*******0100', CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS' }),
+      ],
+    });
     submitCredentials(actor);
     const sms = await waitFor(actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
     expect(sms.context.password).toBeNull();
@@ -139,7 +193,11 @@ describe('signInMachine', () => {
   });
 
   it('ignores a second submit while the first is in flight', async () => {
-    const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [challenge('SOFTWARE_TOKEN_MFA')], respondToSoftwareTokenMfa: [tokens()] });
+    const { actor, calls } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [challenge('SOFTWARE_TOKEN_MFA')],
+      respondToSoftwareTokenMfa: [tokens()],
+    });
     submitCredentials(actor);
     submitCredentials(actor);
     await waitFor(actor, (s) => s.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' }));
@@ -167,7 +225,10 @@ describe('signInMachine', () => {
   });
 
   it('returns to credentials with the error on a wrong password', async () => {
-    const { actor } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [fail('NotAuthorizedException', 'Incorrect username or password.')] });
+    const { actor } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [fail('NotAuthorizedException', 'Incorrect username or password.')],
+    });
     submitCredentials(actor);
     const back = await waitFor(actor, (s) => s.matches('credentials') && s.context.error !== null);
     expect(back.context.error?.code).toBe('NotAuthorizedException');
@@ -200,12 +261,22 @@ describe('signInMachine', () => {
     const { actor, calls, snapshots } = start({
       initiateAuth: [{ ...srpOutcome(), device }],
       respondToPasswordVerifier: [challenge('DEVICE_SRP_AUTH')],
-      respondToDeviceSrpAuth: [{ ...challenge('DEVICE_PASSWORD_VERIFIER', { SRP_B: 'b', SALT: 's', SECRET_BLOCK: 'x' }), srp: { srpA: 'a2', a: secret('a2') } }],
+      respondToDeviceSrpAuth: [
+        {
+          ...challenge('DEVICE_PASSWORD_VERIFIER', { SRP_B: 'b', SALT: 's', SECRET_BLOCK: 'x' }),
+          srp: { srpA: 'a2', a: secret('a2') },
+        },
+      ],
       respondToDevicePasswordVerifier: [tokens()],
     });
     submitCredentials(actor);
     const done = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
-    expect(calls.map((c) => c.src)).toEqual(['initiateAuth', 'respondToPasswordVerifier', 'respondToDeviceSrpAuth', 'respondToDevicePasswordVerifier']);
+    expect(calls.map((c) => c.src)).toEqual([
+      'initiateAuth',
+      'respondToPasswordVerifier',
+      'respondToDeviceSrpAuth',
+      'respondToDevicePasswordVerifier',
+    ]);
     expect(done.context.srp).toBeNull();
     expectNoSecrets(snapshots);
   });
@@ -234,14 +305,23 @@ describe('signInMachine', () => {
   it('lists the required attribute names in NEW_PASSWORD_REQUIRED and sends them with the new password', async () => {
     const { actor, calls } = start({
       initiateAuth: [srpOutcome()],
-      respondToPasswordVerifier: [challenge('NEW_PASSWORD_REQUIRED', { requiredAttributes: '["userAttributes.name"]', userAttributes: '{"email":"a@b.c"}' })],
+      respondToPasswordVerifier: [
+        challenge('NEW_PASSWORD_REQUIRED', {
+          requiredAttributes: '["userAttributes.name"]',
+          userAttributes: '{"email":"a@b.c"}',
+        }),
+      ],
       respondToNewPasswordRequired: [fail('InvalidPasswordException', 'Password does not conform to policy'), tokens()],
     });
     submitCredentials(actor);
     const step = await waitFor(actor, (s) => s.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }));
     expect(step.context.requiredAttributes).toEqual(['name']);
     actor.send({ type: 'newPassword.submit', password: secret('short'), attributes: { name: 'Alice' } });
-    await waitFor(actor, (s) => s.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }) && s.context.error?.code === 'InvalidPasswordException');
+    await waitFor(
+      actor,
+      (s) =>
+        s.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }) && s.context.error?.code === 'InvalidPasswordException',
+    );
     actor.send({ type: 'newPassword.submit', password: secret(`${PASSWORD}-new`), attributes: { name: 'Alice' } });
     await waitFor(actor, (s) => s.matches('signedIn'));
     const last = calls.at(-1)?.input as { attributes: Record<string, string> };
@@ -251,7 +331,9 @@ describe('signInMachine', () => {
   it('offers only MFAS_CAN_CHOOSE in SELECT_MFA_TYPE and moves to the chosen challenge', async () => {
     const { actor, calls } = start({
       initiateAuth: [srpOutcome()],
-      respondToPasswordVerifier: [challenge('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' })],
+      respondToPasswordVerifier: [
+        challenge('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA","SOFTWARE_TOKEN_MFA"]' }),
+      ],
       respondToSelectMfaType: [challenge('SOFTWARE_TOKEN_MFA')],
     });
     submitCredentials(actor);
@@ -276,7 +358,10 @@ describe('signInMachine', () => {
     const first = await waitFor(actor, (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }));
     expect(first.context.challengeParameters.question).toBe('What is 6 × 7?');
     actor.send({ type: 'customChallenge.submit', answer: secret('41') });
-    await waitFor(actor, (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }) && s.context.challengeParameters.question === 'Again?');
+    await waitFor(
+      actor,
+      (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }) && s.context.challengeParameters.question === 'Again?',
+    );
     actor.send({ type: 'customChallenge.submit', answer: secret('42') });
     await waitFor(actor, (s) => s.matches('signedIn'));
   });
@@ -325,7 +410,20 @@ describe('signInMachine', () => {
     const { actor } = start({
       initiateAuth: [srpOutcome()],
       respondToPasswordVerifier: [tokens()],
-      refreshTokens: [{ tokens: { ...refreshed, refreshToken: null }, claims: { sub: 's', username: 'alice', email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null } }],
+      refreshTokens: [
+        {
+          tokens: { ...refreshed, refreshToken: null },
+          claims: {
+            sub: 's',
+            username: 'alice',
+            email: null,
+            phoneNumber: null,
+            groups: [],
+            authTime: null,
+            expiresAt: null,
+          },
+        },
+      ],
     });
     const emitted: string[] = [];
     actor.on('*', (event) => emitted.push(event.type));
@@ -341,7 +439,11 @@ describe('signInMachine', () => {
     ['revoke', 'revokeToken'],
     ['global', 'globalSignOut'],
   ] as const)('signs out with scope %s through %s and drops the tokens', async (scope, src) => {
-    const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()], [src]: [null] });
+    const { actor, calls } = start({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens()],
+      [src]: [null],
+    });
     submitCredentials(actor);
     await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
     actor.send({ type: 'signOut', scope });
@@ -363,7 +465,24 @@ describe('signInMachine', () => {
 
   it('restores a stored session straight into signedIn', async () => {
     const { actor } = start(
-      { loadSession: [{ username: 'uuid-alice', tokens: tokenSet(), claims: { sub: 's', username: 'alice', email: null, phoneNumber: null, groups: [], authTime: null, expiresAt: null }, device: null }] },
+      {
+        loadSession: [
+          {
+            username: 'uuid-alice',
+            tokens: tokenSet(),
+            claims: {
+              sub: 's',
+              username: 'alice',
+              email: null,
+              phoneNumber: null,
+              groups: [],
+              authTime: null,
+              expiresAt: null,
+            },
+            device: null,
+          },
+        ],
+      },
       { ...input, restoreSession: true },
     );
     const restored = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
@@ -375,8 +494,17 @@ describe('signInMachine', () => {
       ['SMS_MFA', { respondToPasswordVerifier: [challenge('SMS_MFA')] }],
       ['SOFTWARE_TOKEN_MFA', { respondToPasswordVerifier: [challenge('SOFTWARE_TOKEN_MFA')] }],
       ['EMAIL_OTP', { respondToPasswordVerifier: [challenge('EMAIL_OTP')] }],
-      ['SELECT_MFA_TYPE', { respondToPasswordVerifier: [challenge('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA"]' })] }],
-      ['MFA_SETUP', { respondToPasswordVerifier: [challenge('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' })], associateSoftwareToken: [{ secretCode: secret(SECRET_CODE), session: null }] }],
+      [
+        'SELECT_MFA_TYPE',
+        { respondToPasswordVerifier: [challenge('SELECT_MFA_TYPE', { MFAS_CAN_CHOOSE: '["SMS_MFA"]' })] },
+      ],
+      [
+        'MFA_SETUP',
+        {
+          respondToPasswordVerifier: [challenge('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' })],
+          associateSoftwareToken: [{ secretCode: secret(SECRET_CODE), session: null }],
+        },
+      ],
       ['NEW_PASSWORD_REQUIRED', { respondToPasswordVerifier: [challenge('NEW_PASSWORD_REQUIRED')] }],
       ['CUSTOM_CHALLENGE', { respondToPasswordVerifier: [challenge('CUSTOM_CHALLENGE')] }],
     ];

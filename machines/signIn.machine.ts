@@ -55,7 +55,9 @@ function parseRequiredAttributes(raw: string | undefined): string[] {
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter((item): item is string => typeof item === 'string').map((name) => name.replace(/^userAttributes\./, ''));
+    return parsed
+      .filter((item): item is string => typeof item === 'string')
+      .map((name) => name.replace(/^userAttributes\./, ''));
   } catch {
     return [];
   }
@@ -132,7 +134,9 @@ export const signInMachineSetup = setup({
     respondToCustomChallenge: notProvided<AuthOutcome, AnswerInput>('respondToCustomChallenge'),
     respondToMfaSetup: notProvided<AuthOutcome, MfaSetupInput>('respondToMfaSetup'),
     respondToDeviceSrpAuth: notProvided<AuthOutcome, DeviceSrpAuthInput>('respondToDeviceSrpAuth'),
-    respondToDevicePasswordVerifier: notProvided<AuthOutcome, DevicePasswordVerifierInput>('respondToDevicePasswordVerifier'),
+    respondToDevicePasswordVerifier: notProvided<AuthOutcome, DevicePasswordVerifierInput>(
+      'respondToDevicePasswordVerifier',
+    ),
     associateSoftwareToken: notProvided<AssociateSoftwareTokenOutput, MfaSetupInput>('associateSoftwareToken'),
     verifySoftwareToken: notProvided<VerifySoftwareTokenOutput, VerifySoftwareTokenInput>('verifySoftwareToken'),
     confirmDevice: notProvided<ConfirmDeviceOutput, ConfirmDeviceInput>('confirmDevice'),
@@ -155,9 +159,12 @@ export const signInMachineSetup = setup({
       params.error.code === 'NotAuthorizedException' && /session/i.test(params.error.detail ?? ''),
     /** The official client drops its device data and retries when Cognito no longer knows the device. */
     isDeviceNotFound: ({ context }, params: { error: SignInError }) =>
-      context.device !== null && params.error.code === 'ResourceNotFoundException' && /device/i.test(params.error.detail ?? ''),
+      context.device !== null &&
+      params.error.code === 'ResourceNotFoundException' &&
+      /device/i.test(params.error.detail ?? ''),
     // A retryable failure (a gateway 5xx, say) never reached Cognito's answer, so the Session and the code are still good.
-    isRecoverableInStep: (_, params: { error: SignInError }) => RECOVERABLE_IN_STEP.has(params.error.code) || params.error.retryable,
+    isRecoverableInStep: (_, params: { error: SignInError }) =>
+      RECOVERABLE_IN_STEP.has(params.error.code) || params.error.retryable,
     isNotAuthorized: (_, params: { error: SignInError }) => params.error.code === 'NotAuthorizedException',
     userMustConfirmDevice: (_, params: { output: ConfirmDeviceOutput }) => params.output.userConfirmationNecessary,
     wantsToRemember: (_, params: { remember: boolean }) => params.remember,
@@ -171,14 +178,16 @@ export const signInMachineSetup = setup({
     isGlobal: (_, params: { scope: SignOutScope | undefined }) => params.scope === 'global',
   },
   actions: {
-    acceptCredentials: assign((_, params: { username: string; password: Secret<string>; clientMetadata: StringMap | null }) => ({
-      ...emptyAttempt(),
-      username: params.username.trim(),
-      challengeUsername: null,
-      password: params.password,
-      callClientMetadata: params.clientMetadata,
-      error: null,
-    })),
+    acceptCredentials: assign(
+      (_, params: { username: string; password: Secret<string>; clientMetadata: StringMap | null }) => ({
+        ...emptyAttempt(),
+        username: params.username.trim(),
+        challengeUsername: null,
+        password: params.password,
+        callClientMetadata: params.clientMetadata,
+        error: null,
+      }),
+    ),
     applyOutcome: assign(({ context }, params: { outcome: AuthOutcome }) => {
       const { step, srp, device } = params.outcome;
       const kept = {
@@ -219,7 +228,10 @@ export const signInMachineSetup = setup({
         availableChallenges: step.availableChallenges,
         // USERNAME must be USER_ID_FOR_SRP from ChallengeParameters, not what was typed.
         challengeUsername: parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? context.challengeUsername,
-        codeDelivery: medium !== undefined || destination !== undefined ? { medium: medium ?? null, destination: destination ?? null } : context.codeDelivery,
+        codeDelivery:
+          medium !== undefined || destination !== undefined
+            ? { medium: medium ?? null, destination: destination ?? null }
+            : context.codeDelivery,
         mfaTypes: parseMfaTypes(parameters.MFAS_CAN_CHOOSE ?? parameters.MFAS_CAN_SETUP),
         requiredAttributes: parseRequiredAttributes(parameters.requiredAttributes),
       };
@@ -227,7 +239,11 @@ export const signInMachineSetup = setup({
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     unsupportedChallenge: assign(({ context }) => ({
       ...emptyAttempt(),
-      error: { code: 'UnsupportedChallenge', retryable: false, detail: context.challengeName ?? 'unknown' } satisfies SignInError,
+      error: {
+        code: 'UnsupportedChallenge',
+        retryable: false,
+        detail: context.challengeName ?? 'unknown',
+      } satisfies SignInError,
     })),
     /** The password and SRP handle live only until the verifier claim is computed. */
     dropPassword: assign({ password: null, srp: null }),
@@ -245,12 +261,14 @@ export const signInMachineSetup = setup({
       callClientMetadata: params.clientMetadata,
       error: null,
     })),
-    storeNewPassword: assign((_, params: { password: Secret<string>; attributes: StringMap; clientMetadata: StringMap | null }) => ({
-      newPassword: params.password,
-      newPasswordAttributes: params.attributes,
-      callClientMetadata: params.clientMetadata,
-      error: null,
-    })),
+    storeNewPassword: assign(
+      (_, params: { password: Secret<string>; attributes: StringMap; clientMetadata: StringMap | null }) => ({
+        newPassword: params.password,
+        newPasswordAttributes: params.attributes,
+        callClientMetadata: params.clientMetadata,
+        error: null,
+      }),
+    ),
     clearAnswer: assign({ answer: null, newPassword: null, newPasswordAttributes: {}, callClientMetadata: null }),
     applyTotpSecret: assign(({ context }, params: { output: AssociateSoftwareTokenOutput }) => ({
       session: params.output.session ?? context.session,
@@ -266,7 +284,10 @@ export const signInMachineSetup = setup({
       totpSetup: null,
     })),
     dropDevice: assign({ device: null }),
-    applyConfirmedDevice: assign((_, params: { output: ConfirmDeviceOutput }) => ({ device: params.output.device, newDevice: null })),
+    applyConfirmedDevice: assign((_, params: { output: ConfirmDeviceOutput }) => ({
+      device: params.output.device,
+      newDevice: null,
+    })),
     storeRememberChoice: assign((_, params: { remember: boolean }) => ({ rememberDevice: params.remember })),
     applyRefreshedTokens: assign((_, params: { output: RefreshTokensOutput }) => ({
       tokens: params.output.tokens,
@@ -284,7 +305,9 @@ export const signInMachineSetup = setup({
             device: params.restored.device,
           },
     ),
-    storeSignOutScope: assign((_, params: { scope: SignOutScope | undefined }) => ({ signOutScope: params.scope ?? 'revoke' })),
+    storeSignOutScope: assign((_, params: { scope: SignOutScope | undefined }) => ({
+      signOutScope: params.scope ?? 'revoke',
+    })),
     dropTokens: assign({ tokens: null, claims: null, newDevice: null, session: null }),
     emitSignedIn: emit(({ context }) => {
       if (context.tokens === null || context.claims === null) throw new Error('signedIn without tokens');
@@ -304,7 +327,9 @@ export const signInMachineSetup = setup({
   delays: {
     /** Refresh a few minutes before the access token expires. */
     refreshDelay: ({ context }) =>
-      context.tokens === null ? 0 : Math.max(0, context.tokens.expiresAt - context.refreshMarginSeconds * 1000 - Date.now()),
+      context.tokens === null
+        ? 0
+        : Math.max(0, context.tokens.expiresAt - context.refreshMarginSeconds * 1000 - Date.now()),
   },
 });
 
@@ -316,14 +341,26 @@ const toNextStep = { target: '#signIn.nextStep', actions: { type: 'applyOutcome'
 
 /** Failure handling shared by the states that answer a challenge with user input. */
 const stepErrors = [
-  { guard: { type: 'isSessionExpired', params: errorParams }, target: '#signIn.sessionExpired', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] },
-  { guard: { type: 'isRecoverableInStep', params: errorParams }, target: 'awaitingInput', actions: { type: 'setError', params: errorParams } },
+  {
+    guard: { type: 'isSessionExpired', params: errorParams },
+    target: '#signIn.sessionExpired',
+    actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }],
+  },
+  {
+    guard: { type: 'isRecoverableInStep', params: errorParams },
+    target: 'awaitingInput',
+    actions: { type: 'setError', params: errorParams },
+  },
   { target: '#signIn.credentials', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] },
 ] as const;
 
 /** Failure handling for automatic steps (no input to correct): back to credentials, or sessionExpired. */
 const automaticStepErrors = [
-  { guard: { type: 'isSessionExpired', params: errorParams }, target: '#signIn.sessionExpired', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] },
+  {
+    guard: { type: 'isSessionExpired', params: errorParams },
+    target: '#signIn.sessionExpired',
+    actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }],
+  },
   { target: '#signIn.credentials', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] },
 ] as const;
 
@@ -338,7 +375,10 @@ const answerInput = ({ context }: { context: SignInContext }): AnswerInput => {
 };
 
 /** SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP and SMS_OTP: one code, one RespondToAuthChallenge. */
-function codeStep(src: 'respondToSmsMfa' | 'respondToSoftwareTokenMfa' | 'respondToEmailOtp' | 'respondToSmsOtp', description: string) {
+function codeStep(
+  src: 'respondToSmsMfa' | 'respondToSoftwareTokenMfa' | 'respondToEmailOtp' | 'respondToSmsOtp',
+  description: string,
+) {
   return signInMachineSetup.createStateConfig({
     description,
     initial: 'awaitingInput',
@@ -359,7 +399,8 @@ function codeStep(src: 'respondToSmsMfa' | 'respondToSoftwareTokenMfa' | 'respon
 
 export const signInMachine = signInMachineSetup.createMachine({
   id: 'signIn',
-  description: 'Cognito user-pool sign-in: InitiateAuth, then one RespondToAuthChallenge per challenge, carrying the Session.',
+  description:
+    'Cognito user-pool sign-in: InitiateAuth, then one RespondToAuthChallenge per challenge, carrying the Session.',
   context: ({ input }) => ({
     userPoolId: input.userPoolId,
     clientId: input.clientId,
@@ -414,7 +455,11 @@ export const signInMachine = signInMachineSetup.createMachine({
               guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
               actions: {
                 type: 'acceptCredentials',
-                params: ({ event }) => ({ username: event.username, password: event.password, clientMetadata: event.clientMetadata ?? null }),
+                params: ({ event }) => ({
+                  username: event.username,
+                  password: event.password,
+                  clientMetadata: event.clientMetadata ?? null,
+                }),
               },
             },
           },
@@ -427,12 +472,18 @@ export const signInMachine = signInMachineSetup.createMachine({
                 // Already signed in: a submit made meanwhile is moot, and its password must not linger.
                 guard: { type: 'isRestored', params: ({ event }) => ({ restored: event.output }) },
                 target: '#signIn.signedIn.active',
-                actions: ['dropAttempt', { type: 'applyRestoredSession', params: ({ event }) => ({ restored: event.output }) }],
+                actions: [
+                  'dropAttempt',
+                  { type: 'applyRestoredSession', params: ({ event }) => ({ restored: event.output }) },
+                ],
               },
               { guard: 'hasPendingCredentials', target: '#signIn.initiatingAuth' },
               { target: '#signIn.credentials' },
             ],
-            onError: [{ guard: 'hasPendingCredentials', target: '#signIn.initiatingAuth' }, { target: '#signIn.credentials' }],
+            onError: [
+              { guard: 'hasPendingCredentials', target: '#signIn.initiatingAuth' },
+              { target: '#signIn.credentials' },
+            ],
           },
         },
       },
@@ -446,7 +497,11 @@ export const signInMachine = signInMachineSetup.createMachine({
           target: 'initiatingAuth',
           actions: {
             type: 'acceptCredentials',
-            params: ({ event }) => ({ username: event.username, password: event.password, clientMetadata: event.clientMetadata ?? null }),
+            params: ({ event }) => ({
+              username: event.username,
+              password: event.password,
+              clientMetadata: event.clientMetadata ?? null,
+            }),
           },
         },
       },
@@ -465,7 +520,9 @@ export const signInMachine = signInMachineSetup.createMachine({
           password: context.password,
         }),
         onDone: toNextStep,
-        onError: [{ target: 'credentials', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] }],
+        onError: [
+          { target: 'credentials', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] },
+        ],
       },
     },
     nextStep: {
@@ -486,7 +543,10 @@ export const signInMachine = signInMachineSetup.createMachine({
         { guard: { type: 'isChallenge', params: { name: 'NEW_PASSWORD_REQUIRED' } }, target: 'NEW_PASSWORD_REQUIRED' },
         { guard: { type: 'isChallenge', params: { name: 'CUSTOM_CHALLENGE' } }, target: 'CUSTOM_CHALLENGE' },
         { guard: { type: 'isChallenge', params: { name: 'DEVICE_SRP_AUTH' } }, target: 'DEVICE_SRP_AUTH' },
-        { guard: { type: 'isChallenge', params: { name: 'DEVICE_PASSWORD_VERIFIER' } }, target: 'DEVICE_PASSWORD_VERIFIER' },
+        {
+          guard: { type: 'isChallenge', params: { name: 'DEVICE_PASSWORD_VERIFIER' } },
+          target: 'DEVICE_PASSWORD_VERIFIER',
+        },
         { target: 'credentials', actions: 'unsupportedChallenge' },
       ],
     },
@@ -502,8 +562,14 @@ export const signInMachine = signInMachineSetup.createMachine({
             id: 'respondToPasswordVerifier',
             src: 'respondToPasswordVerifier',
             input: ({ context }) => {
-              if (context.password === null || context.srp === null) throw new Error('PASSWORD_VERIFIER without password or SRP_A');
-              return { base: requestBase(context), password: context.password, srp: context.srp, challengeParameters: context.challengeParameters };
+              if (context.password === null || context.srp === null)
+                throw new Error('PASSWORD_VERIFIER without password or SRP_A');
+              return {
+                base: requestBase(context),
+                password: context.password,
+                srp: context.srp,
+                challengeParameters: context.challengeParameters,
+              };
             },
             onDone: toNextStep,
             onError: [
@@ -520,7 +586,10 @@ export const signInMachine = signInMachineSetup.createMachine({
       },
     },
     SMS_MFA: codeStep('respondToSmsMfa', 'Waits for the code Cognito sent by SMS (SMS_MFA_CODE).'),
-    SOFTWARE_TOKEN_MFA: codeStep('respondToSoftwareTokenMfa', 'Waits for the authenticator app code (SOFTWARE_TOKEN_MFA_CODE).'),
+    SOFTWARE_TOKEN_MFA: codeStep(
+      'respondToSoftwareTokenMfa',
+      'Waits for the authenticator app code (SOFTWARE_TOKEN_MFA_CODE).',
+    ),
     EMAIL_OTP: codeStep('respondToEmailOtp', 'Waits for the code Cognito sent by email (EMAIL_OTP_CODE).'),
     SMS_OTP: codeStep('respondToSmsOtp', 'USER_AUTH passwordless: waits for the SMS code (SMS_OTP_CODE).'),
     SELECT_MFA_TYPE: {
@@ -534,7 +603,10 @@ export const signInMachine = signInMachineSetup.createMachine({
             'mfaType.select': {
               guard: { type: 'isOfferedMfaType', params: ({ event }) => ({ mfaType: event.mfaType }) },
               target: 'responding',
-              actions: { type: 'storeMfaType', params: ({ event }) => ({ mfaType: event.mfaType, clientMetadata: event.clientMetadata ?? null }) },
+              actions: {
+                type: 'storeMfaType',
+                params: ({ event }) => ({ mfaType: event.mfaType, clientMetadata: event.clientMetadata ?? null }),
+              },
             },
           },
         },
@@ -555,7 +627,8 @@ export const signInMachine = signInMachineSetup.createMachine({
       },
     },
     MFA_SETUP: {
-      description: 'TOTP enrolment: AssociateSoftwareToken, the user scans and types a code, VerifySoftwareToken, then RespondToAuthChallenge.',
+      description:
+        'TOTP enrolment: AssociateSoftwareToken, the user scans and types a code, VerifySoftwareToken, then RespondToAuthChallenge.',
       initial: 'associating',
       on: { 'signIn.cancel': cancelToCredentials },
       states: {
@@ -564,7 +637,10 @@ export const signInMachine = signInMachineSetup.createMachine({
           initial: 'checking',
           states: {
             checking: {
-              always: [{ guard: 'canSetUpTotp', target: 'calling' }, { target: '#signIn.credentials', actions: 'unsupportedChallenge' }],
+              always: [
+                { guard: 'canSetUpTotp', target: 'calling' },
+                { target: '#signIn.credentials', actions: 'unsupportedChallenge' },
+              ],
             },
             calling: {
               invoke: {
@@ -594,7 +670,10 @@ export const signInMachine = signInMachineSetup.createMachine({
               if (context.answer === null) throw new Error('no code to verify');
               return { base: requestBase(context), code: context.answer };
             },
-            onDone: { target: 'responding', actions: { type: 'applyVerifiedSession', params: ({ event }) => ({ output: event.output }) } },
+            onDone: {
+              target: 'responding',
+              actions: { type: 'applyVerifiedSession', params: ({ event }) => ({ output: event.output }) },
+            },
             onError: stepErrors,
           },
         },
@@ -623,7 +702,11 @@ export const signInMachine = signInMachineSetup.createMachine({
               target: 'responding',
               actions: {
                 type: 'storeNewPassword',
-                params: ({ event }) => ({ password: event.password, attributes: event.attributes, clientMetadata: event.clientMetadata ?? null }),
+                params: ({ event }) => ({
+                  password: event.password,
+                  attributes: event.attributes,
+                  clientMetadata: event.clientMetadata ?? null,
+                }),
               },
             },
           },
@@ -636,7 +719,11 @@ export const signInMachine = signInMachineSetup.createMachine({
             src: 'respondToNewPasswordRequired',
             input: ({ context }) => {
               if (context.newPassword === null) throw new Error('no new password');
-              return { base: requestBase(context), newPassword: context.newPassword, attributes: context.newPasswordAttributes };
+              return {
+                base: requestBase(context),
+                newPassword: context.newPassword,
+                attributes: context.newPasswordAttributes,
+              };
             },
             onDone: toNextStep,
             onError: stepErrors,
@@ -654,14 +741,23 @@ export const signInMachine = signInMachineSetup.createMachine({
           on: {
             'customChallenge.submit': {
               target: 'responding',
-              actions: { type: 'storeAnswer', params: ({ event }) => ({ answer: event.answer, clientMetadata: event.clientMetadata ?? null }) },
+              actions: {
+                type: 'storeAnswer',
+                params: ({ event }) => ({ answer: event.answer, clientMetadata: event.clientMetadata ?? null }),
+              },
             },
           },
         },
         responding: {
           tags: ['busy'],
           exit: 'clearAnswer',
-          invoke: { id: 'respondToCustomChallenge', src: 'respondToCustomChallenge', input: answerInput, onDone: toNextStep, onError: stepErrors },
+          invoke: {
+            id: 'respondToCustomChallenge',
+            src: 'respondToCustomChallenge',
+            input: answerInput,
+            onDone: toNextStep,
+            onError: stepErrors,
+          },
         },
       },
     },
@@ -697,8 +793,14 @@ export const signInMachine = signInMachineSetup.createMachine({
             id: 'respondToDevicePasswordVerifier',
             src: 'respondToDevicePasswordVerifier',
             input: ({ context }) => {
-              if (context.device === null || context.srp === null) throw new Error('DEVICE_PASSWORD_VERIFIER without device or SRP_A');
-              return { base: requestBase(context), device: context.device, srp: context.srp, challengeParameters: context.challengeParameters };
+              if (context.device === null || context.srp === null)
+                throw new Error('DEVICE_PASSWORD_VERIFIER without device or SRP_A');
+              return {
+                base: requestBase(context),
+                device: context.device,
+                srp: context.srp,
+                challengeParameters: context.challengeParameters,
+              };
             },
             onDone: toNextStep,
             onError: automaticStepErrors,
@@ -741,17 +843,27 @@ export const signInMachine = signInMachineSetup.createMachine({
             src: 'confirmDevice',
             input: ({ context }) => {
               if (context.tokens === null || context.newDevice === null) throw new Error('no device to confirm');
-              return { base: requestBase(context), accessToken: context.tokens.accessToken, newDevice: context.newDevice };
+              return {
+                base: requestBase(context),
+                accessToken: context.tokens.accessToken,
+                newDevice: context.newDevice,
+              };
             },
             onDone: [
               {
                 guard: { type: 'userMustConfirmDevice', params: ({ event }) => ({ output: event.output }) },
                 target: 'rememberDevice',
-                actions: [{ type: 'applyConfirmedDevice', params: ({ event }) => ({ output: event.output }) }, 'persistDevice'],
+                actions: [
+                  { type: 'applyConfirmedDevice', params: ({ event }) => ({ output: event.output }) },
+                  'persistDevice',
+                ],
               },
               {
                 target: 'active',
-                actions: [{ type: 'applyConfirmedDevice', params: ({ event }) => ({ output: event.output }) }, 'persistDevice'],
+                actions: [
+                  { type: 'applyConfirmedDevice', params: ({ event }) => ({ output: event.output }) },
+                  'persistDevice',
+                ],
               },
             ],
             onError: { target: 'active', actions: { type: 'setError', params: errorParams } },
@@ -768,7 +880,10 @@ export const signInMachine = signInMachineSetup.createMachine({
                 actions: { type: 'storeRememberChoice', params: ({ event }) => ({ remember: event.remember }) },
               },
               // The device stays not_remembered after ConfirmDevice, so "no" costs no request.
-              { target: 'active', actions: { type: 'storeRememberChoice', params: ({ event }) => ({ remember: event.remember }) } },
+              {
+                target: 'active',
+                actions: { type: 'storeRememberChoice', params: ({ event }) => ({ remember: event.remember }) },
+              },
             ],
           },
         },
@@ -779,7 +894,12 @@ export const signInMachine = signInMachineSetup.createMachine({
             src: 'updateDeviceStatus',
             input: ({ context }) => {
               if (context.tokens === null || context.device === null) throw new Error('no device to update');
-              return { base: requestBase(context), accessToken: context.tokens.accessToken, deviceKey: context.device.deviceKey, remember: context.rememberDevice };
+              return {
+                base: requestBase(context),
+                accessToken: context.tokens.accessToken,
+                deviceKey: context.device.deviceKey,
+                remember: context.rememberDevice,
+              };
             },
             onDone: { target: 'active' },
             onError: { target: 'active', actions: { type: 'setError', params: errorParams } },
@@ -804,10 +924,18 @@ export const signInMachine = signInMachineSetup.createMachine({
             },
             onDone: {
               target: 'active',
-              actions: [{ type: 'applyRefreshedTokens', params: ({ event }) => ({ output: event.output }) }, 'persistTokens', 'emitTokensRefreshed'],
+              actions: [
+                { type: 'applyRefreshedTokens', params: ({ event }) => ({ output: event.output }) },
+                'persistTokens',
+                'emitTokensRefreshed',
+              ],
             },
             onError: [
-              { guard: { type: 'isNotAuthorized', params: errorParams }, target: '#signIn.signedOut', actions: { type: 'setError', params: errorParams } },
+              {
+                guard: { type: 'isNotAuthorized', params: errorParams },
+                target: '#signIn.signedOut',
+                actions: { type: 'setError', params: errorParams },
+              },
               { target: 'active', actions: { type: 'setError', params: errorParams } },
             ],
           },
@@ -820,7 +948,12 @@ export const signInMachine = signInMachineSetup.createMachine({
             src: 'forgetDevice',
             input: ({ context }) => {
               if (context.tokens === null || context.device === null) throw new Error('no device to forget');
-              return { base: requestBase(context), accessToken: context.tokens.accessToken, deviceKey: context.device.deviceKey, remember: false };
+              return {
+                base: requestBase(context),
+                accessToken: context.tokens.accessToken,
+                deviceKey: context.device.deviceKey,
+                remember: false,
+              };
             },
             onDone: { target: 'active', actions: ['forgetPersistedDevice', 'dropDevice'] },
             onError: { target: 'active', actions: { type: 'setError', params: errorParams } },

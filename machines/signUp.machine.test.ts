@@ -14,7 +14,9 @@ const delivery = { Destination: 'a***@e***', DeliveryMedium: 'EMAIL' as const, A
 
 function start(script: Script, overrides: Partial<SignUpInput> = {}) {
   const fake = scriptedPort(script);
-  const actor = createActor(signUpMachine.provide({ actors: signUpActors({ cognito: fake.port }) }), { input: { ...input, ...overrides } });
+  const actor = createActor(signUpMachine.provide({ actors: signUpActors({ cognito: fake.port }) }), {
+    input: { ...input, ...overrides },
+  });
   actor.start();
   return { actor, ...fake };
 }
@@ -55,11 +57,17 @@ describe('signUpMachine', () => {
   });
 
   it('moves to ConfirmSignUp with the masked destination, confirms with the code and ends with the password to sign in', async () => {
-    const { actor, requests } = start({ signUp: [{ UserConfirmed: false, UserSub: 'sub-1', CodeDeliveryDetails: delivery }] });
+    const { actor, requests } = start({
+      signUp: [{ UserConfirmed: false, UserSub: 'sub-1', CodeDeliveryDetails: delivery }],
+    });
     submitSignUp(actor);
     expect(actor.getSnapshot().hasTag('busy')).toBe(true);
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
-    expect(actor.getSnapshot().context.codeDelivery).toEqual({ medium: 'EMAIL', destination: 'a***@e***', attributeName: 'email' });
+    expect(actor.getSnapshot().context.codeDelivery).toEqual({
+      medium: 'EMAIL',
+      destination: 'a***@e***',
+      attributeName: 'email',
+    });
     expectNoSecrets(actor.getSnapshot());
     actor.send({ type: 'code.submit', code: secret(CODE) });
     await waitFor(actor, (s) => s.status === 'done');
@@ -86,7 +94,10 @@ describe('signUpMachine', () => {
   });
 
   it('prefers Cognito’s Session from ConfirmSignUp and then lets the password go', async () => {
-    const { actor } = start({ signUp: [{ UserConfirmed: false, Session: 'SESSION-from-signup' }], confirmSignUp: [{ Session: SESSION }] });
+    const { actor } = start({
+      signUp: [{ UserConfirmed: false, Session: 'SESSION-from-signup' }],
+      confirmSignUp: [{ Session: SESSION }],
+    });
     submitSignUp(actor);
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
     actor.send({ type: 'code.submit', code: secret(CODE) });
@@ -113,7 +124,11 @@ describe('signUpMachine', () => {
   });
 
   it('keeps the policy message of InvalidPasswordException so the form can name the rule', async () => {
-    const { actor } = start({ signUp: [cognitoFailure('InvalidPasswordException', 'Password does not conform to policy: Password not long enough')] });
+    const { actor } = start({
+      signUp: [
+        cognitoFailure('InvalidPasswordException', 'Password does not conform to policy: Password not long enough'),
+      ],
+    });
     submitSignUp(actor);
     await waitFor(actor, (s) => s.matches('editing') && s.context.error !== null);
     expect(actor.getSnapshot().context.error?.code).toBe('InvalidPasswordException');
@@ -123,7 +138,12 @@ describe('signUpMachine', () => {
   it('stays on ConfirmSignUp after CodeMismatchException, ExpiredCodeException and LimitExceededException', async () => {
     const { actor } = start({
       signUp: [{ UserConfirmed: false, CodeDeliveryDetails: delivery }],
-      confirmSignUp: [cognitoFailure('CodeMismatchException'), cognitoFailure('ExpiredCodeException'), cognitoFailure('LimitExceededException'), {}],
+      confirmSignUp: [
+        cognitoFailure('CodeMismatchException'),
+        cognitoFailure('ExpiredCodeException'),
+        cognitoFailure('LimitExceededException'),
+        {},
+      ],
     });
     submitSignUp(actor);
     for (const code of ['CodeMismatchException', 'ExpiredCodeException', 'LimitExceededException']) {
@@ -139,7 +159,10 @@ describe('signUpMachine', () => {
   it('resends the code with ResendConfirmationCode and shows the new destination; LimitExceededException keeps the form', async () => {
     const { actor, requests } = start({
       signUp: [{ UserConfirmed: false, CodeDeliveryDetails: delivery }],
-      resendConfirmationCode: [{ CodeDeliveryDetails: { Destination: '+*******0100', DeliveryMedium: 'SMS', AttributeName: 'phone_number' } }, cognitoFailure('LimitExceededException')],
+      resendConfirmationCode: [
+        { CodeDeliveryDetails: { Destination: '+*******0100', DeliveryMedium: 'SMS', AttributeName: 'phone_number' } },
+        cognitoFailure('LimitExceededException'),
+      ],
     });
     submitSignUp(actor);
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
@@ -147,7 +170,11 @@ describe('signUpMachine', () => {
     expect(actor.getSnapshot().matches('ResendConfirmationCode')).toBe(true);
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
     expect(actor.getSnapshot().context.codeDelivery?.destination).toBe('+*******0100');
-    expect(requests[1]?.request).toEqual({ ClientId: 'client', Username: 'alice', ClientMetadata: { reason: 'resend' } });
+    expect(requests[1]?.request).toEqual({
+      ClientId: 'client',
+      Username: 'alice',
+      ClientMetadata: { reason: 'resend' },
+    });
     actor.send({ type: 'code.resend' });
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }) && s.context.error !== null);
     expect(actor.getSnapshot().context.error?.code).toBe('LimitExceededException');
@@ -165,7 +192,10 @@ describe('signUpMachine', () => {
   });
 
   it('starts at confirmation for an earlier, unconfirmed sign-up handed over by sign-in', async () => {
-    const { actor, operations } = start({ resendConfirmationCode: [{ CodeDeliveryDetails: delivery }] }, { username: 'carol', confirmExisting: true });
+    const { actor, operations } = start(
+      { resendConfirmationCode: [{ CodeDeliveryDetails: delivery }] },
+      { username: 'carol', confirmExisting: true },
+    );
     expect(actor.getSnapshot().matches('ResendConfirmationCode')).toBe(true);
     await waitFor(actor, (s) => s.matches({ ConfirmSignUp: 'awaitingInput' }));
     expect(operations()).toEqual(['resendConfirmationCode']);

@@ -72,7 +72,6 @@ export interface SignUpOutput {
 
 export type SignUpTag = 'busy' | 'input';
 
-
 export const signUpMachineSetup = setup({
   types: {
     context: {} as SignUpContext,
@@ -93,7 +92,10 @@ export const signUpMachineSetup = setup({
   },
   actions: {
     acceptSignUp: assign(
-      (_, params: { username: string; password: Secret<string>; attributes: StringMap; clientMetadata: StringMap | null }) => ({
+      (
+        _,
+        params: { username: string; password: Secret<string>; attributes: StringMap; clientMetadata: StringMap | null },
+      ) => ({
         username: params.username.trim(),
         password: params.password,
         attributes: params.attributes,
@@ -124,11 +126,16 @@ export const signUpMachineSetup = setup({
       callClientMetadata: params.clientMetadata,
       error: null,
     })),
-    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({ callClientMetadata: params.clientMetadata, error: null })),
+    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({
+      callClientMetadata: params.clientMetadata,
+      error: null,
+    })),
     applyConfirmed: assign(({ context }, params: { output: ConfirmSignUpCallOutput }) => ({
       session: params.output.session ?? context.session,
     })),
-    applyDelivery: assign(({ context }, params: { delivery: CodeDelivery | null }) => ({ codeDelivery: params.delivery ?? context.codeDelivery })),
+    applyDelivery: assign(({ context }, params: { delivery: CodeDelivery | null }) => ({
+      codeDelivery: params.delivery ?? context.codeDelivery,
+    })),
     /** The code and one call's metadata live only for that call. */
     clearCall: assign({ code: null, callClientMetadata: null }),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
@@ -140,7 +147,8 @@ export const signUpMachineSetup = setup({
 
 export const signUpMachine = signUpMachineSetup.createMachine({
   id: 'signUp',
-  description: 'Cognito self sign-up: SignUp, then ConfirmSignUp with the delivered code (ResendConfirmationCode on request), then sign-in.',
+  description:
+    'Cognito self sign-up: SignUp, then ConfirmSignUp with the delivered code (ResendConfirmationCode on request), then sign-in.',
   context: ({ input }) => ({
     userPoolId: input.userPoolId,
     clientId: input.clientId,
@@ -183,7 +191,10 @@ export const signUpMachine = signUpMachineSetup.createMachine({
         'confirm.start': {
           guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
           target: 'ResendConfirmationCode',
-          actions: { type: 'acceptConfirmStart', params: ({ event }) => ({ username: event.username, clientMetadata: event.clientMetadata ?? null }) },
+          actions: {
+            type: 'acceptConfirmStart',
+            params: ({ event }) => ({ username: event.username, clientMetadata: event.clientMetadata ?? null }),
+          },
         },
       },
     },
@@ -193,7 +204,12 @@ export const signUpMachine = signUpMachineSetup.createMachine({
         src: 'signUp',
         input: ({ context }) => {
           if (context.password === null) throw new Error('SignUp without a password');
-          return { base: publicCallBase(context), username: context.username, password: context.password, attributes: context.attributes };
+          return {
+            base: publicCallBase(context),
+            username: context.username,
+            password: context.password,
+            attributes: context.attributes,
+          };
         },
         onDone: [
           {
@@ -202,13 +218,17 @@ export const signUpMachine = signUpMachineSetup.createMachine({
             target: 'done',
             actions: { type: 'applySignUp', params: ({ event }) => ({ output: event.output }) },
           },
-          { target: 'ConfirmSignUp', actions: { type: 'applySignUp', params: ({ event }) => ({ output: event.output }) } },
+          {
+            target: 'ConfirmSignUp',
+            actions: { type: 'applySignUp', params: ({ event }) => ({ output: event.output }) },
+          },
         ],
         onError: { target: 'editing', actions: ['dropSecrets', { type: 'setError', params: errorParams }] },
       },
     },
     ConfirmSignUp: {
-      description: 'Waits for the code sent to codeDelivery.destination; a wrong or expired code stays here with the error.',
+      description:
+        'Waits for the code sent to codeDelivery.destination; a wrong or expired code stays here with the error.',
       initial: 'awaitingInput',
       on: { 'signUp.cancel': { target: 'editing', actions: ['dropSecrets', 'clearError'] } },
       states: {
@@ -217,11 +237,17 @@ export const signUpMachine = signUpMachineSetup.createMachine({
           on: {
             'code.submit': {
               target: 'responding',
-              actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code, clientMetadata: event.clientMetadata ?? null }) },
+              actions: {
+                type: 'storeCode',
+                params: ({ event }) => ({ code: event.code, clientMetadata: event.clientMetadata ?? null }),
+              },
             },
             'code.resend': {
               target: '#signUp.ResendConfirmationCode',
-              actions: { type: 'storeCallMetadata', params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }) },
+              actions: {
+                type: 'storeCallMetadata',
+                params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }),
+              },
             },
           },
         },
@@ -232,9 +258,17 @@ export const signUpMachine = signUpMachineSetup.createMachine({
             src: 'confirmSignUp',
             input: ({ context }) => {
               if (context.code === null) throw new Error('ConfirmSignUp without a code');
-              return { base: publicCallBase(context), username: context.username, code: context.code, session: context.session };
+              return {
+                base: publicCallBase(context),
+                username: context.username,
+                code: context.code,
+                session: context.session,
+              };
             },
-            onDone: { target: '#signUp.done', actions: { type: 'applyConfirmed', params: ({ event }) => ({ output: event.output }) } },
+            onDone: {
+              target: '#signUp.done',
+              actions: { type: 'applyConfirmed', params: ({ event }) => ({ output: event.output }) },
+            },
             onError: { target: 'awaitingInput', actions: { type: 'setError', params: errorParams } },
           },
         },
@@ -247,7 +281,10 @@ export const signUpMachine = signUpMachineSetup.createMachine({
       invoke: {
         src: 'resendConfirmationCode',
         input: ({ context }) => ({ base: publicCallBase(context), username: context.username }),
-        onDone: { target: 'ConfirmSignUp', actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) } },
+        onDone: {
+          target: 'ConfirmSignUp',
+          actions: { type: 'applyDelivery', params: ({ event }) => ({ delivery: event.output }) },
+        },
         onError: { target: 'ConfirmSignUp', actions: { type: 'setError', params: errorParams } },
       },
     },

@@ -14,7 +14,8 @@ import { chromiumArgs, findChromium } from './chromium.mjs';
 const repoRoot = join(import.meta.dirname, '..');
 // CONSUMER_VITE=/path/to/node_modules/vite/dist/node/index.js runs the consumer app on another Vite (e.g. 7, whose
 // dependency optimizer does not rewrite `new URL(…, import.meta.url)`); the library is always built by ours.
-const consumerVite: typeof repoVite = process.env.CONSUMER_VITE === undefined ? repoVite : ((await import(process.env.CONSUMER_VITE)) as typeof repoVite);
+const consumerVite: typeof repoVite =
+  process.env.CONSUMER_VITE === undefined ? repoVite : ((await import(process.env.CONSUMER_VITE)) as typeof repoVite);
 const { createServer, preview } = consumerVite;
 const PACKAGE = 'cognito-xstate';
 
@@ -37,7 +38,12 @@ const consumerHtml = `<!doctype html><html><head><meta charset="utf-8"><title>co
 
 /** `npm run build`'s Vite half into `<pkg>/dist`, plus the package.json a registry install would bring. */
 async function packLibrary(pkg: string): Promise<void> {
-  await repoVite.build({ root: repoRoot, configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(pkg, 'dist'), emptyOutDir: true } });
+  await repoVite.build({
+    root: repoRoot,
+    configFile: join(repoRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: join(pkg, 'dist'), emptyOutDir: true },
+  });
   const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
   delete manifest.scripts;
   delete manifest.devDependencies;
@@ -56,7 +62,10 @@ async function makeConsumer(dir: string): Promise<void> {
     await symlink(join(repoRoot, 'node_modules', entry), join(modules, entry));
   }
   await packLibrary(join(modules, PACKAGE));
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { [PACKAGE]: 'file:' } }));
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { [PACKAGE]: 'file:' } }),
+  );
   await writeFile(join(dir, 'index.html'), consumerHtml);
   await writeFile(join(dir, 'main.js'), consumerMain);
 }
@@ -88,9 +97,11 @@ async function signIn(browser: Browser, mode: string, baseURL: string, endpoint:
     await widget.expectSignedIn();
     signedIn = true;
   } catch (error) {
-    warnings.push(`sign-in failed: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`);
+    warnings.push(`sign-in failed: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
   }
-  const reports: unknown = await page.evaluate(() => (window as unknown as { srpEngineReports?: unknown }).srpEngineReports);
+  const reports: unknown = await page.evaluate(
+    () => (window as unknown as { srpEngineReports?: unknown }).srpEngineReports,
+  );
   await context.close();
   return { mode, signedIn, workers, reports, warnings };
 }
@@ -102,12 +113,16 @@ function workerWasUsed(outcome: Outcome): boolean {
     outcome.workers.length > 0 &&
     Array.isArray(reports) &&
     reports.length > 0 &&
-    reports.every((report: unknown) => typeof report === 'object' && report !== null && 'engine' in report && report.engine === 'worker')
+    reports.every(
+      (report: unknown) =>
+        typeof report === 'object' && report !== null && 'engine' in report && report.engine === 'worker',
+    )
   );
 }
 
 const executablePath = findChromium();
-if (executablePath === undefined) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser` or set CHROMIUM_PATH.');
+if (executablePath === undefined)
+  throw new Error('No Chromium found: run `node scripts/setup.mjs --browser` or set CHROMIUM_PATH.');
 const started = performance.now();
 const dir = await mkdtemp(join(tmpdir(), 'cx-consumer-'));
 const emulator = await startEmulator();
@@ -120,17 +135,46 @@ try {
   const optimizeDeps =
     process.env.CONSUMER_EXCLUDE === undefined
       ? {}
-      : { exclude: [PACKAGE], include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@xstate/react'].map((dep) => `${PACKAGE} > ${dep}`) };
-  const dev = await createServer({ root: dir, configFile: false, logLevel: 'warn', optimizeDeps, server: { host: '127.0.0.1', port: 0 } });
+      : {
+          exclude: [PACKAGE],
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@xstate/react'].map(
+            (dep) => `${PACKAGE} > ${dep}`,
+          ),
+        };
+  const dev = await createServer({
+    root: dir,
+    configFile: false,
+    logLevel: 'warn',
+    optimizeDeps,
+    server: { host: '127.0.0.1', port: 0 },
+  });
   await dev.listen();
   try {
-    outcomes.push(await signIn(browser, process.env.CONSUMER_EXCLUDE === undefined ? 'dev server (pre-bundled)' : 'dev server (package excluded)', dev.resolvedUrls?.local[0] ?? '', emulator.url));
+    outcomes.push(
+      await signIn(
+        browser,
+        process.env.CONSUMER_EXCLUDE === undefined ? 'dev server (pre-bundled)' : 'dev server (package excluded)',
+        dev.resolvedUrls?.local[0] ?? '',
+        emulator.url,
+      ),
+    );
   } finally {
     await dev.close();
   }
   // Production build of the same app, served statically.
-  await consumerVite.build({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
-  const served = await preview({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: join(dir, 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
+  await consumerVite.build({
+    root: dir,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: join(dir, 'dist'), emptyOutDir: true },
+  });
+  const served = await preview({
+    root: dir,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: join(dir, 'dist') },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
   try {
     outcomes.push(await signIn(browser, 'production build', served.resolvedUrls?.local[0] ?? '', emulator.url));
   } finally {
@@ -151,8 +195,12 @@ let failed = false;
 for (const outcome of outcomes) {
   const ok = workerWasUsed(outcome);
   failed ||= !ok;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${outcome.mode}: ${outcome.signedIn ? 'signed in' : 'NOT signed in'}; workers ${JSON.stringify(outcome.workers)}; engine reports ${JSON.stringify(outcome.reports)}`);
+  console.log(
+    `${ok ? 'PASS' : 'FAIL'} ${outcome.mode}: ${outcome.signedIn ? 'signed in' : 'NOT signed in'}; workers ${JSON.stringify(outcome.workers)}; engine reports ${JSON.stringify(outcome.reports)}`,
+  );
   for (const warning of outcome.warnings) console.log(`  console: ${warning}`);
 }
-console.log(`consumer app on Vite ${consumerVite.version}; check took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `consumer app on Vite ${consumerVite.version}; check took ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 if (failed || outcomes.length < 2) process.exitCode = 1;

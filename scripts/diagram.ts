@@ -21,7 +21,8 @@ function label(eventType: string, guard: string | undefined): string {
 
 function guardName(guard: unknown): string | undefined {
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'object' && guard !== null && 'type' in guard && typeof guard.type === 'string') return guard.type;
+  if (typeof guard === 'object' && guard !== null && 'type' in guard && typeof guard.type === 'string')
+    return guard.type;
   return undefined;
 }
 
@@ -44,7 +45,9 @@ function render(node: AnyStateNode, indent: string, lines: string[], edges: stri
     for (const [eventType, transitions] of child.transitions) {
       for (const transition of transitions) {
         for (const target of transition.target ?? []) {
-          edges.push(`  ${mermaidId(child)} --> ${mermaidId(target)} : ${label(eventType, guardName(transition.guard))}`);
+          edges.push(
+            `  ${mermaidId(child)} --> ${mermaidId(target)} : ${label(eventType, guardName(transition.guard))}`,
+          );
         }
       }
     }

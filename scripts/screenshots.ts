@@ -3,17 +3,29 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
 import { createServer } from 'vite';
-import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_SELECT_TOTP_SECRET, DEMO_TEMP_PASSWORD, DEMO_TOTP_SECRET } from '../e2e/emulator/demo.ts';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_PASSWORD,
+  DEMO_POOL_ID,
+  DEMO_SELECT_TOTP_SECRET,
+  DEMO_TEMP_PASSWORD,
+  DEMO_TOTP_SECRET,
+} from '../e2e/emulator/demo.ts';
 import { startEmulator } from '../e2e/emulator/index.ts';
 import { createTotp, emulatorOutbox, SignInPage, type WidgetStep } from '../e2e/kit/index.ts';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
 const OUT = 'docs/screenshots';
 const executablePath = findChromium();
-if (executablePath === undefined) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser` or set CHROMIUM_PATH.');
+if (executablePath === undefined)
+  throw new Error('No Chromium found: run `node scripts/setup.mjs --browser` or set CHROMIUM_PATH.');
 
 const emulator = await startEmulator();
-const vite = await createServer({ configFile: 'vite.config.ts', server: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+const vite = await createServer({
+  configFile: 'vite.config.ts',
+  server: { host: '127.0.0.1', port: 0 },
+  logLevel: 'warn',
+});
 await vite.listen();
 const baseURL = vite.resolvedUrls?.local[0] ?? '';
 const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
@@ -22,7 +34,12 @@ const target = { endpoint: emulator.url, userPoolId: DEMO_POOL_ID, clientId: DEM
 const written: string[] = [];
 
 /** A fresh light-theme page on the demo, signed in as far as `walk` takes it, then one PNG of the widget. */
-async function shoot(name: string, step: WidgetStep, walk: (widget: SignInPage, page: Page) => Promise<void>, authFlow?: string) {
+async function shoot(
+  name: string,
+  step: WidgetStep,
+  walk: (widget: SignInPage, page: Page) => Promise<void>,
+  authFlow?: string,
+) {
   const context = await browser.newContext({ baseURL, colorScheme: 'light', viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
   const widget = new SignInPage(page);
@@ -39,7 +56,10 @@ async function shoot(name: string, step: WidgetStep, walk: (widget: SignInPage, 
   await context.close();
 }
 
-const signIn = (username: string, password = DEMO_PASSWORD) => (widget: SignInPage) => widget.submitCredentials(username, password);
+const signIn =
+  (username: string, password = DEMO_PASSWORD) =>
+  (widget: SignInPage) =>
+    widget.submitCredentials(username, password);
 
 try {
   await mkdir(OUT, { recursive: true });

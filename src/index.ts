@@ -54,19 +54,33 @@ export { SignUp, type SignUpProps } from './components/SignUp.tsx';
 export { ForgotPassword, type ForgotPasswordProps } from './components/ForgotPassword.tsx';
 export { LoginWidgetSteps } from './widget/LoginWidget.tsx';
 export { useSignUp, type SignUpFlow, type SignUpOptions, type SignUpStep } from './hooks/useSignUp.ts';
-export { useForgotPassword, type ForgotPasswordFlow, type ForgotPasswordOptions, type ForgotPasswordStep } from './hooks/useForgotPassword.ts';
+export {
+  useForgotPassword,
+  type ForgotPasswordFlow,
+  type ForgotPasswordOptions,
+  type ForgotPasswordStep,
+} from './hooks/useForgotPassword.ts';
 export { useAccount, type AccountFlow, type AccountOptions, type AccountStep } from './hooks/useAccount.ts';
 export { useForgetThisDevice, type ForgetThisDevice } from './hooks/useForgetThisDevice.ts';
 // The signed-in account screen: render <AccountSettings config={config} /> inside the AuthProvider; it is not part of <LoginWidget>.
 export { AccountSettings, type AccountSettingsProps } from './components/AccountSettings.tsx';
-export { AccountProvider, AccountActorContext, type AccountProviderProps, type AccountAction } from './hooks/useAccountActor.tsx';
+export {
+  AccountProvider,
+  AccountActorContext,
+  type AccountProviderProps,
+  type AccountAction,
+} from './hooks/useAccountActor.tsx';
 export { useChangePassword, type ChangePassword } from './hooks/useChangePassword.ts';
 export { useUpdateUserAttributes, type UpdateUserAttributes } from './hooks/useUpdateUserAttributes.ts';
 export { useVerifyUserAttribute, type VerifyUserAttribute } from './hooks/useVerifyUserAttribute.ts';
 export { useTotpEnrolment, type TotpEnrolment } from './hooks/useTotpEnrolment.ts';
 export { useMfaPreference, type MfaPreference as MfaPreferenceControl } from './hooks/useMfaPreference.ts';
 export { useRememberedDevices, type RememberedDevices } from './hooks/useRememberedDevices.ts';
-export { useAccountFlows, type AccountFlows as AccountFlowsState, type AccountFlowView } from './hooks/useAccountFlows.ts';
+export {
+  useAccountFlows,
+  type AccountFlows as AccountFlowsState,
+  type AccountFlowView,
+} from './hooks/useAccountFlows.ts';
 export { createCognitoAccountHttp } from './adapters/cognitoAccountHttp.ts';
 export {
   signUpMachine,

@@ -3,7 +3,9 @@ import { attributeLabel, englishMessages, errorText, mergeMessages } from './mes
 
 describe('messages', () => {
   it('gives a wrong password and an unknown user the same text, so the form does not reveal which accounts exist', () => {
-    expect(errorText(englishMessages, 'UserNotFoundException')).toBe(errorText(englishMessages, 'NotAuthorizedException'));
+    expect(errorText(englishMessages, 'UserNotFoundException')).toBe(
+      errorText(englishMessages, 'NotAuthorizedException'),
+    );
   });
 
   it('shows the generic text for a code it has no entry for, never the raw code', () => {

@@ -73,7 +73,9 @@ describe('AdminCreateUser invitation', () => {
   });
 
   it('runs no custom message when the invitation is suppressed', async () => {
-    await client.send(new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: 'quiet-cy', MessageAction: 'SUPPRESS' }));
+    await client.send(
+      new AdminCreateUserCommand({ UserPoolId: POOL_ID, Username: 'quiet-cy', MessageAction: 'SUPPRESS' }),
+    );
     expect(events.some((event) => event.userName === 'quiet-cy')).toBe(false);
   });
 });

@@ -21,7 +21,9 @@ function config(): EmulatorConfig {
       Clients: [{ ClientId: client, ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }],
       Users: [
         { Username: 'plain-user', Password: PASSWORD },
-        ...(id === pools[0].id ? [{ Username: 'ready-user', SrpVerifier: { Salt: ready.salt, Verifier: ready.verifier } }] : []),
+        ...(id === pools[0].id
+          ? [{ Username: 'ready-user', SrpVerifier: { Salt: ready.salt, Verifier: ready.verifier } }]
+          : []),
       ],
     })),
   };
@@ -35,7 +37,11 @@ afterAll(() => emulator.stop());
 
 function passwordAuth(clientId: string, username: string, password: string) {
   return sdkClient(emulator.url).send(
-    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
   );
 }
 
@@ -53,7 +59,12 @@ describe('USER_PASSWORD_AUTH after a password has already matched', () => {
     const [, b] = pools;
     expect((await passwordAuth(b.client, 'plain-user', PASSWORD)).AuthenticationResult?.AccessToken).toBeTruthy();
     await sdkClient(emulator.url).send(
-      new AdminSetUserPasswordCommand({ UserPoolId: b.id, Username: 'plain-user', Password: 'N3w!Passw0rd', Permanent: true }),
+      new AdminSetUserPasswordCommand({
+        UserPoolId: b.id,
+        Username: 'plain-user',
+        Password: 'N3w!Passw0rd',
+        Permanent: true,
+      }),
     );
     expect(await rejection(passwordAuth(b.client, 'plain-user', PASSWORD))).toEqual(wrong);
     expect((await passwordAuth(b.client, 'plain-user', 'N3w!Passw0rd')).AuthenticationResult?.AccessToken).toBeTruthy();

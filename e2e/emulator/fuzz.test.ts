@@ -75,7 +75,8 @@ function generator(seed: number) {
   };
   const randomString = (length: number): string =>
     Array.from({ length }, () => String.fromCharCode(int(2) === 0 ? 0x20 + int(95) : 0x80 + int(0x2000))).join('');
-  const asciiString = (length: number): string => Array.from({ length }, () => String.fromCharCode(0x21 + int(94))).join('');
+  const asciiString = (length: number): string =>
+    Array.from({ length }, () => String.fromCharCode(0x21 + int(94))).join('');
   // Wrong for every member: no string, no boolean, no integer (MaxResults: 42 or 1e308 would pass as integers).
   const wrongType = (): unknown => pick<unknown>([-1.5, 0.25, [], [1, 'a'], { nested: { deep: [null] } }]);
   const operation = (): string => `${TARGET_PREFIX}${pick(OPERATIONS)}`;
@@ -84,7 +85,16 @@ function generator(seed: number) {
     'bad JSON': () => ({
       target: operation(),
       contentType: 'application/x-amz-json-1.1',
-      body: pick(['{', '{"ClientId":', '{"a":1,}', "{'single':'quotes'}", '[1,2', '\u0000\u0001', 'null garbage', `{"${randomString(8)}`]),
+      body: pick([
+        '{',
+        '{"ClientId":',
+        '{"a":1,}',
+        "{'single':'quotes'}",
+        '[1,2',
+        '\u0000\u0001',
+        'null garbage',
+        `{"${randomString(8)}`,
+      ]),
     }),
     'random bytes': () => ({
       target: operation(),
@@ -119,7 +129,11 @@ function generator(seed: number) {
       target: operation(),
       contentType: 'application/x-amz-json-1.1',
       // Unknown members are ignored (as Cognito does); the required ones are missing, so the answer is still a 4xx.
-      body: JSON.stringify({ [randomString(6)]: randomString(6), __proto__x: { constructor: 'prototype' }, Extra: wrongType() }),
+      body: JSON.stringify({
+        [randomString(6)]: randomString(6),
+        __proto__x: { constructor: 'prototype' },
+        Extra: wrongType(),
+      }),
     }),
     'prototype keys': () => ({
       target: operation(),
@@ -129,13 +143,25 @@ function generator(seed: number) {
     'missing target': () => ({ target: undefined, contentType: 'application/x-amz-json-1.1', body: '{}' }),
     'unknown target': () => ({
       // Header values are bytes: printable ASCII only, as any HTTP client would send.
-      target: pick([`${TARGET_PREFIX}${asciiString(10)}`, `${TARGET_PREFIX}__proto__`, `${TARGET_PREFIX}constructor`, 'Other.InitiateAuth', TARGET_PREFIX, asciiString(20)]),
+      target: pick([
+        `${TARGET_PREFIX}${asciiString(10)}`,
+        `${TARGET_PREFIX}__proto__`,
+        `${TARGET_PREFIX}constructor`,
+        'Other.InitiateAuth',
+        TARGET_PREFIX,
+        asciiString(20),
+      ]),
       contentType: 'application/x-amz-json-1.1',
       body: '{}',
     }),
     'wrong content type': () => ({
       target: operation(),
-      contentType: pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']),
+      contentType: pick([
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+      ]),
       body: pick(['ClientId=x&AuthFlow=USER_SRP_AUTH', '<xml/>', '--x\r\n\r\n--x--', '{']),
     }),
   };
@@ -175,7 +201,12 @@ function send(emulator: Emulator, request: Omit<Malformed, 'kind'>): Promise<Ans
         }
         const record: Record<string, unknown> = typeof body === 'object' && body !== null ? { ...body } : {};
         const headerType = response.headers['x-amzn-errortype'];
-        resolve({ status: response.statusCode ?? 0, type: record.__type, message: record.message, headerType: typeof headerType === 'string' ? headerType : null });
+        resolve({
+          status: response.statusCode ?? 0,
+          type: record.__type,
+          message: record.message,
+          headerType: typeof headerType === 'string' ? headerType : null,
+        });
       });
     });
     outgoing.on('error', reject);
@@ -222,63 +253,76 @@ describe('fuzz: malformed requests', () => {
     await emulator.stop();
   });
 
-  it('answers 10,000 malformed requests with Cognito-shaped 4xx, no crash, bounded heap, then still signs in with SRP', { timeout: 120_000 }, async () => {
-    const next = generator(0x5eed_c0de);
-    const byStatus = new Map<number, number>();
-    const byType = new Map<string, number>();
-    const odd: { kind: string; answer: Answer }[] = [];
-    let crashes = 0;
-    let tried = 0;
+  it(
+    'answers 10,000 malformed requests with Cognito-shaped 4xx, no crash, bounded heap, then still signs in with SRP',
+    { timeout: 120_000 },
+    async () => {
+      const next = generator(0x5eed_c0de);
+      const byStatus = new Map<number, number>();
+      const byType = new Map<string, number>();
+      const odd: { kind: string; answer: Answer }[] = [];
+      let crashes = 0;
+      let tried = 0;
 
-    const attempt = async (request: Malformed): Promise<void> => {
-      tried += 1;
-      try {
-        const answer = await send(emulator, request);
-        byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
-        if (typeof answer.type === 'string') byType.set(answer.type, (byType.get(answer.type) ?? 0) + 1);
-        if (!isCognitoFault(answer)) odd.push({ kind: `${request.kind} ${request.target ?? ''} ${typeof request.body === 'string' ? request.body.slice(0, 200) : ''}`, answer });
-      } catch (error) {
-        // A reset connection or a half answer is what a crash looks like from outside.
-        crashes += 1;
-        if (crashes <= 3) console.log(`fuzz: ${request.kind} failed at the client:`, error);
+      const attempt = async (request: Malformed): Promise<void> => {
+        tried += 1;
+        try {
+          const answer = await send(emulator, request);
+          byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
+          if (typeof answer.type === 'string') byType.set(answer.type, (byType.get(answer.type) ?? 0) + 1);
+          if (!isCognitoFault(answer))
+            odd.push({
+              kind: `${request.kind} ${request.target ?? ''} ${typeof request.body === 'string' ? request.body.slice(0, 200) : ''}`,
+              answer,
+            });
+        } catch (error) {
+          // A reset connection or a half answer is what a crash looks like from outside.
+          crashes += 1;
+          if (crashes <= 3) console.log(`fuzz: ${request.kind} failed at the client:`, error);
+        }
+      };
+
+      // Warm up (JIT, keys, sockets) before the heap baseline, so the bound measures growth, not start-up.
+      for (let i = 0; i < 200; i += 1) await attempt(next());
+      collectGarbage();
+      const heapBefore = process.memoryUsage().heapUsed;
+
+      const worker = async (): Promise<void> => {
+        while (tried < REQUESTS) await attempt(next());
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+
+      // Three 10 MB bodies: refused with a Cognito-shaped answer, not buffered.
+      const huge = new Uint8Array(TEN_MB).fill(0x7b);
+      for (let i = 0; i < 3; i += 1) {
+        await attempt({
+          kind: '10 MB body',
+          target: `${TARGET_PREFIX}InitiateAuth`,
+          contentType: 'application/x-amz-json-1.1',
+          body: huge,
+        });
       }
-    };
 
-    // Warm up (JIT, keys, sockets) before the heap baseline, so the bound measures growth, not start-up.
-    for (let i = 0; i < 200; i += 1) await attempt(next());
-    collectGarbage();
-    const heapBefore = process.memoryUsage().heapUsed;
+      collectGarbage();
+      const heapAfter = process.memoryUsage().heapUsed;
+      const username = await srpSignIn(emulator);
 
-    const worker = async (): Promise<void> => {
-      while (tried < REQUESTS) await attempt(next());
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-
-    // Three 10 MB bodies: refused with a Cognito-shaped answer, not buffered.
-    const huge = new Uint8Array(TEN_MB).fill(0x7b);
-    for (let i = 0; i < 3; i += 1) {
-      await attempt({ kind: '10 MB body', target: `${TARGET_PREFIX}InitiateAuth`, contentType: 'application/x-amz-json-1.1', body: huge });
-    }
-
-    collectGarbage();
-    const heapAfter = process.memoryUsage().heapUsed;
-    const username = await srpSignIn(emulator);
-
-    console.log(
-      `fuzz: requests tried ${String(tried)}; answers by status ${JSON.stringify(Object.fromEntries(byStatus))}; ` +
-        `by __type ${JSON.stringify(Object.fromEntries(byType))}; crashes ${String(crashes)}; not Cognito-shaped ${String(odd.length)}; ` +
-        `heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MiB; SRP sign-in afterwards as ${username}`,
-    );
-    expect(tried).toBeGreaterThanOrEqual(10_000);
-    expect(crashes).toBe(0);
-    if (odd.length > 0) console.log('fuzz: not Cognito-shaped:', JSON.stringify(odd.slice(0, 5)));
-    expect(odd.slice(0, 5)).toEqual([]);
-    expect(byStatus.get(500) ?? 0).toBe(0);
-    // An oversized body: 413 (what AWS's front door answers) with a Cognito-shaped SerializationException body.
-    expect(byStatus.get(413)).toBe(3);
-    expect(heapAfter - heapBefore).toBeLessThan(HEAP_BOUND_BYTES);
-    expect(username).toBe('srp-user');
-  });
+      console.log(
+        `fuzz: requests tried ${String(tried)}; answers by status ${JSON.stringify(Object.fromEntries(byStatus))}; ` +
+          `by __type ${JSON.stringify(Object.fromEntries(byType))}; crashes ${String(crashes)}; not Cognito-shaped ${String(odd.length)}; ` +
+          `heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MiB; SRP sign-in afterwards as ${username}`,
+      );
+      expect(tried).toBeGreaterThanOrEqual(10_000);
+      expect(crashes).toBe(0);
+      if (odd.length > 0) console.log('fuzz: not Cognito-shaped:', JSON.stringify(odd.slice(0, 5)));
+      expect(odd.slice(0, 5)).toEqual([]);
+      expect(byStatus.get(500) ?? 0).toBe(0);
+      // An oversized body: 413 (what AWS's front door answers) with a Cognito-shaped SerializationException body.
+      expect(byStatus.get(413)).toBe(3);
+      expect(heapAfter - heapBefore).toBeLessThan(HEAP_BOUND_BYTES);
+      expect(username).toBe('srp-user');
+    },
+  );
 });
 
 describe('exposure', () => {

@@ -18,14 +18,23 @@ const figures = { attempts: 0, refusedWhileLocked: 0 };
 
 beforeAll(async () => {
   const pool = demoPool();
-  const lockouts: UserSeed[] = Array.from({ length: 6 }, (_, n) => ({ Username: `locked-${String(n)}`, Password: DEMO_PASSWORD, Attributes: { email: `locked-${String(n)}@example.com` } }));
+  const lockouts: UserSeed[] = Array.from({ length: 6 }, (_, n) => ({
+    Username: `locked-${String(n)}`,
+    Password: DEMO_PASSWORD,
+    Attributes: { email: `locked-${String(n)}@example.com` },
+  }));
   // A clock that moves only when a test says so, so every lockout boundary is exact.
-  emulator = await startEmulator({ config: { Pools: [{ ...demoPool(), Users: [...(pool.Users ?? []), ...lockouts] }] }, clock: createClock(() => Date.UTC(2026, 0, 1)) });
+  emulator = await startEmulator({
+    config: { Pools: [{ ...demoPool(), Users: [...(pool.Users ?? []), ...lockouts] }] },
+    clock: createClock(() => Date.UTC(2026, 0, 1)),
+  });
   client = sdkClient(emulator.url);
 });
 
 afterAll(async () => {
-  console.log(`lockout: password attempts ${String(figures.attempts)}; refused while locked ${String(figures.refusedWhileLocked)}`);
+  console.log(
+    `lockout: password attempts ${String(figures.attempts)}; refused while locked ${String(figures.refusedWhileLocked)}`,
+  );
   await emulator.stop();
 });
 
@@ -37,10 +46,20 @@ function freshUser(): string {
 
 function signIn(username: string, password: string) {
   figures.attempts += 1;
-  return client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { USERNAME: username, PASSWORD: password } }));
+  return client.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: DEMO_CLIENT_ID,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
 }
 
-async function expectRefused(username: string, password: string, error: { name: string; message: string }): Promise<void> {
+async function expectRefused(
+  username: string,
+  password: string,
+  error: { name: string; message: string },
+): Promise<void> {
   expect(await rejection(signIn(username, password))).toEqual(error);
   if (error === EXCEEDED) figures.refusedWhileLocked += 1;
 }
@@ -127,11 +146,25 @@ describe('"Password attempts exceeded" is a temporary lockout, as in Cognito', (
     const username = freshUser();
     await failTimes(username, 5);
     expect(
-      await rejection(client.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { USERNAME: username, SRP_A: 'ab'.repeat(384) } }))),
+      await rejection(
+        client.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_SRP_AUTH',
+            ClientId: DEMO_CLIENT_ID,
+            AuthParameters: { USERNAME: username, SRP_A: 'ab'.repeat(384) },
+          }),
+        ),
+      ),
     ).toEqual(EXCEEDED);
     figures.refusedWhileLocked += 1;
     advance(1);
-    const challenge = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { USERNAME: username, SRP_A: 'ab'.repeat(384) } }));
+    const challenge = await client.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: DEMO_CLIENT_ID,
+        AuthParameters: { USERNAME: username, SRP_A: 'ab'.repeat(384) },
+      }),
+    );
     expect(challenge.ChallengeName).toBe('PASSWORD_VERIFIER');
   });
 });

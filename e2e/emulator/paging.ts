@@ -1,5 +1,5 @@
 // One page of a list, with the opaque next-page token Cognito's List* calls hand back.
-import { invalidParameter } from "./errors.ts";
+import { invalidParameter } from './errors.ts';
 
 /** Items from the token's offset, at most `limit` of them, and the token of the next page when there is one. */
 export function pageFrom<T>(
@@ -8,13 +8,10 @@ export function pageFrom<T>(
   token: string | undefined,
   tokenName: string,
 ): { items: T[]; next?: string } {
-  const start = Number(token ?? "0");
-  if (!Number.isInteger(start) || start < 0)
-    throw invalidParameter(`Invalid ${tokenName}`);
+  const start = Number(token ?? '0');
+  if (!Number.isInteger(start) || start < 0) throw invalidParameter(`Invalid ${tokenName}`);
   const slice = items.slice(start, start + limit);
-  return start + limit < items.length
-    ? { items: slice, next: String(start + limit) }
-    : { items: slice };
+  return start + limit < items.length ? { items: slice, next: String(start + limit) } : { items: slice };
 }
 
 /** The page size asked for, where none (or 0, allowed by some calls) means the largest page. */

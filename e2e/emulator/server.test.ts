@@ -65,7 +65,10 @@ describe('AWS JSON 1.1 errors', () => {
 
   it('answers a member longer than the API allows with its length constraint, never echoing the value', async () => {
     const password = `${'p'.repeat(256)}!`;
-    const response = await call('SignUp', JSON.stringify({ ClientId: DEMO_CLIENT_ID, Username: 'fine', Password: password }));
+    const response = await call(
+      'SignUp',
+      JSON.stringify({ ClientId: DEMO_CLIENT_ID, Username: 'fine', Password: password }),
+    );
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
@@ -78,14 +81,19 @@ describe('AWS JSON 1.1 errors', () => {
 
   it('answers a page size outside 0..60 with its range constraint', async () => {
     for (const target of ['ListUsers', 'AdminListDevices']) {
-      const response = await call(target, JSON.stringify({ UserPoolId: DEMO_POOL_ID, Username: 'srp-user', Limit: 61 }));
+      const response = await call(
+        target,
+        JSON.stringify({ UserPoolId: DEMO_POOL_ID, Username: 'srp-user', Limit: 61 }),
+      );
       expect(await response.json()).toEqual({
         __type: 'InvalidParameterException',
         message:
           "1 validation error detected: Value '61' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60",
       });
     }
-    const users: unknown = await (await call('ListUsers', JSON.stringify({ UserPoolId: DEMO_POOL_ID, Limit: 2 }))).json();
+    const users: unknown = await (
+      await call('ListUsers', JSON.stringify({ UserPoolId: DEMO_POOL_ID, Limit: 2 }))
+    ).json();
     expect(users).toMatchObject({ Users: [{}, {}], PaginationToken: expect.any(String) as unknown });
   });
 

@@ -238,7 +238,8 @@ export function userFromSeed(pool: Pool, seed: UserSeed, now: number): UserRecor
   };
   user.attributes.sub = user.sub;
   if (password !== undefined) user.srp = createVerifier(pool.poolName, user.username, password);
-  else if (seed.SrpVerifier !== undefined) user.srp = { salt: seed.SrpVerifier.Salt, verifier: seed.SrpVerifier.Verifier };
+  else if (seed.SrpVerifier !== undefined)
+    user.srp = { salt: seed.SrpVerifier.Salt, verifier: seed.SrpVerifier.Verifier };
   return user;
 }
 

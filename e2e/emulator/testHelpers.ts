@@ -193,7 +193,11 @@ export function verifiers(emulator: Emulator, poolId: string, clientId: string) 
 
 /** The AWS SDK v3 client pointed at the emulator; admin calls are signed with throwaway credentials, which it accepts. */
 export function sdkClient(url: string, region = 'us-east-1'): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({ region, endpoint: url, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'any' } });
+  return new CognitoIdentityProviderClient({
+    region,
+    endpoint: url,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'any' },
+  });
 }
 
 /** The error a call fails with, as the SDK names it; fails the test if the call succeeds. */

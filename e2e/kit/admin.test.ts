@@ -25,7 +25,11 @@ beforeAll(async () => {
   emulator = await startEmulator({ config: { Pools: [pool] } });
   const target = { region: 'us-east-1', userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, endpoint: emulator.url };
   admin = createAdmin({ ...target, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-  client = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: emulator.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  client = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: emulator.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
 });
 
 afterAll(async () => {
@@ -36,7 +40,11 @@ afterAll(async () => {
 
 function signIn(username: string, password: string) {
   return client.send(
-    new InitiateAuthCommand({ ClientId: DEMO_CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    new InitiateAuthCommand({
+      ClientId: DEMO_CLIENT_ID,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
   );
 }
 
@@ -55,19 +63,35 @@ describe('createAdmin', () => {
   });
 
   it('creates a confirmed user when given a permanent password', async () => {
-    await admin.createUser({ username: 'perm-bob', password: PASSWORD, attributes: { email: 'perm-bob@example.com', name: 'Bob' } });
+    await admin.createUser({
+      username: 'perm-bob',
+      password: PASSWORD,
+      attributes: { email: 'perm-bob@example.com', name: 'Bob' },
+    });
     expect((await signIn('perm-bob', PASSWORD)).AuthenticationResult?.AccessToken).toBeDefined();
   });
 
   it('registers an authenticator app, after which sign-in asks for SOFTWARE_TOKEN_MFA', async () => {
-    await admin.createUser({ username: 'totp-carol', password: PASSWORD, attributes: { email: 'totp-carol@example.com', name: 'Carol' } });
-    const secret = await admin.enableTotp('totp-carol', PASSWORD, createTotp(() => emulator.clock.now()));
+    await admin.createUser({
+      username: 'totp-carol',
+      password: PASSWORD,
+      attributes: { email: 'totp-carol@example.com', name: 'Carol' },
+    });
+    const secret = await admin.enableTotp(
+      'totp-carol',
+      PASSWORD,
+      createTotp(() => emulator.clock.now()),
+    );
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     expect((await signIn('totp-carol', PASSWORD)).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
   });
 
   it('deletes a user, whose sign-in then fails like a wrong password', async () => {
-    await admin.createUser({ username: 'gone-dave', password: PASSWORD, attributes: { email: 'gone-dave@example.com', name: 'Dave' } });
+    await admin.createUser({
+      username: 'gone-dave',
+      password: PASSWORD,
+      attributes: { email: 'gone-dave@example.com', name: 'Dave' },
+    });
     await admin.deleteUser('gone-dave');
     await expect(signIn('gone-dave', PASSWORD)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
   });

@@ -17,7 +17,8 @@ export interface AdminTarget {
   readonly clientId: string;
   readonly endpoint?: string | undefined;
   /** Real pools: omit to use the SDK's default credential chain (env, profile, role). */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | undefined;
+  readonly credentials?:
+    { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | undefined;
 }
 
 export interface CreateUserInput {
@@ -84,12 +85,16 @@ export function createAdmin(target: AdminTarget): Admin {
         }),
       );
       const AccessToken = auth.AuthenticationResult?.AccessToken;
-      if (AccessToken === undefined) throw new Error(`enableTotp: ${username} got ${auth.ChallengeName ?? 'no tokens'}, not tokens`);
+      if (AccessToken === undefined)
+        throw new Error(`enableTotp: ${username} got ${auth.ChallengeName ?? 'no tokens'}, not tokens`);
       const { SecretCode } = await client.send(new AssociateSoftwareTokenCommand({ AccessToken }));
       if (SecretCode === undefined) throw new Error('enableTotp: AssociateSoftwareToken returned no SecretCode');
       await client.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totp.code(SecretCode) }));
       await client.send(
-        new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
+        new SetUserMFAPreferenceCommand({
+          AccessToken,
+          SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+        }),
       );
       return SecretCode;
     },

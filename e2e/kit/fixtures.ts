@@ -92,7 +92,9 @@ export const test = base.extend<CognitoTestFixtures, CognitoWorkerOptions & Cogn
         return;
       }
       const config = emulatorConfig ?? demoConfig();
-      const chosen = emulatorPool ?? (emulatorConfig === undefined ? { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID } : firstPool(config));
+      const chosen =
+        emulatorPool ??
+        (emulatorConfig === undefined ? { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID } : firstPool(config));
       const emulator = await startEmulator({ config });
       // The pool makes its RSA signing keys on first use; asking for its JWKS now lets that run (off the event loop)
       // while the browser launches, instead of inside the first test's first sign-in.
@@ -100,7 +102,13 @@ export const test = base.extend<CognitoTestFixtures, CognitoWorkerOptions & Cogn
         .then((response) => response.arrayBuffer())
         .catch(() => undefined);
       try {
-        await use({ endpoint: emulator.url, region: regionOf(chosen.userPoolId), ...chosen, emulator, readCode: undefined });
+        await use({
+          endpoint: emulator.url,
+          region: regionOf(chosen.userPoolId),
+          ...chosen,
+          emulator,
+          readCode: undefined,
+        });
       } finally {
         await warm;
         await emulator.stop();

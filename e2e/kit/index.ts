@@ -1,7 +1,22 @@
 // The fixtures kit: import `test` and `expect` from here in your own Playwright suite.
-export { test, expect, type Cognito, type CognitoTestFixtures, type CognitoWorkerFixtures, type CognitoWorkerOptions, type RealPool } from './fixtures.ts';
+export {
+  test,
+  expect,
+  type Cognito,
+  type CognitoTestFixtures,
+  type CognitoWorkerFixtures,
+  type CognitoWorkerOptions,
+  type RealPool,
+} from './fixtures.ts';
 export { createAdmin, type Admin, type AdminTarget, type CreateUserInput, type MfaPreference } from './admin.ts';
 export { emulatorClock, wallClock, type TestClock } from './clock.ts';
-export { emulatorOutbox, hookOutbox, type CodeHook, type Outbox, type OutboxMessage, type WaitForCodeOptions } from './outbox.ts';
+export {
+  emulatorOutbox,
+  hookOutbox,
+  type CodeHook,
+  type Outbox,
+  type OutboxMessage,
+  type WaitForCodeOptions,
+} from './outbox.ts';
 export { SignInPage, type WidgetStep, type WidgetTarget } from './signInPage.ts';
 export { createTotp, type TotpCodes } from './totp.ts';

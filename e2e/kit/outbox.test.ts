@@ -60,7 +60,9 @@ describe('emulatorOutbox', () => {
   it('never returns a code sent before it was created', async () => {
     await startSignIn('email-user');
     const outbox = await emulatorOutbox(emulator.url);
-    await expect(outbox.waitForCode('email-user', { timeout: 150 })).rejects.toThrow(/no SMS or email code for email-user/);
+    await expect(outbox.waitForCode('email-user', { timeout: 150 })).rejects.toThrow(
+      /no SMS or email code for email-user/,
+    );
   });
 
   it('hands each code out once: the next wait returns the next code sent', async () => {
@@ -70,7 +72,9 @@ describe('emulatorOutbox', () => {
     await expect(outbox.waitForCode('email-user', { timeout: 150 })).rejects.toThrow();
     await startSignIn('email-user');
     const second = await outbox.waitForCode('email-user', { channel: 'EMAIL' });
-    const sent = (await outbox.messages()).filter((message) => message.username === 'email-user').map((message) => message.code);
+    const sent = (await outbox.messages())
+      .filter((message) => message.username === 'email-user')
+      .map((message) => message.code);
     expect(sent.slice(-2)).toEqual([first, second]);
   });
 

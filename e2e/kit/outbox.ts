@@ -62,12 +62,15 @@ export async function emulatorOutbox(emulatorUrl: string): Promise<Outbox> {
       for (;;) {
         const mine = (await read()).filter((message) => message.username === username);
         const fresh = mine.slice(seen.get(username) ?? startCount.get(username) ?? 0);
-        const match = fresh.filter((message) => options.channel === undefined || message.channel === options.channel).at(-1);
+        const match = fresh
+          .filter((message) => options.channel === undefined || message.channel === options.channel)
+          .at(-1);
         if (match !== undefined) {
           seen.set(username, mine.length);
           return match.code;
         }
-        if (Date.now() > deadline) throw new Error(`no ${options.channel ?? 'SMS or email'} code for ${username} in the emulator outbox`);
+        if (Date.now() > deadline)
+          throw new Error(`no ${options.channel ?? 'SMS or email'} code for ${username} in the emulator outbox`);
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
     },

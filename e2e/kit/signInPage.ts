@@ -68,7 +68,10 @@ export class SignInPage {
    * Opens the demo page (or `options.path` of your app) pointed at `target` via `?endpoint=&userPoolId=&clientId=`
    * (and `&authFlow=`, e.g. `CUSTOM_AUTH_SRP`), and waits for the credentials form.
    */
-  async open(target: WidgetTarget, options: { readonly path?: string; readonly authFlow?: string } = {}): Promise<void> {
+  async open(
+    target: WidgetTarget,
+    options: { readonly path?: string; readonly authFlow?: string } = {},
+  ): Promise<void> {
     const query = new URLSearchParams({ userPoolId: target.userPoolId, clientId: target.clientId });
     if (target.endpoint !== undefined) query.set('endpoint', target.endpoint);
     if (target.region !== undefined) query.set('region', target.region);

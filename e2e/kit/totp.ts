@@ -13,7 +13,12 @@ export interface TotpCodes {
 export function createTotp(now: () => number = Date.now): TotpCodes {
   return {
     code(secret) {
-      const totp = new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, '')), digits: 6, period: 30, algorithm: 'SHA1' });
+      const totp = new TOTP({
+        secret: Secret.fromBase32(secret.replace(/\s+/g, '')),
+        digits: 6,
+        period: 30,
+        algorithm: 'SHA1',
+      });
       return totp.generate({ timestamp: now() });
     },
     secretOf(uri) {

@@ -7,7 +7,11 @@ declare module 'amazon-cognito-identity-js' {
     constructor: { new (value: string, radix: number): OracleBigInteger; prototype: OracleBigInteger };
     toString(radix: number): string;
     /** this^exponent mod modulus; calls back synchronously (never for a zero exponent). */
-    modPow(exponent: OracleBigInteger, modulus: OracleBigInteger, callback: OracleCallback<OracleBigInteger>): OracleBigInteger;
+    modPow(
+      exponent: OracleBigInteger,
+      modulus: OracleBigInteger,
+      callback: OracleCallback<OracleBigInteger>,
+    ): OracleBigInteger;
   }
 
   type OracleCallback<T> = (error: Error | null, value: T) => void;

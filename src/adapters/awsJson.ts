@@ -22,7 +22,9 @@ export class ClientSecretInBrowserError extends Error {
   readonly code = 'ClientSecretInBrowser';
 
   constructor() {
-    super('An app client secret must not be shipped to browsers: use a public app client (no secret) for sign-in in the browser.');
+    super(
+      'An app client secret must not be shipped to browsers: use a public app client (no secret) for sign-in in the browser.',
+    );
     this.name = 'ClientSecretInBrowserError';
   }
 }
@@ -51,7 +53,13 @@ function bytesToBase64(bytes: Uint8Array): string {
 
 async function hmacSha256Base64(key: string, message: string): Promise<string> {
   const encoder = new TextEncoder();
-  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const cryptoKey = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return bytesToBase64(new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message))));
 }
 
@@ -78,7 +86,11 @@ function errorFrom(response: Response, body: unknown): CognitoServiceError {
   if (typeof type === 'string') return new CognitoServiceError(fromErrorType(type, messageText));
   const header = response.headers.get('x-amzn-errortype');
   if (header !== null) return new CognitoServiceError(fromErrorType(header, messageText ?? String(response.status)));
-  return new CognitoServiceError({ code: 'UnexpectedResponse', retryable: response.status >= 500, detail: `HTTP ${String(response.status)}` });
+  return new CognitoServiceError({
+    code: 'UnexpectedResponse',
+    retryable: response.status >= 500,
+    detail: `HTTP ${String(response.status)}`,
+  });
 }
 
 /** Creates the shared transport; refuses a client secret in a browser. */
@@ -88,7 +100,8 @@ export function createAwsJsonClient(options: CognitoHttpOptions): AwsJsonClient 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { clientSecret, clientId } = options;
   if (clientSecret !== undefined && runsInBrowser()) throw new ClientSecretInBrowserError();
-  if (clientSecret !== undefined && clientId === undefined) throw new TypeError('clientSecret needs clientId for SECRET_HASH');
+  if (clientSecret !== undefined && clientId === undefined)
+    throw new TypeError('clientSecret needs clientId for SECRET_HASH');
 
   async function call(operation: string, request: object): Promise<Record<string, unknown>> {
     let response: Response;
@@ -108,7 +121,12 @@ export function createAwsJsonClient(options: CognitoHttpOptions): AwsJsonClient 
     }
     const body = await readJson(response);
     if (!response.ok) throw errorFrom(response, body);
-    if (!isRecord(body)) throw new CognitoServiceError({ code: 'UnexpectedResponse', retryable: false, detail: `${operation}: body is not a JSON object` });
+    if (!isRecord(body))
+      throw new CognitoServiceError({
+        code: 'UnexpectedResponse',
+        retryable: false,
+        detail: `${operation}: body is not a JSON object`,
+      });
     return body;
   }
 

@@ -7,8 +7,10 @@ import { createAwsJsonClient, type CognitoHttpOptions } from './awsJson.ts';
 export function createCognitoAccountHttp(options: CognitoHttpOptions): AccountCognitoPort {
   const client = createAwsJsonClient(options);
   // The wire shapes are Cognito's; we trust the service for their members, as both official clients do.
-  const call = <K extends AccountOperation>(operation: K, request: AccountOperations[K][0]): Promise<AccountOperations[K][1]> =>
-    client.call(operation, request);
+  const call = <K extends AccountOperation>(
+    operation: K,
+    request: AccountOperations[K][0],
+  ): Promise<AccountOperations[K][1]> => client.call(operation, request);
 
   const port: AccountCognitoPort = {
     signUp: (request) => call('SignUp', request),

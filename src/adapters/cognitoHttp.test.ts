@@ -37,13 +37,19 @@ describe('createCognitoHttp', () => {
     });
     expect(response.AuthenticationResult?.TokenType).toBe('Bearer');
     expect(response.AuthenticationResult?.IdToken?.split('.')).toHaveLength(3);
-    expect(emulator.requests.slice(before).map((r) => r.target)).toEqual(['AWSCognitoIdentityProviderService.InitiateAuth']);
+    expect(emulator.requests.slice(before).map((r) => r.target)).toEqual([
+      'AWSCognitoIdentityProviderService.InitiateAuth',
+    ]);
   });
 
   it('throws CognitoServiceError with the Cognito code on a wrong password', async () => {
     const cognito = createCognitoHttp({ endpoint: emulator.url });
     const error = await rejection(
-      cognito.initiateAuth({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: DEMO_CLIENT_ID, AuthParameters: { USERNAME: 'srp-user', PASSWORD: 'wrong' } }),
+      cognito.initiateAuth({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: DEMO_CLIENT_ID,
+        AuthParameters: { USERNAME: 'srp-user', PASSWORD: 'wrong' },
+      }),
     );
     expect(error.error).toMatchObject({ code: 'NotAuthorizedException', retryable: false });
   });
@@ -61,7 +67,9 @@ describe('createCognitoHttp', () => {
 
   it('computes SECRET_HASH as Base64(HMAC-SHA256(secret, username + clientId))', async () => {
     const cognito = createCognitoHttp({ endpoint: emulator.url, clientId: 'client123', clientSecret: 's3cr3t' });
-    const expected = createHmac('sha256', 's3cr3t').update('alice' + 'client123').digest('base64');
+    const expected = createHmac('sha256', 's3cr3t')
+      .update('alice' + 'client123')
+      .digest('base64');
     expect(await cognito.secretHash?.('alice')).toBe(expected);
   });
 
@@ -69,7 +77,9 @@ describe('createCognitoHttp', () => {
     const scope = globalThis as { window?: unknown };
     scope.window = { document: {} };
     try {
-      expect(() => createCognitoHttp({ endpoint: emulator.url, clientId: 'c', clientSecret: 's' })).toThrow(ClientSecretInBrowserError);
+      expect(() => createCognitoHttp({ endpoint: emulator.url, clientId: 'c', clientSecret: 's' })).toThrow(
+        ClientSecretInBrowserError,
+      );
       expect(() => createCognitoHttp({ endpoint: emulator.url })).not.toThrow();
     } finally {
       delete scope.window;

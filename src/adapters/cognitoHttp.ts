@@ -9,8 +9,10 @@ export { ClientSecretInBrowserError, type CognitoHttpOptions } from './awsJson.t
 export function createCognitoHttp(options: CognitoHttpOptions): CognitoPort {
   const client = createAwsJsonClient(options);
   // The wire shapes are Cognito's; the actors check the members they rely on, as both official clients do.
-  const call = <K extends CognitoOperation>(operation: K, request: CognitoOperations[K][0]): Promise<CognitoOperations[K][1]> =>
-    client.call(operation, request);
+  const call = <K extends CognitoOperation>(
+    operation: K,
+    request: CognitoOperations[K][0],
+  ): Promise<CognitoOperations[K][1]> => client.call(operation, request);
 
   const port: CognitoPort = {
     initiateAuth: (request) => call('InitiateAuth', request),

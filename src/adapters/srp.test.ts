@@ -147,7 +147,12 @@ describe('createAuthenticationHelperSrp', () => {
           {
             ChallengeName: 'PASSWORD_VERIFIER',
             Session: 's1',
-            ChallengeParameters: { SALT: 'ab'.repeat(16), SRP_B: 'cd'.repeat(384), SECRET_BLOCK: btoa('user block'), USER_ID_FOR_SRP: userIdForSrp },
+            ChallengeParameters: {
+              SALT: 'ab'.repeat(16),
+              SRP_B: 'cd'.repeat(384),
+              SECRET_BLOCK: btoa('user block'),
+              USER_ID_FOR_SRP: userIdForSrp,
+            },
           },
           { ChallengeName: 'DEVICE_SRP_AUTH', Session: 's2', ChallengeParameters: {} },
           { ChallengeName: 'DEVICE_PASSWORD_VERIFIER', Session: 's3', ChallengeParameters: deviceChallenge },
@@ -193,11 +198,23 @@ describe('createAuthenticationHelperSrp', () => {
           {
             ChallengeName: 'PASSWORD_VERIFIER',
             Session: 's1',
-            ChallengeParameters: { SALT: 'ab'.repeat(16), SRP_B: 'cd'.repeat(384), SECRET_BLOCK: btoa('user block'), USER_ID_FOR_SRP: username },
+            ChallengeParameters: {
+              SALT: 'ab'.repeat(16),
+              SRP_B: 'cd'.repeat(384),
+              SECRET_BLOCK: btoa('user block'),
+              USER_ID_FOR_SRP: username,
+            },
           },
           {
             ChallengeParameters: {},
-            AuthenticationResult: { AccessToken: fakeJwt, IdToken: fakeJwt, RefreshToken: 'refresh', ExpiresIn: 3600, TokenType: 'Bearer', NewDeviceMetadata: metadata },
+            AuthenticationResult: {
+              AccessToken: fakeJwt,
+              IdToken: fakeJwt,
+              RefreshToken: 'refresh',
+              ExpiresIn: 3600,
+              TokenType: 'Bearer',
+              NewDeviceMetadata: metadata,
+            },
           },
           // The official client caches the device password only once ConfirmDevice succeeds.
           { UserConfirmationNecessary: false },
@@ -209,10 +226,15 @@ describe('createAuthenticationHelperSrp', () => {
     const config = confirmDevice?.body.DeviceSecretVerifierConfig;
 
     seedRandom(new Uint8Array(randomness.slice(128)));
-    const verifier = await srp.createDeviceVerifier({ deviceGroupKey: metadata.DeviceGroupKey, deviceKey: metadata.DeviceKey });
+    const verifier = await srp.createDeviceVerifier({
+      deviceGroupKey: metadata.DeviceGroupKey,
+      deviceKey: metadata.DeviceKey,
+    });
     vi.restoreAllMocks();
     expect({ PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt }).toEqual(config);
-    expect(verifier.devicePassword.reveal()).toBe(official.storage.get(`CognitoIdentityServiceProvider.${clientId}.${username}.randomPasswordKey`));
+    expect(verifier.devicePassword.reveal()).toBe(
+      official.storage.get(`CognitoIdentityServiceProvider.${clientId}.${username}.randomPasswordKey`),
+    );
     expect(JSON.stringify(verifier)).not.toContain(verifier.devicePassword.reveal());
   });
 

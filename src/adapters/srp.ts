@@ -75,10 +75,16 @@ export function oracleAuthenticationKey(
   const helper = helperWith(name, challenge.ephemeral.a.reveal(), challenge.ephemeral.srpA);
   return new Promise((resolve, reject) => {
     // getPasswordAuthenticationKey throws synchronously for B mod N = 0 or u = 0; the executor turns that into a rejection.
-    helper.getPasswordAuthenticationKey(user, password, bigInteger(challenge.srpB), bigInteger(challenge.salt), (error, key) => {
-      if (error) reject(error);
-      else resolve(new Uint8Array(key));
-    });
+    helper.getPasswordAuthenticationKey(
+      user,
+      password,
+      bigInteger(challenge.srpB),
+      bigInteger(challenge.salt),
+      (error, key) => {
+        if (error) reject(error);
+        else resolve(new Uint8Array(key));
+      },
+    );
   });
 }
 
@@ -93,7 +99,12 @@ async function passwordClaim(input: PasswordClaimInput): Promise<SrpClaim> {
 }
 
 async function deviceClaim(input: DeviceClaimInput): Promise<SrpClaim> {
-  const key = await oracleAuthenticationKey(input, input.deviceGroupKey, input.deviceKey, input.devicePassword.reveal());
+  const key = await oracleAuthenticationKey(
+    input,
+    input.deviceGroupKey,
+    input.deviceKey,
+    input.devicePassword.reveal(),
+  );
   return signClaim(key, input.deviceGroupKey, input.deviceKey, input.secretBlock, input.now);
 }
 

@@ -99,10 +99,20 @@ async function expectSameClaim(vector: Vector, kind: 'password' | 'device'): Pro
   const claims =
     kind === 'password'
       ? [fast, oracle].map((engine) =>
-          engine.passwordClaim({ ...vector, poolName: vector.name, userIdForSrp: vector.user, password: secret(vector.password) }),
+          engine.passwordClaim({
+            ...vector,
+            poolName: vector.name,
+            userIdForSrp: vector.user,
+            password: secret(vector.password),
+          }),
         )
       : [fast, oracle].map((engine) =>
-          engine.deviceClaim({ ...vector, deviceGroupKey: vector.name, deviceKey: vector.user, devicePassword: secret(vector.password) }),
+          engine.deviceClaim({
+            ...vector,
+            deviceGroupKey: vector.name,
+            deviceKey: vector.user,
+            devicePassword: secret(vector.password),
+          }),
         );
   const [fastClaim, oracleClaim] = await Promise.all(claims);
   expect(fastClaim).toEqual(oracleClaim);
@@ -177,7 +187,10 @@ describe('fast SRP engine against the AuthenticationHelper oracle', () => {
         devicePassword: oracleVerifier.devicePassword.reveal(),
       });
       const vector = passwordVector(source, source.pick(ephemerals));
-      await expectSameClaim({ ...vector, name: deviceGroupKey, user: deviceKey, password: fastVerifier.devicePassword.reveal() }, 'device');
+      await expectSameClaim(
+        { ...vector, name: deviceGroupKey, user: deviceKey, password: fastVerifier.devicePassword.reveal() },
+        'device',
+      );
       memo.clear();
     }
     expect(oracle.misses()).toBe(0);

@@ -14,7 +14,10 @@ export async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> 
   return bytesToHex(await sha256(data));
 }
 
-export async function hmacSha256(key: Uint8Array<ArrayBuffer>, message: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function hmacSha256(
+  key: Uint8Array<ArrayBuffer>,
+  message: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const hmacKey = await subtle().importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return new Uint8Array(await subtle().sign('HMAC', hmacKey, message));
 }

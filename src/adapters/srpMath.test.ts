@@ -10,7 +10,11 @@ const jsbn = (value: bigint): OracleBigInteger =>
   new official.N.constructor(value < 0n ? `-${(-value).toString(16)}` : value.toString(16), 16);
 
 function officialModPow(base: bigint, exponent: bigint): bigint {
-  return parseHex(jsbn(base).modPow(jsbn(exponent), official.N, () => undefined).toString(16));
+  return parseHex(
+    jsbn(base)
+      .modPow(jsbn(exponent), official.N, () => undefined)
+      .toString(16),
+  );
 }
 
 describe('srpMath', () => {
@@ -22,7 +26,16 @@ describe('srpMath', () => {
 
   it('pads hex like AuthenticationHelper.padHex for zero, small, high-bit and random values', () => {
     const source = new VectorSource(42);
-    const values = [0n, 1n, 0x7fn, 0x80n, 0xffn, 0x100n, N, ...Array.from({ length: 300 }, () => parseHex(source.hex(source.int(1, 400))))];
+    const values = [
+      0n,
+      1n,
+      0x7fn,
+      0x80n,
+      0xffn,
+      0x100n,
+      N,
+      ...Array.from({ length: 300 }, () => parseHex(source.hex(source.int(1, 400)))),
+    ];
     for (const value of values) expect(padHex(value)).toBe(official.padHex(jsbn(value)));
   });
 

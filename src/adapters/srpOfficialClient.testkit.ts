@@ -17,16 +17,19 @@ export function seedRandom(bytes: Uint8Array): () => void {
     offset += 1;
     return byte;
   };
-  const spy = vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
-    if (array instanceof Uint32Array) {
-      for (let i = 0; i < array.length; i += 1) array[i] = ((take() << 24) | (take() << 16) | (take() << 8) | take()) >>> 0;
-    } else if (array instanceof Uint8Array) {
-      for (let i = 0; i < array.length; i += 1) array[i] = take();
-    } else {
-      throw new TypeError('seeded getRandomValues fills Uint8Array and Uint32Array only');
-    }
-    return array;
-  });
+  const spy = vi
+    .spyOn(globalThis.crypto, 'getRandomValues')
+    .mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+      if (array instanceof Uint32Array) {
+        for (let i = 0; i < array.length; i += 1)
+          array[i] = ((take() << 24) | (take() << 16) | (take() << 8) | take()) >>> 0;
+      } else if (array instanceof Uint8Array) {
+        for (let i = 0; i < array.length; i += 1) array[i] = take();
+      } else {
+        throw new TypeError('seeded getRandomValues fills Uint8Array and Uint32Array only');
+      }
+      return array;
+    });
   return () => {
     spy.mockRestore();
   };

@@ -39,7 +39,10 @@ function text(body: Json, ...path: string[]): string {
 async function call(operation: string, body: Json): Promise<{ status: number; body: Json }> {
   const response = await fetch(emulator.url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
     body: JSON.stringify(body),
   });
   const parsed: unknown = await response.json();
@@ -136,7 +139,11 @@ describe.each(engines)('%s against the emulator', (_name, createEngine) => {
       DeviceSecretVerifierConfig: { PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt },
       DeviceName: 'srpSignIn.test',
     });
-    await ok('UpdateDeviceStatus', { AccessToken: accessToken, DeviceKey: deviceKey, DeviceRememberedStatus: 'remembered' });
+    await ok('UpdateDeviceStatus', {
+      AccessToken: accessToken,
+      DeviceKey: deviceKey,
+      DeviceRememberedStatus: 'remembered',
+    });
 
     const second = await passwordSignIn(srp, 'srp-user', DEMO_PASSWORD, deviceKey);
     expect(second.body.ChallengeName).toBe('DEVICE_SRP_AUTH');

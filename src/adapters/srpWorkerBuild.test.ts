@@ -11,7 +11,12 @@ let index = '';
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'cx-lib-'));
-  await build({ root: repoRoot, configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await build({
+    root: repoRoot,
+    configFile: join(repoRoot, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, sourcemap: false },
+  });
   index = await readFile(join(outDir, 'index.js'), 'utf8');
 }, 60_000);
 

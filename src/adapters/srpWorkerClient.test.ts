@@ -38,7 +38,9 @@ describe('createWorkerSrp', () => {
   it('returns the same claim through the worker as the fast engine computes inline', async () => {
     const srp = createWorkerSrp({ createChannel: () => channelWorker() });
     const ephemeral = await srp.createEphemeral();
-    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(await createFastSrp().passwordClaim(claimInput(ephemeral)));
+    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(
+      await createFastSrp().passwordClaim(claimInput(ephemeral)),
+    );
   });
 
   it('re-wraps the private a and the device password in Secret after they cross the boundary', async () => {
@@ -47,7 +49,9 @@ describe('createWorkerSrp', () => {
     const verifier = await srp.createDeviceVerifier({ deviceGroupKey: '-Group1', deviceKey: 'us-east-1_device' });
     expect(ephemeral.a.reveal()).toMatch(/^[0-9a-f]+$/);
     expect(verifier.devicePassword.reveal()).toHaveLength(56);
-    expect(JSON.stringify({ ephemeral, verifier })).not.toMatch(new RegExp(`${ephemeral.a.reveal()}|${verifier.devicePassword.reveal()}`));
+    expect(JSON.stringify({ ephemeral, verifier })).not.toMatch(
+      new RegExp(`${ephemeral.a.reveal()}|${verifier.devicePassword.reveal()}`),
+    );
   });
 
   it('rejects with the engine’s error when the server sends B = 0', async () => {
@@ -70,7 +74,9 @@ describe('createWorkerSrp', () => {
     expect(typeof globalThis.Worker).toBe('undefined');
     const srp = createWorkerSrp();
     const ephemeral = await srp.createEphemeral();
-    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(await createFastSrp().passwordClaim(claimInput(ephemeral)));
+    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(
+      await createFastSrp().passwordClaim(claimInput(ephemeral)),
+    );
   });
 
   it('finishes calls in flight inline when the worker fails to start', async () => {
@@ -88,7 +94,9 @@ describe('createWorkerSrp', () => {
       }),
     });
     const ephemeral = await srp.createEphemeral();
-    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(await createFastSrp().passwordClaim(claimInput(ephemeral)));
+    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(
+      await createFastSrp().passwordClaim(claimInput(ephemeral)),
+    );
     expect(reports).toEqual([{ engine: 'inline', reason: 'the SRP worker failed to start or crashed' }]);
   });
 
@@ -123,7 +131,10 @@ describe('createWorkerSrp', () => {
     expect(reports).toEqual([{ engine: 'worker' }]);
     fail(new Error('the SRP worker failed to start or crashed'));
     expect((await srp.passwordClaim(claimInput(ephemeral))).signature).toMatch(/=$/);
-    expect(reports).toEqual([{ engine: 'worker' }, { engine: 'inline', reason: 'the SRP worker failed to start or crashed' }]);
+    expect(reports).toEqual([
+      { engine: 'worker' },
+      { engine: 'inline', reason: 'the SRP worker failed to start or crashed' },
+    ]);
   });
 
   it('warns once on the console when a worker that exists cannot be used and nobody listens for the engine', async () => {
@@ -139,7 +150,9 @@ describe('createWorkerSrp', () => {
     await srp.createEphemeral();
     const ephemeral = await srp.createEphemeral();
     await srp.passwordClaim(claimInput(ephemeral));
-    expect(warn.mock.calls).toEqual([['cognito-xstate: SRP runs on the main thread because the SRP worker could not be created (SecurityError).']]);
+    expect(warn.mock.calls).toEqual([
+      ['cognito-xstate: SRP runs on the main thread because the SRP worker could not be created (SecurityError).'],
+    ]);
     expect(JSON.stringify(warn.mock.calls)).not.toContain('Passw0rd!demo');
   });
 

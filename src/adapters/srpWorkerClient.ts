@@ -77,7 +77,8 @@ export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
     if (lastReported === next.engine) return;
     lastReported = next.engine;
     if (options.onEngine !== undefined) options.onEngine(next);
-    else if (warn && next.engine === 'inline') console.warn(`cognito-xstate: SRP runs on the main thread because ${next.reason}.`);
+    else if (warn && next.engine === 'inline')
+      console.warn(`cognito-xstate: SRP runs on the main thread because ${next.reason}.`);
   };
   let channel: SrpWorkerChannel | undefined;
   let reason = 'this runtime has no Worker';
@@ -109,21 +110,22 @@ export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
     pending.clear();
   };
 
-  channel.listen(
-    (data) => {
-      if (!isSrpWorkerResponse(data)) return;
-      const settle = pending.get(data.id);
-      pending.delete(data.id);
-      if (settle === undefined) return;
-      report({ engine: 'worker' }, false);
-      settle(data);
-    },
-    fallBack,
-  );
+  channel.listen((data) => {
+    if (!isSrpWorkerResponse(data)) return;
+    const settle = pending.get(data.id);
+    pending.delete(data.id);
+    if (settle === undefined) return;
+    report({ engine: 'worker' }, false);
+    settle(data);
+  }, fallBack);
 
   const open = channel;
   /** Sends `request` to the worker and reads its answer with `fromWire`; runs `inlineCall` once the worker has failed. */
-  const call = async <T>(request: WithoutId<SrpWorkerRequest>, fromWire: (result: unknown) => T, inlineCall: () => Promise<T>): Promise<T> => {
+  const call = async <T>(
+    request: WithoutId<SrpWorkerRequest>,
+    fromWire: (result: unknown) => T,
+    inlineCall: () => Promise<T>,
+  ): Promise<T> => {
     if (broken) return inlineCall();
     const id = nextId++;
     const response = await new Promise<SrpWorkerResponse | undefined>((settle) => {
@@ -134,9 +136,18 @@ export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
   };
 
   return {
-    createEphemeral: () => call({ method: 'createEphemeral' }, (result) => ephemeralFromWire(wireEphemeral(result)), () => inline.createEphemeral()),
-    passwordClaim: (input) => call({ method: 'passwordClaim', input: passwordClaimToWire(input) }, wireClaim, () => inline.passwordClaim(input)),
-    deviceClaim: (input) => call({ method: 'deviceClaim', input: deviceClaimToWire(input) }, wireClaim, () => inline.deviceClaim(input)),
+    createEphemeral: () =>
+      call(
+        { method: 'createEphemeral' },
+        (result) => ephemeralFromWire(wireEphemeral(result)),
+        () => inline.createEphemeral(),
+      ),
+    passwordClaim: (input) =>
+      call({ method: 'passwordClaim', input: passwordClaimToWire(input) }, wireClaim, () =>
+        inline.passwordClaim(input),
+      ),
+    deviceClaim: (input) =>
+      call({ method: 'deviceClaim', input: deviceClaimToWire(input) }, wireClaim, () => inline.deviceClaim(input)),
     createDeviceVerifier: ({ deviceGroupKey, deviceKey }) =>
       call(
         { method: 'createDeviceVerifier', input: { deviceGroupKey, deviceKey } },

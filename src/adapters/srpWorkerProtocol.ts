@@ -50,7 +50,11 @@ export type SrpWorkerRequest =
   | { readonly id: number; readonly method: 'createEphemeral' }
   | { readonly id: number; readonly method: 'passwordClaim'; readonly input: WirePasswordClaim }
   | { readonly id: number; readonly method: 'deviceClaim'; readonly input: WireDeviceClaim }
-  | { readonly id: number; readonly method: 'createDeviceVerifier'; readonly input: { readonly deviceGroupKey: string; readonly deviceKey: string } };
+  | {
+      readonly id: number;
+      readonly method: 'createDeviceVerifier';
+      readonly input: { readonly deviceGroupKey: string; readonly deviceKey: string };
+    };
 
 type WireResult = WireEphemeral | SrpClaim | WireDeviceVerifier;
 
@@ -69,7 +73,9 @@ const methods = new Set(['createEphemeral', 'passwordClaim', 'deviceClaim', 'cre
 
 /** A structural check on what arrives over postMessage; the engine validates the values themselves. */
 export function isSrpWorkerRequest(value: unknown): value is SrpWorkerRequest {
-  return isRecord(value) && typeof value.id === 'number' && typeof value.method === 'string' && methods.has(value.method);
+  return (
+    isRecord(value) && typeof value.id === 'number' && typeof value.method === 'string' && methods.has(value.method)
+  );
 }
 
 export function isSrpWorkerResponse(value: unknown): value is SrpWorkerResponse {
@@ -105,7 +111,12 @@ export function deviceVerifierFromWire(wire: WireDeviceVerifier): DeviceVerifier
 }
 
 export function passwordClaimToWire(input: PasswordClaimInput): WirePasswordClaim {
-  return { ...challengeToWire(input), poolName: input.poolName, userIdForSrp: input.userIdForSrp, password: input.password.reveal() };
+  return {
+    ...challengeToWire(input),
+    poolName: input.poolName,
+    userIdForSrp: input.userIdForSrp,
+    password: input.password.reveal(),
+  };
 }
 
 export function deviceClaimToWire(input: DeviceClaimInput): WireDeviceClaim {
@@ -134,7 +145,12 @@ export function wireClaim(value: unknown): SrpClaim {
 }
 
 export function wireDeviceVerifier(value: unknown): WireDeviceVerifier {
-  if (!isRecord(value) || typeof value.passwordVerifier !== 'string' || typeof value.salt !== 'string' || typeof value.devicePassword !== 'string') {
+  if (
+    !isRecord(value) ||
+    typeof value.passwordVerifier !== 'string' ||
+    typeof value.salt !== 'string' ||
+    typeof value.devicePassword !== 'string'
+  ) {
     throw new TypeError('the SRP worker answered with no device verifier');
   }
   return { passwordVerifier: value.passwordVerifier, salt: value.salt, devicePassword: value.devicePassword };
@@ -166,7 +182,11 @@ async function run(engine: SrpPort, request: SrpWorkerRequest): Promise<WireResu
     }
     case 'createDeviceVerifier': {
       const verifier = await engine.createDeviceVerifier(request.input);
-      return { passwordVerifier: verifier.passwordVerifier, salt: verifier.salt, devicePassword: verifier.devicePassword.reveal() };
+      return {
+        passwordVerifier: verifier.passwordVerifier,
+        salt: verifier.salt,
+        devicePassword: verifier.devicePassword.reveal(),
+      };
     }
   }
 }

@@ -4,7 +4,8 @@ import type { StoredTokens, TokenStore } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 
 const lastUserKey = (clientId: string) => `CognitoIdentityServiceProvider.${clientId}.LastAuthUser`;
-const userKey = (clientId: string, username: string, name: string) => `CognitoIdentityServiceProvider.${clientId}.${username}.${name}`;
+const userKey = (clientId: string, username: string, name: string) =>
+  `CognitoIdentityServiceProvider.${clientId}.${username}.${name}`;
 
 /**
  * `localStorage` or `sessionStorage`, with CognitoUser's key layout (`.idToken`, `.accessToken`, `.refreshToken`,
@@ -32,14 +33,16 @@ export function createWebStorageTokenStore(storage: Storage): TokenStore {
     save(clientId, tokens) {
       storage.setItem(userKey(clientId, tokens.username, 'idToken'), tokens.idToken.reveal());
       storage.setItem(userKey(clientId, tokens.username, 'accessToken'), tokens.accessToken.reveal());
-      if (tokens.refreshToken !== null) storage.setItem(userKey(clientId, tokens.username, 'refreshToken'), tokens.refreshToken.reveal());
+      if (tokens.refreshToken !== null)
+        storage.setItem(userKey(clientId, tokens.username, 'refreshToken'), tokens.refreshToken.reveal());
       storage.setItem(userKey(clientId, tokens.username, 'clockDrift'), '0');
       storage.setItem(lastUserKey(clientId), tokens.username);
     },
     clear(clientId) {
       const username = storage.getItem(lastUserKey(clientId));
       if (username === null) return;
-      for (const name of ['idToken', 'accessToken', 'refreshToken', 'clockDrift']) storage.removeItem(userKey(clientId, username, name));
+      for (const name of ['idToken', 'accessToken', 'refreshToken', 'clockDrift'])
+        storage.removeItem(userKey(clientId, username, name));
       storage.removeItem(lastUserKey(clientId));
     },
   };

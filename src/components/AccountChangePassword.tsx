@@ -47,8 +47,26 @@ export function AccountChangePassword({ passwordPolicy }: AccountChangePasswordP
         setConfirmation('');
       }}
     >
-      <Field label={messages.currentPassword} name="current-password" type="password" autoComplete="current-password" value={current} onChange={setCurrent} errorId={errorId} invalid={invalid} />
-      <Field label={messages.newPassword} name="new-password" type="password" autoComplete="new-password" value={proposed} onChange={setProposed} errorId={errorId} invalid={invalid} />
+      <Field
+        label={messages.currentPassword}
+        name="current-password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        errorId={errorId}
+        invalid={invalid}
+      />
+      <Field
+        label={messages.newPassword}
+        name="new-password"
+        type="password"
+        autoComplete="new-password"
+        value={proposed}
+        onChange={setProposed}
+        errorId={errorId}
+        invalid={invalid}
+      />
       <AccountPasswordRules id={rulesId} policy={toPasswordPolicy(passwordPolicy)} password={proposed} />
       <Field
         label={messages.confirmNewPassword}

@@ -23,7 +23,10 @@ export function AccountContactDetails() {
   const verify = useVerifyUserAttribute();
   const errorId = useId();
   // The ID token is not reissued by UpdateUserAttributes, so what was saved stays in the fields, not the stale claim.
-  const [saved] = useState(() => ({ email: claim(idTokenClaims, 'email'), phone_number: claim(idTokenClaims, 'phone_number') }));
+  const [saved] = useState(() => ({
+    email: claim(idTokenClaims, 'email'),
+    phone_number: claim(idTokenClaims, 'phone_number'),
+  }));
   const [email, setEmail] = useState(saved.email);
   const [phone, setPhone] = useState(saved.phone_number);
   const [unchanged, setUnchanged] = useState(false);
@@ -58,7 +61,10 @@ export function AccountContactDetails() {
               cancel={verify.cancel}
             />
             <p className="cx-links">
-              <button className="cx-button cx-button-link" type="button" aria-disabled={verify.busy}
+              <button
+                className="cx-button cx-button-link"
+                type="button"
+                aria-disabled={verify.busy}
                 onClick={() => {
                   if (!verify.busy) verify.resend();
                 }}
@@ -70,8 +76,31 @@ export function AccountContactDetails() {
         ) : null
       }
     >
-      <Field label={attributeLabel(messages, 'email')} name="email" type="email" inputMode="email" autoComplete="email" value={email} onChange={setEmail} errorId={errorId} invalid={update.error !== undefined} required={false} />
-      <Field label={attributeLabel(messages, 'phone_number')} name="phone_number" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={setPhone} errorId={errorId} invalid={update.error !== undefined} required={false} hint={messages.phoneHint} />
+      <Field
+        label={attributeLabel(messages, 'email')}
+        name="email"
+        type="email"
+        inputMode="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        errorId={errorId}
+        invalid={update.error !== undefined}
+        required={false}
+      />
+      <Field
+        label={attributeLabel(messages, 'phone_number')}
+        name="phone_number"
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={phone}
+        onChange={setPhone}
+        errorId={errorId}
+        invalid={update.error !== undefined}
+        required={false}
+        hint={messages.phoneHint}
+      />
     </AccountSection>
   );
 }

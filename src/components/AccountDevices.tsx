@@ -33,7 +33,9 @@ export function AccountDevices() {
                     {device.deviceKey === currentDeviceKey ? ` ${messages.thisDevice}` : null}
                   </span>
                   {device.lastAuthenticatedAt === null ? null : (
-                    <span className="cx-hint">{messages.deviceLastUsed(new Date(device.lastAuthenticatedAt).toLocaleString())}</span>
+                    <span className="cx-hint">
+                      {messages.deviceLastUsed(new Date(device.lastAuthenticatedAt).toLocaleString())}
+                    </span>
                   )}
                   <button
                     className="cx-button cx-button-secondary"

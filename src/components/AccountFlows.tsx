@@ -25,7 +25,15 @@ export interface AccountFlowsProps {
 }
 
 /** Sign-in with "Create account" and "Forgot password?"; each flow hands back to sign-in with the username kept. */
-export function AccountFlows({ ports, userPoolId, clientId, passwordPolicy, signUpAttributes, clientMetadata, children }: AccountFlowsProps) {
+export function AccountFlows({
+  ports,
+  userPoolId,
+  clientId,
+  passwordPolicy,
+  signUpAttributes,
+  clientMetadata,
+  children,
+}: AccountFlowsProps) {
   const flows = useAccountFlows();
   const common = {
     userPoolId,
@@ -68,7 +76,13 @@ function CredentialsWithLinks({ flows }: { readonly flows: ReturnType<typeof use
           {messages.passwordResetDone}
         </p>
       ) : null}
-      <PasswordForm busy={busy} error={flows.signInError} submit={submit} defaultUsername={flows.username} passwordless={passwordless} />
+      <PasswordForm
+        busy={busy}
+        error={flows.signInError}
+        submit={submit}
+        defaultUsername={flows.username}
+        passwordless={passwordless}
+      />
       <p className="cx-links">
         <button className="cx-button cx-button-link" type="button" onClick={flows.openForgotPassword}>
           {messages.forgotPassword}

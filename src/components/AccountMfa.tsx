@@ -30,7 +30,15 @@ export function AccountMfa() {
   const totpErrorId = useId();
   const [choice, setChoice] = useState<MfaMethod | 'off'>('SOFTWARE_TOKEN_MFA');
   const enrolment = totp.active ? (
-    <MfaSetupForm secretCode={totp.secretCode} uri={totp.uri} qrDataUrl={totp.qrDataUrl} busy={totp.busy} error={totp.error} submit={totp.submit} cancel={totp.cancel} />
+    <MfaSetupForm
+      secretCode={totp.secretCode}
+      uri={totp.uri}
+      qrDataUrl={totp.qrDataUrl}
+      busy={totp.busy}
+      error={totp.error}
+      submit={totp.submit}
+      cancel={totp.cancel}
+    />
   ) : (
     <div className="cx-step">
       <ErrorRegion id={totpErrorId} error={totp.error} />
@@ -68,9 +76,7 @@ export function AccountMfa() {
       after={enrolment}
     >
       <fieldset className="cx-fieldset" aria-describedby={preference.error === undefined ? undefined : errorId}>
-        <legend className="cx-label">
-          {messages.mfaPreferenceLegend}
-        </legend>
+        <legend className="cx-label">{messages.mfaPreferenceLegend}</legend>
         {[...METHODS, 'off' as const].map((option) => (
           <label className="cx-radio" key={option}>
             <input

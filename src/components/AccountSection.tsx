@@ -24,7 +24,21 @@ export interface AccountSectionProps {
 }
 
 /** One account action as a form; while busy or blocked its submit is aria-disabled, so focus stays put. */
-export function AccountSection({ title, intro, busy, blocked = false, error, localError, done, busyLabel, submitLabel, onSubmit, errorId, children, after }: AccountSectionProps) {
+export function AccountSection({
+  title,
+  intro,
+  busy,
+  blocked = false,
+  error,
+  localError,
+  done,
+  busyLabel,
+  submitLabel,
+  onSubmit,
+  errorId,
+  children,
+  after,
+}: AccountSectionProps) {
   const titleId = useId();
   const statusRef = useRef<HTMLParagraphElement>(null);
   // The form's own button does not go away, but a screen reader user should still hear and land on the outcome.

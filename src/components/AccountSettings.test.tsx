@@ -6,7 +6,11 @@ import { AccountSettings } from './AccountSettings.tsx';
 
 afterEach(cleanup);
 
-const config = { userPoolId: 'us-east-1_Nobody', clientId: 'nobodyclient00000000000001', endpoint: 'http://127.0.0.1:9' };
+const config = {
+  userPoolId: 'us-east-1_Nobody',
+  clientId: 'nobodyclient00000000000001',
+  endpoint: 'http://127.0.0.1:9',
+};
 
 describe('AccountSettings', () => {
   it('renders nothing while nobody is signed in, so it can sit beside the login widget', async () => {

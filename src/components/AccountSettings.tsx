@@ -39,11 +39,21 @@ export function AccountSettings(props: AccountSettingsProps) {
 function SignedInAccount({ config, ports, clientMetadata, friendlyDeviceName, className }: AccountSettingsProps) {
   const messages = useMessages();
   const titleId = useId();
-  const [accountPorts] = useState(() => ports ?? { cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }) });
+  const [accountPorts] = useState(
+    () =>
+      ports ?? { cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }) },
+  );
   const policy: PasswordPolicyType | undefined = config.passwordPolicy;
   return (
-    <AccountProvider ports={accountPorts} clientMetadata={clientMetadata ?? config.clientMetadata} friendlyDeviceName={friendlyDeviceName}>
-      <section className={className === undefined ? 'cx-widget cx-account' : `cx-widget cx-account ${className}`} aria-labelledby={titleId}>
+    <AccountProvider
+      ports={accountPorts}
+      clientMetadata={clientMetadata ?? config.clientMetadata}
+      friendlyDeviceName={friendlyDeviceName}
+    >
+      <section
+        className={className === undefined ? 'cx-widget cx-account' : `cx-widget cx-account ${className}`}
+        aria-labelledby={titleId}
+      >
         <h2 className="cx-title" id={titleId}>
           {messages.accountTitle}
         </h2>

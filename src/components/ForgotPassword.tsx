@@ -16,7 +16,15 @@ export interface ForgotPasswordProps {
 export function ForgotPassword({ ports, input, onDone }: ForgotPasswordProps) {
   const flow = useForgotPassword({ ports, input, onDone });
   if (flow.step === 'editing') {
-    return <ForgotPasswordForm busy={flow.busy} error={flow.error} submit={flow.requestCode} cancel={flow.cancel} defaultUsername={flow.username} />;
+    return (
+      <ForgotPasswordForm
+        busy={flow.busy}
+        error={flow.error}
+        submit={flow.requestCode}
+        cancel={flow.cancel}
+        defaultUsername={flow.username}
+      />
+    );
   }
   return (
     <ForgotPasswordConfirmForm

@@ -21,7 +21,16 @@ export interface ForgotPasswordConfirmFormProps {
 }
 
 /** Code + new password; both fields are cleared once handed to `submit`. */
-export function ForgotPasswordConfirmForm({ medium, destination, policy, busy, error, submit, resend, cancel }: ForgotPasswordConfirmFormProps) {
+export function ForgotPasswordConfirmForm({
+  medium,
+  destination,
+  policy,
+  busy,
+  error,
+  submit,
+  resend,
+  cancel,
+}: ForgotPasswordConfirmFormProps) {
   const messages = useMessages();
   const errorId = useId();
   const rulesId = useId();
@@ -33,7 +42,9 @@ export function ForgotPasswordConfirmForm({ medium, destination, policy, busy, e
   useFocusWhen(error?.code === 'InvalidPasswordException' ? passwordRef : codeRef, error);
   const brokenRule = error?.code === 'InvalidPasswordException' ? ruleFromPolicyMessage(error.detail) : null;
   const localError =
-    brokenRule === null ? undefined : `${messages.errors.InvalidPasswordException ?? ''} ${messages.passwordRuleMissing(messages.passwordRule(brokenRule, policy.minimumLength))}`;
+    brokenRule === null
+      ? undefined
+      : `${messages.errors.InvalidPasswordException ?? ''} ${messages.passwordRuleMissing(messages.passwordRule(brokenRule, policy.minimumLength))}`;
   return (
     <StepForm
       title={messages.resetPasswordTitle}
@@ -53,8 +64,28 @@ export function ForgotPasswordConfirmForm({ medium, destination, policy, busy, e
         setPassword('');
       }}
     >
-      <Field ref={codeRef} label={messages.code} name="code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" errorId={errorId} invalid={error !== undefined && brokenRule === null} />
-      <Field ref={passwordRef} label={messages.newPassword} name="new-password" type="password" value={password} onChange={setPassword} autoComplete="new-password" errorId={errorId} invalid={brokenRule !== null} />
+      <Field
+        ref={codeRef}
+        label={messages.code}
+        name="code"
+        value={code}
+        onChange={setCode}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        errorId={errorId}
+        invalid={error !== undefined && brokenRule === null}
+      />
+      <Field
+        ref={passwordRef}
+        label={messages.newPassword}
+        name="new-password"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+        errorId={errorId}
+        invalid={brokenRule !== null}
+      />
       <AccountPasswordRules id={rulesId} policy={policy} password={password} />
       <button className="cx-button cx-button-link" type="button" onClick={resend} aria-disabled={busy}>
         {messages.resendCode}

@@ -36,7 +36,16 @@ export function ForgotPasswordForm({ busy, error, submit, cancel, defaultUsernam
         if (username.trim() !== '') submit(username.trim());
       }}
     >
-      <Field ref={usernameRef} label={messages.username} name="username" value={username} onChange={setUsername} autoComplete="username" errorId={errorId} invalid={error !== undefined} />
+      <Field
+        ref={usernameRef}
+        label={messages.username}
+        name="username"
+        value={username}
+        onChange={setUsername}
+        autoComplete="username"
+        errorId={errorId}
+        invalid={error !== undefined}
+      />
     </StepForm>
   );
 }

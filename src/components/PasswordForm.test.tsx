@@ -48,7 +48,15 @@ describe('PasswordForm', () => {
 
   it('under passwordless SMS_OTP asks for the username alone and sends it with no password', () => {
     const submit = vi.fn();
-    render(<PasswordForm busy={false} error={undefined} submit={submit} defaultUsername="passwordless-user" passwordless="SMS_OTP" />);
+    render(
+      <PasswordForm
+        busy={false}
+        error={undefined}
+        submit={submit}
+        defaultUsername="passwordless-user"
+        passwordless="SMS_OTP"
+      />,
+    );
     expect(screen.queryByLabelText('Password')).toBeNull();
     expect(document.activeElement).toBe(screen.getByLabelText('Username'));
     fireEvent.click(screen.getByRole('button', { name: 'Text me a sign-in code' }));

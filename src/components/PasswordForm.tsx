@@ -34,7 +34,13 @@ export function PasswordForm({ busy, error, submit, defaultUsername = '', passwo
       busy={busy}
       error={error}
       errorId={errorId}
-      submitLabel={passwordless === undefined ? messages.signIn : passwordless === 'SMS_OTP' ? messages.textMeACode : messages.emailMeACode}
+      submitLabel={
+        passwordless === undefined
+          ? messages.signIn
+          : passwordless === 'SMS_OTP'
+            ? messages.textMeACode
+            : messages.emailMeACode
+      }
       busyLabel={messages.signingIn}
       onSubmit={() => {
         if (username.trim() === '' || (password === '' && passwordless === undefined)) return;

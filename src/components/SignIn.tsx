@@ -67,7 +67,9 @@ function Loading() {
 
 function CredentialsView() {
   const { busy, error, username, passwordless, submit } = useCredentialsStep();
-  return <PasswordForm busy={busy} error={error} submit={submit} defaultUsername={username} passwordless={passwordless} />;
+  return (
+    <PasswordForm busy={busy} error={error} submit={submit} defaultUsername={username} passwordless={passwordless} />
+  );
 }
 
 function SmsView() {
@@ -82,7 +84,9 @@ function TotpView() {
 
 function EmailView() {
   const { busy, error, destination, submit, cancel } = useEmailCodeStep();
-  return <CodeForm medium="EMAIL" destination={destination} busy={busy} error={error} submit={submit} cancel={cancel} />;
+  return (
+    <CodeForm medium="EMAIL" destination={destination} busy={busy} error={error} submit={submit} cancel={cancel} />
+  );
 }
 
 function SelectMfaView() {
@@ -108,7 +112,13 @@ function MfaSetupView() {
 function NewPasswordView() {
   const { busy, error, requiredAttributes, submit, cancel } = useNewPasswordStep();
   return (
-    <NewPasswordForm requiredAttributes={requiredAttributes} busy={busy} error={error} submit={submit} cancel={cancel} />
+    <NewPasswordForm
+      requiredAttributes={requiredAttributes}
+      busy={busy}
+      error={error}
+      submit={submit}
+      cancel={cancel}
+    />
   );
 }
 
@@ -129,5 +139,7 @@ function SessionExpiredView() {
 
 function SignedInView() {
   const { status, claims, signOut } = useAuth();
-  return <SignedIn name={claims?.email ?? claims?.username ?? undefined} busy={status === 'loading'} signOut={signOut} />;
+  return (
+    <SignedIn name={claims?.email ?? claims?.username ?? undefined} busy={status === 'loading'} signOut={signOut} />
+  );
 }

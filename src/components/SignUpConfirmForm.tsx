@@ -17,7 +17,15 @@ export interface SignUpConfirmFormProps {
 }
 
 /** Asks for the confirmation code; the field is cleared once the code is submitted. */
-export function SignUpConfirmForm({ medium, destination, busy, error, submit, resend, cancel }: SignUpConfirmFormProps) {
+export function SignUpConfirmForm({
+  medium,
+  destination,
+  busy,
+  error,
+  submit,
+  resend,
+  cancel,
+}: SignUpConfirmFormProps) {
   const messages = useMessages();
   const errorId = useId();
   const { code, setCode, ref: codeRef, submitCode } = useCodeField(error, submit);
@@ -33,7 +41,17 @@ export function SignUpConfirmForm({ medium, destination, busy, error, submit, re
       onCancel={cancel}
       onSubmit={submitCode}
     >
-      <Field ref={codeRef} label={messages.code} name="code" value={code} onChange={setCode} autoComplete="one-time-code" inputMode="numeric" errorId={errorId} invalid={error !== undefined} />
+      <Field
+        ref={codeRef}
+        label={messages.code}
+        name="code"
+        value={code}
+        onChange={setCode}
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        errorId={errorId}
+        invalid={error !== undefined}
+      />
       <button className="cx-button cx-button-link" type="button" onClick={resend} aria-disabled={busy}>
         {messages.resendCode}
       </button>

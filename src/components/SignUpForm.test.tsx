@@ -8,7 +8,15 @@ afterEach(cleanup);
 
 describe('SignUpForm', () => {
   it('lists the password policy before submit and marks each rule as it is met', () => {
-    render(<SignUpForm policy={DEFAULT_PASSWORD_POLICY} attributes={['email']} busy={false} error={undefined} submit={vi.fn()} />);
+    render(
+      <SignUpForm
+        policy={DEFAULT_PASSWORD_POLICY}
+        attributes={['email']}
+        busy={false}
+        error={undefined}
+        submit={vi.fn()}
+      />,
+    );
     const rule = screen.getByText('At least 8 characters');
     expect(rule.getAttribute('data-met')).toBe('false');
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'long enough' } });
@@ -18,7 +26,15 @@ describe('SignUpForm', () => {
 
   it('hands username, password and attributes to submit and clears the password field', () => {
     const submit = vi.fn();
-    render(<SignUpForm policy={DEFAULT_PASSWORD_POLICY} attributes={['email', 'name']} busy={false} error={undefined} submit={submit} />);
+    render(
+      <SignUpForm
+        policy={DEFAULT_PASSWORD_POLICY}
+        attributes={['email', 'name']}
+        busy={false}
+        error={undefined}
+        submit={submit}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('Username'), { target: { value: ' alice ' } });
     fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'alice@example.com' } });
     fireEvent.change(screen.getByLabelText('Full name'), { target: { value: 'Alice' } });
@@ -34,7 +50,10 @@ describe('SignUpForm', () => {
         policy={DEFAULT_PASSWORD_POLICY}
         attributes={[]}
         busy={false}
-        error={{ code: 'InvalidPasswordException', detail: 'Password does not conform to policy: Password must have numeric characters' }}
+        error={{
+          code: 'InvalidPasswordException',
+          detail: 'Password does not conform to policy: Password must have numeric characters',
+        }}
         submit={vi.fn()}
       />,
     );

@@ -48,7 +48,9 @@ export function SignUpForm({ policy, attributes, busy, error, submit, cancel, de
   useFocusWhen(error?.code === 'InvalidPasswordException' ? passwordRef : usernameRef, error);
   const brokenRule = error?.code === 'InvalidPasswordException' ? ruleFromPolicyMessage(error.detail) : null;
   const localError =
-    brokenRule === null ? undefined : `${messages.errors.InvalidPasswordException ?? ''} ${messages.passwordRuleMissing(messages.passwordRule(brokenRule, policy.minimumLength))}`;
+    brokenRule === null
+      ? undefined
+      : `${messages.errors.InvalidPasswordException ?? ''} ${messages.passwordRuleMissing(messages.passwordRule(brokenRule, policy.minimumLength))}`;
   return (
     <StepForm
       title={messages.signUpTitle}
@@ -62,12 +64,22 @@ export function SignUpForm({ policy, attributes, busy, error, submit, cancel, de
       onSubmit={() => {
         if (username.trim() === '' || password === '') return;
         const filled: Record<string, string> = {};
-        for (const name of attributes) if ((values[name] ?? '').trim() !== '') filled[name] = (values[name] ?? '').trim();
+        for (const name of attributes)
+          if ((values[name] ?? '').trim() !== '') filled[name] = (values[name] ?? '').trim();
         submit(username.trim(), password, filled);
         setPassword('');
       }}
     >
-      <Field ref={usernameRef} label={messages.username} name="username" value={username} onChange={setUsername} autoComplete="username" errorId={errorId} invalid={error !== undefined && brokenRule === null} />
+      <Field
+        ref={usernameRef}
+        label={messages.username}
+        name="username"
+        value={username}
+        onChange={setUsername}
+        autoComplete="username"
+        errorId={errorId}
+        invalid={error !== undefined && brokenRule === null}
+      />
       {attributes.map((name) => (
         <Field
           key={name}

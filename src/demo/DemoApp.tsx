@@ -11,7 +11,8 @@ import { DEMO_FLOWS, withDemoFlow } from './demoConfig.ts';
 import { DemoUsers } from './DemoUsers.tsx';
 
 // Vite drops this branch, and otpauth with it, from production builds; the e2e build (`--mode e2e`) keeps it.
-const DevPanel = import.meta.env.DEV || import.meta.env.MODE === 'e2e' ? lazy(() => import('./DevPanel.tsx')) : undefined;
+const DevPanel =
+  import.meta.env.DEV || import.meta.env.MODE === 'e2e' ? lazy(() => import('./DevPanel.tsx')) : undefined;
 
 export interface DemoAppProps {
   readonly config: LoginWidgetConfig;

@@ -29,8 +29,8 @@ export function DemoUsers() {
         </tbody>
       </table>
       <p>
-        <code>custom-user</code> needs the “Password, then custom challenge” flow and <code>passwordless-user</code> the “No
-        password” flow (chosen above the widget).
+        <code>custom-user</code> needs the “Password, then custom challenge” flow and <code>passwordless-user</code> the
+        “No password” flow (chosen above the widget).
       </p>
     </section>
   );

@@ -87,7 +87,8 @@ export default function DevPanel({ endpoint }: { readonly endpoint: string }) {
           <ul className="demo-list" aria-live="polite">
             {outbox.map((message) => (
               <li key={`${message.username}-${String(message.sentAt)}-${message.code}`}>
-                <code>{message.username}</code> ({message.channel} to {message.destination}): <strong>{message.code}</strong>
+                <code>{message.username}</code> ({message.channel} to {message.destination}):{' '}
+                <strong>{message.code}</strong>
               </li>
             ))}
           </ul>

@@ -4,7 +4,11 @@ import { readDemoConfig, withDemoFlow } from './demoConfig.ts';
 describe('readDemoConfig', () => {
   it('uses the env that npm start sets', () => {
     expect(
-      readDemoConfig('', { VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229/', VITE_USER_POOL_ID: 'us-east-1_P', VITE_CLIENT_ID: 'c' }),
+      readDemoConfig('', {
+        VITE_COGNITO_ENDPOINT: 'http://127.0.0.1:9229/',
+        VITE_USER_POOL_ID: 'us-east-1_P',
+        VITE_CLIENT_ID: 'c',
+      }),
     ).toEqual({ endpoint: 'http://127.0.0.1:9229', userPoolId: 'us-east-1_P', clientId: 'c' });
   });
 
@@ -16,7 +20,10 @@ describe('readDemoConfig', () => {
   });
 
   it('falls back to the demo pool on real Cognito when nothing is set', () => {
-    expect(readDemoConfig('', {})).toEqual({ userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' });
+    expect(readDemoConfig('', {})).toEqual({
+      userPoolId: 'us-east-1_DemoPool1',
+      clientId: 'demoappclient0000000000001',
+    });
   });
 
   it('takes a sign-in flow from the query and ignores flows it does not offer', () => {
@@ -26,7 +33,9 @@ describe('readDemoConfig', () => {
 
   it('signs in without a password, by a texted code, under the USER_AUTH flow', () => {
     expect(readDemoConfig('?authFlow=USER_AUTH', {})).toMatchObject({ authFlow: 'USER_AUTH', passwordless: 'SMS_OTP' });
-    expect(withDemoFlow(readDemoConfig('?authFlow=USER_AUTH', {}), 'USER_SRP_AUTH')).toMatchObject({ passwordless: undefined });
+    expect(withDemoFlow(readDemoConfig('?authFlow=USER_AUTH', {}), 'USER_SRP_AUTH')).toMatchObject({
+      passwordless: undefined,
+    });
   });
 
   it('takes where the SRP math runs from the query and ignores other values', () => {

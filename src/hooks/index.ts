@@ -1,5 +1,12 @@
 // Headless React API: the provider, one hook per sign-in step, and the signed-in state.
-export { SignInProvider, SignInContext, type SignInProviderProps, type SignInLogic, type SignedInResult, type InspectOption } from './SignInProvider.tsx';
+export {
+  SignInProvider,
+  SignInContext,
+  type SignInProviderProps,
+  type SignInLogic,
+  type SignedInResult,
+  type InspectOption,
+} from './SignInProvider.tsx';
 export { useSignInStep, selectStep, type SignInStep } from './useSignInStep.ts';
 export { useCredentialsStep, type CredentialsStep } from './useCredentialsStep.ts';
 export { useSmsCodeStep, useTotpCodeStep, useEmailCodeStep, type CodeStep } from './useCodeStep.ts';

@@ -31,7 +31,9 @@ function setupPatterns(matrix: BitMatrix, version: number): void {
       for (let c = -1; c <= 7; c += 1) {
         if (col + c <= -1 || size <= col + c) continue;
         const dark =
-          (r >= 0 && r <= 6 && (c === 0 || c === 6)) || (c >= 0 && c <= 6 && (r === 0 || r === 6)) || (r >= 2 && r <= 4 && c >= 2 && c <= 4);
+          (r >= 0 && r <= 6 && (c === 0 || c === 6)) ||
+          (c >= 0 && c <= 6 && (r === 0 || r === 6)) ||
+          (r >= 2 && r <= 4 && c >= 2 && c <= 4);
         matrix.set(row + r, col + c, dark, true);
       }
     }
@@ -101,7 +103,8 @@ function codewords(bytes: Uint8Array, version: number): Uint8Array {
     ecBlocks.push(rs.encode(block));
   }
   const out: number[] = [];
-  for (let i = 0; i <= group1Data; i += 1) for (const block of dataBlocks) if (i < block.length) out.push(block[i] ?? 0);
+  for (let i = 0; i <= group1Data; i += 1)
+    for (const block of dataBlocks) if (i < block.length) out.push(block[i] ?? 0);
   for (let i = 0; i < ecCount; i += 1) for (const block of ecBlocks) out.push(block[i] ?? 0);
   return Uint8Array.from(out);
 }

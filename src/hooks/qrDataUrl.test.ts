@@ -3,7 +3,8 @@ import { toString } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { qrDataUrl } from './qrDataUrl.ts';
 
-const svgOf = (dataUrl: string): string => decodeURIComponent(dataUrl.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+const svgOf = (dataUrl: string): string =>
+  decodeURIComponent(dataUrl.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
 
 describe('qrDataUrl', () => {
   it.each([
@@ -16,6 +17,12 @@ describe('qrDataUrl', () => {
   ])('renders %s as the same SVG as qrcode.toString of one byte segment', async (text) => {
     const dataUrl = await qrDataUrl(text);
     expect(dataUrl).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
-    expect(svgOf(dataUrl)).toBe(await toString([{ data: new TextEncoder().encode(text), mode: 'byte' }], { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+    expect(svgOf(dataUrl)).toBe(
+      await toString([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
+        type: 'svg',
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      }),
+    );
   });
 });

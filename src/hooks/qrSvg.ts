@@ -19,7 +19,8 @@ function modulesPath(size: number, data: Uint8Array): string {
       }
       const start = col;
       while (col < size && data[row * size + col] !== 0) col += 1;
-      path += pen === undefined ? `M${String(start + MARGIN)} ${String(row + MARGIN + 0.5)}` : `m${String(start - pen)} 0`;
+      path +=
+        pen === undefined ? `M${String(start + MARGIN)} ${String(row + MARGIN + 0.5)}` : `m${String(start - pen)} 0`;
       path += `h${String(col - start)}`;
       pen = col;
     }

@@ -64,7 +64,13 @@ export function useAccount({ ports, clientMetadata }: AccountOptions): AccountFl
     if (accessToken !== undefined) actorRef.send({ type: 'tokens.update', accessToken });
   }, [actorRef, accessToken]);
   const step = useSelector(actorRef, (snapshot): AccountStep =>
-    snapshot.matches('idle') ? 'idle' : snapshot.matches('VerifyUserAttribute') ? 'VerifyUserAttribute' : snapshot.matches('VerifySoftwareToken') ? 'VerifySoftwareToken' : 'working',
+    snapshot.matches('idle')
+      ? 'idle'
+      : snapshot.matches('VerifyUserAttribute')
+        ? 'VerifyUserAttribute'
+        : snapshot.matches('VerifySoftwareToken')
+          ? 'VerifySoftwareToken'
+          : 'working',
   );
   const busy = useSelector(actorRef, (snapshot) => snapshot.hasTag('busy'));
   const error = useSelector(actorRef, (snapshot) => snapshot.context.error ?? undefined);
@@ -83,7 +89,11 @@ export function useAccount({ ports, clientMetadata }: AccountOptions): AccountFl
     totpSecret,
     devices,
     changePassword: (previousPassword, proposedPassword) => {
-      actorRef.send({ type: 'password.change', previousPassword: secret(previousPassword), proposedPassword: secret(proposedPassword) });
+      actorRef.send({
+        type: 'password.change',
+        previousPassword: secret(previousPassword),
+        proposedPassword: secret(proposedPassword),
+      });
     },
     updateAttributes: (attributes) => {
       actorRef.send({ type: 'attributes.update', attributes });

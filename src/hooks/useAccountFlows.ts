@@ -41,7 +41,8 @@ export function useAccountFlows(): AccountFlows {
   // A new sign-in error that names an account flow leads into it, once per error (React's "adjust state on change").
   if (error !== seenError) {
     setSeenError(error);
-    if (error?.code === 'PasswordResetRequiredException') setView({ kind: 'forgotPassword', username: signInUsername, requestCode: true });
+    if (error?.code === 'PasswordResetRequiredException')
+      setView({ kind: 'forgotPassword', username: signInUsername, requestCode: true });
     if (error?.code === 'UserNotConfirmedException') setView({ kind: 'signUp', confirmUsername: signInUsername });
   }
   const handled = error?.code === 'PasswordResetRequiredException' || error?.code === 'UserNotConfirmedException';

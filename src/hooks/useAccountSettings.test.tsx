@@ -32,7 +32,11 @@ const slow = { timeout: 15_000 };
 let emulator: Emulator;
 beforeAll(async () => {
   const pool = demoPool();
-  const users = USERS.map((username) => ({ Username: username, Password: DEMO_PASSWORD, Attributes: { email: `${username}@example.com`, email_verified: 'true' } }));
+  const users = USERS.map((username) => ({
+    Username: username,
+    Password: DEMO_PASSWORD,
+    Attributes: { email: `${username}@example.com`, email_verified: 'true' },
+  }));
   emulator = await startEmulator({ config: { Pools: [{ ...pool, Users: [...(pool.Users ?? []), ...users] }] } });
 });
 afterAll(async () => {
@@ -59,7 +63,10 @@ type AccountView = ReturnType<typeof useAccountView>;
 /** Signs `username` in through the real sign-in actor (remembering the device), then mounts the account hooks. */
 async function signInWithAccount(username: string): Promise<{ readonly current: AccountView }> {
   const view: { current?: AccountView } = {};
-  const gate: { credentials?: ReturnType<typeof useCredentialsStep>; remember?: ReturnType<typeof useRememberDeviceStep> } = {};
+  const gate: {
+    credentials?: ReturnType<typeof useCredentialsStep>;
+    remember?: ReturnType<typeof useRememberDeviceStep>;
+  } = {};
   function Probe() {
     const current = useAccountView();
     useEffect(() => {
@@ -77,7 +84,9 @@ async function signInWithAccount(username: string): Promise<{ readonly current: 
     // Like <AccountSettings>: mounted for as long as someone is signed in (refreshes and device calls included).
     const { status } = useAuth();
     return status === 'signedIn' ? (
-      <AccountProvider ports={{ cognito: createCognitoAccountHttp({ endpoint: emulator.url, clientId: DEMO_CLIENT_ID }) }}>
+      <AccountProvider
+        ports={{ cognito: createCognitoAccountHttp({ endpoint: emulator.url, clientId: DEMO_CLIENT_ID }) }}
+      >
         <Probe />
       </AccountProvider>
     ) : null;
@@ -118,17 +127,29 @@ async function signInWithAccount(username: string): Promise<{ readonly current: 
   };
 }
 
-async function initiateAuth(username: string, password: string): Promise<{ ChallengeName?: string; AuthenticationResult?: unknown; __type?: string }> {
+async function initiateAuth(
+  username: string,
+  password: string,
+): Promise<{ ChallengeName?: string; AuthenticationResult?: unknown; __type?: string }> {
   const response = await fetch(emulator.url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-    body: JSON.stringify({ ClientId: DEMO_CLIENT_ID, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+    },
+    body: JSON.stringify({
+      ClientId: DEMO_CLIENT_ID,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
   });
   return (await response.json()) as { ChallengeName?: string; AuthenticationResult?: unknown; __type?: string };
 }
 
 function codesFor(username: string): string[] {
-  return emulator.outbox.filter((message) => message.username === username && message.channel === 'EMAIL').map((message) => message.code);
+  return emulator.outbox
+    .filter((message) => message.username === username && message.channel === 'EMAIL')
+    .map((message) => message.code);
 }
 
 describe('the account hooks against the emulator', { timeout: 60_000 }, () => {
@@ -229,7 +250,11 @@ describe('the account hooks against the emulator', { timeout: 60_000 }, () => {
     expect((await initiateAuth('totp-enrol-user', DEMO_PASSWORD)).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
 
     act(() => {
-      view.current.preference.setPreference({ SOFTWARE_TOKEN_MFA: 'disabled', SMS_MFA: 'disabled', EMAIL_OTP: 'disabled' });
+      view.current.preference.setPreference({
+        SOFTWARE_TOKEN_MFA: 'disabled',
+        SMS_MFA: 'disabled',
+        EMAIL_OTP: 'disabled',
+      });
     });
     await waitFor(() => {
       expect(view.current.preference.saved).toBe(true);
@@ -253,7 +278,9 @@ describe('the account hooks against the emulator', { timeout: 60_000 }, () => {
     await waitFor(() => {
       expect(view.current.devices.listed).toBe(true);
     }, slow);
-    expect(view.current.devices.devices.map((device) => device.deviceKey).sort()).toEqual([firstKey, currentKey].sort());
+    expect(view.current.devices.devices.map((device) => device.deviceKey).sort()).toEqual(
+      [firstKey, currentKey].sort(),
+    );
 
     act(() => {
       view.current.devices.forget(firstKey ?? '');

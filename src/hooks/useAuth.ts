@@ -57,7 +57,10 @@ export function useAuth(): Auth {
   const claims = SignInContext.useSelector((snapshot) => snapshot.context.claims ?? undefined);
   // The Secret's identity changes only when new tokens arrive, so decoding happens once per token.
   const idToken = SignInContext.useSelector((snapshot) => snapshot.context.tokens?.idToken);
-  const idTokenClaims = useMemo(() => (idToken === undefined ? undefined : decodeJwtPayload(idToken.reveal())), [idToken]);
+  const idTokenClaims = useMemo(
+    () => (idToken === undefined ? undefined : decodeJwtPayload(idToken.reveal())),
+    [idToken],
+  );
   return useMemo(
     () => ({
       status,

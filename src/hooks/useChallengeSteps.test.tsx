@@ -77,7 +77,9 @@ describe('the challenge-step hooks against the emulator', () => {
       expect(result.current.setup.secretCode).toBeDefined();
     }, slow);
     const secretCode = result.current.setup.secretCode ?? '';
-    expect(result.current.setup.uri).toMatch(new RegExp(`^otpauth://totp/[^?]+:setup-user\\?secret=${secretCode}&issuer=`));
+    expect(result.current.setup.uri).toMatch(
+      new RegExp(`^otpauth://totp/[^?]+:setup-user\\?secret=${secretCode}&issuer=`),
+    );
     await waitFor(() => {
       expect(result.current.setup.qrDataUrl).toMatch(/^data:image\/svg\+xml;/);
     }, slow);

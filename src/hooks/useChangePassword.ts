@@ -24,7 +24,11 @@ export function useChangePassword(): ChangePassword {
     error,
     changed: lastResult === 'passwordChanged',
     changePassword: (previousPassword, proposedPassword) => {
-      send({ type: 'password.change', previousPassword: secret(previousPassword), proposedPassword: secret(proposedPassword) });
+      send({
+        type: 'password.change',
+        previousPassword: secret(previousPassword),
+        proposedPassword: secret(proposedPassword),
+      });
     },
   };
 }

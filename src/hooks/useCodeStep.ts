@@ -20,7 +20,9 @@ function useCodeStep(step: SignInStep): CodeStep {
   const actorRef = SignInContext.useActorRef();
   const active = SignInContext.useSelector((snapshot) => selectStep(snapshot) === step);
   const busy = SignInContext.useSelector((snapshot) => selectStep(snapshot) === step && snapshot.hasTag('busy'));
-  const error = SignInContext.useSelector((snapshot) => (selectStep(snapshot) === step ? selectError(snapshot) : undefined));
+  const error = SignInContext.useSelector((snapshot) =>
+    selectStep(snapshot) === step ? selectError(snapshot) : undefined,
+  );
   const destination = SignInContext.useSelector((snapshot) =>
     step === 'SOFTWARE_TOKEN_MFA' ? undefined : (snapshot.context.codeDelivery?.destination ?? undefined),
   );

@@ -141,7 +141,9 @@ describe('useCredentialsStep, useRememberDeviceStep and useAuth against the emul
     emulator.clock.advance(58 * 60);
     const before = emulator.requests.length;
     const refreshed = await freshTokens(result.current.actorRef, () => emulator.clock.now());
-    expect(emulator.requests.slice(before).map((request) => request.target)).toContain('AWSCognitoIdentityProviderService.InitiateAuth');
+    expect(emulator.requests.slice(before).map((request) => request.target)).toContain(
+      'AWSCognitoIdentityProviderService.InitiateAuth',
+    );
     expect(refreshed.accessToken.reveal()).not.toBe(first);
     expect(refreshed.expiresAt).toBeGreaterThan(emulator.clock.now() + 50 * 60 * 1000);
   });

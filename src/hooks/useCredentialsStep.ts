@@ -21,11 +21,16 @@ export interface CredentialsStep {
 export function useCredentialsStep(): CredentialsStep {
   const actorRef = SignInContext.useActorRef();
   const active = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'credentials');
-  const busy = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'credentials' && snapshot.hasTag('busy'));
-  const error = SignInContext.useSelector((snapshot) => (selectStep(snapshot) === 'credentials' ? selectError(snapshot) : undefined));
+  const busy = SignInContext.useSelector(
+    (snapshot) => selectStep(snapshot) === 'credentials' && snapshot.hasTag('busy'),
+  );
+  const error = SignInContext.useSelector((snapshot) =>
+    selectStep(snapshot) === 'credentials' ? selectError(snapshot) : undefined,
+  );
   const username = SignInContext.useSelector((snapshot) => snapshot.context.username);
   const passwordless = SignInContext.useSelector(({ context }) =>
-    context.authFlow === 'USER_AUTH' && (context.preferredChallenge === 'SMS_OTP' || context.preferredChallenge === 'EMAIL_OTP')
+    context.authFlow === 'USER_AUTH' &&
+    (context.preferredChallenge === 'SMS_OTP' || context.preferredChallenge === 'EMAIL_OTP')
       ? context.preferredChallenge
       : undefined,
   );

@@ -22,7 +22,9 @@ export function useCustomChallengeStep(): CustomChallengeStep {
   const actorRef = SignInContext.useActorRef();
   const active = SignInContext.useSelector((snapshot) => snapshot.matches('CUSTOM_CHALLENGE'));
   const busy = SignInContext.useSelector((snapshot) => snapshot.matches({ CUSTOM_CHALLENGE: 'responding' }));
-  const error = SignInContext.useSelector((snapshot) => (snapshot.matches('CUSTOM_CHALLENGE') ? selectError(snapshot) : undefined));
+  const error = SignInContext.useSelector((snapshot) =>
+    snapshot.matches('CUSTOM_CHALLENGE') ? selectError(snapshot) : undefined,
+  );
   const parameters = useShallowEqualSelector((snapshot) =>
     snapshot.matches('CUSTOM_CHALLENGE') ? snapshot.context.challengeParameters : EMPTY,
   );

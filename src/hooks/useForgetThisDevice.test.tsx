@@ -59,6 +59,8 @@ describe('useForgetThisDevice against the emulator', () => {
       expect(result.current.idle).toBe(true);
     }, slow);
     expect(result.current.forgetThisDevice.error).toBeUndefined();
-    expect(emulator.requests.slice(before).map((request) => request.target)).toEqual(['AWSCognitoIdentityProviderService.ForgetDevice']);
+    expect(emulator.requests.slice(before).map((request) => request.target)).toEqual([
+      'AWSCognitoIdentityProviderService.ForgetDevice',
+    ]);
   });
 });

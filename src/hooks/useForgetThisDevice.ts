@@ -24,7 +24,9 @@ export function useForgetThisDevice(): ForgetThisDevice {
   );
   // The signed-in error may come from a refresh; show it here only once this hook asked to forget.
   const [asked, setAsked] = useState(false);
-  const lastError = SignInContext.useSelector((snapshot) => (snapshot.matches({ signedIn: 'active' }) ? (snapshot.context.error ?? undefined) : undefined));
+  const lastError = SignInContext.useSelector((snapshot) =>
+    snapshot.matches({ signedIn: 'active' }) ? (snapshot.context.error ?? undefined) : undefined,
+  );
   return {
     available,
     busy,

@@ -3,7 +3,11 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useState } from 'react';
 import { forgotPasswordActors, type AccountPorts } from '../../machines/accountActors.ts';
 import type { CodeDelivery } from '../../machines/accountTypes.ts';
-import { forgotPasswordMachine, type ForgotPasswordInput, type ForgotPasswordOutput } from '../../machines/forgotPassword.machine.ts';
+import {
+  forgotPasswordMachine,
+  type ForgotPasswordInput,
+  type ForgotPasswordOutput,
+} from '../../machines/forgotPassword.machine.ts';
 import type { SignInError } from '../../machines/index.ts';
 import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { secret } from '../../machines/secret.ts';
@@ -37,7 +41,11 @@ export function useForgotPassword({ ports, input, onDone }: ForgotPasswordOption
   const [logic] = useState(() => forgotPasswordMachine.provide({ actors: forgotPasswordActors(ports) }));
   const actorRef = useActorRef(logic, { input });
   const step = useSelector(actorRef, (snapshot): ForgotPasswordStep =>
-    snapshot.status === 'done' ? 'done' : snapshot.matches('ConfirmForgotPassword') ? 'ConfirmForgotPassword' : 'editing',
+    snapshot.status === 'done'
+      ? 'done'
+      : snapshot.matches('ConfirmForgotPassword')
+        ? 'ConfirmForgotPassword'
+        : 'editing',
   );
   const busy = useSelector(actorRef, (snapshot) => snapshot.hasTag('busy'));
   const error = useSelector(actorRef, (snapshot) => snapshot.context.error ?? undefined);

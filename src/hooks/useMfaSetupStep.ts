@@ -26,14 +26,19 @@ export function useMfaSetupStep(): MfaSetupStep {
   const actorRef = SignInContext.useActorRef();
   const active = SignInContext.useSelector((snapshot) => snapshot.matches('MFA_SETUP'));
   const busy = SignInContext.useSelector((snapshot) => snapshot.matches('MFA_SETUP') && snapshot.hasTag('busy'));
-  const error = SignInContext.useSelector((snapshot) => (snapshot.matches('MFA_SETUP') ? selectError(snapshot) : undefined));
+  const error = SignInContext.useSelector((snapshot) =>
+    snapshot.matches('MFA_SETUP') ? selectError(snapshot) : undefined,
+  );
   // The key is shown to the user, so it is revealed here, and only while this step is on screen.
   const secretCode = SignInContext.useSelector((snapshot) =>
     snapshot.matches('MFA_SETUP') ? snapshot.context.totpSetup?.secretCode.reveal() : undefined,
   );
   const issuer = SignInContext.useSelector((snapshot) => snapshot.context.totpSetup?.issuer);
   const label = SignInContext.useSelector((snapshot) => snapshot.context.totpSetup?.label);
-  const uri = secretCode === undefined || issuer === undefined || label === undefined ? undefined : totpUri(issuer, label, secretCode);
+  const uri =
+    secretCode === undefined || issuer === undefined || label === undefined
+      ? undefined
+      : totpUri(issuer, label, secretCode);
   const [qr, setQr] = useState<{ uri: string; dataUrl: string } | undefined>(undefined);
   useEffect(() => {
     if (uri === undefined) return;

@@ -15,7 +15,8 @@ export interface RememberDeviceStep {
 export function useRememberDeviceStep(): RememberDeviceStep {
   const actorRef = SignInContext.useActorRef();
   const active = SignInContext.useSelector(
-    (snapshot) => snapshot.matches({ signedIn: 'rememberDevice' }) || snapshot.matches({ signedIn: 'updatingDeviceStatus' }),
+    (snapshot) =>
+      snapshot.matches({ signedIn: 'rememberDevice' }) || snapshot.matches({ signedIn: 'updatingDeviceStatus' }),
   );
   const busy = SignInContext.useSelector((snapshot) => snapshot.matches({ signedIn: 'updatingDeviceStatus' }));
   const error = SignInContext.useSelector((snapshot) =>

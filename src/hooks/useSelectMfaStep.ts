@@ -21,7 +21,9 @@ export function useSelectMfaStep(): SelectMfaStep {
   const actorRef = SignInContext.useActorRef();
   const active = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'SELECT_MFA_TYPE');
   const busy = SignInContext.useSelector((snapshot) => snapshot.matches({ SELECT_MFA_TYPE: 'responding' }));
-  const error = SignInContext.useSelector((snapshot) => (snapshot.matches('SELECT_MFA_TYPE') ? selectError(snapshot) : undefined));
+  const error = SignInContext.useSelector((snapshot) =>
+    snapshot.matches('SELECT_MFA_TYPE') ? selectError(snapshot) : undefined,
+  );
   const options = useShallowEqualSelector((snapshot) => snapshot.context.mfaTypes);
   return {
     active,

@@ -41,7 +41,11 @@ export function useSignUp({ ports, input, onDone }: SignUpOptions): SignUpFlow {
   const [logic] = useState(() => signUpMachine.provide({ actors: signUpActors(ports) }));
   const actorRef = useActorRef(logic, { input });
   const step = useSelector(actorRef, (snapshot): SignUpStep =>
-    snapshot.status === 'done' ? 'done' : snapshot.matches('ConfirmSignUp') || snapshot.matches('ResendConfirmationCode') ? 'ConfirmSignUp' : 'editing',
+    snapshot.status === 'done'
+      ? 'done'
+      : snapshot.matches('ConfirmSignUp') || snapshot.matches('ResendConfirmationCode')
+        ? 'ConfirmSignUp'
+        : 'editing',
   );
   const busy = useSelector(actorRef, (snapshot) => snapshot.hasTag('busy'));
   const error = useSelector(actorRef, (snapshot) => snapshot.context.error ?? undefined);

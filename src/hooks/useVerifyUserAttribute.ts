@@ -27,7 +27,9 @@ export interface VerifyUserAttribute {
 
 /** True while a code for an attribute is awaited, being checked, or being (re)sent. */
 export function useVerifyingAttribute(): boolean {
-  return AccountActorContext.useSelector((snapshot) => snapshot.matches('VerifyUserAttribute') || snapshot.matches('GetUserAttributeVerificationCode'));
+  return AccountActorContext.useSelector(
+    (snapshot) => snapshot.matches('VerifyUserAttribute') || snapshot.matches('GetUserAttributeVerificationCode'),
+  );
 }
 
 /** VerifyUserAttribute and GetUserAttributeVerificationCode; needs an AccountProvider above. */

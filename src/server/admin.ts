@@ -21,7 +21,11 @@ export interface CognitoAdminOptions {
   /** e.g. the local emulator's URL; omit for real Cognito. */
   readonly endpoint?: string;
   /** Omit to use the SDK's default credential chain (environment, profile, role). */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
   /** Bring your own configured client instead (region, retries, middleware). */
   readonly client?: CognitoIdentityProviderClient;
 }
@@ -80,7 +84,10 @@ export interface AdminMfaPreference {
   readonly preferred?: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 }
 
-function mfaSetting(enabled: boolean | undefined, preferred: boolean): { Enabled: boolean; PreferredMfa: boolean } | undefined {
+function mfaSetting(
+  enabled: boolean | undefined,
+  preferred: boolean,
+): { Enabled: boolean; PreferredMfa: boolean } | undefined {
   return enabled === undefined ? undefined : { Enabled: enabled, PreferredMfa: preferred };
 }
 
@@ -108,7 +115,8 @@ async function send<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (thrown) {
-    if (thrown instanceof CognitoIdentityProviderServiceException) throw new CognitoServiceError(fromErrorType(thrown.name, thrown.message));
+    if (thrown instanceof CognitoIdentityProviderServiceException)
+      throw new CognitoServiceError(fromErrorType(thrown.name, thrown.message));
     throw new CognitoServiceError(toSignInError(thrown));
   }
 }
@@ -139,7 +147,9 @@ export function createCognitoAdmin(options: CognitoAdminOptions): CognitoAdmin {
             ...(input.attributes === undefined ? {} : { UserAttributes: toAttributeList(input.attributes) }),
             ...(input.temporaryPassword === undefined ? {} : { TemporaryPassword: input.temporaryPassword }),
             ...(input.messageAction === undefined ? {} : { MessageAction: input.messageAction }),
-            ...(input.desiredDeliveryMediums === undefined ? {} : { DesiredDeliveryMediums: [...input.desiredDeliveryMediums] }),
+            ...(input.desiredDeliveryMediums === undefined
+              ? {}
+              : { DesiredDeliveryMediums: [...input.desiredDeliveryMediums] }),
             ...(input.forceAliasCreation === undefined ? {} : { ForceAliasCreation: input.forceAliasCreation }),
             ...metadata(input),
           }),
@@ -148,17 +158,28 @@ export function createCognitoAdmin(options: CognitoAdminOptions): CognitoAdmin {
       return toUser(output.User, input.username);
     },
     async confirmSignUp(username, confirmOptions) {
-      await send(() => client.send(new AdminConfirmSignUpCommand({ UserPoolId, Username: username, ...metadata(confirmOptions) })));
+      await send(() =>
+        client.send(new AdminConfirmSignUpCommand({ UserPoolId, Username: username, ...metadata(confirmOptions) })),
+      );
     },
     async updateUserAttributes(username, attributes, updateOptions) {
       await send(() =>
         client.send(
-          new AdminUpdateUserAttributesCommand({ UserPoolId, Username: username, UserAttributes: toAttributeList(attributes), ...metadata(updateOptions) }),
+          new AdminUpdateUserAttributesCommand({
+            UserPoolId,
+            Username: username,
+            UserAttributes: toAttributeList(attributes),
+            ...metadata(updateOptions),
+          }),
         ),
       );
     },
     async setPassword(username, password, permanent = true) {
-      await send(() => client.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: permanent })));
+      await send(() =>
+        client.send(
+          new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: permanent }),
+        ),
+      );
     },
     async setMfaPreference(username, preference) {
       const SMSMfaSettings = mfaSetting(preference.sms, preference.preferred === 'SMS_MFA');

@@ -22,7 +22,15 @@ export interface AuthProviderProps {
 }
 
 /** Provides the sign-in actor and the string dictionary to the hooks and components below it. */
-export function AuthProvider({ config, onSignedIn, onSignedOut, messages, inspect, ports, children }: AuthProviderProps) {
+export function AuthProvider({
+  config,
+  onSignedIn,
+  onSignedOut,
+  messages,
+  inspect,
+  ports,
+  children,
+}: AuthProviderProps) {
   // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
   const [logic] = useState(() => createSignInMachine(ports ?? browserPorts(config)));
   const input = useMemo<SignInInput>(

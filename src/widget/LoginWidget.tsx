@@ -25,7 +25,9 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
 /** The widget's screens inside an AuthProvider: sign-in with "Create account" and "Forgot password?". */
 export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfig }) {
   // The account flows talk to the same endpoint as sign-in.
-  const [accountPorts] = useState(() => ({ cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }) }));
+  const [accountPorts] = useState(() => ({
+    cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }),
+  }));
   return (
     <AccountFlows
       ports={accountPorts}

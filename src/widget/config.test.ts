@@ -8,7 +8,11 @@ describe('widget config', () => {
   });
 
   it('prefers an explicit region, and an endpoint over both', () => {
-    expect(cognitoEndpoint({ userPoolId: 'eu-west-1_AbC123', region: 'us-east-2' })).toBe('https://cognito-idp.us-east-2.amazonaws.com/');
-    expect(cognitoEndpoint({ userPoolId: 'eu-west-1_AbC123', endpoint: 'http://127.0.0.1:9229' })).toBe('http://127.0.0.1:9229');
+    expect(cognitoEndpoint({ userPoolId: 'eu-west-1_AbC123', region: 'us-east-2' })).toBe(
+      'https://cognito-idp.us-east-2.amazonaws.com/',
+    );
+    expect(cognitoEndpoint({ userPoolId: 'eu-west-1_AbC123', endpoint: 'http://127.0.0.1:9229' })).toBe(
+      'http://127.0.0.1:9229',
+    );
   });
 });

@@ -14,7 +14,13 @@ describe('LoginWidgetConfig account-flow options', () => {
           userPoolId: 'us-east-1_Configured',
           clientId: 'configclient00000000000001',
           endpoint: 'http://127.0.0.1:9',
-          passwordPolicy: { MinimumLength: 14, RequireSymbols: false, RequireNumbers: true, RequireUppercase: false, RequireLowercase: true },
+          passwordPolicy: {
+            MinimumLength: 14,
+            RequireSymbols: false,
+            RequireNumbers: true,
+            RequireUppercase: false,
+            RequireLowercase: true,
+          },
           signUpAttributes: ['email'],
         }}
       />,

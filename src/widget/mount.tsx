@@ -13,7 +13,11 @@ export interface MountedLoginWidget {
 }
 
 /** Renders `<LoginWidget>` into `element` (React is bundled by your build or loaded alongside). */
-export function mountLoginWidget(element: Element, config: LoginWidgetConfig, options: MountOptions = {}): MountedLoginWidget {
+export function mountLoginWidget(
+  element: Element,
+  config: LoginWidgetConfig,
+  options: MountOptions = {},
+): MountedLoginWidget {
   const root = createRoot(element);
   root.render(
     <StrictMode>

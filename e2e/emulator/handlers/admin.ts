@@ -368,7 +368,14 @@ export const adminCreateUser: Handler = async (ctx, input) => {
           ? override
           : 'Your username is {username} and temporary password is {####}.';
       // The invitation carries the temporary password itself, as Cognito's does; it goes to the outbox only.
-      deliverCode(ctx, pool, user, channel, password, template.replaceAll('{username}', username).replaceAll('{####}', password));
+      deliverCode(
+        ctx,
+        pool,
+        user,
+        channel,
+        password,
+        template.replaceAll('{username}', username).replaceAll('{####}', password),
+      );
     }
   }
   return { User: userType(user, 'Attributes') };
