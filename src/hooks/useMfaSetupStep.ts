@@ -1,7 +1,6 @@
 // Headless MFA_SETUP step (TOTP): the key as otpauth:// URI, QR image and text, then the first code.
-import { useEffect, useState } from 'react';
 import { secret, type SignInError } from '../../machines/index.ts';
-import { qrDataUrl } from './qrDataUrl.ts';
+import { useQrDataUrl } from './useQrDataUrl.ts';
 import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { totpUri } from './totpUri.ts';
@@ -39,24 +38,14 @@ export function useMfaSetupStep(): MfaSetupStep {
     secretCode === undefined || issuer === undefined || label === undefined
       ? undefined
       : totpUri(issuer, label, secretCode);
-  const [qr, setQr] = useState<{ uri: string; dataUrl: string } | undefined>(undefined);
-  useEffect(() => {
-    if (uri === undefined) return;
-    let current = true;
-    void qrDataUrl(uri).then((dataUrl) => {
-      if (current) setQr({ uri, dataUrl });
-    });
-    return () => {
-      current = false;
-    };
-  }, [uri]);
+  const qrImage = useQrDataUrl(uri);
   return {
     active,
     busy,
     error,
     secretCode,
     uri,
-    qrDataUrl: qr !== undefined && qr.uri === uri ? qr.dataUrl : undefined,
+    qrDataUrl: qrImage,
     submit: (code) => {
       actorRef.send({ type: 'code.submit', code: secret(code) });
     },

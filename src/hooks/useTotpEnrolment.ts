@@ -1,8 +1,7 @@
 // Headless TOTP enrolment: AssociateSoftwareToken → key as otpauth:// URI, QR and text → VerifySoftwareToken → TOTP preferred.
-import { useEffect, useState } from 'react';
 import type { SignInError } from '../../machines/index.ts';
 import { secret } from '../../machines/secret.ts';
-import { qrDataUrl } from './qrDataUrl.ts';
+import { useQrDataUrl } from './useQrDataUrl.ts';
 import { totpUri } from './totpUri.ts';
 import { AccountActorContext, useAccountActionState } from './useAccountActor.tsx';
 
@@ -37,17 +36,7 @@ export function useTotpEnrolment(): TotpEnrolment {
   const issuer = AccountActorContext.useSelector((snapshot) => snapshot.context.totpIssuer);
   const label = AccountActorContext.useSelector((snapshot) => snapshot.context.totpLabel);
   const uri = secretCode === undefined ? undefined : totpUri(issuer, label, secretCode);
-  const [qr, setQr] = useState<{ uri: string; dataUrl: string } | undefined>(undefined);
-  useEffect(() => {
-    if (uri === undefined) return;
-    let current = true;
-    void qrDataUrl(uri).then((dataUrl) => {
-      if (current) setQr({ uri, dataUrl });
-    });
-    return () => {
-      current = false;
-    };
-  }, [uri]);
+  const qrImage = useQrDataUrl(uri);
   return {
     active,
     busy,
@@ -55,7 +44,7 @@ export function useTotpEnrolment(): TotpEnrolment {
     error,
     secretCode,
     uri,
-    qrDataUrl: qr !== undefined && qr.uri === uri ? qr.dataUrl : undefined,
+    qrDataUrl: qrImage,
     enabled: lastResult === 'totpEnabled',
     start: () => {
       send({ type: 'totp.setUp' });
