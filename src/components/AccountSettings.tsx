@@ -1,5 +1,5 @@
 // The signed-in account screen: change password, contact details, two-step verification, remembered devices.
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
 import type { AccountPorts } from '../../machines/accountActors.ts';
 import type { StringMap } from '../../machines/index.ts';
@@ -32,7 +32,10 @@ export interface AccountSettingsProps {
  */
 export function AccountSettings(props: AccountSettingsProps) {
   const { status } = useAuth();
-  if (status !== 'signedIn') return null;
+  // Rendered as deferred (interruptible) work, so the signed-in view paints first and this screen's first render
+  // does not add one long main-thread task to the sign-in itself.
+  const signedIn = useDeferredValue(status === 'signedIn', false);
+  if (!signedIn || status !== 'signedIn') return null;
   return <SignedInAccount {...props} />;
 }
 
