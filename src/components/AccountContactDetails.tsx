@@ -59,19 +59,8 @@ export function AccountContactDetails() {
               error={verify.error}
               submit={verify.submit}
               cancel={verify.cancel}
+              resend={verify.resend}
             />
-            <p className="cx-links">
-              <button
-                className="cx-button cx-button-link"
-                type="button"
-                aria-disabled={verify.busy}
-                onClick={() => {
-                  if (!verify.busy) verify.resend();
-                }}
-              >
-                {messages.resendCode}
-              </button>
-            </p>
           </div>
         ) : null
       }

@@ -15,18 +15,23 @@ export interface CodeFormProps {
   readonly error: StepErrorView | undefined;
   readonly submit: (code: string) => void;
   readonly cancel?: (() => void) | undefined;
+  /** Replaces the medium's title (e.g. sign-up confirmation). */
+  readonly title?: string | undefined;
+  /** Offers "Send a new code" when the step can send one again. */
+  readonly resend?: (() => void) | undefined;
 }
 
 /** Asks for a one-time code; the code is cleared from the field once submitted. */
-export function CodeForm({ medium, destination, busy, error, submit, cancel }: CodeFormProps) {
+export function CodeForm({ medium, destination, busy, error, submit, cancel, title, resend }: CodeFormProps) {
   const messages = useMessages();
   const errorId = useId();
   const { code, setCode, ref: codeRef, submitCode } = useCodeField(error, submit);
-  const title = medium === 'SMS' ? messages.smsTitle : medium === 'EMAIL' ? messages.emailTitle : messages.totpTitle;
+  const mediumTitle =
+    medium === 'SMS' ? messages.smsTitle : medium === 'EMAIL' ? messages.emailTitle : messages.totpTitle;
   const intro = medium === 'TOTP' ? messages.totpHint : messages.codeSent(medium, destination);
   return (
     <StepForm
-      title={title}
+      title={title ?? mediumTitle}
       intro={<p>{intro}</p>}
       busy={busy}
       error={error}
@@ -47,6 +52,18 @@ export function CodeForm({ medium, destination, busy, error, submit, cancel }: C
         errorId={errorId}
         invalid={error !== undefined}
       />
+      {resend === undefined ? null : (
+        <button
+          className="cx-button cx-button-link"
+          type="button"
+          aria-disabled={busy}
+          onClick={() => {
+            if (!busy) resend();
+          }}
+        >
+          {messages.resendCode}
+        </button>
+      )}
     </StepForm>
   );
 }

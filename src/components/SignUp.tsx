@@ -2,7 +2,8 @@
 import type { AccountPorts } from '../../machines/accountActors.ts';
 import type { SignUpInput, SignUpOutput } from '../../machines/signUp.machine.ts';
 import { useSignUp } from '../hooks/useSignUp.ts';
-import { SignUpConfirmForm } from './SignUpConfirmForm.tsx';
+import { CodeForm } from './CodeForm.tsx';
+import { useMessages } from './MessagesContext.ts';
 import { SignUpForm } from './SignUpForm.tsx';
 
 export interface SignUpProps {
@@ -17,6 +18,7 @@ export interface SignUpProps {
 
 /** One sign-up: the form, then ConfirmSignUp; `onDone` gets how to sign in. */
 export function SignUp({ ports, input, attributes = ['email', 'name'], onDone, onCancel }: SignUpProps) {
+  const messages = useMessages();
   const flow = useSignUp({ ports, input, onDone });
   if (flow.step === 'editing') {
     return (
@@ -32,8 +34,9 @@ export function SignUp({ ports, input, attributes = ['email', 'name'], onDone, o
     );
   }
   return (
-    <SignUpConfirmForm
-      medium={flow.codeDelivery?.medium ?? undefined}
+    <CodeForm
+      title={messages.confirmSignUpTitle}
+      medium={flow.codeDelivery?.medium ?? 'EMAIL'}
       destination={flow.codeDelivery?.destination ?? undefined}
       busy={flow.busy || flow.step === 'done'}
       error={flow.error}
