@@ -1,7 +1,8 @@
 // ConfirmForgotPassword: the code sent to the masked destination and the new password, under the pool's policy.
 import { useId, useRef, useState } from 'react';
-import { ruleFromPolicyMessage, type PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { AccountPasswordRules } from './AccountPasswordRules.tsx';
+import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
@@ -40,11 +41,7 @@ export function ForgotPasswordConfirmForm({
   const passwordRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(codeRef);
   useFocusWhen(error?.code === 'InvalidPasswordException' ? passwordRef : codeRef, error);
-  const brokenRule = error?.code === 'InvalidPasswordException' ? ruleFromPolicyMessage(error.detail) : null;
-  const localError =
-    brokenRule === null
-      ? undefined
-      : `${messages.errors.InvalidPasswordException ?? ''} ${messages.passwordRuleMissing(messages.passwordRule(brokenRule, policy.minimumLength))}`;
+  const localError = brokenPasswordRuleText(messages, error, policy);
   return (
     <StepForm
       title={messages.resetPasswordTitle}
@@ -73,7 +70,7 @@ export function ForgotPasswordConfirmForm({
         autoComplete="one-time-code"
         inputMode="numeric"
         errorId={errorId}
-        invalid={error !== undefined && brokenRule === null}
+        invalid={error !== undefined && localError === undefined}
       />
       <Field
         ref={passwordRef}
@@ -84,7 +81,7 @@ export function ForgotPasswordConfirmForm({
         onChange={setPassword}
         autoComplete="new-password"
         errorId={errorId}
-        invalid={brokenRule !== null}
+        invalid={localError !== undefined}
       />
       <AccountPasswordRules id={rulesId} policy={policy} password={password} />
       <button className="cx-button cx-button-link" type="button" onClick={resend} aria-disabled={busy}>

@@ -1,8 +1,9 @@
 // The sign-up step: username, password with the pool's policy shown first, and the attributes the pool requires.
 import { useId, useRef, useState } from 'react';
-import { ruleFromPolicyMessage, type PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { attributeLabel } from '../messages.ts';
 import { AccountPasswordRules } from './AccountPasswordRules.tsx';
+import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
@@ -46,11 +47,7 @@ export function SignUpForm({ policy, attributes, busy, error, submit, cancel, de
   const passwordRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(usernameRef);
   useFocusWhen(error?.code === 'InvalidPasswordException' ? passwordRef : usernameRef, error);
-  const brokenRule = error?.code === 'InvalidPasswordException' ? ruleFromPolicyMessage(error.detail) : null;
-  const localError =
-    brokenRule === null
-      ? undefined
-      : `${messages.errors.InvalidPasswordException ?? ''} ${messages.passwordRuleMissing(messages.passwordRule(brokenRule, policy.minimumLength))}`;
+  const localError = brokenPasswordRuleText(messages, error, policy);
   return (
     <StepForm
       title={messages.signUpTitle}
@@ -78,7 +75,7 @@ export function SignUpForm({ policy, attributes, busy, error, submit, cancel, de
         onChange={setUsername}
         autoComplete="username"
         errorId={errorId}
-        invalid={error !== undefined && brokenRule === null}
+        invalid={error !== undefined && localError === undefined}
       />
       {attributes.map((name) => (
         <Field
@@ -102,7 +99,7 @@ export function SignUpForm({ policy, attributes, busy, error, submit, cancel, de
         onChange={setPassword}
         autoComplete="new-password"
         errorId={errorId}
-        invalid={brokenRule !== null}
+        invalid={localError !== undefined}
       />
       <AccountPasswordRules id={rulesId} policy={policy} password={password} />
     </StepForm>
