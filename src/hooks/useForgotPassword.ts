@@ -1,16 +1,14 @@
 // Headless password reset: ForgotPassword (masked destination), ConfirmForgotPassword (code + new password), back to sign-in.
-import { useActorRef, useSelector } from '@xstate/react';
+import { shallowEqual, useActorRef, useSelector } from '@xstate/react';
 import { useState } from 'react';
 import { forgotPasswordActors, type AccountPorts } from '../../machines/accountActors.ts';
-import type { CodeDelivery } from '../../machines/accountTypes.ts';
 import {
   forgotPasswordMachine,
   type ForgotPasswordInput,
   type ForgotPasswordOutput,
 } from '../../machines/forgotPassword.machine.ts';
-import type { SignInError } from '../../machines/index.ts';
-import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { secret } from '../../machines/secret.ts';
+import { accountFlowState, type AccountFlowState } from './accountFlowState.ts';
 import { useOnActorDone } from './useOnActorDone.ts';
 
 export type ForgotPasswordStep = 'editing' | 'ConfirmForgotPassword' | 'done';
@@ -22,13 +20,8 @@ export interface ForgotPasswordOptions {
   readonly onDone: (output: ForgotPasswordOutput) => void;
 }
 
-export interface ForgotPasswordFlow {
+export interface ForgotPasswordFlow extends AccountFlowState {
   readonly step: ForgotPasswordStep;
-  readonly busy: boolean;
-  readonly error: SignInError | undefined;
-  readonly policy: PasswordPolicy;
-  readonly username: string;
-  readonly codeDelivery: CodeDelivery | undefined;
   readonly requestCode: (username: string) => void;
   /** ConfirmForgotPassword; both values are wrapped in Secrets here, so clear your fields right after. */
   readonly submit: (code: string, newPassword: string) => void;
@@ -47,19 +40,11 @@ export function useForgotPassword({ ports, input, onDone }: ForgotPasswordOption
         ? 'ConfirmForgotPassword'
         : 'editing',
   );
-  const busy = useSelector(actorRef, (snapshot) => snapshot.hasTag('busy'));
-  const error = useSelector(actorRef, (snapshot) => snapshot.context.error ?? undefined);
-  const policy = useSelector(actorRef, (snapshot) => snapshot.context.passwordPolicy);
-  const username = useSelector(actorRef, (snapshot) => snapshot.context.username);
-  const codeDelivery = useSelector(actorRef, (snapshot) => snapshot.context.codeDelivery ?? undefined);
+  const state = useSelector(actorRef, accountFlowState, shallowEqual);
   useOnActorDone(actorRef, onDone);
   return {
     step,
-    busy,
-    error,
-    policy,
-    username,
-    codeDelivery,
+    ...state,
     requestCode: (typedUsername) => {
       actorRef.send({ type: 'username.submit', username: typedUsername });
     },

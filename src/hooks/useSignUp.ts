@@ -1,12 +1,11 @@
 // Headless sign-up: SignUp with the policy shown first, ConfirmSignUp / ResendConfirmationCode, then a hand-off to sign-in.
-import { useActorRef, useSelector } from '@xstate/react';
+import { shallowEqual, useActorRef, useSelector } from '@xstate/react';
 import { useState } from 'react';
 import { signUpActors, type AccountPorts } from '../../machines/accountActors.ts';
-import type { CodeDelivery } from '../../machines/accountTypes.ts';
-import type { SignInError, StringMap } from '../../machines/index.ts';
-import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { StringMap } from '../../machines/index.ts';
 import { secret } from '../../machines/secret.ts';
 import { signUpMachine, type SignUpInput, type SignUpOutput } from '../../machines/signUp.machine.ts';
+import { accountFlowState, type AccountFlowState } from './accountFlowState.ts';
 import { useOnActorDone } from './useOnActorDone.ts';
 
 export type SignUpStep = 'editing' | 'ConfirmSignUp' | 'done';
@@ -18,15 +17,8 @@ export interface SignUpOptions {
   readonly onDone: (output: SignUpOutput) => void;
 }
 
-export interface SignUpFlow {
+export interface SignUpFlow extends AccountFlowState {
   readonly step: SignUpStep;
-  readonly busy: boolean;
-  readonly error: SignInError | undefined;
-  /** The pool's password policy, to show before submit. */
-  readonly policy: PasswordPolicy;
-  readonly username: string;
-  /** Where the confirmation code went (masked by Cognito). */
-  readonly codeDelivery: CodeDelivery | undefined;
   /** SignUp; the password is wrapped in a Secret here, so clear your field right after. */
   readonly submit: (username: string, password: string, attributes: StringMap, clientMetadata?: StringMap) => void;
   /** Confirm an earlier sign-up (UserNotConfirmedException): sends a new code, then asks for it. */
@@ -47,19 +39,11 @@ export function useSignUp({ ports, input, onDone }: SignUpOptions): SignUpFlow {
         ? 'ConfirmSignUp'
         : 'editing',
   );
-  const busy = useSelector(actorRef, (snapshot) => snapshot.hasTag('busy'));
-  const error = useSelector(actorRef, (snapshot) => snapshot.context.error ?? undefined);
-  const policy = useSelector(actorRef, (snapshot) => snapshot.context.passwordPolicy);
-  const username = useSelector(actorRef, (snapshot) => snapshot.context.username);
-  const codeDelivery = useSelector(actorRef, (snapshot) => snapshot.context.codeDelivery ?? undefined);
+  const state = useSelector(actorRef, accountFlowState, shallowEqual);
   useOnActorDone(actorRef, onDone);
   return {
     step,
-    busy,
-    error,
-    policy,
-    username,
-    codeDelivery,
+    ...state,
     submit: (typedUsername, password, attributes, clientMetadata) => {
       actorRef.send({
         type: 'signUp.submit',
