@@ -25,9 +25,17 @@ afterEach(cleanup);
 
 const slow = { timeout: 5000 };
 
+/** Every step rendered since the test began, in order, without repeats. */
+const seenSteps: string[] = [];
+afterEach(() => {
+  seenSteps.length = 0;
+});
+
 function useChallengeView() {
+  const step = useSignInStep();
+  if (seenSteps.at(-1) !== step) seenSteps.push(step);
   return {
-    step: useSignInStep(),
+    step,
     credentials: useCredentialsStep(),
     select: useSelectMfaStep(),
     setup: useMfaSetupStep(),
@@ -57,6 +65,16 @@ async function expectSignedIn(current: () => ReturnType<typeof useChallengeView>
 }
 
 describe('the challenge-step hooks against the emulator', () => {
+  it('useSignInStep shows "loading" while the device is confirmed, never "signedIn" before the remember question', async () => {
+    const { result } = await signInAs('srp-user');
+    await waitFor(() => {
+      expect(result.current.step).toBe('rememberDevice');
+    }, slow);
+    // seenSteps records every render (restoring, the form, ConfirmDevice, the question), so a flash of the signed-in
+    // view between two polls is not missed.
+    expect(seenSteps).toEqual(['loading', 'credentials', 'loading', 'rememberDevice']);
+  });
+
   it('useSelectMfaStep offers SMS and TOTP and moves to the chosen challenge', async () => {
     const { result } = await signInAs('select-user');
     await waitFor(() => {

@@ -3,7 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { signInMachine } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
 
-/** The screen the sign-in needs: a form per challenge, plus loading, session expired and signed in. */
+/** The screen the sign-in needs: a form per challenge, plus loading (restoring, confirming the device), session expired and signed in. */
 export type SignInStep =
   | 'loading'
   | 'credentials'
@@ -20,7 +20,9 @@ export type SignInStep =
 
 /** Maps a snapshot to its step; SRP and device steps need no input, so they show the credentials form, busy. */
 export function selectStep(snapshot: SnapshotFrom<typeof signInMachine>): SignInStep {
-  if (snapshot.matches('restoring')) return 'loading';
+  // ConfirmDevice runs between the last answer and the "Remember this device?" question: showing the signed-in view
+  // there would announce "signed in" and then take it back for a question.
+  if (snapshot.matches('restoring') || snapshot.matches({ signedIn: 'confirmingDevice' })) return 'loading';
   // USER_AUTH's SMS_OTP asks for the same thing as SMS_MFA.
   if (snapshot.matches('SMS_MFA') || snapshot.matches('SMS_OTP')) return 'SMS_MFA';
   if (snapshot.matches('SOFTWARE_TOKEN_MFA')) return 'SOFTWARE_TOKEN_MFA';
