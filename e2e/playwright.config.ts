@@ -1,11 +1,17 @@
-// Playwright: the demo's e2e build served by `vite preview` as webServer, Debian's (or Playwright's cached) Chromium, one emulator per worker.
+// Playwright: the demo's e2e build served by `vite preview` as webServer, Chromium found by the set-up step (its
+// headless shell when installed), one emulator per worker.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 
 const demoPort = Number(process.env.E2E_DEMO_PORT ?? 41731);
 // One build directory per port: suites run side by side (the bench's, yours) must not empty each other's.
 const demoBuild = `-c e2e/demo.vite.config.ts --mode e2e --outDir node_modules/.cache/e2e-demo/${String(demoPort)}`;
-const executablePath = findChromium();
+// A person watching (`--headed`, `--ui`, `--debug`) needs a full browser; headless runs take the lighter headless
+// shell when it is installed. Workers load this file again, so the runner hands the choice down through the env.
+if (['--headed', '--ui', '--debug'].some((flag) => process.argv.includes(flag)) || process.env.PWDEBUG) {
+  process.env.E2E_HEADED = '1';
+}
+const executablePath = findChromium({ headed: process.env.E2E_HEADED === '1' });
 if (!executablePath) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser` or set CHROMIUM_PATH.');
 
 export default defineConfig({
