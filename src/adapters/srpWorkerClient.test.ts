@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PasswordClaimInput } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { createFastSrp } from './srpFast.ts';
-import { createWorkerSrp, type SrpEngineReport } from './srpWorkerClient.ts';
+import { createInlineSrp, createWorkerSrp, type SrpEngineReport } from './srpWorkerClient.ts';
 import { messageChannelWorker } from './srpWorkerChannel.testkit.ts';
 import type { TestWorkerChannel } from './srpWorkerChannel.testkit.ts';
 
@@ -78,6 +78,15 @@ describe('createWorkerSrp', () => {
     expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(
       await createFastSrp().passwordClaim(claimInput(ephemeral)),
     );
+  });
+
+  it('computes inline on the page, from the worker’s own file, the same claim as the fast engine', async () => {
+    const srp = createInlineSrp();
+    const ephemeral = await srp.createEphemeral();
+    expect(await srp.passwordClaim(claimInput(ephemeral))).toEqual(
+      await createFastSrp().passwordClaim(claimInput(ephemeral)),
+    );
+    await expect(srp.passwordClaim(claimInput(ephemeral, '0'))).rejects.toThrow('B cannot be zero.');
   });
 
   it('finishes calls in flight inline when the worker fails to start', async () => {

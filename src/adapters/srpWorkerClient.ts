@@ -1,16 +1,7 @@
-// SrpPort that runs the fast engine in a Web Worker (Vite's worker import), or inline where workers are unavailable.
+// SrpPort that runs the fast engine in a Web Worker, or inline where workers are unavailable: both from one lazy file.
 import type { SrpPort } from '../../machines/ports.ts';
-import { createFastSrp } from './srpFast.ts';
-import {
-  deviceClaimToWire,
-  deviceVerifierFromWire,
-  ephemeralFromWire,
-  isSrpWorkerResponse,
-  passwordClaimToWire,
-  wireClaim,
-  wireDeviceVerifier,
-  wireEphemeral,
-} from './srpWorkerProtocol.ts';
+import type * as SrpWorkerModule from './srpWorker.ts';
+import { isSrpWorkerResponse, resultOf, srpPortOver } from './srpWorkerProtocol.ts';
 import type { SrpWorkerRequest, SrpWorkerResponse, WithoutId } from './srpWorkerProtocol.ts';
 
 /** The two things the client needs from a worker; `Worker` is adapted to it, tests pass a MessageChannel. */
@@ -33,10 +24,25 @@ export interface WorkerSrpOptions {
   readonly onEngine?: ((report: SrpEngineReport) => void) | undefined;
 }
 
-function browserWorker(): SrpWorkerChannel | undefined {
+type EngineFile = Promise<typeof SrpWorkerModule>;
+
+/** Loads srpWorker.ts on the page. The bundler emits it as one self-contained chunk, which is also the worker's script. */
+function loadEngineFile(): EngineFile {
+  const file = import('./srpWorker.ts');
+  // Every user of `file` awaits it and sees a load failure; this only keeps an unused failure from being "unhandled".
+  file.catch(() => undefined);
+  return file;
+}
+
+/** The fast engine on the page, from the worker's own file: the inline path with no second copy of the SRP code. */
+function inlineSend(file: EngineFile): (request: WithoutId<SrpWorkerRequest>) => Promise<unknown> {
+  return async (request) => resultOf(await (await file).answerSrpRequest({ ...request, id: 0 }));
+}
+
+async function browserWorker(file: EngineFile): Promise<SrpWorkerChannel | undefined> {
   if (typeof Worker === 'undefined') return undefined;
-  // This exact `new Worker(new URL(..., import.meta.url), { type: 'module' })` shape is what Vite bundles as a worker.
-  const worker = new Worker(new URL('./srpWorker.ts', import.meta.url), { type: 'module' });
+  // The worker runs the chunk the page just imported, found by its own import.meta.url; no bundler rewriting needed.
+  const worker = new Worker((await file).srpWorkerUrl, { type: 'module' });
   return {
     post: (request) => {
       worker.postMessage(request);
@@ -57,21 +63,26 @@ function browserWorker(): SrpWorkerChannel | undefined {
   };
 }
 
-function unwrap(response: SrpWorkerResponse): unknown {
-  if (response.ok) return response.result;
-  const error = new Error(response.error.message);
-  error.name = response.error.name;
-  throw error;
+/** The channel, or why there is none: no Worker in this runtime, or one that could not be created. */
+async function openChannel(options: WorkerSrpOptions, file: EngineFile): Promise<SrpWorkerChannel | string> {
+  try {
+    const channel = await (options.createChannel ?? (() => browserWorker(file)))();
+    return channel ?? 'this runtime has no Worker';
+  } catch (error) {
+    // A Content-Security-Policy without worker-src (or a bundler without worker support) lands here: run inline.
+    return `the SRP worker could not be created (${error instanceof Error ? error.name : 'unknown error'})`;
+  }
 }
 
 /**
  * SrpPort whose math runs in a Web Worker, so the ~30 ms of modular exponentiation per sign-in never blocks the page.
  * The worker starts with the port (so it is loaded before the user presses "Sign in"). Without `Worker` (Node, old
  * runtimes) this is the fast engine inline; if the worker fails to load or crashes, the calls in flight and all later
- * ones run inline too.
+ * ones run inline too. Either way the engine is one lazily loaded file, the same one the worker runs.
  */
 export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
-  const inline = createFastSrp();
+  const file = loadEngineFile();
+  const inline = inlineSend(file);
   let lastReported: SrpEngineReport['engine'] | undefined;
   const report = (next: SrpEngineReport, warn: boolean): void => {
     if (lastReported === next.engine) return;
@@ -80,23 +91,6 @@ export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
     else if (warn && next.engine === 'inline')
       console.warn(`cognito-xstate: SRP runs on the main thread because ${next.reason}.`);
   };
-  let channel: SrpWorkerChannel | undefined;
-  let reason = 'this runtime has no Worker';
-  try {
-    channel = (options.createChannel ?? browserWorker)();
-  } catch (error) {
-    // A Content-Security-Policy without worker-src (or a bundler without worker support) lands here: run inline.
-    reason = `the SRP worker could not be created (${error instanceof Error ? error.name : 'unknown error'})`;
-    channel = undefined;
-  }
-  if (channel === undefined) {
-    // Reported after this call returns, not inside it, where a host's callback would run during React's render.
-    const noWorker = { engine: 'inline', reason } as const;
-    queueMicrotask(() => {
-      report(noWorker, typeof Worker !== 'undefined');
-    });
-    return inline;
-  }
 
   // Each call in flight, settled with the worker's answer, or with undefined when the worker fails (then it runs inline).
   const pending = new Map<number, (response: SrpWorkerResponse | undefined) => void>();
@@ -110,49 +104,36 @@ export function createWorkerSrp(options: WorkerSrpOptions = {}): SrpPort {
     pending.clear();
   };
 
-  channel.listen((data) => {
-    if (!isSrpWorkerResponse(data)) return;
-    const settle = pending.get(data.id);
-    pending.delete(data.id);
-    if (settle === undefined) return;
-    report({ engine: 'worker' }, false);
-    settle(data);
-  }, fallBack);
+  const channel = openChannel(options, file).then((opened) => {
+    if (typeof opened === 'string') {
+      report({ engine: 'inline', reason: opened }, typeof Worker !== 'undefined');
+      return undefined;
+    }
+    opened.listen((data) => {
+      if (!isSrpWorkerResponse(data)) return;
+      const settle = pending.get(data.id);
+      pending.delete(data.id);
+      if (settle === undefined) return;
+      report({ engine: 'worker' }, false);
+      settle(data);
+    }, fallBack);
+    return opened;
+  });
 
-  const open = channel;
-  /** Sends `request` to the worker and reads its answer with `fromWire`; runs `inlineCall` once the worker has failed. */
-  const call = async <T>(
-    request: WithoutId<SrpWorkerRequest>,
-    fromWire: (result: unknown) => T,
-    inlineCall: () => Promise<T>,
-  ): Promise<T> => {
-    if (broken) return inlineCall();
+  return srpPortOver(async (request) => {
+    const open = await channel;
+    if (open === undefined || broken) return inline(request);
     const id = nextId++;
     const response = await new Promise<SrpWorkerResponse | undefined>((settle) => {
       pending.set(id, settle);
       open.post({ ...request, id });
     });
-    return response === undefined ? inlineCall() : fromWire(unwrap(response));
-  };
+    return response === undefined ? inline(request) : resultOf(response);
+  });
+}
 
-  return {
-    createEphemeral: () =>
-      call(
-        { method: 'createEphemeral' },
-        (result) => ephemeralFromWire(wireEphemeral(result)),
-        () => inline.createEphemeral(),
-      ),
-    passwordClaim: (input) =>
-      call({ method: 'passwordClaim', input: passwordClaimToWire(input) }, wireClaim, () =>
-        inline.passwordClaim(input),
-      ),
-    deviceClaim: (input) =>
-      call({ method: 'deviceClaim', input: deviceClaimToWire(input) }, wireClaim, () => inline.deviceClaim(input)),
-    createDeviceVerifier: ({ deviceGroupKey, deviceKey }) =>
-      call(
-        { method: 'createDeviceVerifier', input: { deviceGroupKey, deviceKey } },
-        (result) => deviceVerifierFromWire(wireDeviceVerifier(result)),
-        () => inline.createDeviceVerifier({ deviceGroupKey, deviceKey }),
-      ),
-  };
+/** The fast engine on the main thread (the widget's `srp: 'inline'`), loaded on first use from the worker's file. */
+export function createInlineSrp(): SrpPort {
+  let file: EngineFile | undefined;
+  return srpPortOver((request) => inlineSend((file ??= loadEngineFile()))(request));
 }

@@ -1,6 +1,5 @@
 // The worker side of the SRP worker: answers SrpWorkerRequest messages arriving on a port with the fast engine.
-import { createFastSrp } from './srpFast.ts';
-import { answerSrpRequest, isSrpWorkerRequest } from './srpWorkerProtocol.ts';
+import { answerSrpRequest, isSrpWorkerRequest } from './srpEngine.ts';
 import type { SrpWorkerResponse } from './srpWorkerProtocol.ts';
 
 /** A worker's global scope or a MessagePort: where requests arrive and answers go. */
@@ -11,11 +10,10 @@ export interface SrpRequestPort {
 
 /** Serves every well-formed request on `port`; malformed messages are ignored, as a worker cannot reject them. */
 export function serveSrpRequests(port: SrpRequestPort): void {
-  const engine = createFastSrp();
   port.addEventListener('message', (event) => {
     const request = event.data;
     if (!isSrpWorkerRequest(request)) return;
-    void answerSrpRequest(engine, request).then((response) => {
+    void answerSrpRequest(request).then((response) => {
       port.postMessage(response);
     });
   });

@@ -15,12 +15,12 @@ import type {
 } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 
-interface WireEphemeral {
+export interface WireEphemeral {
   readonly srpA: string;
   readonly a: string;
 }
 
-interface WireChallenge {
+export interface WireChallenge {
   readonly ephemeral: WireEphemeral;
   readonly srpB: string;
   readonly salt: string;
@@ -28,19 +28,19 @@ interface WireChallenge {
   readonly now: number;
 }
 
-interface WirePasswordClaim extends WireChallenge {
+export interface WirePasswordClaim extends WireChallenge {
   readonly poolName: string;
   readonly userIdForSrp: string;
   readonly password: string;
 }
 
-interface WireDeviceClaim extends WireChallenge {
+export interface WireDeviceClaim extends WireChallenge {
   readonly deviceGroupKey: string;
   readonly deviceKey: string;
   readonly devicePassword: string;
 }
 
-interface WireDeviceVerifier {
+export interface WireDeviceVerifier {
   readonly passwordVerifier: string;
   readonly salt: string;
   readonly devicePassword: string;
@@ -56,7 +56,7 @@ export type SrpWorkerRequest =
       readonly input: { readonly deviceGroupKey: string; readonly deviceKey: string };
     };
 
-type WireResult = WireEphemeral | SrpClaim | WireDeviceVerifier;
+export type WireResult = WireEphemeral | SrpClaim | WireDeviceVerifier;
 
 export type SrpWorkerResponse =
   | { readonly id: number; readonly ok: true; readonly result: WireResult }
@@ -69,36 +69,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-const methods = new Set(['createEphemeral', 'passwordClaim', 'deviceClaim', 'createDeviceVerifier']);
-
-/** A structural check on what arrives over postMessage; the engine validates the values themselves. */
-export function isSrpWorkerRequest(value: unknown): value is SrpWorkerRequest {
-  return (
-    isRecord(value) && typeof value.id === 'number' && typeof value.method === 'string' && methods.has(value.method)
-  );
-}
-
 export function isSrpWorkerResponse(value: unknown): value is SrpWorkerResponse {
   return isRecord(value) && typeof value.id === 'number' && typeof value.ok === 'boolean';
 }
 
-function challengeToWire(input: SrpServerChallenge): WireChallenge {
+export function challengeToWire(input: SrpServerChallenge): WireChallenge {
   return {
     ephemeral: { srpA: input.ephemeral.srpA, a: input.ephemeral.a.reveal() },
     srpB: input.srpB,
     salt: input.salt,
     secretBlock: input.secretBlock,
     now: input.now.getTime(),
-  };
-}
-
-function challengeFromWire(input: WireChallenge): SrpServerChallenge {
-  return {
-    ephemeral: ephemeralFromWire(input.ephemeral),
-    srpB: input.srpB,
-    salt: input.salt,
-    secretBlock: input.secretBlock,
-    now: new Date(input.now),
   };
 }
 
@@ -156,47 +137,27 @@ export function wireDeviceVerifier(value: unknown): WireDeviceVerifier {
   return { passwordVerifier: value.passwordVerifier, salt: value.salt, devicePassword: value.devicePassword };
 }
 
-async function run(engine: SrpPort, request: SrpWorkerRequest): Promise<WireResult> {
-  switch (request.method) {
-    case 'createEphemeral': {
-      const ephemeral = await engine.createEphemeral();
-      return { srpA: ephemeral.srpA, a: ephemeral.a.reveal() };
-    }
-    case 'passwordClaim': {
-      const { input } = request;
-      return engine.passwordClaim({
-        ...challengeFromWire(input),
-        poolName: input.poolName,
-        userIdForSrp: input.userIdForSrp,
-        password: secret(input.password),
-      });
-    }
-    case 'deviceClaim': {
-      const { input } = request;
-      return engine.deviceClaim({
-        ...challengeFromWire(input),
-        deviceGroupKey: input.deviceGroupKey,
-        deviceKey: input.deviceKey,
-        devicePassword: secret(input.devicePassword),
-      });
-    }
-    case 'createDeviceVerifier': {
-      const verifier = await engine.createDeviceVerifier(request.input);
-      return {
-        passwordVerifier: verifier.passwordVerifier,
-        salt: verifier.salt,
-        devicePassword: verifier.devicePassword.reveal(),
-      };
-    }
-  }
+/** The result of a response, or its error re-thrown with the engine's name and message. */
+export function resultOf(response: SrpWorkerResponse): unknown {
+  if (response.ok) return response.result;
+  const error = new Error(response.error.message);
+  error.name = response.error.name;
+  throw error;
 }
 
-/** Runs one request on `engine` (inside the worker) and answers with the result or the error's name and message. */
-export async function answerSrpRequest(engine: SrpPort, request: SrpWorkerRequest): Promise<SrpWorkerResponse> {
-  try {
-    return { id: request.id, ok: true, result: await run(engine, request) };
-  } catch (error) {
-    const { name, message } = error instanceof Error ? error : new Error(String(error));
-    return { id: request.id, ok: false, error: { name, message } };
-  }
+/**
+ * An SrpPort that turns each call into a request, has `send` answer it (in a worker or inline), and reads the result
+ * back with Secret re-wrapped, so both paths go through the same conversions.
+ */
+export function srpPortOver(send: (request: WithoutId<SrpWorkerRequest>) => Promise<unknown>): SrpPort {
+  return {
+    createEphemeral: async () => ephemeralFromWire(wireEphemeral(await send({ method: 'createEphemeral' }))),
+    passwordClaim: async (input) =>
+      wireClaim(await send({ method: 'passwordClaim', input: passwordClaimToWire(input) })),
+    deviceClaim: async (input) => wireClaim(await send({ method: 'deviceClaim', input: deviceClaimToWire(input) })),
+    createDeviceVerifier: async ({ deviceGroupKey, deviceKey }) =>
+      deviceVerifierFromWire(
+        wireDeviceVerifier(await send({ method: 'createDeviceVerifier', input: { deviceGroupKey, deviceKey } })),
+      ),
+  };
 }

@@ -2,8 +2,7 @@
 import type { SignInPorts } from '../../machines/index.ts';
 import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
-import { createFastSrp } from '../adapters/srpFast.ts';
-import { createWorkerSrp } from '../adapters/srpWorkerClient.ts';
+import { createInlineSrp, createWorkerSrp } from '../adapters/srpWorkerClient.ts';
 import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
 
@@ -12,7 +11,7 @@ export function browserPorts(config: LoginWidgetConfig): SignInPorts {
   return {
     cognito: createCognitoHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }),
     // The SRP math runs off the main thread (inline where workers are unavailable or blocked by CSP).
-    srp: config.srp === 'inline' ? createFastSrp() : createWorkerSrp({ onEngine: config.onSrpEngine }),
+    srp: config.srp === 'inline' ? createInlineSrp() : createWorkerSrp({ onEngine: config.onSrpEngine }),
     tokens: config.tokenStore ?? createMemoryTokenStore(),
     devices: config.deviceStore ?? createMemoryDeviceStore(),
     // The official client names a confirmed device after the user agent.
