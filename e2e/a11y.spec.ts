@@ -1,22 +1,11 @@
-// Accessibility: axe finds no violations on any step of the widget (and the demo page around it).
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test, type DemoPath } from './fixtures.ts';
+// Accessibility beyond the sign-in machine's own steps: the demo page, the credentials and code steps with an
+// error, the remember prompt, the signed-in page and the account screen. Every step the machine can show is checked
+// by the model-based walk (modelBased.spec.ts), on the first walk that reaches it.
+import { expectNoViolations } from './axe.ts';
+import { expect, test } from './fixtures.ts';
 
 // One axe run costs a second or more of CPU on a 2-core runner; some tests below run it three times.
 test.describe.configure({ timeout: 60_000 });
-
-/**
- * axe on the whole page, or only on the widget (`.cx-widget`) where the demo around it was checked already.
- * Legacy mode runs axe in the page itself: the default (runPartial) opens an extra blank page to finish every run,
- * which costs more than the check on this page (which has no cross-origin frames to reach).
- */
-async function expectNoViolations(page: Page, scope: 'page' | 'widget'): Promise<void> {
-  const axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-  if (scope === 'widget') axe.include('.cx-widget');
-  const results = await axe.analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
 
 test('the credentials step and the demo page, with and without an error, have no axe violations', async ({
   cognito,
@@ -29,50 +18,6 @@ test('the credentials step and the demo page, with and without an error, have no
   await expectNoViolations(page, 'page');
   await signInPage.submitCredentials(user.username, 'wrong-password');
   await expect(signInPage.alert).toHaveText(signInPage.messages.errors.NotAuthorizedException ?? '');
-  await expectNoViolations(page, 'widget');
-});
-
-const challengeSteps: readonly { path: DemoPath; heading: string; authFlow?: string }[] = [
-  { path: 'sms', heading: 'Enter the code from your text message' },
-  { path: 'totp', heading: 'Enter the code from your authenticator app' },
-  { path: 'email', heading: 'Enter the code from your email' },
-  { path: 'selectMfa', heading: 'Choose how to verify it’s you' },
-  { path: 'newPassword', heading: 'Choose a new password' },
-  { path: 'custom', heading: 'One more step', authFlow: 'CUSTOM_AUTH_SRP' },
-];
-
-for (const step of challengeSteps) {
-  test(`the "${step.heading}" step (${step.path} user) has no axe violations`, async ({
-    cognito,
-    signInPage,
-    users,
-    page,
-  }) => {
-    const user = users.take(step.path);
-    await signInPage.open(cognito, step.authFlow === undefined ? {} : { authFlow: step.authFlow });
-    await signInPage.submitCredentials(user.username, user.password);
-    await expect(page.getByRole('heading', { name: step.heading })).toBeVisible();
-    await expectNoViolations(page, 'widget');
-  });
-}
-
-test('the passwordless credentials step has no axe violations', async ({ cognito, signInPage, page }) => {
-  await signInPage.open(cognito, { authFlow: 'USER_AUTH' });
-  await expect(signInPage.button(signInPage.messages.textMeACode)).toBeVisible();
-  await expectNoViolations(page, 'widget');
-});
-
-test('the MFA set-up step, with its QR code and key, has no axe violations', async ({
-  cognito,
-  signInPage,
-  users,
-  page,
-}) => {
-  const user = users.take('mfaSetup');
-  await signInPage.open(cognito);
-  await signInPage.submitCredentials(user.username, user.password);
-  await signInPage.expectStep('MFA_SETUP');
-  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
   await expectNoViolations(page, 'widget');
 });
 
@@ -98,19 +43,6 @@ test('a wrong code error, the remember-device prompt and the signed-in page have
   await signInPage.expectStep('signedIn');
   // Signed in, the demo shows the claims and the account screen beside the widget: check them all.
   await expectNoViolations(page, 'page');
-});
-
-test('the session-expired step has no axe violations', async ({ cognito, signInPage, users, clock }) => {
-  const user = users.take('totp');
-  await signInPage.open(cognito);
-  await signInPage.submitCredentials(user.username, user.password);
-  await expect(signInPage.code).toBeFocused();
-  // Cognito's sign-in Session lasts 3 to 15 minutes; move the emulator's clock past any of them.
-  await clock.advance(20 * 60);
-  await signInPage.submitCode('123456');
-  await signInPage.expectStep('sessionExpired');
-  await expect(signInPage.button(signInPage.messages.startAgain)).toBeFocused();
-  await expectNoViolations(signInPage.page, 'widget');
 });
 
 test('the account screen, its authenticator enrolment and its device list have no axe violations', async ({

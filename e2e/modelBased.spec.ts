@@ -1,14 +1,18 @@
 // Model-based e2e: @xstate/graph walks the sign-in machine's shortest paths; each is replayed through the widget.
 // Cognito's answers in the walk are canned; in the browser they come from the emulator, so the path picks the user.
 // Two walks: the password flows (USER_SRP_AUTH) and passwordless USER_AUTH with SMS_OTP, the only way to SMS_OTP.
+// On the way every view is checked twice over: axe finds no violations (on the first walk that shows it), and no
+// password, Session, token, code or answer is in the page's console, storage, cookies, DOM, inputs or URLs.
 import { readdir, readFile } from 'node:fs/promises';
 import { getShortestPaths } from '@xstate/graph';
 import type { StatePath, TraversalOptions } from '@xstate/graph';
 import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type StateValue } from 'xstate';
 import type { SignInInput } from '../machines/index.ts';
 import { secret, signInMachine } from '../machines/index.ts';
+import { expectNoViolations } from './axe.ts';
 import { expect, test, type DemoPath, type FreshUser } from './fixtures.ts';
 import type { WidgetStep } from './kit/index.ts';
+import { watchLeaks } from './leakWatch.ts';
 
 const QUESTION = 'What is 6 × 7?';
 const NEW_PASSWORD = 'N3w-passw0rd!model';
@@ -315,6 +319,34 @@ for (const candidate of candidates) {
   for (const leaf of leaves) covered.add(leaf);
 }
 
+/** A view as axe sees it: the step and any error shown, and for credentials the flow (password or passwordless). */
+function viewKey(kind: DemoPath, view: WidgetStep, step: Step): string {
+  const flow = view === 'credentials' ? [DEMO_FLOW[kind] ?? 'USER_SRP_AUTH'] : [];
+  return [view, ...flow, errorType(step) ?? 'no error'].join(', ');
+}
+
+function restingView(step: Step): WidgetStep | undefined {
+  const view = VIEW[activeLeaf(step.state)];
+  return typeof view === 'string' && view !== 'passing' ? view : undefined;
+}
+
+/** Each view is checked with axe once, on the first walk that shows it (one axe run costs about a second of CPU). */
+const axeChecksByPath = new Map<DrivenPath, Set<string>>();
+const axeAssigned = new Set<string>();
+for (const path of driven) {
+  const kind = pathUser(path.steps);
+  const mine = new Set<string>();
+  for (const step of path.steps) {
+    const view = restingView(step);
+    if (view === undefined) continue;
+    const key = viewKey(kind, view, step);
+    if (axeAssigned.has(key)) continue;
+    axeAssigned.add(key);
+    mine.add(key);
+  }
+  axeChecksByPath.set(path, mine);
+}
+
 test('the walk reaches every state the widget can drive', () => {
   const reached = new Set(driven.flatMap((path) => [...leavesOf(path.steps)]));
   const eventless = (id: string) => (machine.getStateNodeById(id).always ?? []).length > 0;
@@ -322,6 +354,12 @@ test('the walk reaches every state the widget can drive', () => {
     .filter(([id]) => !reached.has(id) && !eventless(id))
     .map(([id]) => id);
   expect(missing).toEqual([]);
+});
+
+test('every view the widget shows for the machine is checked with axe by one walk', () => {
+  const shown = new Set(Object.values(VIEW).filter((view) => view !== 'passing'));
+  const checked = new Set([...axeAssigned].map((key) => key.split(', ')[0]));
+  expect([...shown].filter((view) => !checked.has(view))).toEqual([]);
 });
 
 for (const path of driven) {
@@ -348,18 +386,38 @@ for (const path of driven) {
       .getByRole('definition');
     let setupSecret = '';
     let pendingCode: string | undefined;
+    const watcher = watchLeaks(page);
+    // Everything secret the test typed or read; Session and tokens are collected from the responses.
+    const typed: string[] = kind === 'passwordless' ? [] : [user.password];
+    if (user.totpSecret !== undefined) typed.push(user.totpSecret);
+    const axeHere = axeChecksByPath.get(path) ?? new Set<string>();
+    test.info().annotations.push({ type: 'axe', description: [...axeHere].join('; ') || 'none' });
+    const axeDone = new Set<string>();
+
+    /** The widget rests on `view`: axe where this walk owns the view, then a look at every sink (but the set-up key). */
+    const atView = async (view: WidgetStep, step: Step, label: string): Promise<void> => {
+      const key = viewKey(kind, view, step);
+      if (axeHere.has(key) && !axeDone.has(key)) {
+        if (view === 'MFA_SETUP') await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+        await expectNoViolations(page, 'widget');
+        axeDone.add(key);
+      }
+      // MFA_SETUP shows the authenticator key on purpose; every later view must have forgotten it.
+      if (view !== 'MFA_SETUP') await watcher.capture(label);
+    };
 
     for (const [index, step] of path.steps.entries()) {
       const next = path.steps[index + 1];
       const before = index === 0 ? undefined : path.steps[index - 1]?.state;
       const event = step.event;
-      await test.step(`${String(index + 1)}. ${event.type}`, async () => {
+      const label = `${String(index + 1)}. ${event.type}`;
+      await test.step(label, async () => {
         switch (event.type) {
           case 'credentials.submit':
             await (kind === 'passwordless'
               ? signInPage.requestSmsCode(user.username)
               : signInPage.submitCredentials(user.username, user.password));
-            return;
+            break;
           case 'code.submit': {
             const at = before === undefined ? '' : activeLeaf(before);
             const rightCode = async (): Promise<string> => {
@@ -371,32 +429,35 @@ for (const path of driven) {
               return pendingCode;
             };
             const code = await rightCode();
+            typed.push(code);
             if (errorType(next) === 'CodeMismatchException') {
               await signInPage.submitCode(code === '000000' ? '111111' : '000000');
-              return;
+              break;
             }
             if (errorType(next) === 'NotAuthorizedException') await clock.advance(3 * 60 + 1);
             pendingCode = undefined;
             await signInPage.submitCode(code);
-            return;
+            break;
           }
           case 'mfaType.select':
             await signInPage.chooseMfa('SOFTWARE_TOKEN_MFA');
-            return;
+            break;
           case 'newPassword.submit':
+            typed.push(NEW_PASSWORD);
             await signInPage.submitNewPassword(NEW_PASSWORD, { name: 'Model Walker' });
-            return;
+            break;
           case 'customChallenge.submit':
+            typed.push('42');
             await signInPage.submitAnswer(QUESTION, '42');
-            return;
+            break;
           case 'device.remember':
             await signInPage.rememberDevice(event.remember === true);
-            return;
+            break;
           case 'signOut':
             await (event.scope === 'global'
               ? signInPage.button('Sign out of all devices').click()
               : signInPage.signOut());
-            return;
+            break;
           case 'tokens.refresh': {
             // Past the refresh point (an hour's tokens, refreshed 5 min early) on both clocks: the browser's fires the
             // machine's timer, the emulator's stamps the new ID token, whose later `exp` the claims panel then shows.
@@ -405,31 +466,37 @@ for (const path of driven) {
             await page.clock.fastForward('56:00');
             await expect(expiry).not.toHaveText(expiredAt ?? '');
             await signInPage.expectStep('signedIn');
-            return;
+            break;
           }
           case 'device.forget':
             await signInPage.button(signInPage.messages.forgetThisDevice).click();
             await expect(page.getByText(signInPage.messages.thisDeviceForgotten)).toBeVisible();
-            return;
+            break;
           case 'signIn.restart':
             // From sessionExpired the user presses "Start again"; after sign-out the form restarts by itself.
             if (before?.matches('sessionExpired') === true) await signInPage.startAgain();
-            return;
+            break;
           default:
+            // Cognito's (or the emulator's) answers: the view below is the step the machine rests in.
             break;
         }
-        // Cognito's (or the emulator's) answers: wait until the widget shows the step the machine rests in.
-        const view = VIEW[activeLeaf(step.state)];
-        if (view === 'credentials' && errorType(step) === undefined && !step.state.matches('signedOut')) return;
-        if (typeof view === 'string' && view !== 'passing') await signInPage.expectStep(view);
+        const view = restingView(step);
+        if (view === undefined) return;
+        await signInPage.expectStep(view);
         if (errorType(step) === 'CodeMismatchException') {
           await expect(signInPage.alert).toHaveText(signInPage.messages.errors.CodeMismatchException ?? '');
         }
-        if (view === 'MFA_SETUP') setupSecret = totp.secretOf(await signInPage.totpSetupUri());
+        if (view === 'MFA_SETUP') {
+          setupSecret = totp.secretOf(await signInPage.totpSetupUri());
+          typed.push(setupSecret);
+        }
+        await atView(view, step, label);
       });
     }
-    const last = path.steps.at(-1);
-    const final = last === undefined ? undefined : VIEW[activeLeaf(last.state)];
-    if (typeof final === 'string' && final !== 'passing') await signInPage.expectStep(final);
+    expect(
+      [...axeHere].filter((key) => !axeDone.has(key)),
+      'views this walk was to check with axe',
+    ).toEqual([]);
+    watcher.expectNoLeak(path.name, typed);
   });
 }
