@@ -319,10 +319,10 @@ for (const candidate of candidates) {
   for (const leaf of leaves) covered.add(leaf);
 }
 
-/** A view as axe sees it: the step and any error shown, and for credentials the flow (password or passwordless). */
+/** A view as axe sees it: the step and any error shown; the credentials form differs only when passwordless. */
 function viewKey(kind: DemoPath, view: WidgetStep, step: Step): string {
-  const flow = view === 'credentials' ? [DEMO_FLOW[kind] ?? 'USER_SRP_AUTH'] : [];
-  return [view, ...flow, errorType(step) ?? 'no error'].join(', ');
+  const form = view === 'credentials' && kind === 'passwordless' ? ['passwordless'] : [];
+  return [view, ...form, errorType(step) ?? 'no error'].join(', ');
 }
 
 function restingView(step: Step): WidgetStep | undefined {
