@@ -9,7 +9,9 @@ test('a signed-in user signs out and is back at the credentials form', async ({ 
   await test.step('sign in with SRP', async () => {
     await signInPage.submitCredentials(user.username, user.password);
     await signInPage.expectSignedIn();
-    await expect(claims).toBeVisible();
+    // The ID token's claims, decoded; never a raw JWT (base64url of '{"' is "eyJ").
+    await expect(claims.getByText('cognito:username')).toBeVisible();
+    expect(await page.locator('body').innerText()).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });
 
   await test.step('sign out: the claims disappear, the username stays for next time', async () => {

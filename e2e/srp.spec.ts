@@ -30,7 +30,10 @@ test('a wrong password is refused without saying whether the account exists', as
   await signInPage.open(cognito);
   await test.step('PASSWORD_VERIFIER with a wrong password: NotAuthorizedException', async () => {
     await signInPage.submitCredentials(user.username, 'Wrong-passw0rd!');
+    // Announced in the alert region; the password is cleared and focused for the next try.
     await expect(signInPage.alert).toHaveText(signInPage.messages.errors.NotAuthorizedException ?? '');
+    await expect(signInPage.password).toBeFocused();
+    await expect(signInPage.password).toHaveValue('');
   });
   await test.step('an unknown user gets the very same answer', async () => {
     await signInPage.submitCredentials('nobody-here', 'Wrong-passw0rd!');
