@@ -1,8 +1,11 @@
-// `?inspect`: the Stately inspector's code loads only when asked for, and its window gets the sign-in's events redacted.
+// `?inspect`: the Stately inspector's code loads only when asked for, and its window gets the sign-in's events redacted;
+// the page's own sinks (console, storage, cookies, DOM, inputs, URLs) are watched for secrets on the way.
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import type { Cognito } from './kit/index.ts';
 import { INSPECTOR_URL, inspectedEventTypes, stringLeaves, tapInspector, watchLeaks } from './leakWatch.ts';
+
+const CHANGED_PASSWORD = 'Ch4nged!passw0rd-inspector';
 
 /** String literals of @statelyai/inspect's browser transport, kept by any bundler: they mark its code. */
 const INSPECTOR_MARKERS = ['@statelyai.connected', 'xstateinspector'];
@@ -71,17 +74,19 @@ test('without ?inspect the page never requests the inspector’s code nor opens 
   expect(windows).toEqual([]);
 });
 
-test('with ?inspect the inspector loads lazily, opens its window, and receives a sign-in with every secret redacted', async ({
+test('with ?inspect the inspector loads lazily, opens its window, and receives an SMS sign-in and a password change with every secret redacted', async ({
   cognito,
   signInPage,
   users,
+  outbox,
   page,
   context,
 }) => {
   const scripts = recordScripts(page);
   const inspector = await tapInspector(context);
   const watcher = watchLeaks(page, { inspector });
-  const user = users.take('srp');
+  const user = users.take('sms');
+  const typed: string[] = [user.password];
 
   await test.step('the inspector chunk loads and its window opens at stately.ai (a local stub here)', async () => {
     await page.goto(demoUrl(cognito, true));
@@ -94,22 +99,44 @@ test('with ?inspect the inspector loads lazily, opens its window, and receives a
     process.stdout.write(
       `inspector (on): scripts ${String(loaded.length)}, inspector chunk ${chunks[0]?.url ?? ''} (${String(chunks[0]?.bytes ?? 0)} bytes)\n`,
     );
+    await watcher.capture('credentials shown');
   });
 
-  await test.step('sign in and out with the inspector listening', async () => {
+  await test.step('sign in with the SMS code while the inspector listens', async () => {
     await signInPage.submitCredentials(user.username, user.password);
+    await signInPage.expectStep('SMS_MFA');
+    await watcher.capture('SMS code asked');
+    const code = await outbox.waitForCode(user.username, { channel: 'SMS' });
+    typed.push(code);
+    await signInPage.submitCode(code);
     await signInPage.expectSignedIn();
+    await watcher.capture('signed in');
+  });
+
+  await test.step('the account screen’s ChangePassword: both passwords are secrets too', async () => {
+    const section = page.getByRole('region', { name: 'Change password', exact: true });
+    typed.push(CHANGED_PASSWORD);
+    await section.getByLabel('Current password', { exact: true }).fill(user.password);
+    await section.getByLabel('New password', { exact: true }).fill(CHANGED_PASSWORD);
+    await section.getByLabel('Confirm new password', { exact: true }).fill(CHANGED_PASSWORD);
+    await section.getByRole('button', { name: 'Change password' }).click();
+    await expect(section.getByRole('status')).toHaveText('Your password has been changed.');
+    await watcher.capture('password changed');
+  });
+
+  await test.step('sign out; the inspector has every event up to it', async () => {
     await signInPage.signOut();
     await signInPage.expectStep('credentials');
     await expect
       .poll(async () => inspectedEventTypes(await inspector.events()).includes('signOut'), { intervals: [100, 250] })
       .toBe(true);
+    await watcher.capture('signed out');
   });
 
-  await test.step('the events carry the secret fields, each as "[redacted]"', async () => {
+  await test.step('the events carry the secret fields, each as "[redacted]", and no sink holds a secret', async () => {
     const events = await inspector.events();
     const types = inspectedEventTypes(events);
-    expect(types).toEqual(expect.arrayContaining(['credentials.submit', 'device.remember', 'signOut']));
+    expect(types).toEqual(expect.arrayContaining(['credentials.submit', 'code.submit', 'device.remember', 'signOut']));
     const seen = contexts(events);
     // The password lived in context until PASSWORD_VERIFIER was answered, the Session until tokens came: the
     // inspector saw both fields, and only ever as "[redacted]".
@@ -119,7 +146,6 @@ test('with ?inspect the inspector loads lazily, opens its window, and receives a
       [],
     );
     expect(stringLeaves(events)).toContain('[redacted]');
-    await watcher.capture('signed out');
-    watcher.expectNoLeak('inspector srp', [user.password]);
+    watcher.expectNoLeak('inspector sms', typed);
   });
 });
