@@ -102,6 +102,8 @@ test.describe('strict Content-Security-Policy', () => {
       expect(workers.length).toBeGreaterThan(0);
       expect(inlineFallbacks).toEqual([]);
     } finally {
+      // The page is still open and may hold a keep-alive connection, which would keep close() waiting forever.
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });
