@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attributeLabel, englishMessages, errorText, mergeMessages } from './messages.ts';
+import {
+  attributeLabel,
+  englishMessages,
+  errorText,
+  mergeMessages,
+  mergeWidgetMessages,
+  withAccountMessages,
+} from './messages.ts';
 
 describe('messages', () => {
   it('gives a wrong password and an unknown user the same text, so the form does not reveal which accounts exist', () => {
@@ -25,5 +32,16 @@ describe('messages', () => {
   it('labels known attributes and shows unknown attribute names as they are', () => {
     expect(attributeLabel(englishMessages, 'name')).toBe('Full name');
     expect(attributeLabel(englishMessages, 'custom:team')).toBe('custom:team');
+  });
+
+  it('keeps account-screen defaults out of the widget dictionary, yet an override of them reaches the account screen', () => {
+    const widget = mergeWidgetMessages({ accountTitle: 'Mein Konto', signIn: 'Anmelden' });
+    expect(widget.signIn).toBe('Anmelden');
+    expect(widget.accountTitle).toBe('Mein Konto');
+    expect(mergeWidgetMessages().accountTitle).toBeUndefined();
+    const account = withAccountMessages(widget);
+    expect(account.accountTitle).toBe('Mein Konto');
+    expect(account.devicesTitle).toBe(englishMessages.devicesTitle);
+    expect(mergeMessages({ accountTitle: 'Mein Konto', signIn: 'Anmelden' })).toEqual(account);
   });
 });

@@ -7,8 +7,8 @@ export type MfaMethod = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 // UserNotFoundException, would tell a stranger which accounts exist.
 const wrongCredentials = 'Incorrect username or password.';
 
-/** The widget's English strings. Functions take the values they interpolate. */
-export const englishMessages = {
+/** The English strings of everything <LoginWidget> renders. Functions take the values they interpolate. */
+export const englishWidgetMessages = {
   title: 'Sign in',
   username: 'Username',
   password: 'Password',
@@ -84,7 +84,7 @@ export const englishMessages = {
   forgetThisDevice: 'Forget this device',
   forgettingThisDevice: 'Forgetting this device…',
   thisDeviceForgotten: 'This device is forgotten: the next sign-in here asks for a verification code again.',
-  // Account flows: sign-up, confirmation, password reset, signed-in account.
+  // Account flows: sign-up, confirmation, password reset.
   createAccount: 'Create account',
   creatingAccount: 'Creating account…',
   forgotPassword: 'Forgot password?',
@@ -114,36 +114,6 @@ export const englishMessages = {
   resetPassword: 'Reset password',
   passwordResetDone: 'Your password has been reset. Sign in with your new password.',
   accountConfirmed: 'Your account is confirmed. Signing you in…',
-  accountTitle: 'Your account',
-  changePasswordTitle: 'Change password',
-  currentPassword: 'Current password',
-  changePassword: 'Change password',
-  passwordChanged: 'Your password has been changed.',
-  setUpAuthenticator: 'Set up an authenticator app',
-  authenticatorEnabled: 'Your authenticator app is set up.',
-  devicesTitle: 'Remembered devices',
-  showDevices: 'Show remembered devices',
-  noDevices: 'No remembered devices.',
-  forgetDevice: (name: string): string => `Forget ${name}`,
-  deviceForgotten: 'The device was forgotten.',
-  confirmNewPassword: 'Confirm new password',
-  changingPassword: 'Changing password…',
-  contactTitle: 'Contact details',
-  contactIntro: 'A new email address or phone number needs a code we send to it before it can be used.',
-  saveContact: 'Save contact details',
-  saving: 'Saving…',
-  contactUnchanged: 'Change the email address or phone number first.',
-  contactSaved: 'Your contact details are saved.',
-  attributeVerified: 'Verified.',
-  phoneHint: 'In international format, such as +15555550123.',
-  mfaTitle: 'Two-step verification',
-  mfaPreferenceLegend: 'Ask me for a code by',
-  mfaOff: 'Don’t ask for a code',
-  savePreference: 'Save preference',
-  mfaPreferenceSaved: 'Your two-step verification preference is saved.',
-  thisDevice: '(this browser)',
-  deviceLastUsed: (when: string): string => `Last used ${when}`,
-  unnamedDevice: 'Unnamed device',
   /** User text per error code; NotAuthorizedException and UserNotFoundException share one text on purpose. */
   errors: {
     NotAuthorizedException: wrongCredentials,
@@ -174,6 +144,46 @@ export const englishMessages = {
   unknownError: 'Something went wrong. Please try again.',
 };
 
+/**
+ * The English strings of the signed-in account screen (<AccountSettings>), which <LoginWidget> does not render: kept
+ * apart so the widget's bundle does not carry them. Overrides still go in the one dictionary.
+ */
+export const englishAccountMessages = {
+  accountTitle: 'Your account',
+  changePasswordTitle: 'Change password',
+  currentPassword: 'Current password',
+  changePassword: 'Change password',
+  passwordChanged: 'Your password has been changed.',
+  setUpAuthenticator: 'Set up an authenticator app',
+  authenticatorEnabled: 'Your authenticator app is set up.',
+  devicesTitle: 'Remembered devices',
+  showDevices: 'Show remembered devices',
+  noDevices: 'No remembered devices.',
+  forgetDevice: (name: string): string => `Forget ${name}`,
+  deviceForgotten: 'The device was forgotten.',
+  confirmNewPassword: 'Confirm new password',
+  changingPassword: 'Changing password…',
+  contactTitle: 'Contact details',
+  contactIntro: 'A new email address or phone number needs a code we send to it before it can be used.',
+  saveContact: 'Save contact details',
+  saving: 'Saving…',
+  contactUnchanged: 'Change the email address or phone number first.',
+  contactSaved: 'Your contact details are saved.',
+  attributeVerified: 'Verified.',
+  phoneHint: 'In international format, such as +15555550123.',
+  mfaTitle: 'Two-step verification',
+  mfaPreferenceLegend: 'Ask me for a code by',
+  mfaOff: 'Don’t ask for a code',
+  savePreference: 'Save preference',
+  mfaPreferenceSaved: 'Your two-step verification preference is saved.',
+  thisDevice: '(this browser)',
+  deviceLastUsed: (when: string): string => `Last used ${when}`,
+  unnamedDevice: 'Unnamed device',
+};
+
+/** Every English string: the widget's and the account screen's. (Marked pure so a bundle that never reads it drops it.) */
+export const englishMessages = /* @__PURE__ */ Object.assign({}, englishWidgetMessages, englishAccountMessages);
+
 /** The dictionary's shape: override any subset with {@link mergeMessages}. */
 export type Messages = typeof englishMessages;
 
@@ -184,23 +194,36 @@ export type MessageOverrides = {
     : Partial<Messages[K]>;
 };
 
+/** What the widget's components read: its strings, plus any account-screen overrides the host passed. */
+export type WidgetMessages = typeof englishWidgetMessages & Partial<typeof englishAccountMessages>;
+
 /** The English dictionary with the given overrides laid over it (nested maps are merged key by key). */
 export function mergeMessages(overrides: MessageOverrides = {}): Messages {
+  return withAccountMessages(mergeWidgetMessages(overrides));
+}
+
+/** The widget's English strings with the given overrides laid over it; account-screen defaults are left out. */
+export function mergeWidgetMessages(overrides: MessageOverrides = {}): WidgetMessages {
   return {
-    ...englishMessages,
+    ...englishWidgetMessages,
     ...overrides,
-    mfaMethods: { ...englishMessages.mfaMethods, ...overrides.mfaMethods },
-    attributes: { ...englishMessages.attributes, ...overrides.attributes },
-    errors: { ...englishMessages.errors, ...overrides.errors },
+    mfaMethods: { ...englishWidgetMessages.mfaMethods, ...overrides.mfaMethods },
+    attributes: { ...englishWidgetMessages.attributes, ...overrides.attributes },
+    errors: { ...englishWidgetMessages.errors, ...overrides.errors },
   };
 }
 
+/** The account screen's English strings under a widget dictionary, whose overrides win. */
+export function withAccountMessages(messages: WidgetMessages): Messages {
+  return { ...englishAccountMessages, ...messages };
+}
+
 /** The text to show for an error code; codes without an entry get the generic text, never Cognito's message. */
-export function errorText(messages: Messages, code: string): string {
+export function errorText(messages: Pick<Messages, 'errors' | 'unknownError'>, code: string): string {
   return messages.errors[code] ?? messages.unknownError;
 }
 
 /** The label for a user attribute name, e.g. `name` -> "Full name"; unknown names are shown as they are. */
-export function attributeLabel(messages: Messages, name: string): string {
+export function attributeLabel(messages: Pick<Messages, 'attributes'>, name: string): string {
   return messages.attributes[name] ?? name;
 }

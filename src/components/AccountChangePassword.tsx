@@ -6,7 +6,7 @@ import { useChangePassword } from '../hooks/useChangePassword.ts';
 import { AccountPasswordRules } from './AccountPasswordRules.tsx';
 import { AccountSection } from './AccountSection.tsx';
 import { Field } from './Field.tsx';
-import { useMessages } from './MessagesContext.ts';
+import { useAccountMessages } from './MessagesContext.ts';
 
 export interface AccountChangePasswordProps {
   /** The pool's password policy, listed under the new password; Cognito's default if omitted. */
@@ -15,7 +15,7 @@ export interface AccountChangePasswordProps {
 
 /** ChangePassword as a form; both fields are cleared once submitted. */
 export function AccountChangePassword({ passwordPolicy }: AccountChangePasswordProps) {
-  const messages = useMessages();
+  const messages = useAccountMessages();
   const { busy, blocked, error, changed, changePassword } = useChangePassword();
   const errorId = useId();
   const rulesId = useId();

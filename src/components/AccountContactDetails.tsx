@@ -8,7 +8,7 @@ import { attributeLabel } from '../messages.ts';
 import { AccountSection } from './AccountSection.tsx';
 import { CodeForm } from './CodeForm.tsx';
 import { Field } from './Field.tsx';
-import { useMessages } from './MessagesContext.ts';
+import { useAccountMessages } from './MessagesContext.ts';
 
 function claim(claims: Readonly<Record<string, unknown>> | undefined, name: string): string {
   const value = claims?.[name];
@@ -17,7 +17,7 @@ function claim(claims: Readonly<Record<string, unknown>> | undefined, name: stri
 
 /** UpdateUserAttributes for email and phone_number, then VerifyUserAttribute for each one changed. */
 export function AccountContactDetails() {
-  const messages = useMessages();
+  const messages = useAccountMessages();
   const { idTokenClaims } = useAuth();
   const update = useUpdateUserAttributes();
   const verify = useVerifyUserAttribute();

@@ -2,12 +2,12 @@
 import { useId, useRef } from 'react';
 import { useRememberedDevices } from '../hooks/useRememberedDevices.ts';
 import { ErrorRegion } from './ErrorRegion.tsx';
-import { useMessages } from './MessagesContext.ts';
+import { useAccountMessages } from './MessagesContext.ts';
 import { useFocusWhen } from './useFocusOnMount.ts';
 
 /** The user's devices as a list; forgetting one lists them again. */
 export function AccountDevices() {
-  const messages = useMessages();
+  const messages = useAccountMessages();
   const { busy, blocked, error, listed, devices, currentDeviceKey, forgotten, list, forget } = useRememberedDevices();
   const titleId = useId();
   const errorId = useId();

@@ -6,7 +6,7 @@ import { useTotpEnrolment } from '../hooks/useTotpEnrolment.ts';
 import type { MfaMethod } from '../messages.ts';
 import { AccountSection } from './AccountSection.tsx';
 import { ErrorRegion } from './ErrorRegion.tsx';
-import { useMessages } from './MessagesContext.ts';
+import { useAccountMessages } from './MessagesContext.ts';
 import { MfaSetupForm } from './MfaSetupForm.tsx';
 
 const METHODS: readonly MfaMethod[] = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'EMAIL_OTP'];
@@ -23,7 +23,7 @@ function preferenceFor(choice: MfaMethod | 'off'): MfaPreferenceSettings {
 
 /** Authenticator app enrolment, then the MFA preference form. */
 export function AccountMfa() {
-  const messages = useMessages();
+  const messages = useAccountMessages();
   const totp = useTotpEnrolment();
   const preference = useMfaPreference();
   const errorId = useId();

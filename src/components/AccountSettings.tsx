@@ -11,7 +11,7 @@ import { AccountChangePassword } from './AccountChangePassword.tsx';
 import { AccountContactDetails } from './AccountContactDetails.tsx';
 import { AccountDevices } from './AccountDevices.tsx';
 import { AccountMfa } from './AccountMfa.tsx';
-import { useMessages } from './MessagesContext.ts';
+import { useAccountMessages } from './MessagesContext.ts';
 
 export interface AccountSettingsProps {
   /** The same config as the AuthProvider's: the account calls go to the same endpoint and app client. */
@@ -40,7 +40,7 @@ export function AccountSettings(props: AccountSettingsProps) {
 }
 
 function SignedInAccount({ config, ports, clientMetadata, friendlyDeviceName, className }: AccountSettingsProps) {
-  const messages = useMessages();
+  const messages = useAccountMessages();
   const titleId = useId();
   const [accountPorts] = useState(
     () =>

@@ -1,11 +1,11 @@
 // The text for an InvalidPasswordException that names the policy rule the password broke.
 import { ruleFromPolicyMessage, type PasswordPolicy } from '../../machines/passwordPolicy.ts';
-import type { Messages } from '../messages.ts';
+import type { WidgetMessages } from '../messages.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 
 /** "…The password is missing: <rule>." when Cognito's message names a rule, else undefined (the usual error text). */
 export function brokenPasswordRuleText(
-  messages: Messages,
+  messages: WidgetMessages,
   error: (StepErrorView & { readonly detail?: string | undefined }) | undefined,
   policy: PasswordPolicy,
 ): string | undefined {

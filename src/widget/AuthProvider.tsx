@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { createSignInMachine, type SignInInput, type SignInPorts } from '../../machines/index.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
-import { mergeMessages, type MessageOverrides } from '../messages.ts';
+import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
 
@@ -43,7 +43,7 @@ export function AuthProvider({
     }),
     [config.userPoolId, config.clientId, config.authFlow, config.passwordless, config.totpIssuer],
   );
-  const dictionary = useMemo(() => mergeMessages(messages), [messages]);
+  const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
   return (
     <MessagesContext.Provider value={dictionary}>
       <SignInProvider logic={logic} input={input} onSignedIn={onSignedIn} onSignedOut={onSignedOut} inspect={inspect}>
