@@ -1,29 +1,16 @@
-// "Create account" in the real widget, in Chromium, against an emulator started in this spec.
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_CLIENT_ID, DEMO_POOL_ID } from './emulator/demo.ts';
-import { startEmulator, type Emulator } from './emulator/index.ts';
+// "Create account" in the real widget, in Chromium, against the kit's per-worker emulator.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { Cognito, SignInPage } from './kit/index.ts';
 
 const PASSWORD = 'Br4nd!new-account';
-let emulator: Emulator;
-let counter = 0;
 
-test.beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-test.afterAll(async () => {
-  await emulator.stop();
-});
-
-function freshUsername(): string {
-  counter += 1;
-  return `newcomer-${String(counter)}-${String(Date.now())}`;
+function freshUsername(workerIndex: number): string {
+  return `newcomer-${String(workerIndex)}-${String(Date.now())}`;
 }
 
-async function openSignUp(page: Page): Promise<void> {
-  const query = new URLSearchParams({ endpoint: emulator.url, userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID });
-  await page.goto(`/?${query.toString()}`);
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+async function openSignUp(page: Page, signInPage: SignInPage, cognito: Cognito): Promise<void> {
+  await signInPage.open(cognito);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
 }
@@ -36,26 +23,14 @@ async function fillSignUp(page: Page, username: string, password: string): Promi
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-function lastCode(username: string): string {
-  const message = emulator.outbox.filter((entry) => entry.username === username).at(-1);
-  if (message === undefined) throw new Error(`no code for ${username}`);
-  return message.code;
-}
-
-/** Signed in: answers the pool's "Remember this device?" prompt with "Not now" when it appears. */
-async function expectSignedIn(page: Page): Promise<void> {
-  const signedIn = page.getByRole('heading', { name: 'You’re signed in' });
-  const remember = page.getByRole('heading', { name: 'Remember this device?' });
-  await expect(signedIn.or(remember)).toBeVisible({ timeout: 20_000 });
-  if (await remember.isVisible()) await page.getByRole('button', { name: 'Not now' }).click();
-  await expect(signedIn).toBeVisible();
-}
-
 test('a visitor creates an account, confirms it with the emailed code and is signed in without typing the password again', async ({
+  cognito,
+  signInPage,
+  outbox,
   page,
-}) => {
-  const username = freshUsername();
-  await openSignUp(page);
+}, testInfo) => {
+  const username = freshUsername(testInfo.workerIndex);
+  await openSignUp(page, signInPage, cognito);
   await test.step('the password policy is listed before submit', async () => {
     const rules = page.getByText('Your password needs:');
     await expect(rules).toBeVisible();
@@ -73,24 +48,28 @@ test('a visitor creates an account, confirms it with the emailed code and is sig
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByRole('heading', { name: 'Confirm your account' })).toBeVisible();
     await expect(page.getByText('We sent a code to n***@e***.')).toBeVisible();
-    const code = lastCode(username);
+    const code = await outbox.waitForCode(username, { channel: 'EMAIL' });
     await page.getByLabel('Code').fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect(page.getByRole('alert')).toContainText('That code isn’t right.');
     await page.getByRole('button', { name: 'Send a new code' }).click();
-    await expect.poll(() => emulator.outbox.filter((entry) => entry.username === username).length).toBe(2);
-    await page.getByLabel('Code').fill(lastCode(username));
+    // Each code is handed out once: this waits for the resent one.
+    await page.getByLabel('Code').fill(await outbox.waitForCode(username, { channel: 'EMAIL' }));
     await page.getByRole('button', { name: 'Verify' }).click();
   });
   await test.step('signed in straight away (SRP with the password kept only until then)', async () => {
-    await expectSignedIn(page);
+    await signInPage.expectSignedIn();
     await expect(page.getByText(`Signed in as ${username}@example.com.`)).toBeVisible();
     expect(await page.locator('body').innerText()).not.toContain(PASSWORD);
   });
 });
 
-test('a taken username is refused with UsernameExistsException and the form stays', async ({ page }) => {
-  await openSignUp(page);
+test('a taken username is refused with UsernameExistsException and the form stays', async ({
+  cognito,
+  signInPage,
+  page,
+}) => {
+  await openSignUp(page, signInPage, cognito);
   await fillSignUp(page, 'srp-user', PASSWORD);
   await expect(page.getByRole('alert')).toContainText('An account with this username already exists.');
   await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
