@@ -1,5 +1,5 @@
 // Puts one sign-in actor in React context; the composition root decides which machine (real adapters or fakes).
-import { createActorContext } from './actorHooks.tsx';
+import { createActorContext } from '@xstate/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { InspectionEvent, Observer } from 'xstate';
 import { signInMachine, type SignInInput, type TokenClaims, type TokenSet } from '../../machines/index.ts';

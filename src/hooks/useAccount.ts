@@ -1,5 +1,5 @@
 // Headless account actions for the signed-in user: password, attributes (with verification), TOTP, MFA preference, devices.
-import { useActorRef, useSelector } from './actorHooks.tsx';
+import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useState } from 'react';
 import { accountMachine, type AccountResult } from '../../machines/account.machine.ts';
 import { accountActors, type AccountPorts } from '../../machines/accountActors.ts';

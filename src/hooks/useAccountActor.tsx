@@ -1,5 +1,5 @@
 // The signed-in account actor the account hooks share: one per AccountProvider, fed fresh access tokens by the sign-in actor.
-import { createActorContext } from './actorHooks.tsx';
+import { createActorContext } from '@xstate/react';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { accountMachine, type AccountEvent } from '../../machines/account.machine.ts';
 import { accountActors, type AccountPorts } from '../../machines/accountActors.ts';

@@ -1,5 +1,5 @@
 // Headless password reset: ForgotPassword (masked destination), ConfirmForgotPassword (code + new password), back to sign-in.
-import { shallowEqual, useActorRef, useSelector } from './actorHooks.tsx';
+import { shallowEqual, useActorRef, useSelector } from '@xstate/react';
 import { useState } from 'react';
 import { forgotPasswordActors, type AccountPorts } from '../../machines/accountActors.ts';
 import {

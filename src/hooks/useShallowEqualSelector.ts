@@ -1,5 +1,5 @@
 // useSelector for arrays and records: re-renders only when an element changes, not on every new array.
-import { shallowEqual } from './actorHooks.tsx';
+import { shallowEqual } from '@xstate/react';
 import type { SnapshotFrom } from 'xstate';
 import type { signInMachine } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';

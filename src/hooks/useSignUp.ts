@@ -1,5 +1,5 @@
 // Headless sign-up: SignUp with the policy shown first, ConfirmSignUp / ResendConfirmationCode, then a hand-off to sign-in.
-import { shallowEqual, useActorRef, useSelector } from './actorHooks.tsx';
+import { shallowEqual, useActorRef, useSelector } from '@xstate/react';
 import { useState } from 'react';
 import { signUpActors, type AccountPorts } from '../../machines/accountActors.ts';
 import type { StringMap } from '../../machines/index.ts';
