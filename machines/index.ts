@@ -8,7 +8,7 @@ export { Secret, secret } from './secret.ts';
 export { signInActors, DEFAULT_RETRY } from './actors.ts';
 export { signInEffects } from './effects.ts';
 export { createSignInMachine } from './createSignInMachine.ts';
-export { readClaims } from './claims.ts';
+export { jwtPayload, readClaims } from './claims.ts';
 // Account flows beside sign-in: sign-up, forgotten password, signed-in account actions.
 export {
   signUpMachine,
