@@ -1,5 +1,5 @@
-// The demo page that `npm start` serves loads in Chromium.
-import { expect, test } from '@playwright/test';
+// The demo page that `npm start` serves loads in Chromium (on the kit's workers, so it needs no browser of its own).
+import { expect, test } from './fixtures.ts';
 
 test('the demo page loads and shows its heading', async ({ page }) => {
   await page.goto('/');
