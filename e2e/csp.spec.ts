@@ -1,13 +1,12 @@
 // The production demo under a strict Content-Security-Policy: a user signs in with no policy violation and no secret in any URL.
-// Vite's dev server injects an inline React-refresh preamble, which `script-src 'self'` forbids, so the build is tested.
+// Vite's dev server injects an inline React-refresh preamble, which `script-src 'self'` forbids, so the production
+// build is tested: the one the suite serves, here from a server that sends the policy with every file.
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { demoBuildPath } from './demoBuild.ts';
 import { expect, test } from './fixtures.ts';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -39,19 +38,8 @@ async function serve(root: string, policy: string): Promise<{ server: Server; ur
 }
 
 test.describe('strict Content-Security-Policy', () => {
-  test.describe.configure({ timeout: 240_000 });
-  let outDir: string;
-  test.beforeAll(async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'demo-csp-'));
-    // The demo app (index.html), not the library build vite.config.ts describes.
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      plugins: [react()],
-      build: { outDir, emptyOutDir: true, sourcemap: false },
-    });
-  });
-  test.afterAll(() => rm(outDir, { recursive: true, force: true }));
+  // The suite's own production build of the demo (built once by the web server, see playwright.config.ts).
+  const outDir = demoBuildPath;
 
   test('an SMS user signs in under default-src/script-src/style-src/worker-src self with no violation, SRP in its worker, and no secret in a URL', async ({
     cognito,

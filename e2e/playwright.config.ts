@@ -2,10 +2,9 @@
 // headless shell when installed), one emulator per worker.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import { demoBuildDir, demoPort } from './demoBuild.ts';
 
-const demoPort = Number(process.env.E2E_DEMO_PORT ?? 41731);
-// One build directory per port: suites run side by side (the bench's, yours) must not empty each other's.
-const demoBuild = `-c e2e/demo.vite.config.ts --mode e2e --outDir node_modules/.cache/e2e-demo/${String(demoPort)}`;
+const demoBuild = `-c e2e/demo.vite.config.ts --mode e2e --outDir ${demoBuildDir}`;
 // A person watching (`--headed`, `--ui`, `--debug`) needs a full browser; headless runs take the lighter headless
 // shell when it is installed. Workers load this file again, so the runner hands the choice down through the env.
 if (['--headed', '--ui', '--debug'].some((flag) => process.argv.includes(flag)) || process.env.PWDEBUG) {
