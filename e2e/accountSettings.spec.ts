@@ -2,22 +2,10 @@
 // authenticator enrolment + MFA preference, remembered devices. Each test creates its own user (AdminCreateUser).
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-import type { Admin } from './kit/index.ts';
+import { createConfirmedUser, expect, test } from './fixtures.ts';
 
 const PASSWORD = 'Acc0unt!screen';
 const NEW_PASSWORD = 'N3w!account-pw';
-
-/** A confirmed user nobody else touches, named after the worker and the test. */
-async function freshUser(admin: Admin, workerIndex: number, name: string): Promise<string> {
-  const username = `account-${name}-${String(workerIndex)}-${String(Date.now())}`;
-  await admin.createUser({
-    username,
-    password: PASSWORD,
-    attributes: { email: `${username}@example.com`, email_verified: 'true' },
-  });
-  return username;
-}
 
 function accountSection(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
@@ -28,8 +16,8 @@ test('a signed-in user changes the password, then signs in with the new one', as
   cognito,
   signInPage,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, testInfo.workerIndex, 'password');
+}) => {
+  const username = await createConfirmedUser(admin, 'account-password', PASSWORD);
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
   await signInPage.expectSignedIn();
@@ -67,8 +55,8 @@ test('a signed-in user changes the email and verifies it with the emailed code',
   signInPage,
   outbox,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, testInfo.workerIndex, 'email');
+}) => {
+  const username = await createConfirmedUser(admin, 'account-email', PASSWORD);
   const newEmail = `${username}-new@example.com`;
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
@@ -102,8 +90,8 @@ test('a signed-in user enrols an authenticator app and prefers it; the next sign
   signInPage,
   totp,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, testInfo.workerIndex, 'totp');
+}) => {
+  const username = await createConfirmedUser(admin, 'account-totp', PASSWORD);
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
   await signInPage.expectSignedIn();
@@ -138,8 +126,8 @@ test('a signed-in user lists the remembered devices and forgets this browser’s
   cognito,
   signInPage,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, testInfo.workerIndex, 'devices');
+}) => {
+  const username = await createConfirmedUser(admin, 'account-devices', PASSWORD);
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
   await signInPage.expectSignedIn({ rememberDevice: true });
@@ -168,8 +156,8 @@ test('“Forget this device” in the signed-in view forgets the remembered devi
   cognito,
   signInPage,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, testInfo.workerIndex, 'forget');
+}) => {
+  const username = await createConfirmedUser(admin, 'account-forget', PASSWORD);
   await signInPage.open(cognito);
   await signInPage.submitCredentials(username, PASSWORD);
   await signInPage.expectSignedIn({ rememberDevice: true });

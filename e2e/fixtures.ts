@@ -8,7 +8,7 @@ import {
   DEMO_TOTP_SECRET,
 } from './emulator/demo.ts';
 import type { EmulatorConfig, UserSeed } from './emulator/index.ts';
-import { test as kitTest } from './kit/index.ts';
+import { test as kitTest, type Admin } from './kit/index.ts';
 
 /** The sign-in paths the demo pool seeds a user for (see DEMO_USERS). */
 export type DemoPath =
@@ -103,5 +103,19 @@ export const test = kitTest.extend<{ users: Users }, { userCounter: Map<DemoPath
     });
   },
 });
+
+/**
+ * A CONFIRMED user with a verified email, made for the running test through the kit's admin (AdminCreateUser, then
+ * AdminSetUserPassword): for stories that change a user beyond what the seeded reserve allows.
+ */
+export async function createConfirmedUser(admin: Admin, name: string, password: string): Promise<string> {
+  const username = `${name}-${String(kitTest.info().workerIndex)}-${String(Date.now())}`;
+  await admin.createUser({
+    username,
+    password,
+    attributes: { email: `${username}@example.com`, email_verified: 'true' },
+  });
+  return username;
+}
 
 export { expect } from './kit/index.ts';

@@ -3,20 +3,18 @@
 import { AdminResetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './emulator/demo.ts';
-import { expect, test } from './fixtures.ts';
-import type { Admin } from './kit/index.ts';
+import { createConfirmedUser, expect, test } from './fixtures.ts';
+import type { Cognito, SignInPage } from './kit/index.ts';
 
 const NEW_PASSWORD = 'R3set!password-ok';
 
-/** A confirmed user with an email address, named after the test and the worker. */
-async function freshUser(admin: Admin, name: string, workerIndex: number): Promise<string> {
-  const username = `${name}-${String(workerIndex)}-${String(Date.now())}`;
-  await admin.createUser({
-    username,
-    password: DEMO_PASSWORD,
-    attributes: { email: `${username}@example.com`, email_verified: 'true', name },
-  });
-  return username;
+/** "Forgot password?" on the credentials form, then the username and "Send code". */
+async function requestResetCode(page: Page, signInPage: SignInPage, cognito: Cognito, username: string): Promise<void> {
+  await signInPage.open(cognito);
+  await page.getByRole('button', { name: 'Forgot password?' }).click();
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('button', { name: 'Send code' }).click();
 }
 
 async function signIn(page: Page, password: string): Promise<void> {
@@ -30,13 +28,9 @@ test('a user who forgot the password resets it with the emailed code and signs i
   signInPage,
   outbox,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, 'reset-a', testInfo.workerIndex);
-  await signInPage.open(cognito);
-  await page.getByRole('button', { name: 'Forgot password?' }).click();
-  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
-  await page.getByLabel('Username').fill(username);
-  await page.getByRole('button', { name: 'Send code' }).click();
+}) => {
+  const username = await createConfirmedUser(admin, 'reset-a', DEMO_PASSWORD);
+  await requestResetCode(page, signInPage, cognito, username);
   await test.step('ForgotPassword shows the masked destination', async () => {
     await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
     await expect(page.getByText('We sent a code to r***@e***.')).toBeVisible();
@@ -66,12 +60,9 @@ test('a weak new password is refused with the policy rule it breaks', async ({
   signInPage,
   outbox,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, 'reset-b', testInfo.workerIndex);
-  await signInPage.open(cognito);
-  await page.getByRole('button', { name: 'Forgot password?' }).click();
-  await page.getByLabel('Username').fill(username);
-  await page.getByRole('button', { name: 'Send code' }).click();
+}) => {
+  const username = await createConfirmedUser(admin, 'reset-b', DEMO_PASSWORD);
+  await requestResetCode(page, signInPage, cognito, username);
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   await page.getByLabel('Code').fill(await outbox.waitForCode(username, { channel: 'EMAIL' }));
   await page.getByLabel('New password').fill('alllowercase1!');
@@ -85,8 +76,8 @@ test('PasswordResetRequiredException on sign-in goes straight to the code step',
   signInPage,
   outbox,
   page,
-}, testInfo) => {
-  const username = await freshUser(admin, 'must-reset', testInfo.workerIndex);
+}) => {
+  const username = await createConfirmedUser(admin, 'must-reset', DEMO_PASSWORD);
   // An administrator's reset leaves the user RESET_REQUIRED: their next sign-in is refused with
   // PasswordResetRequiredException, and the widget asks for the code Cognito sends then.
   await admin.client.send(new AdminResetUserPasswordCommand({ UserPoolId: cognito.userPoolId, Username: username }));
