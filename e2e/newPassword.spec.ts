@@ -27,6 +27,12 @@ test('a user with a temporary password sets a new one and their name, then signs
     await expect(signInPage.alert).toHaveText(signInPage.messages.passwordsDiffer);
   });
 
+  await test.step('NEW_PASSWORD_REQUIRED: a weak password is refused with the rule it breaks', async () => {
+    await expect(page.getByText(signInPage.messages.passwordRequirements)).toBeVisible();
+    await signInPage.submitNewPassword('alllowercase1!', { name: 'Ada Lovelace' });
+    await expect(signInPage.alert).toContainText('The password is missing: An upper-case letter.');
+  });
+
   await test.step('NEW_PASSWORD_REQUIRED: new password and the required name', async () => {
     await signInPage.submitNewPassword(NEW_PASSWORD, { name: 'Ada Lovelace' });
     await signInPage.expectSignedIn();

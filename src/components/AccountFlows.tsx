@@ -1,13 +1,15 @@
 // The widget's switch between sign-in, "Create account" and "Forgot password?", with the links under the sign-in form.
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { AccountPorts } from '../../machines/accountActors.ts';
 import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
 import type { StringMap } from '../../machines/index.ts';
+import { toPasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { useAccountFlows } from '../hooks/useAccountFlows.ts';
 import { useCredentialsStep } from '../hooks/useCredentialsStep.ts';
 import { ForgotPassword } from './ForgotPassword.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { PasswordForm } from './PasswordForm.tsx';
+import { PasswordPolicyContext } from './PasswordPolicyContext.ts';
 import { SignUp } from './SignUp.tsx';
 
 export interface AccountFlowsProps {
@@ -35,6 +37,7 @@ export function AccountFlows({
   children,
 }: AccountFlowsProps) {
   const flows = useAccountFlows();
+  const policy = useMemo(() => toPasswordPolicy(passwordPolicy), [passwordPolicy]);
   const common = {
     userPoolId,
     clientId,
@@ -62,8 +65,11 @@ export function AccountFlows({
       />
     );
   }
-  if (!flows.offersLinks) return children;
-  return <CredentialsWithLinks flows={flows} />;
+  return (
+    <PasswordPolicyContext value={policy}>
+      {flows.offersLinks ? <CredentialsWithLinks flows={flows} /> : children}
+    </PasswordPolicyContext>
+  );
 }
 
 function CredentialsWithLinks({ flows }: { readonly flows: ReturnType<typeof useAccountFlows> }) {

@@ -1,6 +1,9 @@
 // NEW_PASSWORD_REQUIRED: a new password (typed twice) plus any user attributes the pool requires and lacks.
 import { useId, useRef, useState } from 'react';
+import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { attributeLabel } from '../messages.ts';
+import { AccountPasswordRules } from './AccountPasswordRules.tsx';
+import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
@@ -8,6 +11,8 @@ import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
 export interface NewPasswordFormProps {
+  /** The pool's password policy, listed under the new password and named when Cognito refuses one. */
+  readonly policy: PasswordPolicy;
   /** Attribute names (without the `userAttributes.` prefix) the user must fill in, e.g. `name`. */
   readonly requiredAttributes: readonly string[];
   readonly busy: boolean;
@@ -17,9 +22,10 @@ export interface NewPasswordFormProps {
 }
 
 /** Asks for the new password twice and for each required attribute; both password fields clear on submit. */
-export function NewPasswordForm({ requiredAttributes, busy, error, submit, cancel }: NewPasswordFormProps) {
+export function NewPasswordForm({ policy, requiredAttributes, busy, error, submit, cancel }: NewPasswordFormProps) {
   const messages = useMessages();
   const errorId = useId();
+  const rulesId = useId();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [attributes, setAttributes] = useState<Readonly<Record<string, string>>>({});
@@ -34,7 +40,7 @@ export function NewPasswordForm({ requiredAttributes, busy, error, submit, cance
       intro={<p>{messages.newPasswordIntro}</p>}
       busy={busy}
       error={mismatch ? undefined : error}
-      localError={mismatch ? messages.passwordsDiffer : undefined}
+      localError={mismatch ? messages.passwordsDiffer : brokenPasswordRuleText(messages, error, policy)}
       errorId={errorId}
       submitLabel={messages.setPassword}
       busyLabel={messages.working}
@@ -64,6 +70,7 @@ export function NewPasswordForm({ requiredAttributes, busy, error, submit, cance
         errorId={errorId}
         invalid={mismatch || error !== undefined}
       />
+      <AccountPasswordRules id={rulesId} policy={policy} password={password} />
       <Field
         label={messages.confirmPassword}
         name="confirm-password"

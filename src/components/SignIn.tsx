@@ -19,6 +19,7 @@ import { useMessages } from './MessagesContext.ts';
 import { MfaSetupForm } from './MfaSetupForm.tsx';
 import { NewPasswordForm } from './NewPasswordForm.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
+import { usePasswordPolicy } from './PasswordPolicyContext.ts';
 import { RememberDeviceForm } from './RememberDeviceForm.tsx';
 import { SelectMfaForm } from './SelectMfaForm.tsx';
 import { SessionExpired } from './SessionExpired.tsx';
@@ -111,8 +112,10 @@ function MfaSetupView() {
 
 function NewPasswordView() {
   const { busy, error, requiredAttributes, submit, cancel } = useNewPasswordStep();
+  const policy = usePasswordPolicy();
   return (
     <NewPasswordForm
+      policy={policy}
       requiredAttributes={requiredAttributes}
       busy={busy}
       error={error}
