@@ -13,7 +13,15 @@ function fill(label: string, value: string): void {
 describe('NewPasswordForm', () => {
   it('asks for each required attribute and submits it with the new password', () => {
     const submit = vi.fn();
-    render(<NewPasswordForm policy={DEFAULT_PASSWORD_POLICY} requiredAttributes={['name']} busy={false} error={undefined} submit={submit} />);
+    render(
+      <NewPasswordForm
+        policy={DEFAULT_PASSWORD_POLICY}
+        requiredAttributes={['name']}
+        busy={false}
+        error={undefined}
+        submit={submit}
+      />,
+    );
     expect(screen.getByLabelText('New password').getAttribute('autocomplete')).toBe('new-password');
     fill('New password', 'N3w!password');
     fill('Confirm new password', 'N3w!password');
@@ -26,7 +34,15 @@ describe('NewPasswordForm', () => {
 
   it('refuses passwords that differ and says so without calling submit', () => {
     const submit = vi.fn();
-    render(<NewPasswordForm policy={DEFAULT_PASSWORD_POLICY} requiredAttributes={[]} busy={false} error={undefined} submit={submit} />);
+    render(
+      <NewPasswordForm
+        policy={DEFAULT_PASSWORD_POLICY}
+        requiredAttributes={[]}
+        busy={false}
+        error={undefined}
+        submit={submit}
+      />,
+    );
     fill('New password', 'one-password');
     fill('Confirm new password', 'another-password');
     fireEvent.click(screen.getByRole('button', { name: 'Set password' }));
