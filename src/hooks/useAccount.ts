@@ -39,7 +39,12 @@ export interface AccountFlow {
   readonly cancel: () => void;
 }
 
-/** Runs one account actor for the signed-in user of the SignInProvider above; keeps its access token current. */
+/**
+ * Runs one account actor for the signed-in user of the SignInProvider above; keeps its access token current.
+ * @deprecated Use `<AccountSettings>` or the per-action hooks inside `AccountProvider` (`useChangePassword`,
+ * `useUpdateUserAttributes`, `useVerifyUserAttribute`, `useTotpEnrolment`, `useMfaPreference`,
+ * `useRememberedDevices`); this all-in-one hook will be removed before 1.0.
+ */
 export function useAccount({ ports, clientMetadata }: AccountOptions): AccountFlow {
   const signIn = SignInContext.useActorRef();
   const accessToken = SignInContext.useSelector((snapshot) => snapshot.context.tokens?.accessToken);
