@@ -3,9 +3,9 @@ import { useId, useState } from 'react';
 import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
 import { toPasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { useChangePassword } from '../hooks/useChangePassword.ts';
-import { AccountPasswordRules } from './AccountPasswordRules.tsx';
 import { AccountSection } from './AccountSection.tsx';
 import { Field } from './Field.tsx';
+import { NewPasswordField } from './NewPasswordField.tsx';
 import { useAccountMessages } from './MessagesContext.ts';
 
 export interface AccountChangePasswordProps {
@@ -18,7 +18,6 @@ export function AccountChangePassword({ passwordPolicy }: AccountChangePasswordP
   const messages = useAccountMessages();
   const { busy, blocked, error, changed, changePassword } = useChangePassword();
   const errorId = useId();
-  const rulesId = useId();
   const [current, setCurrent] = useState('');
   const [proposed, setProposed] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -57,17 +56,14 @@ export function AccountChangePassword({ passwordPolicy }: AccountChangePasswordP
         errorId={errorId}
         invalid={invalid}
       />
-      <Field
+      <NewPasswordField
         label={messages.newPassword}
-        name="new-password"
-        type="password"
-        autoComplete="new-password"
         value={proposed}
         onChange={setProposed}
+        policy={toPasswordPolicy(passwordPolicy)}
         errorId={errorId}
         invalid={invalid}
       />
-      <AccountPasswordRules id={rulesId} policy={toPasswordPolicy(passwordPolicy)} password={proposed} />
       <Field
         label={messages.confirmNewPassword}
         name="confirm-password"

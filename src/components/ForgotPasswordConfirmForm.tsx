@@ -1,11 +1,11 @@
 // ConfirmForgotPassword: the code sent to the masked destination and the new password, under the pool's policy.
 import { useId, useRef, useState } from 'react';
 import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
-import { AccountPasswordRules } from './AccountPasswordRules.tsx';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 import { StepForm } from './StepForm.tsx';
 import { codeDigits } from './useCodeField.ts';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
@@ -34,7 +34,6 @@ export function ForgotPasswordConfirmForm({
 }: ForgotPasswordConfirmFormProps) {
   const messages = useMessages();
   const errorId = useId();
-  const rulesId = useId();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const codeRef = useRef<HTMLInputElement>(null);
@@ -72,18 +71,15 @@ export function ForgotPasswordConfirmForm({
         errorId={errorId}
         invalid={error !== undefined && localError === undefined}
       />
-      <Field
+      <NewPasswordField
         ref={passwordRef}
         label={messages.newPassword}
-        name="new-password"
-        type="password"
         value={password}
         onChange={setPassword}
-        autoComplete="new-password"
+        policy={policy}
         errorId={errorId}
         invalid={localError !== undefined}
       />
-      <AccountPasswordRules id={rulesId} policy={policy} password={password} />
       <button className="cx-button cx-button-link" type="button" onClick={resend} aria-disabled={busy}>
         {messages.resendCode}
       </button>

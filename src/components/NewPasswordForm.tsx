@@ -2,11 +2,11 @@
 import { useId, useRef, useState } from 'react';
 import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { attributeLabel } from '../messages.ts';
-import { AccountPasswordRules } from './AccountPasswordRules.tsx';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
@@ -25,7 +25,6 @@ export interface NewPasswordFormProps {
 export function NewPasswordForm({ policy, requiredAttributes, busy, error, submit, cancel }: NewPasswordFormProps) {
   const messages = useMessages();
   const errorId = useId();
-  const rulesId = useId();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [attributes, setAttributes] = useState<Readonly<Record<string, string>>>({});
@@ -59,18 +58,15 @@ export function NewPasswordForm({ policy, requiredAttributes, busy, error, submi
         setConfirmation('');
       }}
     >
-      <Field
+      <NewPasswordField
         ref={passwordRef}
         label={messages.newPassword}
-        name="new-password"
-        type="password"
         value={password}
         onChange={setPassword}
-        autoComplete="new-password"
+        policy={policy}
         errorId={errorId}
         invalid={mismatch || error !== undefined}
       />
-      <AccountPasswordRules id={rulesId} policy={policy} password={password} />
       <Field
         label={messages.confirmPassword}
         name="confirm-password"

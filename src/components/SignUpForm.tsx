@@ -2,11 +2,11 @@
 import { useId, useRef, useState } from 'react';
 import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { attributeLabel } from '../messages.ts';
-import { AccountPasswordRules } from './AccountPasswordRules.tsx';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
 import { useMessages } from './MessagesContext.ts';
+import { NewPasswordField } from './NewPasswordField.tsx';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
@@ -39,7 +39,6 @@ function autoCompleteFor(name: string) {
 export function SignUpForm({ policy, attributes, busy, error, submit, cancel, defaultUsername = '' }: SignUpFormProps) {
   const messages = useMessages();
   const errorId = useId();
-  const rulesId = useId();
   const [username, setUsername] = useState(defaultUsername);
   const [password, setPassword] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -90,18 +89,15 @@ export function SignUpForm({ policy, attributes, busy, error, submit, cancel, de
           autoComplete={autoCompleteFor(name)}
         />
       ))}
-      <Field
+      <NewPasswordField
         ref={passwordRef}
         label={messages.password}
-        name="new-password"
-        type="password"
         value={password}
         onChange={setPassword}
-        autoComplete="new-password"
+        policy={policy}
         errorId={errorId}
         invalid={localError !== undefined}
       />
-      <AccountPasswordRules id={rulesId} policy={policy} password={password} />
     </StepForm>
   );
 }
