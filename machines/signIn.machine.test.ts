@@ -4,7 +4,7 @@ import { CognitoServiceError, type CognitoErrorCode } from './errors.ts';
 import { secret } from './secret.ts';
 import { signInMachine } from './signIn.machine.ts';
 import type { ChallengeName } from './protocol.ts';
-import type { AuthOutcome, SignInInput, TokenSet } from './types.ts';
+import type { AuthOutcome, SignInInput, TokenClaims, TokenSet } from './types.ts';
 
 const PASSWORD = 'hunter2-PASSWORD';
 const SESSION_PREFIX = 'SESSION-';
@@ -40,21 +40,24 @@ function tokenSet(): TokenSet {
   };
 }
 
+/** The claims of alice's ID token, as the actors hand them to the machine. */
+const aliceClaims: TokenClaims = {
+  sub: 's',
+  username: 'alice',
+  email: null,
+  phoneNumber: null,
+  groups: [],
+  authTime: null,
+  expiresAt: null,
+};
+
 function tokens(newDevice: { deviceKey: string; deviceGroupKey: string } | null = null): AuthOutcome {
   return {
     step: {
       kind: 'tokens',
       tokens: tokenSet(),
       newDevice,
-      claims: {
-        sub: 's',
-        username: 'alice',
-        email: null,
-        phoneNumber: null,
-        groups: [],
-        authTime: null,
-        expiresAt: null,
-      },
+      claims: aliceClaims,
     },
     srp: null,
   };
@@ -413,15 +416,7 @@ describe('signInMachine', () => {
       refreshTokens: [
         {
           tokens: { ...refreshed, refreshToken: null },
-          claims: {
-            sub: 's',
-            username: 'alice',
-            email: null,
-            phoneNumber: null,
-            groups: [],
-            authTime: null,
-            expiresAt: null,
-          },
+          claims: aliceClaims,
         },
       ],
     });
@@ -470,15 +465,7 @@ describe('signInMachine', () => {
           {
             username: 'uuid-alice',
             tokens: tokenSet(),
-            claims: {
-              sub: 's',
-              username: 'alice',
-              email: null,
-              phoneNumber: null,
-              groups: [],
-              authTime: null,
-              expiresAt: null,
-            },
+            claims: aliceClaims,
             device: null,
           },
         ],
