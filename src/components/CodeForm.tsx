@@ -1,7 +1,7 @@
 // A one-time code step (SMS, email or authenticator app): numeric keypad, one-time-code autofill, masked destination.
 import { useId } from 'react';
 import type { StepErrorView } from './ErrorRegion.tsx';
-import { Field } from './Field.tsx';
+import { CodeField } from './CodeField.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useCodeField } from './useCodeField.ts';
@@ -41,17 +41,7 @@ export function CodeForm({ medium, destination, busy, error, submit, cancel, tit
       onCancel={cancel}
       onSubmit={submitCode}
     >
-      <Field
-        ref={codeRef}
-        label={messages.code}
-        name="code"
-        value={code}
-        onChange={setCode}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        errorId={errorId}
-        invalid={error !== undefined}
-      />
+      <CodeField ref={codeRef} value={code} onChange={setCode} errorId={errorId} invalid={error !== undefined} />
       {resend === undefined ? null : (
         <button
           className="cx-button cx-button-link"

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
-import { Field } from './Field.tsx';
+import { CodeField } from './CodeField.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { NewPasswordField } from './NewPasswordField.tsx';
 import { StepForm } from './StepForm.tsx';
@@ -60,14 +60,10 @@ export function ForgotPasswordConfirmForm({
         setPassword('');
       }}
     >
-      <Field
+      <CodeField
         ref={codeRef}
-        label={messages.code}
-        name="code"
         value={code}
         onChange={setCode}
-        autoComplete="one-time-code"
-        inputMode="numeric"
         errorId={errorId}
         invalid={error !== undefined && localError === undefined}
       />

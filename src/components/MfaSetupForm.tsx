@@ -1,7 +1,7 @@
 // MFA_SETUP (TOTP): the QR code, the key for manual entry and the otpauth:// link, then the first code to verify.
 import { useId } from 'react';
 import type { StepErrorView } from './ErrorRegion.tsx';
-import { Field } from './Field.tsx';
+import { CodeField } from './CodeField.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useCodeField } from './useCodeField.ts';
@@ -54,17 +54,7 @@ export function MfaSetupForm({ secretCode, uri, qrDataUrl, busy, error, submit, 
           )}
         </div>
       )}
-      <Field
-        ref={codeRef}
-        label={messages.code}
-        name="code"
-        value={code}
-        onChange={setCode}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        errorId={errorId}
-        invalid={error !== undefined}
-      />
+      <CodeField ref={codeRef} value={code} onChange={setCode} errorId={errorId} invalid={error !== undefined} />
     </StepForm>
   );
 }
