@@ -37,13 +37,18 @@ function playwrightCache() {
 export function findChromium({ headed = false } = {}) {
   const fromEnv = ENV_OVERRIDES.map((name) => process.env[name]).filter(Boolean);
   const cache = playwrightCache();
-  const shells = headed ? [] : [...cache.shells, ...SYSTEM_HEADLESS_SHELLS];
+  const shells = headed ? [] : headlessShells(cache);
   return [...fromEnv, ...shells, ...cache.browsers, ...SYSTEM_BROWSERS].find((path) => existsSync(path));
+}
+
+/** Headless shells from Playwright's cache, then the system's. */
+function headlessShells(cache = playwrightCache()) {
+  return [...cache.shells, ...SYSTEM_HEADLESS_SHELLS];
 }
 
 /** A headless shell from Playwright's cache or the system, if one is installed. */
 export function findHeadlessShell() {
-  return [...playwrightCache().shells, ...SYSTEM_HEADLESS_SHELLS].find((path) => existsSync(path));
+  return headlessShells().find((path) => existsSync(path));
 }
 
 /** Flags for headless Chromium as root on a machine with a closed network. */
