@@ -1,46 +1,11 @@
 // The production demo under a strict Content-Security-Policy: a user signs in with no policy violation and no secret in any URL.
 // Vite's dev server injects an inline React-refresh preamble, which `script-src 'self'` forbids, so the production
 // build is tested: the one the suite serves, here from a server that sends the policy with every file.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { demoBuildPath } from './demoBuild.ts';
 import { expect, test } from './fixtures.ts';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
-
-/** A static server for the built demo that sends the strict policy on every answer. */
-async function serve(root: string, policy: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-      let file = join(root, path === '/' ? 'index.html' : path);
-      if (!(await stat(file).catch(() => null))?.isFile()) file = join(root, 'index.html');
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': policy,
-      });
-      createReadStream(file).pipe(res);
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${String(port)}` };
-}
+import { serveStatic } from './staticServer.mjs';
 
 test.describe('strict Content-Security-Policy', () => {
-  // The suite's own production build of the demo (built once by the web server, see playwright.config.ts).
-  const outDir = demoBuildPath;
-
   test('an SMS user signs in under default-src/script-src/style-src/worker-src self with no violation, SRP in its worker, and no secret in a URL', async ({
     cognito,
     users,
@@ -51,7 +16,8 @@ test.describe('strict Content-Security-Policy', () => {
     const endpoint = cognito.endpoint ?? '';
     // worker-src 'self' admits the SRP worker (built as a same-origin module file, never a blob: URL).
     const policy = `default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; connect-src 'self' ${endpoint}; img-src 'self' data:`;
-    const { server, url } = await serve(outDir, policy);
+    // The suite's own production build of the demo (built once by the web server, see playwright.config.ts).
+    const server = await serveStatic(demoBuildPath, { headers: { 'Content-Security-Policy': policy } });
     try {
       const violations: string[] = [];
       const urls: string[] = [];
@@ -69,7 +35,7 @@ test.describe('strict Content-Security-Policy', () => {
         });
       });
       const user = users.take('sms');
-      await signInPage.open(cognito, { path: `${url}/` });
+      await signInPage.open(cognito, { path: `${server.url}/` });
       await signInPage.submitCredentials(user.username, user.password);
       const code = await outbox.waitForCode(user.username);
       await signInPage.submitCode(code);
@@ -90,9 +56,7 @@ test.describe('strict Content-Security-Policy', () => {
       expect(workers.length).toBeGreaterThan(0);
       expect(inlineFallbacks).toEqual([]);
     } finally {
-      // The page is still open and may hold a keep-alive connection, which would keep close() waiting forever.
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-// Vite: the demo page (index.html) built for the Playwright suite, served by `vite preview` (see playwright.config.ts).
+// Vite: the demo page (index.html) built for the Playwright suite, served static by staticServer.mjs.
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -16,5 +16,4 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
-  preview: { host: '127.0.0.1', strictPort: true },
 });

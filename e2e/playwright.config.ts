@@ -1,10 +1,9 @@
-// Playwright: the demo's e2e build served by `vite preview` as webServer, Chromium found by the set-up step (its
-// headless shell when installed), one emulator per worker.
+// Playwright: the demo's e2e build served static as webServer, Chromium found by the set-up step (its headless shell
+// when installed), one emulator per worker.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 import { demoBuildDir, demoPort } from './demoBuild.ts';
 
-const demoBuild = `-c e2e/demo.vite.config.ts --mode e2e --outDir ${demoBuildDir}`;
 // A person watching (`--headed`, `--ui`, `--debug`) needs a full browser; headless runs take the lighter headless
 // shell when it is installed. Workers load this file again, so the runner hands the choice down through the env.
 if (['--headed', '--ui', '--debug'].some((flag) => process.argv.includes(flag)) || process.env.PWDEBUG) {
@@ -33,12 +32,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath, args: chromiumArgs },
   },
-  // The demo built once (a few seconds) and served static: every fresh browser context then loads one bundle of
-  // production React instead of the dev server's per-module transforms (and its mid-test dependency reloads).
+  // The demo built once (about a second) and served static: every fresh browser context then loads one bundle of
+  // production React instead of the dev server's per-module transforms.
   webServer: {
-    command: `vite build ${demoBuild} && vite preview ${demoBuild} --port ${String(demoPort)}`,
+    command: `vite build -c e2e/demo.vite.config.ts --mode e2e --outDir ${demoBuildDir} && node e2e/staticServer.mjs ${demoBuildDir} ${String(demoPort)}`,
     cwd: '..',
-    url: `http://127.0.0.1:${demoPort}`,
+    url: `http://127.0.0.1:${String(demoPort)}`,
+    // The server's own "ready" line, instead of polling the URL with a back-off of up to a second.
+    wait: { stdout: /serving .* at http/ },
     reuseExistingServer: false,
     timeout: 60_000,
   },

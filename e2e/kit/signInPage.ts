@@ -1,5 +1,5 @@
 // Page object for the login widget: every step found by its heading, fields by label, actions by button role.
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { englishMessages, type Messages } from '../../src/messages.ts';
 
 /** The widget's steps, named like the machine's states (challenge names verbatim). */
@@ -57,11 +57,22 @@ export class SignInPage {
   }
 
   /**
-   * Waits until `step` is the one shown. Steps wait on SRP math and round trips, which a busy CI machine can stretch
-   * past Playwright's 5 s default; a wrong step still fails fast enough to read.
+   * Waits until `step` is the one shown, else fails naming the headings and alert on screen. Steps wait on SRP math
+   * and round trips, which a busy CI machine can stretch past Playwright's 5 s default.
    */
   async expectStep(step: WidgetStep): Promise<void> {
-    await expect(this.heading(step)).toBeVisible({ timeout: this.stepTimeout });
+    // `waitFor`, not `expect(…).toBeVisible()`: the expect builds an ARIA snapshot of the whole page on every poll
+    // that does not match yet, a cost every step paid while it waited on the network.
+    try {
+      await this.heading(step).waitFor({ timeout: this.stepTimeout });
+    } catch (error) {
+      const headings = await this.page.getByRole('heading').allInnerTexts();
+      const alerts = await this.alert.allInnerTexts();
+      const shown = [...headings.map((text) => `heading "${text}"`), ...alerts.map((text) => `alert "${text}"`)];
+      throw new Error(`expected the ${step} step, but the page shows ${shown.join(', ') || 'no heading'}`, {
+        cause: error,
+      });
+    }
   }
 
   /**
