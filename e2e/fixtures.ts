@@ -7,6 +7,7 @@ import {
   DEMO_TEMP_PASSWORD,
   DEMO_TOTP_SECRET,
 } from './emulator/demo.ts';
+import { waitForDemoServer } from './demoBuild.ts';
 import type { EmulatorConfig, UserSeed } from './emulator/index.ts';
 import { test as kitTest, type Admin } from './kit/index.ts';
 
@@ -80,8 +81,16 @@ export interface Users {
   take(path: DemoPath): FreshUser;
 }
 
-export const test = kitTest.extend<{ users: Users }, { userCounter: Map<DemoPath, number> }>({
+export const test = kitTest.extend<{ users: Users }, { userCounter: Map<DemoPath, number>; demoServer: undefined }>({
   emulatorConfig: [reserveConfig(), { scope: 'worker' }],
+  demoServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object pattern.
+    async ({}, use) => {
+      await waitForDemoServer();
+      await use(undefined);
+    },
+    { scope: 'worker', auto: true },
+  ],
   userCounter: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as an object pattern.
     async ({}, use) => {

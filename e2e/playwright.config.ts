@@ -2,7 +2,7 @@
 // when installed), one emulator per worker.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
-import { demoBuildDir, demoPort } from './demoBuild.ts';
+import { demoBuildDir, demoPort, demoUrl } from './demoBuild.ts';
 
 // A person watching (`--headed`, `--ui`, `--debug`) needs a full browser; headless runs take the lighter headless
 // shell when it is installed. Workers load this file again, so the runner hands the choice down through the env.
@@ -23,7 +23,7 @@ export default defineConfig({
   outputDir: '../test-results',
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: `http://127.0.0.1:${demoPort}`,
+    baseURL: demoUrl,
     // A failing test keeps its trace: every action with its timing, the network, the console and the error, beside
     // the failure screenshot and the page's ARIA snapshot. Per-action DOM snapshots and screencast frames are left
     // out: recording them for every passing test cost a sixth of the suite's wall time (64 s → 54 s without them).
@@ -37,9 +37,8 @@ export default defineConfig({
   webServer: {
     command: `vite build -c e2e/demo.vite.config.ts --mode e2e --outDir ${demoBuildDir} && node e2e/staticServer.mjs ${demoBuildDir} ${String(demoPort)}`,
     cwd: '..',
-    url: `http://127.0.0.1:${String(demoPort)}`,
-    // The server's own "ready" line, instead of polling the URL with a back-off of up to a second.
-    wait: { stdout: /serving .* at http/ },
+    // No url, port or wait: Playwright goes on to load the specs (seconds of TypeScript transforms on a fresh
+    // checkout) while the demo builds on the other core. Each worker waits for the server (fixtures.ts, demoServer).
     reuseExistingServer: false,
     timeout: 60_000,
   },

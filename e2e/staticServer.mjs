@@ -8,6 +8,9 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Names the directory a server started from the command line serves. */
+export const BUILD_HEADER = 'x-served-directory';
+
 /** @type {Readonly<Record<string, string>>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -52,6 +55,7 @@ export async function serveStatic(root, options = {}) {
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [dir, port] = process.argv.slice(2);
   if (dir === undefined || port === undefined) throw new Error('usage: node e2e/staticServer.mjs <dir> <port>');
-  const { url } = await serveStatic(resolve(dir), { port: Number(port) });
+  // The header tells the suite's workers that the server on the port is this one, not one someone left running.
+  const { url } = await serveStatic(resolve(dir), { port: Number(port), headers: { [BUILD_HEADER]: resolve(dir) } });
   process.stdout.write(`serving ${dir} at ${url}\n`);
 }
