@@ -22,7 +22,7 @@ async function signIn(page: Page, password: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('a user who forgot the password resets it with the emailed code and signs in with the username kept', async ({
+test('a user who forgot the password resets it with the emailed code (a weak one refused by name) and signs in with the username kept', async ({
   admin,
   cognito,
   signInPage,
@@ -35,12 +35,18 @@ test('a user who forgot the password resets it with the emailed code and signs i
     await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
     await expect(page.getByText('We sent a code to r***@e***.')).toBeVisible();
   });
-  await test.step('ConfirmForgotPassword: a wrong code, then the right one with a new password', async () => {
+  await test.step('ConfirmForgotPassword: a wrong code, a weak password, then the right code with a strong one', async () => {
     const code = await outbox.waitForCode(username, { channel: 'EMAIL' });
     await page.getByLabel('Code').fill(code === '000000' ? '111111' : '000000');
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Reset password' }).click();
     await expect(page.getByRole('alert')).toContainText('That code isn’t right.');
+    // The form clears both fields after each try. The emulator checks the policy before the code, so a refused
+    // password does not spend the code (Cognito does not document its order here).
+    await page.getByLabel('Code').fill(code);
+    await page.getByLabel('New password').fill('alllowercase1!');
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await expect(page.getByRole('alert')).toContainText('The password is missing: An upper-case letter.');
     await page.getByLabel('Code').fill(code);
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Reset password' }).click();
@@ -52,22 +58,6 @@ test('a user who forgot the password resets it with the emailed code and signs i
     await signIn(page, NEW_PASSWORD);
     await signInPage.expectSignedIn();
   });
-});
-
-test('a weak new password is refused with the policy rule it breaks', async ({
-  admin,
-  cognito,
-  signInPage,
-  outbox,
-  page,
-}) => {
-  const username = await createConfirmedUser(admin, 'reset-b', DEMO_PASSWORD);
-  await requestResetCode(page, signInPage, cognito, username);
-  await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
-  await page.getByLabel('Code').fill(await outbox.waitForCode(username, { channel: 'EMAIL' }));
-  await page.getByLabel('New password').fill('alllowercase1!');
-  await page.getByRole('button', { name: 'Reset password' }).click();
-  await expect(page.getByRole('alert')).toContainText('The password is missing: An upper-case letter.');
 });
 
 test('PasswordResetRequiredException on sign-in goes straight to the code step', async ({

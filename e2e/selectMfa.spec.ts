@@ -1,11 +1,12 @@
-// A user with both SMS and an authenticator app enabled (no preference) picks one at SELECT_MFA_TYPE.
+// A user with both SMS and an authenticator app enabled (no preference) picks one at SELECT_MFA_TYPE, each sign-in.
 import { expect, test } from './fixtures.ts';
 
-test('a user with two MFA methods picks the authenticator app and signs in with its code', async ({
+test('a user with two MFA methods picks the authenticator app, then after signing out picks text message', async ({
   cognito,
   signInPage,
   users,
   totp,
+  outbox,
 }) => {
   const user = users.take('selectMfa');
   await signInPage.open(cognito);
@@ -26,18 +27,9 @@ test('a user with two MFA methods picks the authenticator app and signs in with 
     await signInPage.submitCode(totp.code(user.totpSecret ?? ''));
     await signInPage.expectSignedIn();
   });
-});
 
-test('a user with two MFA methods picks text message and signs in with the texted code', async ({
-  cognito,
-  signInPage,
-  users,
-  outbox,
-}) => {
-  const user = users.take('selectMfa');
-  await signInPage.open(cognito);
-
-  await test.step('credentials: SRP, then SELECT_MFA_TYPE', async () => {
+  await test.step('signed out, then SRP again: SELECT_MFA_TYPE asks again', async () => {
+    await signInPage.signOut();
     await signInPage.submitCredentials(user.username, user.password);
     await signInPage.expectStep('SELECT_MFA_TYPE');
   });
@@ -47,8 +39,8 @@ test('a user with two MFA methods picks text message and signs in with the texte
     await signInPage.expectStep('SMS_MFA');
   });
 
-  await test.step('SMS_MFA: the texted code', async () => {
+  await test.step('SMS_MFA: the texted code; this browser is a known device now, so no remember prompt', async () => {
     await signInPage.submitCode(await outbox.waitForCode(user.username, { channel: 'SMS' }));
-    await signInPage.expectSignedIn();
+    await signInPage.expectStep('signedIn');
   });
 });

@@ -23,7 +23,7 @@ async function fillSignUp(page: Page, username: string, password: string): Promi
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-test('a visitor creates an account, confirms it with the emailed code and is signed in without typing the password again', async ({
+test('a visitor creates an account (a taken username refused first), confirms it with the emailed code and is signed in without typing the password again', async ({
   cognito,
   signInPage,
   outbox,
@@ -37,6 +37,14 @@ test('a visitor creates an account, confirms it with the emailed code and is sig
     await expect(page.getByText('At least 8 characters')).toBeVisible();
     await expect(page.getByText('A symbol, such as ! or @')).toBeVisible();
     await expect(page.getByLabel('Password')).toHaveAttribute('autocomplete', 'new-password');
+  });
+  await test.step('a taken username: UsernameExistsException, the form stays; Cancel goes back to sign-in', async () => {
+    await fillSignUp(page, 'srp-user', PASSWORD);
+    await expect(page.getByRole('alert')).toContainText('An account with this username already exists.');
+    await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await page.getByRole('button', { name: 'Create account' }).click();
   });
   await test.step('InvalidPasswordException names the broken rule', async () => {
     await fillSignUp(page, username, 'Sh0rt!');
@@ -62,17 +70,4 @@ test('a visitor creates an account, confirms it with the emailed code and is sig
     await expect(page.getByText(`Signed in as ${username}@example.com.`)).toBeVisible();
     expect(await page.locator('body').innerText()).not.toContain(PASSWORD);
   });
-});
-
-test('a taken username is refused with UsernameExistsException and the form stays', async ({
-  cognito,
-  signInPage,
-  page,
-}) => {
-  await openSignUp(page, signInPage, cognito);
-  await fillSignUp(page, 'srp-user', PASSWORD);
-  await expect(page.getByRole('alert')).toContainText('An account with this username already exists.');
-  await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
