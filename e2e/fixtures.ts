@@ -113,12 +113,17 @@ export const test = kitTest.extend<{ users: Users }, { userCounter: Map<DemoPath
   },
 });
 
+/** `<name>-<worker>-<ms>`: a username no other test or worker has used, for users a test creates itself. */
+export function uniqueUsername(name: string): string {
+  return `${name}-${String(kitTest.info().workerIndex)}-${String(Date.now())}`;
+}
+
 /**
  * A CONFIRMED user with a verified email, made for the running test through the kit's admin (AdminCreateUser, then
  * AdminSetUserPassword): for stories that change a user beyond what the seeded reserve allows.
  */
 export async function createConfirmedUser(admin: Admin, name: string, password: string): Promise<string> {
-  const username = `${name}-${String(kitTest.info().workerIndex)}-${String(Date.now())}`;
+  const username = uniqueUsername(name);
   await admin.createUser({
     username,
     password,

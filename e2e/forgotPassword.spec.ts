@@ -17,9 +17,10 @@ async function requestResetCode(page: Page, signInPage: SignInPage, cognito: Cog
   await page.getByRole('button', { name: 'Send code' }).click();
 }
 
-async function signIn(page: Page, password: string): Promise<void> {
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+/** Signs in with the username the widget kept after the reset: only the password is typed. */
+async function signInWithKeptUsername(signInPage: SignInPage, password: string): Promise<void> {
+  await signInPage.password.fill(password);
+  await signInPage.button(signInPage.messages.signIn).click();
 }
 
 test('a user who forgot the password resets it with the emailed code (a weak one refused by name) and signs in with the username kept', async ({
@@ -55,7 +56,7 @@ test('a user who forgot the password resets it with the emailed code (a weak one
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByText('Your password has been reset.')).toBeVisible();
     await expect(page.getByLabel('Username')).toHaveValue(username);
-    await signIn(page, NEW_PASSWORD);
+    await signInWithKeptUsername(signInPage, NEW_PASSWORD);
     await signInPage.expectSignedIn();
   });
 });
@@ -72,14 +73,13 @@ test('PasswordResetRequiredException on sign-in goes straight to the code step',
   // PasswordResetRequiredException, and the widget asks for the code Cognito sends then.
   await admin.client.send(new AdminResetUserPasswordCommand({ UserPoolId: cognito.userPoolId, Username: username }));
   await signInPage.open(cognito);
-  await page.getByLabel('Username').fill(username);
-  await signIn(page, DEMO_PASSWORD);
+  await signInPage.submitCredentials(username, DEMO_PASSWORD);
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   await expect(page.getByText('We sent a code to m***@e***.')).toBeVisible();
   await page.getByLabel('Code').fill(await outbox.waitForCode(username, { channel: 'EMAIL' }));
   await page.getByLabel('New password').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Reset password' }).click();
   await expect(page.getByLabel('Username')).toHaveValue(username);
-  await signIn(page, NEW_PASSWORD);
+  await signInWithKeptUsername(signInPage, NEW_PASSWORD);
   await signInPage.expectSignedIn();
 });

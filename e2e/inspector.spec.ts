@@ -2,7 +2,6 @@
 // the page's own sinks (console, storage, cookies, DOM, inputs, URLs) are watched for secrets on the way.
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { Cognito } from './kit/index.ts';
 import { INSPECTOR_URL, inspectedEventTypes, stringLeaves, tapInspector, watchLeaks } from './leakWatch.ts';
 
 const CHANGED_PASSWORD = 'Ch4nged!passw0rd-inspector';
@@ -35,12 +34,6 @@ function recordScripts(page: Page): Promise<Script>[] {
   return scripts;
 }
 
-function demoUrl(cognito: Cognito, inspect: boolean): string {
-  const query = new URLSearchParams({ userPoolId: cognito.userPoolId, clientId: cognito.clientId });
-  if (cognito.endpoint !== undefined) query.set('endpoint', cognito.endpoint);
-  return inspect ? `/?inspect&${query.toString()}` : `/?${query.toString()}`;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -63,8 +56,7 @@ test('without ?inspect the page never requests the inspector’s code nor opens 
   const scripts = recordScripts(page);
   const windows: string[] = [];
   context.on('page', (opened) => windows.push(opened.url()));
-  await page.goto(demoUrl(cognito, false));
-  await signInPage.expectStep('credentials');
+  await signInPage.open(cognito);
   const loaded = await Promise.all(scripts);
   process.stdout.write(
     `inspector (off): scripts ${String(loaded.length)}, inspector chunks 0 expected, found ${String(loaded.filter((script) => script.isInspector).length)}\n`,
@@ -89,10 +81,9 @@ test('with ?inspect the inspector loads lazily, opens its window, and receives a
   const typed: string[] = [user.password];
 
   await test.step('the inspector chunk loads and its window opens at stately.ai (a local stub here)', async () => {
-    await page.goto(demoUrl(cognito, true));
+    await signInPage.open(cognito, { inspect: true });
     const window = await inspector.opened;
     expect(window.url()).toBe(INSPECTOR_URL);
-    await signInPage.expectStep('credentials');
     const loaded = await Promise.all(scripts);
     const chunks = loaded.filter((script) => script.isInspector);
     expect(chunks).toHaveLength(1);

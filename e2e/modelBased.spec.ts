@@ -330,7 +330,10 @@ function restingView(step: Step): WidgetStep | undefined {
   return typeof view === 'string' && view !== 'passing' ? view : undefined;
 }
 
-/** Each view is checked with axe once, on the first walk that shows it (one axe run costs about a second of CPU). */
+/**
+ * Each view is checked with axe once, on the first walk that shows it (the first check on a page costs about half a
+ * second of CPU, loading axe-core).
+ */
 const axeChecksByPath = new Map<DrivenPath, Set<string>>();
 const axeAssigned = new Set<string>();
 for (const path of driven) {

@@ -4,8 +4,6 @@
 // path's inspector events and snapshots in Node, and the walk's MFA_SETUP path that the authenticator key is gone
 // once enrolment ends; inspector.spec.ts watches an SMS sign-in and a password change with the inspector's window
 // open. Here, with the window open too: a remembered device, whose device password is one more secret.
-import type { Page } from '@playwright/test';
-import type { Cognito, SignInPage } from './kit/index.ts';
 import { expect, test } from './fixtures.ts';
 import {
   inspectedEventTypes,
@@ -15,15 +13,6 @@ import {
   watchLeaks,
   type InspectorTap,
 } from './leakWatch.ts';
-
-/** The demo with `?inspect`, so the inspector's window is one more sink; waits for the credentials form. */
-async function openDemo(page: Page, signInPage: SignInPage, cognito: Cognito, inspector: InspectorTap): Promise<void> {
-  const query = new URLSearchParams({ userPoolId: cognito.userPoolId, clientId: cognito.clientId });
-  if (cognito.endpoint !== undefined) query.set('endpoint', cognito.endpoint);
-  await page.goto(`/?inspect&${query.toString()}`);
-  await inspector.opened;
-  await signInPage.expectStep('credentials');
-}
 
 /** The inspector hears events when the page is idle: wait until it has the last one and nothing more comes. */
 async function inspectorCaughtUp(inspector: InspectorTap, lastEventType: string): Promise<void> {
@@ -61,7 +50,9 @@ test('a remembered device signs in again with no MFA step, and its device passwo
   const watcher = watchLeaks(page, { chosenStorage: null, inspector });
   const typed: string[] = [user.password];
   const sent = () => (cognito.emulator?.outbox ?? []).filter((message) => message.username === user.username).length;
-  await openDemo(page, signInPage, cognito, inspector);
+  // `?inspect`, so the inspector's window is one more sink.
+  await signInPage.open(cognito, { inspect: true });
+  await inspector.opened;
   await watcher.capture('credentials shown');
 
   await test.step('first sign-in: SRP, then SMS_MFA', async () => {

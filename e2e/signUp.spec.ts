@@ -1,13 +1,9 @@
 // "Create account" in the real widget, in Chromium, against the kit's per-worker emulator.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, uniqueUsername } from './fixtures.ts';
 import type { Cognito, SignInPage } from './kit/index.ts';
 
 const PASSWORD = 'Br4nd!new-account';
-
-function freshUsername(workerIndex: number): string {
-  return `newcomer-${String(workerIndex)}-${String(Date.now())}`;
-}
 
 async function openSignUp(page: Page, signInPage: SignInPage, cognito: Cognito): Promise<void> {
   await signInPage.open(cognito);
@@ -28,8 +24,8 @@ test('a visitor creates an account (a taken username refused first), confirms it
   signInPage,
   outbox,
   page,
-}, testInfo) => {
-  const username = freshUsername(testInfo.workerIndex);
+}) => {
+  const username = uniqueUsername('newcomer');
   await openSignUp(page, signInPage, cognito);
   await test.step('the password policy is listed before submit', async () => {
     const rules = page.getByText('Your password needs:');

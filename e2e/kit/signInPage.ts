@@ -77,16 +77,18 @@ export class SignInPage {
 
   /**
    * Opens the demo page (or `options.path` of your app) pointed at `target` via `?endpoint=&userPoolId=&clientId=`
-   * (and `&authFlow=`, e.g. `CUSTOM_AUTH_SRP`), and waits for the credentials form.
+   * (and `&authFlow=`, e.g. `CUSTOM_AUTH_SRP`, and `&inspect` for the Stately inspector), and waits for the
+   * credentials form.
    */
   async open(
     target: WidgetTarget,
-    options: { readonly path?: string; readonly authFlow?: string } = {},
+    options: { readonly path?: string; readonly authFlow?: string; readonly inspect?: boolean } = {},
   ): Promise<void> {
     const query = new URLSearchParams({ userPoolId: target.userPoolId, clientId: target.clientId });
     if (target.endpoint !== undefined) query.set('endpoint', target.endpoint);
     if (target.region !== undefined) query.set('region', target.region);
     if (options.authFlow !== undefined) query.set('authFlow', options.authFlow);
+    if (options.inspect === true) query.set('inspect', '');
     const path = options.path ?? '/';
     await this.page.goto(`${path}?${query.toString()}`);
     await this.expectStep('credentials');
