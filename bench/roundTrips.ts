@@ -1,4 +1,4 @@
-// Round-trip rows: requests per sign-in path counted at the emulator while our machine signs in, vs COGNITO.md §11's minimum.
+// Round-trip rows: requests per sign-in path counted at the emulator while our machine signs in, vs docs/protocol.md §11's minimum.
 import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
 import {
   DEMO_CLIENT_ID,
@@ -15,7 +15,7 @@ import { na, value, type Row } from './table.ts';
 
 interface PathCase {
   readonly path: string;
-  /** Protocol minimum from COGNITO.md §11. */
+  /** Protocol minimum from docs/protocol.md §11. */
   readonly minimum: number;
   readonly run: (base: DriveOptions) => Promise<void>;
 }

@@ -1,4 +1,4 @@
-// The load generator's own SRP client (COGNITO.md §3): node:crypto OpenSSL modPow + BigInt, nothing from src/.
+// The load generator's own SRP client (docs/protocol.md §3): node:crypto OpenSSL modPow + BigInt, nothing from src/.
 import { createDiffieHellman, createHash, createHmac, randomBytes } from 'node:crypto';
 
 const initN =

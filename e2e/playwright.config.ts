@@ -2,7 +2,7 @@
 // when installed), one emulator per worker.
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
-import { demoBuildDir, demoPort, demoUrl } from './demoBuild.ts';
+import { demoBuildDir, demoPort, demoUrl } from './specs/demoBuild.ts';
 
 // A person watching (`--headed`, `--ui`, `--debug`) needs a full browser; headless runs take the lighter headless
 // shell when it is installed. Workers load this file again, so the runner hands the choice down through the env.
@@ -13,7 +13,7 @@ const executablePath = findChromium({ headed: process.env.E2E_HEADED === '1' });
 if (!executablePath) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser` or set CHROMIUM_PATH.');
 
 export default defineConfig({
-  testDir: '.',
+  testDir: 'specs',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
@@ -35,7 +35,7 @@ export default defineConfig({
   // The demo built once (about a second) and served static: every fresh browser context then loads one bundle of
   // production React instead of the dev server's per-module transforms.
   webServer: {
-    command: `vite build -c e2e/demo.vite.config.ts --mode e2e --outDir ${demoBuildDir} && node e2e/staticServer.mjs ${demoBuildDir} ${String(demoPort)}`,
+    command: `vite build -c e2e/specs/demo.vite.config.ts --mode e2e --outDir ${demoBuildDir} && node e2e/specs/staticServer.mjs ${demoBuildDir} ${String(demoPort)}`,
     cwd: '..',
     // No url, port or wait: Playwright goes on to load the specs (seconds of TypeScript transforms on a fresh
     // checkout) while the demo builds on the other core. Each worker waits for the server (fixtures.ts, demoServer).

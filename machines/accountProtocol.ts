@@ -1,4 +1,4 @@
-// Wire shapes, verbatim, for sign-up, forgotten password and signed-in account calls (see ../shared/COGNITO.md §9–10).
+// Wire shapes, verbatim, for sign-up, forgotten password and signed-in account calls (see docs/protocol.md §9–10).
 import type {
   AnalyticsMetadataType,
   AssociateSoftwareTokenRequest,

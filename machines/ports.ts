@@ -71,7 +71,7 @@ export interface DeviceVerifier {
   readonly devicePassword: Secret<string>;
 }
 
-/** SRP-6a math exactly as amazon-cognito-identity-js computes it (see ../shared/COGNITO.md §3–4). */
+/** SRP-6a math exactly as amazon-cognito-identity-js computes it (see docs/protocol.md §3–4). */
 export interface SrpPort {
   createEphemeral(): Promise<SrpEphemeral>;
   passwordClaim(input: PasswordClaimInput): Promise<SrpClaim>;

@@ -1,4 +1,4 @@
-// Cognito user-pool wire shapes, verbatim (AWS JSON 1.1 bodies); see ../shared/COGNITO.md §2–7.
+// Cognito user-pool wire shapes, verbatim (AWS JSON 1.1 bodies); see docs/protocol.md §2–7.
 
 /** `AuthFlow` values a public or server-side app client can start with InitiateAuth. */
 export type AuthFlow =

@@ -154,7 +154,7 @@ export const signInMachineSetup = setup({
     canSetUpTotp: ({ context }) => context.mfaTypes.includes('SOFTWARE_TOKEN_MFA'),
     hasUsername: (_, params: { username: string }) => params.username.trim() !== '',
     isOfferedMfaType: ({ context }, params: { mfaType: MfaType }) => context.mfaTypes.includes(params.mfaType),
-    /** Cognito says NotAuthorized for a dead Session; its message names the session (see COGNITO.md §6). */
+    /** Cognito says NotAuthorized for a dead Session; its message names the session (see docs/protocol.md §6). */
     isSessionExpired: (_, params: { error: SignInError }) =>
       params.error.code === 'NotAuthorizedException' && /session/i.test(params.error.detail ?? ''),
     /** The official client drops its device data and retries when Cognito no longer knows the device. */

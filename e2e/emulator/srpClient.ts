@@ -1,4 +1,4 @@
-// A small client half of Cognito SRP (BigInt), written from COGNITO.md, for SDK-driven tests.
+// A small client half of Cognito SRP (BigInt), written from docs/protocol.md for SDK-driven tests.
 import { createHash, createHmac, getDiffieHellman, randomBytes } from 'node:crypto';
 
 const N = BigInt(`0x${getDiffieHellman('modp15').getPrime('hex')}`);

@@ -9,7 +9,7 @@ export async function sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<
   return new Uint8Array(await subtle().digest('SHA-256', data));
 }
 
-/** H(x) of COGNITO.md §3: SHA-256 as 64 lowercase hex digits. */
+/** H(x) of docs/protocol.md §3: SHA-256 as 64 lowercase hex digits. */
 export async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> {
   return bytesToHex(await sha256(data));
 }

@@ -34,7 +34,7 @@ export function padHex(value: bigint): string {
   return /^[89a-f]/.test(even) ? `00${even}` : even;
 }
 
-/** hexHash of COGNITO.md §3: SHA-256 over the bytes a hex string spells, as an integer. */
+/** hexHash of docs/protocol.md §3: SHA-256 over the bytes a hex string spells, as an integer. */
 export async function hexHashInt(hex: string): Promise<bigint> {
   return BigInt(`0x${await sha256Hex(hexToBytes(hex))}`);
 }

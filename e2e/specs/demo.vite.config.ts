@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 // One bundle and production React load and run faster in every fresh browser context than the dev server's
 // per-module transforms; `--mode e2e` keeps the dev-only emulator panel (see DemoApp.tsx).
 export default defineConfig({
-  root: fileURLToPath(new URL('..', import.meta.url)),
+  root: fileURLToPath(new URL('../..', import.meta.url)),
   plugins: [react()],
   logLevel: 'warn',
   // No source maps and no plugin-timing report: the build sits on the suite's critical path.

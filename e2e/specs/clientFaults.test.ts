@@ -1,18 +1,18 @@
 // Faults at the client (each injected by a wrapping fetch) and brute-force limits: the machine with the real HTTP adapter against the emulator.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
-import { createSignInMachine } from '../machines/createSignInMachine.ts';
-import type { SignInPorts, TokenStore } from '../machines/ports.ts';
-import { secret } from '../machines/secret.ts';
-import type { SignInMachine } from '../machines/signIn.machine.ts';
-import type { SignInInput } from '../machines/types.ts';
-import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
-import { createMemoryTokenStore } from '../src/adapters/tokenStore.ts';
-import { createFastSrp } from '../src/adapters/srpFast.ts';
-import type { EmulatorConfig, UserSeed } from './emulator/config.ts';
-import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from './emulator/demo.ts';
-import { startEmulator, type Emulator } from './emulator/index.ts';
-import { lastCode } from './emulator/testHelpers.ts';
+import { createSignInMachine } from '../../machines/createSignInMachine.ts';
+import type { SignInPorts, TokenStore } from '../../machines/ports.ts';
+import { secret } from '../../machines/secret.ts';
+import type { SignInMachine } from '../../machines/signIn.machine.ts';
+import type { SignInInput } from '../../machines/types.ts';
+import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
+import { createMemoryTokenStore } from '../../src/adapters/tokenStore.ts';
+import { createFastSrp } from '../../src/adapters/srpFast.ts';
+import type { EmulatorConfig, UserSeed } from '../emulator/config.ts';
+import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from '../emulator/demo.ts';
+import { startEmulator, type Emulator } from '../emulator/index.ts';
+import { lastCode } from '../emulator/testHelpers.ts';
 
 const TARGET = 'AWSCognitoIdentityProviderService.';
 const COPIES = 12;

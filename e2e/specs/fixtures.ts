@@ -6,10 +6,10 @@ import {
   DEMO_SELECT_TOTP_SECRET,
   DEMO_TEMP_PASSWORD,
   DEMO_TOTP_SECRET,
-} from './emulator/demo.ts';
+} from '../emulator/demo.ts';
 import { waitForDemoServer } from './demoBuild.ts';
-import type { EmulatorConfig, UserSeed } from './emulator/index.ts';
-import { test as kitTest, type Admin } from './kit/index.ts';
+import type { EmulatorConfig, UserSeed } from '../emulator/index.ts';
+import { test as kitTest, type Admin } from '../kit/index.ts';
 
 /** The sign-in paths the demo pool seeds a user for (see DEMO_USERS). */
 export type DemoPath =
@@ -104,7 +104,7 @@ export const test = kitTest.extend<{ users: Users }, { userCounter: Map<DemoPath
         const n = (userCounter.get(path) ?? 0) + 1;
         if (n > RESERVE)
           throw new Error(
-            `this worker has used all ${String(RESERVE)} ${path} users: raise RESERVE in e2e/fixtures.ts`,
+            `this worker has used all ${String(RESERVE)} ${path} users: raise RESERVE in e2e/specs/fixtures.ts`,
           );
         userCounter.set(path, n);
         return userFor(path, `${TEMPLATE[path]}-${String(n)}`);
@@ -132,4 +132,4 @@ export async function createConfirmedUser(admin: Admin, name: string, password: 
   return username;
 }
 
-export { expect } from './kit/index.ts';
+export { expect } from '../kit/index.ts';

@@ -3,15 +3,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
-import { createSignInMachine } from '../machines/createSignInMachine.ts';
-import { secret } from '../machines/secret.ts';
-import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
-import { createWebStorageDeviceStore } from '../src/adapters/deviceStore.ts';
-import { createAuthenticationHelperSrp } from '../src/adapters/srp.ts';
-import { createMemoryTokenStore } from '../src/adapters/tokenStore.ts';
-import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_TOTP_SECRET } from './emulator/demo.ts';
-import { startEmulator, type Emulator } from './emulator/index.ts';
-import { totpCode } from './emulator/testHelpers.ts';
+import { createSignInMachine } from '../../machines/createSignInMachine.ts';
+import { secret } from '../../machines/secret.ts';
+import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
+import { createWebStorageDeviceStore } from '../../src/adapters/deviceStore.ts';
+import { createAuthenticationHelperSrp } from '../../src/adapters/srp.ts';
+import { createMemoryTokenStore } from '../../src/adapters/tokenStore.ts';
+import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_TOTP_SECRET } from '../emulator/demo.ts';
+import { startEmulator, type Emulator } from '../emulator/index.ts';
+import { totpCode } from '../emulator/testHelpers.ts';
 
 /** A Storage that records every write, standing in for the browser's localStorage. */
 function recordingStorage(): Storage & { readonly writes: string[] } {

@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
-import { jwtPayload } from '../machines/claims.ts';
-import { createSignInMachine } from '../machines/createSignInMachine.ts';
-import { secret } from '../machines/secret.ts';
-import type { SignInEvent, SignInInput } from '../machines/types.ts';
-import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
-import { createFastSrp } from '../src/adapters/srpFast.ts';
-import type { EmulatorConfig, UserSeed } from './emulator/config.ts';
-import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_TOTP_SECRET, demoPool } from './emulator/demo.ts';
-import { startEmulator, type Emulator } from './emulator/index.ts';
-import { lastCode, totpCode } from './emulator/testHelpers.ts';
+import { jwtPayload } from '../../machines/claims.ts';
+import { createSignInMachine } from '../../machines/createSignInMachine.ts';
+import { secret } from '../../machines/secret.ts';
+import type { SignInEvent, SignInInput } from '../../machines/types.ts';
+import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
+import { createFastSrp } from '../../src/adapters/srpFast.ts';
+import type { EmulatorConfig, UserSeed } from '../emulator/config.ts';
+import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, DEMO_TOTP_SECRET, demoPool } from '../emulator/demo.ts';
+import { startEmulator, type Emulator } from '../emulator/index.ts';
+import { lastCode, totpCode } from '../emulator/testHelpers.ts';
 
 const FLOWS = 64;
 const TARGET = 'AWSCognitoIdentityProviderService.';
@@ -25,7 +25,7 @@ interface Path {
   readonly name: string;
   readonly seed: string;
   readonly input: Partial<SignInInput>;
-  /** InitiateAuth + RespondToAuthChallenge calls the protocol needs for this path (COGNITO.md §11). */
+  /** InitiateAuth + RespondToAuthChallenge calls the protocol needs for this path (docs/protocol.md §11). */
   readonly requests: number;
   readonly answer?: (username: string) => SignInEvent;
 }

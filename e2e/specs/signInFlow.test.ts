@@ -1,23 +1,23 @@
 // The sign-in machine with its real adapters (HTTP transport, identity-js SRP) against the emulator over loopback.
 import { createInspector } from '@statelyai/inspect';
-import { nodeSignIn } from '../examples/node-sign-in.ts';
+import { nodeSignIn } from '../../examples/node-sign-in.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getShortestPaths } from '@xstate/graph';
 import { createActor, waitFor, type AnyEventObject, type AnyStateMachine, type SnapshotFrom } from 'xstate';
-import { createSignInMachine } from '../machines/createSignInMachine.ts';
-import type { DeviceStore, SignInPorts } from '../machines/ports.ts';
-import { CognitoServiceError } from '../machines/errors.ts';
-import type { ChallengeName } from '../machines/protocol.ts';
-import { Secret, secret } from '../machines/secret.ts';
-import { signInMachine, type SignInMachine } from '../machines/signIn.machine.ts';
-import type { AuthOutcome, SignInContext, SignInEvent, SignInInput, TokenSet } from '../machines/types.ts';
-import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
-import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
-import { createMemoryTokenStore } from '../src/adapters/tokenStore.ts';
-import { createAuthenticationHelperSrp } from '../src/adapters/srp.ts';
-import { createFastSrp } from '../src/adapters/srpFast.ts';
+import { createSignInMachine } from '../../machines/createSignInMachine.ts';
+import type { DeviceStore, SignInPorts } from '../../machines/ports.ts';
+import { CognitoServiceError } from '../../machines/errors.ts';
+import type { ChallengeName } from '../../machines/protocol.ts';
+import { Secret, secret } from '../../machines/secret.ts';
+import { signInMachine, type SignInMachine } from '../../machines/signIn.machine.ts';
+import type { AuthOutcome, SignInContext, SignInEvent, SignInInput, TokenSet } from '../../machines/types.ts';
+import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
+import { createMemoryDeviceStore } from '../../src/adapters/deviceStore.ts';
+import { createMemoryTokenStore } from '../../src/adapters/tokenStore.ts';
+import { createAuthenticationHelperSrp } from '../../src/adapters/srp.ts';
+import { createFastSrp } from '../../src/adapters/srpFast.ts';
 import { containsSecret } from './containsSecret.ts';
-import type { EmulatorConfig, UserSeed } from './emulator/config.ts';
+import type { EmulatorConfig, UserSeed } from '../emulator/config.ts';
 import {
   DEMO_CLIENT_ID,
   DEMO_PASSWORD,
@@ -26,9 +26,9 @@ import {
   DEMO_TEMP_PASSWORD,
   DEMO_TOTP_SECRET,
   demoPool,
-} from './emulator/demo.ts';
-import { startEmulator, type Emulator } from './emulator/index.ts';
-import { lastCode, totpCode } from './emulator/testHelpers.ts';
+} from '../emulator/demo.ts';
+import { startEmulator, type Emulator } from '../emulator/index.ts';
+import { lastCode, totpCode } from '../emulator/testHelpers.ts';
 
 /** Each demo user is seeded this many extra times (`sms-user-3`), so every test signs in a user nobody else touched. */
 const COPIES = 40;

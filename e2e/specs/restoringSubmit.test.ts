@@ -1,15 +1,15 @@
 // A user who submits while the stored session is still being restored: the submit is kept, never silently dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
-import { createSignInMachine } from '../machines/createSignInMachine.ts';
-import type { TokenStore } from '../machines/ports.ts';
-import { secret } from '../machines/secret.ts';
-import type { SignInMachine } from '../machines/signIn.machine.ts';
-import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
-import { createFastSrp } from '../src/adapters/srpFast.ts';
-import { createMemoryTokenStore } from '../src/adapters/tokenStore.ts';
-import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID } from './emulator/demo.ts';
-import { startEmulator, type Emulator } from './emulator/index.ts';
+import { createSignInMachine } from '../../machines/createSignInMachine.ts';
+import type { TokenStore } from '../../machines/ports.ts';
+import { secret } from '../../machines/secret.ts';
+import type { SignInMachine } from '../../machines/signIn.machine.ts';
+import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
+import { createFastSrp } from '../../src/adapters/srpFast.ts';
+import { createMemoryTokenStore } from '../../src/adapters/tokenStore.ts';
+import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID } from '../emulator/demo.ts';
+import { startEmulator, type Emulator } from '../emulator/index.ts';
 
 const TARGET = 'AWSCognitoIdentityProviderService.';
 

@@ -7,11 +7,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { getShortestPaths } from '@xstate/graph';
 import type { StatePath, TraversalOptions } from '@xstate/graph';
 import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type StateValue } from 'xstate';
-import type { SignInInput } from '../machines/index.ts';
-import { secret, signInMachine } from '../machines/index.ts';
+import type { SignInInput } from '../../machines/index.ts';
+import { secret, signInMachine } from '../../machines/index.ts';
 import { expectNoViolations } from './axe.ts';
 import { expect, test, type DemoPath, type FreshUser } from './fixtures.ts';
-import type { WidgetStep } from './kit/index.ts';
+import type { WidgetStep } from '../kit/index.ts';
 import { watchLeaks } from './leakWatch.ts';
 
 const QUESTION = 'What is 6 × 7?';

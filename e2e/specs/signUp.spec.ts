@@ -1,7 +1,7 @@
 // "Create account" in the real widget, in Chromium, against the kit's per-worker emulator.
 import type { Page } from '@playwright/test';
 import { expect, test, uniqueUsername } from './fixtures.ts';
-import type { Cognito, SignInPage } from './kit/index.ts';
+import type { Cognito, SignInPage } from '../kit/index.ts';
 
 const PASSWORD = 'Br4nd!new-account';
 

@@ -1,6 +1,6 @@
 // No secret leaks from the real widget in Chromium: console, web storage, cookies, DOM, input values, page and
 // network URLs after every step, and every event the Stately inspector's window (`?inspect`) receives. The model walk
-// (modelBased.spec.ts) watches the same page sinks on every path of the machine; e2e/signInFlow.test.ts checks every
+// (modelBased.spec.ts) watches the same page sinks on every path of the machine; e2e/specs/signInFlow.test.ts checks every
 // path's inspector events and snapshots in Node, and the walk's MFA_SETUP path that the authenticator key is gone
 // once enrolment ends; inspector.spec.ts watches an SMS sign-in and a password change with the inspector's window
 // open. Here, with the window open too: a remembered device, whose device password is one more secret.

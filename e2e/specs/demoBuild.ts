@@ -12,7 +12,7 @@ export const demoUrl = `http://127.0.0.1:${String(demoPort)}`;
 /** Relative to the repository root (the web server's working directory). */
 export const demoBuildDir = `node_modules/.cache/e2e-demo/${String(demoPort)}`;
 
-export const demoBuildPath = fileURLToPath(new URL(`../${demoBuildDir}`, import.meta.url));
+export const demoBuildPath = fileURLToPath(new URL(`../../${demoBuildDir}`, import.meta.url));
 
 /**
  * Resolves once the demo server answers. The web server builds the demo while Playwright loads the specs (the

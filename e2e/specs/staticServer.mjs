@@ -1,4 +1,4 @@
-// A static file server for the built demo: the suite's web server (`node e2e/staticServer.mjs <dir> <port>`, see
+// A static file server for the built demo: the suite's web server (`node e2e/specs/staticServer.mjs <dir> <port>`, see
 // playwright.config.ts), and the CSP spec's, with its policy header. Plain JavaScript, so it starts without a
 // TypeScript loader. Plain files, no compression: on loopback gzip only costs CPU, and every fresh browser context
 // fetches the bundle again.
@@ -54,7 +54,7 @@ export async function serveStatic(root, options = {}) {
 // As the web server: says when it listens, which Playwright waits for (`wait.stdout`) instead of polling the URL.
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [dir, port] = process.argv.slice(2);
-  if (dir === undefined || port === undefined) throw new Error('usage: node e2e/staticServer.mjs <dir> <port>');
+  if (dir === undefined || port === undefined) throw new Error('usage: node e2e/specs/staticServer.mjs <dir> <port>');
   // The header tells the suite's workers that the server on the port is this one, not one someone left running.
   const { url } = await serveStatic(resolve(dir), { port: Number(port), headers: { [BUILD_HEADER]: resolve(dir) } });
   process.stdout.write(`serving ${dir} at ${url}\n`);

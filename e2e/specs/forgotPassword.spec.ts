@@ -2,9 +2,9 @@
 // own user with the kit's admin (AdminCreateUser, and AdminResetUserPassword for a reset the pool demands).
 import { AdminResetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './emulator/demo.ts';
+import { DEMO_PASSWORD } from '../emulator/demo.ts';
 import { createConfirmedUser, expect, test } from './fixtures.ts';
-import type { Cognito, SignInPage } from './kit/index.ts';
+import type { Cognito, SignInPage } from '../kit/index.ts';
 
 const NEW_PASSWORD = 'R3set!password-ok';
 
