@@ -2,6 +2,7 @@
 import { createAwsJsonClient, field, type AwsJsonClient } from './awsJson.ts';
 import { repoFileExists, type BenchContext } from './context.ts';
 import { fractionRate, runLoad, type LoadResult } from './load.ts';
+import { passwordPhases, passwordPlan } from './phases.ts';
 import { cognitoLocalSpec, ensurePeer } from './peers.ts';
 import {
   pinBenchAwayFromServer,
@@ -23,14 +24,7 @@ const demo = {
 };
 
 const plan = {
-  warmup: 20,
-  sequentialMs: 4000,
-  concurrency: 64,
-  concurrentMs: 8000,
-  /** The long run stops at this many sign-ins in all, or at its time cap. */
-  holdTarget: 10_000,
-  holdMsOurs: 40_000,
-  holdMsPeer: 20_000,
+  ...passwordPlan,
   srpMs: 10_000,
   srpConcurrency: 8,
 };
@@ -47,7 +41,6 @@ interface PasswordAuthFigures {
   readonly concurrent: LoadResult;
   readonly hold: LoadResult;
   readonly heldRatio: number;
-  readonly total: number;
   /** Server CPU ms per sign-in during the 64-concurrent phase. */
   readonly serverCpuMs: number;
 }
@@ -75,28 +68,24 @@ async function measurePasswordAuth(
   holdMs: number,
 ): Promise<PasswordAuthFigures> {
   const client = createAwsJsonClient(target.url, plan.concurrency);
+  const phases = passwordPhases(holdMs);
   try {
     const signIn = (): Promise<void> => passwordSignIn(client, target);
-    const warm = await runLoad(signIn, { concurrency: 1, durationMs: 30_000, maxFlows: plan.warmup });
+    const warm = await runLoad(signIn, phases.warmUp);
     failIfErrors(`${name} warm-up`, warm);
-    ctx.log(`${name}: sequential USER_PASSWORD_AUTH for ${plan.sequentialMs / 1000} s`);
-    const sequential = await runLoad(signIn, { concurrency: 1, durationMs: plan.sequentialMs });
+    ctx.log(`${name}: sequential USER_PASSWORD_AUTH for ${phases.sequential.durationMs / 1000} s`);
+    const sequential = await runLoad(signIn, phases.sequential);
     failIfErrors(name, sequential);
-    ctx.log(`${name}: ${plan.concurrency} concurrent for ${plan.concurrentMs / 1000} s`);
+    ctx.log(`${name}: ${phases.concurrent.concurrency} concurrent for ${phases.concurrent.durationMs / 1000} s`);
     const cpu0 = await server.cpuSeconds();
-    const concurrent = await runLoad(signIn, { concurrency: plan.concurrency, durationMs: plan.concurrentMs });
+    const concurrent = await runLoad(signIn, phases.concurrent);
     const serverCpuMs = (((await server.cpuSeconds()) - cpu0) * 1000) / Math.max(concurrent.latencies.length, 1);
     failIfErrors(name, concurrent);
-    const before = warm.latencies.length + sequential.latencies.length + concurrent.latencies.length;
-    ctx.log(`${name}: long run to ${plan.holdTarget} sign-ins or ${holdMs / 1000} s`);
-    const hold = await runLoad(signIn, {
-      concurrency: plan.concurrency,
-      durationMs: holdMs,
-      maxFlows: Math.max(plan.holdTarget - before, 0),
-    });
+    ctx.log(`${name}: long run to ${phases.hold.maxFlows ?? '∞'} sign-ins or ${phases.hold.durationMs / 1000} s`);
+    const hold = await runLoad(signIn, phases.hold);
     failIfErrors(name, hold);
     const heldRatio = fractionRate(hold.finishedAt, 0.7, 0.9) / fractionRate(hold.finishedAt, 0.1, 0.3);
-    return { sequential, concurrent, hold, heldRatio, total: before + hold.latencies.length, serverCpuMs };
+    return { sequential, concurrent, hold, heldRatio, serverCpuMs };
   } finally {
     client.close();
   }
@@ -250,7 +239,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
   const describe = (label: string, f: PasswordAuthFigures | string): string =>
     typeof f === 'string'
       ? `${label}: ${f}`
-      : `${label}: n = ${f.sequential.latencies.length} sequential, ${f.concurrent.latencies.length} at 64 concurrent, long run to ${f.total} sign-ins in all (errors ${f.sequential.errors + f.concurrent.errors + f.hold.errors}), server CPU ${f.serverCpuMs.toFixed(1)} ms per sign-in at 64 concurrent`;
+      : `${label}: n = ${f.sequential.latencies.length} sequential, ${f.concurrent.latencies.length} at 64 concurrent, long run ${f.hold.latencies.length} sign-ins in ${(f.hold.elapsedMs / 1000).toFixed(1)} s (errors ${f.sequential.errors + f.concurrent.errors + f.hold.errors}), server CPU ${f.serverCpuMs.toFixed(1)} ms per sign-in at 64 concurrent`;
   const peerName = 'cognito-local 5.3.0';
   const common = `USER_PASSWORD_AUTH InitiateAuth, one user, keep-alive HTTP, each server in its own child process, ${pinningNote}. ${describe('ours', ours)}; ${describe('cognito-local', peer)}.`;
   const srpNote =
@@ -318,7 +307,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
       peer: value(peer.heldRatio),
       peerName,
       aim: { kind: 'oursAtLeast', limit: 0.9 },
-      note: `Rate over the 70–90 % of the long run's completions / over its 10–30 %. Long run at 64 concurrent until ${plan.holdTarget} sign-ins in all or a time cap (ours ${plan.holdMsOurs / 1000} s, cognito-local ${plan.holdMsPeer / 1000} s); sign-ins reached: ours ${typeof ours === 'string' ? 'n/a' : ours.total}, cognito-local ${peer.total}.`,
+      note: `Rate over the 70–90 % of the long run's completions / over its 10–30 %. Long run at 64 concurrent, after and apart from the other phases, until ${plan.holdFlows} sign-ins of its own or a time cap (ours ${plan.holdMsOurs / 1000} s, cognito-local ${plan.holdMsPeer / 1000} s); long-run sign-ins: ours ${typeof ours === 'string' ? 'n/a' : ours.hold.latencies.length}, cognito-local ${peer.hold.latencies.length}.`,
     },
     {
       group: 'throughput',
