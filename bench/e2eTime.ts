@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { repoFileExists, type BenchContext } from './context.ts';
 import { repoRoot } from './paths.ts';
 import { freePort } from './servers.ts';
-import { na, value, type Row } from './table.ts';
+import { failed, na, value, type Row } from './table.ts';
 
 interface PlaywrightRun {
   readonly seconds: number;
@@ -51,14 +51,15 @@ export async function measureE2e(ctx: BenchContext): Promise<Row[]> {
     aim: { kind: 'oursAtMost', limit: 60 },
   } as const;
   if (!(await repoFileExists('e2e/playwright.config.ts')))
-    return [{ ...base, ours: na('no Playwright config yet'), note: '' }];
+    return [{ ...base, ours: failed('no Playwright config yet'), note: '' }];
   ctx.log('running npx playwright test -c e2e/playwright.config.ts');
   const run = await runPlaywright(await freePort());
   const note = `npx playwright test -c e2e/playwright.config.ts (2 workers, as configured), wall time including the Vite web server start; ${run.summary}${run.code === 0 ? '' : `; exit code ${String(run.code)}`}.`;
   return [
     {
       ...base,
-      ours: run.code === 0 ? value(run.seconds) : na(`suite failed after ${run.seconds.toFixed(1)} s (${run.summary})`),
+      ours:
+        run.code === 0 ? value(run.seconds) : failed(`suite failed after ${run.seconds.toFixed(1)} s (${run.summary})`),
       note,
     },
   ];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorText, type BenchContext, type Measurement } from './context.ts';
 import { repoRoot } from './paths.ts';
-import { formatTable, na, toResult, type Row } from './table.ts';
+import { benchExitCode, failed, formatTable, toResult, unmeasuredRows, type Row } from './table.ts';
 import { measureE2e } from './e2eTime.ts';
 import { measureGrowth } from './growth.ts';
 import { amplifySpec, cognitoLocalSpec, ensurePeer } from './peers.ts';
@@ -71,8 +71,8 @@ async function main(): Promise<void> {
         group,
         metric: title,
         unit: '',
-        ours: na(`failed: ${errorText(error)}`),
-        peer: na('not measured'),
+        ours: failed(`failed: ${errorText(error)}`),
+        peer: failed('not measured'),
         peerName: '',
         aim: { kind: 'none' },
         note: '',
@@ -99,6 +99,9 @@ async function main(): Promise<void> {
   const out =
     only.length > 0 ? join(repoRoot, 'bench', '.work', 'results-only.json') : join(repoRoot, 'bench', 'results.json');
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  const gaps = unmeasuredRows(rows);
+  if (gaps.length > 0) log(`${gaps.length} row(s) failed to measure: ${gaps.map((row) => row.metric).join('; ')}`);
+  process.exitCode = benchExitCode(rows);
 }
 
 await main();

@@ -1,6 +1,18 @@
 // Tests for the benchmark table: ratios, aims and markdown formatting.
 import { describe, expect, it } from 'vitest';
-import { aimMet, formatNumber, formatTable, na, ratioOf, toResult, value, type Row } from './table.ts';
+import {
+  aimMet,
+  benchExitCode,
+  failed,
+  formatNumber,
+  formatTable,
+  na,
+  ratioOf,
+  toResult,
+  unmeasuredRows,
+  value,
+  type Row,
+} from './table.ts';
 
 const row = (over: Partial<Row>): Row => ({
   group: 'size',
@@ -84,5 +96,26 @@ describe('toResult', () => {
       ratio: null,
       aimMet: null,
     });
+  });
+});
+
+describe('benchExitCode', () => {
+  it('exits 0 when every row of ours has a figure or no number by nature', () => {
+    const rows = [row({}), row({ ours: na('< 50 ms (no long task)'), peer: na('no long task') })];
+    expect(benchExitCode(rows)).toBe(0);
+  });
+
+  it('issue 23: exits non-zero when any row of ours failed to measure, even if the peer did', () => {
+    const empty = row({ metric: 'sequential', ours: failed('failed: Error: ours: no sign-in succeeded (no error)') });
+    expect(benchExitCode([row({}), empty])).toBe(1);
+    expect(unmeasuredRows([row({}), empty])).toEqual([empty]);
+  });
+
+  it('exits non-zero when the peer failed to measure, since the row then has no ratio to judge', () => {
+    expect(benchExitCode([row({ peer: failed('failed: npm install') })])).toBe(1);
+  });
+
+  it('still prints a failed row as n/a with its reason', () => {
+    expect(formatTable([row({ ours: failed('failed: boom') })])).toContain('| n/a (failed: boom) |');
   });
 });

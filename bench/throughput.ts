@@ -13,7 +13,7 @@ import {
 } from './servers.ts';
 import { createEphemeral, passwordClaim } from './srpClient.ts';
 import { ratePerSecond, summarize } from './stats.ts';
-import { na, value, type Figure, type Row } from './table.ts';
+import { failed, na, value, type Figure, type Row } from './table.ts';
 
 /** The demo pool every helper builds to (notes/CONTRACTS.md): a public client and a plain-SRP user. */
 const demo = {
@@ -210,7 +210,7 @@ async function measureSrp(ctx: BenchContext, server: RunningServer): Promise<Srp
   }
 }
 
-const fig = (f: number | string): Figure => (typeof f === 'string' ? na(f) : value(f));
+const fig = (f: number | string): Figure => (typeof f === 'string' ? failed(f) : value(f));
 
 export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
   const prefix = await ensurePeer(cognitoLocalSpec, ctx.log);

@@ -7,7 +7,7 @@ import { errorText, repoFileExists, type BenchContext } from './context.ts';
 import { amplifySpec, ensurePeer } from './peers.ts';
 import { repoRoot, workDir } from './paths.ts';
 import { measureBuildOutput, subtractSizes, type BuildSizes, type Sizes } from './sizes.ts';
-import { na, value, type Figure, type Row } from './table.ts';
+import { failed, value, type Figure, type Row } from './table.ts';
 
 const html = (entry: string): string =>
   `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body><div id="root"></div><script type="module" src="./${entry}"></script></body></html>\n`;
@@ -86,7 +86,7 @@ function sizeRows(
   note: string,
 ): Row[] {
   const pick = (s: Sizes | string, key: 'gzip' | 'brotli'): Figure =>
-    typeof s === 'string' ? na(s) : value(kb(s[key]));
+    typeof s === 'string' ? failed(s) : value(kb(s[key]));
   return [
     {
       group,
