@@ -8,6 +8,8 @@ import { repoRoot } from './paths.ts';
 import { benchExitCode, failed, formatTable, toResult, unmeasuredRows, type Row } from './table.ts';
 import { measureE2e } from './e2eTime.ts';
 import { measureGrowth } from './growth.ts';
+import { ensurePeerInstalls, measureInstallSize } from './installSize.ts';
+import { ensurePacked } from './packed.ts';
 import { amplifySpec, cognitoLocalSpec, ensurePeer } from './peers.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureCoreSize, measureWidgetSize } from './widgetSize.ts';
@@ -16,6 +18,7 @@ import { measureCoreSize, measureWidgetSize } from './widgetSize.ts';
 const groups: readonly (readonly [string, string, Measurement])[] = [
   ['size', 'Widget size', measureWidgetSize],
   ['core-size', 'Core size', measureCoreSize],
+  ['install-size', 'Installed size', measureInstallSize],
   ['throughput', 'Emulator throughput', measureThroughput],
   ['round-trips', 'Round trips', async (ctx) => (await import('./roundTrips.ts')).measureRoundTrips(ctx)],
   ['srp', 'SRP engines', async (ctx) => (await import('./srpEngines.ts')).measureSrpEngines(ctx)],
@@ -53,6 +56,9 @@ async function main(): Promise<void> {
   // Peer installs (npm, mostly network and disk) start together now and overlap the size builds, which measure bytes, not time.
   if (wants('throughput')) void ensurePeer(cognitoLocalSpec, log).catch(() => undefined);
   if (wants('size')) void ensurePeer(await amplifySpec(), log).catch(() => undefined);
+  if (wants('install-size')) void ensurePeerInstalls(log);
+  // The build and pack overlap the size builds (bytes, not time) and end before any timed group starts.
+  if (wants('install-size')) void ensurePacked(log);
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
   // Core size first: it needs no peer, so it runs while the Amplify install finishes; rows still print in `groups` order.
