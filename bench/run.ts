@@ -20,6 +20,7 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['core-size', 'Core size', measureCoreSize],
   ['install-size', 'Installed size', measureInstallSize],
   ['throughput', 'Emulator throughput', measureThroughput],
+  ['cold-start', 'Emulator cold start', async (ctx) => (await import('./coldStart.ts')).measureColdStart(ctx)],
   ['round-trips', 'Round trips', async (ctx) => (await import('./roundTrips.ts')).measureRoundTrips(ctx)],
   ['srp', 'SRP engines', async (ctx) => (await import('./srpEngines.ts')).measureSrpEngines(ctx)],
   ['main-thread', 'Main-thread blocking', async (ctx) => (await import('./mainThread.ts')).measureMainThread(ctx)],
@@ -54,11 +55,11 @@ async function main(): Promise<void> {
   const remainingMs = (): number => budgetMs - (performance.now() - started);
   const wants = (group: string): boolean => only.length === 0 || only.includes(group);
   // Peer installs (npm, mostly network and disk) start together now and overlap the size builds, which measure bytes, not time.
-  if (wants('throughput')) void ensurePeer(cognitoLocalSpec, log).catch(() => undefined);
+  if (wants('throughput') || wants('cold-start')) void ensurePeer(cognitoLocalSpec, log).catch(() => undefined);
   if (wants('size')) void ensurePeer(await amplifySpec(), log).catch(() => undefined);
   if (wants('install-size')) void ensurePeerInstalls(log);
   // The build and pack overlap the size builds (bytes, not time) and end before any timed group starts.
-  if (wants('install-size')) void ensurePacked(log);
+  if (wants('install-size') || wants('cold-start')) void ensurePacked(log);
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
   // Core size first: it needs no peer, so it runs while the Amplify install finishes; rows still print in `groups` order.

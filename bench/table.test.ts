@@ -54,6 +54,21 @@ describe('aimMet', () => {
     expect(aimMet(row({ ours: value(3), peer: value(2), aim: { kind: 'equal' } }))).toBe(false);
   });
 
+  it('meets a combined aim only when every part is met', () => {
+    const aim = {
+      kind: 'all',
+      aims: [
+        { kind: 'oursAtMost', limit: 500 },
+        { kind: 'ratioAtMost', limit: 1 },
+      ],
+    } as const;
+    expect(aimMet(row({ ours: value(300), peer: value(900), aim }))).toBe(true);
+    expect(aimMet(row({ ours: value(600), peer: value(900), aim }))).toBe(false);
+    expect(aimMet(row({ ours: value(300), peer: value(200), aim }))).toBe(false);
+    expect(aimMet(row({ ours: value(300), peer: na('no peer'), aim }))).toBeNull();
+    expect(toResult(row({ aim })).aim).toBe('ours ≤ 500 and ratio ≤ 1');
+  });
+
   it('is undecided when our figure is missing', () => {
     expect(aimMet(row({ ours: na('LoginWidget not built yet') }))).toBeNull();
   });

@@ -16,7 +16,9 @@ export type Aim =
   | { readonly kind: 'oursAtMost'; readonly limit: number }
   | { readonly kind: 'oursAtLeast'; readonly limit: number }
   | { readonly kind: 'equal' }
-  | { readonly kind: 'none' };
+  | { readonly kind: 'none' }
+  /** Every one of several aims, e.g. "ours ≤ 500 ms and below the peer". */
+  | { readonly kind: 'all'; readonly aims: readonly Aim[] };
 
 export interface Row {
   /** The `--only` group this row belongs to. */
@@ -79,11 +81,17 @@ export function aimText(aim: Aim): string {
       return 'ours = peer';
     case 'none':
       return '—';
+    case 'all':
+      return aim.aims.map(aimText).join(' and ');
   }
 }
 
 export function aimMet(row: Row): boolean | null {
   const { aim, ours, peer } = row;
+  if (aim.kind === 'all') {
+    const verdicts = aim.aims.map((one) => aimMet({ ...row, aim: one }));
+    return verdicts.includes(null) ? null : verdicts.every(Boolean);
+  }
   const ratio = ratioOf(ours, peer);
   switch (aim.kind) {
     case 'ratioAtMost':

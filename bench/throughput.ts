@@ -16,7 +16,7 @@ import { ratePerSecond, summarize } from './stats.ts';
 import { failed, na, value, type Figure, type Row } from './table.ts';
 
 /** The demo pool every helper builds to (notes/CONTRACTS.md): a public client and a plain-SRP user. */
-const demo = {
+export const demo = {
   poolId: 'us-east-1_DemoPool1',
   clientId: 'demoappclient0000000000001',
   username: 'srp-user',
@@ -29,7 +29,7 @@ const plan = {
   srpConcurrency: 8,
 };
 
-interface Target {
+export interface Target {
   readonly url: string;
   readonly clientId: string;
   readonly username: string;
@@ -45,7 +45,7 @@ interface PasswordAuthFigures {
   readonly serverCpuMs: number;
 }
 
-async function passwordSignIn(client: AwsJsonClient, target: Target): Promise<void> {
+export async function passwordSignIn(client: AwsJsonClient, target: Target): Promise<void> {
   const body = await client.ok('InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     ClientId: target.clientId,
@@ -92,7 +92,7 @@ async function measurePasswordAuth(
 }
 
 /** A pool, a client allowing USER_PASSWORD_AUTH, and one confirmed user, made through cognito-local's own API. */
-async function seedCognitoLocal(url: string): Promise<Target> {
+export async function seedCognitoLocal(url: string): Promise<Target> {
   const client = createAwsJsonClient(url, 1);
   try {
     const pool = await client.ok('CreateUserPool', { PoolName: 'bench' });
@@ -146,50 +146,53 @@ interface SrpFigures {
   readonly p50: number;
 }
 
+/** One full USER_SRP_AUTH → PASSWORD_VERIFIER sign-in of the demo user; throws unless it ends with tokens. */
+export async function srpSignIn(client: AwsJsonClient): Promise<void> {
+  const poolName = demo.poolId.slice(demo.poolId.indexOf('_') + 1);
+  const ephemeral = createEphemeral();
+  const challenge = await client.ok('InitiateAuth', {
+    AuthFlow: 'USER_SRP_AUTH',
+    ClientId: demo.clientId,
+    AuthParameters: { USERNAME: demo.username, SRP_A: ephemeral.srpA },
+  });
+  const param = (name: string): string => {
+    const found = field(challenge, 'ChallengeParameters', name);
+    if (found === undefined)
+      throw new Error(`PASSWORD_VERIFIER without ${name}: ${JSON.stringify(challenge).slice(0, 200)}`);
+    return found;
+  };
+  const userIdForSrp = param('USER_ID_FOR_SRP');
+  const secretBlock = param('SECRET_BLOCK');
+  const claim = passwordClaim({
+    ephemeral,
+    poolName,
+    userIdForSrp,
+    password: demo.password,
+    srpB: param('SRP_B'),
+    salt: param('SALT'),
+    secretBlock,
+    now: new Date(),
+  });
+  const tokens = await client.ok('RespondToAuthChallenge', {
+    ClientId: demo.clientId,
+    ChallengeName: 'PASSWORD_VERIFIER',
+    Session: field(challenge, 'Session'),
+    ChallengeResponses: {
+      USERNAME: userIdForSrp,
+      PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+      PASSWORD_CLAIM_SIGNATURE: claim.signature,
+      TIMESTAMP: claim.timestamp,
+    },
+  });
+  if (field(tokens, 'AuthenticationResult', 'AccessToken') === undefined)
+    throw new Error(`SRP sign-in ended without tokens: ${JSON.stringify(tokens).slice(0, 200)}`);
+}
+
 /** Full USER_SRP_AUTH → PASSWORD_VERIFIER sign-ins against our emulator, client math from bench/srpClient.ts. */
 async function measureSrp(ctx: BenchContext, server: RunningServer): Promise<SrpFigures> {
   const client = createAwsJsonClient(server.url, plan.srpConcurrency);
   try {
-    const poolName = demo.poolId.slice(demo.poolId.indexOf('_') + 1);
-    const signIn = async (): Promise<void> => {
-      const ephemeral = createEphemeral();
-      const challenge = await client.ok('InitiateAuth', {
-        AuthFlow: 'USER_SRP_AUTH',
-        ClientId: demo.clientId,
-        AuthParameters: { USERNAME: demo.username, SRP_A: ephemeral.srpA },
-      });
-      const param = (name: string): string => {
-        const found = field(challenge, 'ChallengeParameters', name);
-        if (found === undefined)
-          throw new Error(`PASSWORD_VERIFIER without ${name}: ${JSON.stringify(challenge).slice(0, 200)}`);
-        return found;
-      };
-      const userIdForSrp = param('USER_ID_FOR_SRP');
-      const secretBlock = param('SECRET_BLOCK');
-      const claim = passwordClaim({
-        ephemeral,
-        poolName,
-        userIdForSrp,
-        password: demo.password,
-        srpB: param('SRP_B'),
-        salt: param('SALT'),
-        secretBlock,
-        now: new Date(),
-      });
-      const tokens = await client.ok('RespondToAuthChallenge', {
-        ClientId: demo.clientId,
-        ChallengeName: 'PASSWORD_VERIFIER',
-        Session: field(challenge, 'Session'),
-        ChallengeResponses: {
-          USERNAME: userIdForSrp,
-          PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
-          PASSWORD_CLAIM_SIGNATURE: claim.signature,
-          TIMESTAMP: claim.timestamp,
-        },
-      });
-      if (field(tokens, 'AuthenticationResult', 'AccessToken') === undefined)
-        throw new Error(`SRP sign-in ended without tokens: ${JSON.stringify(tokens).slice(0, 200)}`);
-    };
+    const signIn = (): Promise<void> => srpSignIn(client);
     failIfErrors('SRP warm-up', await runLoad(signIn, { concurrency: 1, durationMs: 30_000, maxFlows: 5 }));
     ctx.log(`ours: full SRP sign-ins for ${plan.srpMs / 1000} s, ${plan.srpConcurrency} in flight`);
     const cpu0 = await server.cpuSeconds();
