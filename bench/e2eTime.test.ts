@@ -1,6 +1,6 @@
 // Tests for reading Playwright's end-of-run summary.
 import { describe, expect, it } from 'vitest';
-import { playwrightSummary } from './e2eTime.ts';
+import { playwrightSummary, testsRun } from './e2eTime.ts';
 
 describe('playwrightSummary', () => {
   it('collects the passed, failed and skipped counts of the list reporter', () => {
@@ -11,5 +11,12 @@ describe('playwrightSummary', () => {
 
   it('says when there is no summary', () => {
     expect(playwrightSummary('Error: no tests found')).toBe('no test summary');
+  });
+});
+
+describe('testsRun', () => {
+  it('counts the tests that ran to an outcome, not the skipped ones', () => {
+    const output = '  1 failed\n    [chromium] › x.spec.ts\n  2 skipped\n  1 flaky\n  9 passed (31.2s)\n';
+    expect(testsRun(output)).toBe(11);
   });
 });

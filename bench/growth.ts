@@ -5,7 +5,7 @@ import { repoFileExists, type BenchContext } from './context.ts';
 import { runLoad } from './load.ts';
 import { pinBenchAwayFromServer, startOurEmulator } from './servers.ts';
 import { summarize } from './stats.ts';
-import { na, value, type Figure, type Row } from './table.ts';
+import { failed, na, value, type Figure, type Row } from './table.ts';
 
 const sizes = [1_000, 10_000, 100_000] as const;
 const signIns = 300;
@@ -68,7 +68,7 @@ export async function measureGrowth(ctx: BenchContext): Promise<Row[]> {
         group: 'growth',
         metric: 'Cost growth with pool size',
         unit: '',
-        ours: na('e2e/emulator not built yet'),
+        ours: failed('e2e/emulator not built yet'),
         peer: na('no peer'),
         peerName: '',
         aim: { kind: 'none' },
@@ -117,7 +117,7 @@ export async function measureGrowth(ctx: BenchContext): Promise<Row[]> {
       group: 'growth',
       metric: `USER_PASSWORD_AUTH p50 latency, ${label(users)} users`,
       unit: 'ms',
-      ours: na('skipped: seeding would pass the 5-minute budget; run `npm run bench -- --only growth`'),
+      ours: failed('skipped: seeding would pass the 5-minute budget; run `npm run bench -- --only growth`'),
       peer: figure(base.p50),
       peerName: `ours at ${label(base.users)}`,
       aim: { kind: 'ratioAtMost', limit: 1.25 },

@@ -18,7 +18,17 @@ export interface LoadResult {
   readonly firstError?: string;
 }
 
+/** Throws when the options could let a run finish without a single flow (a phase must never be empty). */
+export function checkLoadOptions(name: string, options: LoadOptions): void {
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
+    throw new RangeError(`${name}: concurrency must be a whole number ≥ 1, got ${options.concurrency}`);
+  if (!(options.durationMs > 0)) throw new RangeError(`${name}: durationMs must be > 0, got ${options.durationMs}`);
+  if (options.maxFlows !== undefined && !(Number.isInteger(options.maxFlows) && options.maxFlows >= 1))
+    throw new RangeError(`${name}: maxFlows must be a whole number ≥ 1, got ${options.maxFlows}`);
+}
+
 export async function runLoad(flow: (index: number) => Promise<void>, options: LoadOptions): Promise<LoadResult> {
+  checkLoadOptions('load', options);
   const latencies: number[] = [];
   const finishedAt: number[] = [];
   let errors = 0;

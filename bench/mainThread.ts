@@ -11,7 +11,7 @@ import type { BenchContext } from './context.ts';
 import { repoRoot, workDir } from './paths.ts';
 import { freePort } from './servers.ts';
 import { median } from './stats.ts';
-import { na, value, type Figure, type Row } from './table.ts';
+import { failed, na, value, type Figure, type Row } from './table.ts';
 
 /** A `longtask` entry as the page reports it. */
 export interface TaskEntry {
@@ -30,7 +30,7 @@ export function longestTaskAfter(entries: readonly TaskEntry[], since: number): 
  * only tasks of 50 ms or more, so a median that lands on such a run has no number, only "< 50 ms".
  */
 export function medianLongestTask(runs: readonly (number | undefined)[]): Figure {
-  if (runs.length === 0) return na('no runs');
+  if (runs.length === 0) return failed('no runs');
   // A quiet run ranks as -Infinity (sort() would put undefined last without asking the comparator).
   const sorted = runs.map((run) => run ?? Number.NEGATIVE_INFINITY).sort((a, b) => a - b);
   const middle =
@@ -105,7 +105,8 @@ export async function measureMainThread(ctx: BenchContext): Promise<Row[]> {
     aim: { kind: 'oursAtMost', limit: 50 },
   } as const;
   const executablePath = findChromium();
-  if (executablePath === undefined) return [{ ...base, ours: na('no Chromium'), peer: na('no Chromium'), note: '' }];
+  if (executablePath === undefined)
+    return [{ ...base, ours: failed('no Chromium'), peer: failed('no Chromium'), note: '' }];
   const outDir = join(workDir, 'demo');
   ctx.log('building the demo for production');
   // The demo app (index.html), not the library build vite.config.ts describes; production React, as users get it.

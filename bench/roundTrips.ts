@@ -11,7 +11,7 @@ import {
 import { errorText, type BenchContext } from './context.ts';
 import { startOurEmulator } from './servers.ts';
 import { driveSignIn, requestCount, requestTargets, type DriveOptions, type UserScript } from './signInDriver.ts';
-import { na, value, type Row } from './table.ts';
+import { failed, value, type Row } from './table.ts';
 
 interface PathCase {
   readonly path: string;
@@ -126,7 +126,7 @@ export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
         const targets = await requestTargets(server.url, before);
         rows.push(row(c.path, c.minimum, value(count), count === c.minimum ? '' : `${c.path}: ${targets.join(' → ')}`));
       } catch (error) {
-        rows.push(row(c.path, c.minimum, na(`failed: ${errorText(error)}`), ''));
+        rows.push(row(c.path, c.minimum, failed(`failed: ${errorText(error)}`), ''));
       }
     }
     try {
@@ -140,7 +140,7 @@ export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
         ),
       );
     } catch (error) {
-      rows.push(row('Refresh (REFRESH_TOKEN_AUTH)', 1, na(`failed: ${errorText(error)}`), ''));
+      rows.push(row('Refresh (REFRESH_TOKEN_AUTH)', 1, failed(`failed: ${errorText(error)}`), ''));
     }
   } finally {
     await server.stop();

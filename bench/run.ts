@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorText, type BenchContext, type Measurement } from './context.ts';
 import { repoRoot } from './paths.ts';
-import { formatTable, na, toResult, type Row } from './table.ts';
+import { benchExitCode, failed, formatTable, toResult, unmeasuredRows, type Row } from './table.ts';
 import { measureE2e } from './e2eTime.ts';
 import { measureGrowth } from './growth.ts';
+import { ensurePeerInstalls, measureInstallSize } from './installSize.ts';
+import { ensurePacked } from './packed.ts';
 import { amplifySpec, cognitoLocalSpec, ensurePeer } from './peers.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureCoreSize, measureWidgetSize } from './widgetSize.ts';
@@ -16,7 +18,9 @@ import { measureCoreSize, measureWidgetSize } from './widgetSize.ts';
 const groups: readonly (readonly [string, string, Measurement])[] = [
   ['size', 'Widget size', measureWidgetSize],
   ['core-size', 'Core size', measureCoreSize],
+  ['install-size', 'Installed size', measureInstallSize],
   ['throughput', 'Emulator throughput', measureThroughput],
+  ['cold-start', 'Emulator cold start', async (ctx) => (await import('./coldStart.ts')).measureColdStart(ctx)],
   ['round-trips', 'Round trips', async (ctx) => (await import('./roundTrips.ts')).measureRoundTrips(ctx)],
   ['srp', 'SRP engines', async (ctx) => (await import('./srpEngines.ts')).measureSrpEngines(ctx)],
   ['main-thread', 'Main-thread blocking', async (ctx) => (await import('./mainThread.ts')).measureMainThread(ctx)],
@@ -51,8 +55,11 @@ async function main(): Promise<void> {
   const remainingMs = (): number => budgetMs - (performance.now() - started);
   const wants = (group: string): boolean => only.length === 0 || only.includes(group);
   // Peer installs (npm, mostly network and disk) start together now and overlap the size builds, which measure bytes, not time.
-  if (wants('throughput')) void ensurePeer(cognitoLocalSpec, log).catch(() => undefined);
+  if (wants('throughput') || wants('cold-start')) void ensurePeer(cognitoLocalSpec, log).catch(() => undefined);
   if (wants('size')) void ensurePeer(await amplifySpec(), log).catch(() => undefined);
+  if (wants('install-size')) void ensurePeerInstalls(log);
+  // The build and pack overlap the size builds (bytes, not time) and end before any timed group starts.
+  if (wants('install-size') || wants('cold-start')) void ensurePacked(log);
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
   // Core size first: it needs no peer, so it runs while the Amplify install finishes; rows still print in `groups` order.
@@ -71,8 +78,8 @@ async function main(): Promise<void> {
         group,
         metric: title,
         unit: '',
-        ours: na(`failed: ${errorText(error)}`),
-        peer: na('not measured'),
+        ours: failed(`failed: ${errorText(error)}`),
+        peer: failed('not measured'),
         peerName: '',
         aim: { kind: 'none' },
         note: '',
@@ -99,6 +106,9 @@ async function main(): Promise<void> {
   const out =
     only.length > 0 ? join(repoRoot, 'bench', '.work', 'results-only.json') : join(repoRoot, 'bench', 'results.json');
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  const gaps = unmeasuredRows(rows);
+  if (gaps.length > 0) log(`${gaps.length} row(s) failed to measure: ${gaps.map((row) => row.metric).join('; ')}`);
+  process.exitCode = benchExitCode(rows);
 }
 
 await main();

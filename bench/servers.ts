@@ -175,13 +175,21 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** cognito-local from its pinned install, on a free port, with its `.cognito` data in a fresh temp folder. */
-export async function startCognitoLocal(prefix: string): Promise<RunningServer> {
+/** cognito-local's start script in its pinned install. */
+export const cognitoLocalBin = (prefix: string): string =>
+  join(prefix, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
+
+/**
+ * cognito-local from its pinned install, on a free port, with its `.cognito` data in a fresh temp folder, or in
+ * `keepData` (kept after stop, so a later start finds the pools seeded there).
+ */
+export async function startCognitoLocal(prefix: string, keepData?: string): Promise<RunningServer> {
   const port = await freePort();
   await mkdir(join(workDir, 'tmp'), { recursive: true });
   // cognito-local keeps config and data in ./.cognito of its working directory.
-  const dataParent = await mkdtemp(join(workDir, 'tmp', 'cognito-local-'));
-  const bin = join(prefix, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
+  const dataParent = keepData ?? (await mkdtemp(join(workDir, 'tmp', 'cognito-local-')));
+  await mkdir(dataParent, { recursive: true });
+  const bin = cognitoLocalBin(prefix);
   const child = spawnPinned(process.execPath, [bin], {
     cwd: dataParent,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
@@ -204,7 +212,7 @@ export async function startCognitoLocal(prefix: string): Promise<RunningServer> 
     },
     async stop() {
       await stopChild(child);
-      await rm(dataParent, { recursive: true, force: true });
+      if (keepData === undefined) await rm(dataParent, { recursive: true, force: true });
     },
   };
 }

@@ -7,7 +7,7 @@ import { createFastSrp } from '../src/adapters/srpFast.ts';
 import { N, modPow, powG } from '../src/adapters/srpMath.ts';
 import type { BenchContext } from './context.ts';
 import { median } from './stats.ts';
-import { na, value, type Row } from './table.ts';
+import { failed, na, value, type Row } from './table.ts';
 
 const group = 'srp';
 const defaultRuns = 15;
@@ -101,8 +101,8 @@ export async function measureSrpEngines(ctx: BenchContext, runs = defaultRuns): 
       group,
       metric: 'CPU per SRP sign-in (SRP_A + password claim)',
       unit: 'ms',
-      ours: fastMs === undefined ? na('not measured') : value(fastMs),
-      peer: oracleMs === undefined ? na('not measured') : value(oracleMs),
+      ours: fastMs === undefined ? failed('not measured') : value(fastMs),
+      peer: oracleMs === undefined ? failed('not measured') : value(oracleMs),
       peerName: 'identity-js AuthenticationHelper',
       aim: { kind: 'ratioAtMost', limit: 0.33 },
       note: `${note}; ours = createFastSrp (BigInt + Web Crypto)`,
@@ -113,7 +113,7 @@ export async function measureSrpEngines(ctx: BenchContext, runs = defaultRuns): 
       unit: '%',
       ours:
         fastMs === undefined || exponentiationMs === undefined
-          ? na('not measured')
+          ? failed('not measured')
           : value((100 * exponentiationMs) / fastMs),
       peer: na('not applicable'),
       peerName: '-',
@@ -124,8 +124,8 @@ export async function measureSrpEngines(ctx: BenchContext, runs = defaultRuns): 
       group,
       metric: 'one 3072-bit modPow, 1,024-bit exponent',
       unit: 'ms',
-      ours: modPowMs === undefined ? na('not measured') : value(modPowMs),
-      peer: jsbnMs === undefined ? na('not measured') : value(jsbnMs),
+      ours: modPowMs === undefined ? failed('not measured') : value(modPowMs),
+      peer: jsbnMs === undefined ? failed('not measured') : value(jsbnMs),
       peerName: 'identity-js jsbn BigInteger.modPow',
       aim: { kind: 'none' },
       note: 'random base below N; ours = srpMath.modPow (sliding windows on native BigInt)',

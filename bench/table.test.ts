@@ -1,6 +1,18 @@
 // Tests for the benchmark table: ratios, aims and markdown formatting.
 import { describe, expect, it } from 'vitest';
-import { aimMet, formatNumber, formatTable, na, ratioOf, toResult, value, type Row } from './table.ts';
+import {
+  aimMet,
+  benchExitCode,
+  failed,
+  formatNumber,
+  formatTable,
+  na,
+  ratioOf,
+  toResult,
+  unmeasuredRows,
+  value,
+  type Row,
+} from './table.ts';
 
 const row = (over: Partial<Row>): Row => ({
   group: 'size',
@@ -40,6 +52,21 @@ describe('aimMet', () => {
   it('compares round trips for equality', () => {
     expect(aimMet(row({ ours: value(2), peer: value(2), aim: { kind: 'equal' } }))).toBe(true);
     expect(aimMet(row({ ours: value(3), peer: value(2), aim: { kind: 'equal' } }))).toBe(false);
+  });
+
+  it('meets a combined aim only when every part is met', () => {
+    const aim = {
+      kind: 'all',
+      aims: [
+        { kind: 'oursAtMost', limit: 500 },
+        { kind: 'ratioAtMost', limit: 1 },
+      ],
+    } as const;
+    expect(aimMet(row({ ours: value(300), peer: value(900), aim }))).toBe(true);
+    expect(aimMet(row({ ours: value(600), peer: value(900), aim }))).toBe(false);
+    expect(aimMet(row({ ours: value(300), peer: value(200), aim }))).toBe(false);
+    expect(aimMet(row({ ours: value(300), peer: na('no peer'), aim }))).toBeNull();
+    expect(toResult(row({ aim })).aim).toBe('ours ≤ 500 and ratio ≤ 1');
   });
 
   it('is undecided when our figure is missing', () => {
@@ -84,5 +111,26 @@ describe('toResult', () => {
       ratio: null,
       aimMet: null,
     });
+  });
+});
+
+describe('benchExitCode', () => {
+  it('exits 0 when every row of ours has a figure or no number by nature', () => {
+    const rows = [row({}), row({ ours: na('< 50 ms (no long task)'), peer: na('no long task') })];
+    expect(benchExitCode(rows)).toBe(0);
+  });
+
+  it('issue 23: exits non-zero when any row of ours failed to measure, even if the peer did', () => {
+    const empty = row({ metric: 'sequential', ours: failed('failed: Error: ours: no sign-in succeeded (no error)') });
+    expect(benchExitCode([row({}), empty])).toBe(1);
+    expect(unmeasuredRows([row({}), empty])).toEqual([empty]);
+  });
+
+  it('exits non-zero when the peer failed to measure, since the row then has no ratio to judge', () => {
+    expect(benchExitCode([row({ peer: failed('failed: npm install') })])).toBe(1);
+  });
+
+  it('still prints a failed row as n/a with its reason', () => {
+    expect(formatTable([row({ ours: failed('failed: boom') })])).toContain('| n/a (failed: boom) |');
   });
 });

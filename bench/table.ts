@@ -1,8 +1,13 @@
 // Benchmark rows: figures, aims, ratios, and the markdown table printed by `npm run bench`.
 
-/** A measured figure, or why it could not be measured in this run (never a made-up number). */
+/**
+ * A measured figure (never a made-up number); or `na`, no number by nature (a peer without the flow, no long task);
+ * or `failed`, a figure this run should have measured and did not, which makes `npm run bench` exit non-zero.
+ */
 export type Figure =
-  { readonly kind: 'value'; readonly value: number } | { readonly kind: 'na'; readonly reason: string };
+  | { readonly kind: 'value'; readonly value: number }
+  | { readonly kind: 'na'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string };
 
 /** What a row promises: on the ratio ours / peer, or on our figure alone. */
 export type Aim =
@@ -11,7 +16,9 @@ export type Aim =
   | { readonly kind: 'oursAtMost'; readonly limit: number }
   | { readonly kind: 'oursAtLeast'; readonly limit: number }
   | { readonly kind: 'equal' }
-  | { readonly kind: 'none' };
+  | { readonly kind: 'none' }
+  /** Every one of several aims, e.g. "ours ≤ 500 ms and below the peer". */
+  | { readonly kind: 'all'; readonly aims: readonly Aim[] };
 
 export interface Row {
   /** The `--only` group this row belongs to. */
@@ -42,6 +49,17 @@ export interface ResultRow {
 
 export const value = (v: number): Figure => ({ kind: 'value', value: v });
 export const na = (reason: string): Figure => ({ kind: 'na', reason });
+export const failed = (reason: string): Figure => ({ kind: 'failed', reason });
+
+/** Rows with a figure (ours or the peer's, which the ratio needs) that failed to measure. */
+export function unmeasuredRows(rows: readonly Row[]): Row[] {
+  return rows.filter((row) => row.ours.kind === 'failed' || row.peer.kind === 'failed');
+}
+
+/** The bench's exit code: non-zero when any row failed to measure, so a gap is never mistaken for a pass. */
+export function benchExitCode(rows: readonly Row[]): number {
+  return unmeasuredRows(rows).length > 0 ? 1 : 0;
+}
 
 /** ours / peer, when both exist and the peer is not zero. */
 export function ratioOf(ours: Figure, peer: Figure): number | null {
@@ -63,11 +81,17 @@ export function aimText(aim: Aim): string {
       return 'ours = peer';
     case 'none':
       return '—';
+    case 'all':
+      return aim.aims.map(aimText).join(' and ');
   }
 }
 
 export function aimMet(row: Row): boolean | null {
   const { aim, ours, peer } = row;
+  if (aim.kind === 'all') {
+    const verdicts = aim.aims.map((one) => aimMet({ ...row, aim: one }));
+    return verdicts.includes(null) ? null : verdicts.every(Boolean);
+  }
   const ratio = ratioOf(ours, peer);
   switch (aim.kind) {
     case 'ratioAtMost':
@@ -100,14 +124,17 @@ function figureText(figure: Figure): string {
   return figure.kind === 'value' ? formatNumber(figure.value) : `n/a (${figure.reason})`;
 }
 
+const resultFigure = (figure: Figure): number | string =>
+  figure.kind === 'value' ? figure.value : `n/a (${figure.reason})`;
+
 export function toResult(row: Row): ResultRow {
   const ratio = ratioOf(row.ours, row.peer);
   return {
     group: row.group,
     metric: row.metric,
     unit: row.unit,
-    ours: row.ours.kind === 'value' ? row.ours.value : `n/a (${row.ours.reason})`,
-    peer: row.peer.kind === 'value' ? row.peer.value : `n/a (${row.peer.reason})`,
+    ours: resultFigure(row.ours),
+    peer: resultFigure(row.peer),
     peerName: row.peerName,
     ratio,
     aim: aimText(row.aim),

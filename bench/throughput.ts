@@ -2,6 +2,7 @@
 import { createAwsJsonClient, field, type AwsJsonClient } from './awsJson.ts';
 import { repoFileExists, type BenchContext } from './context.ts';
 import { fractionRate, runLoad, type LoadResult } from './load.ts';
+import { passwordPhases, passwordPlan } from './phases.ts';
 import { cognitoLocalSpec, ensurePeer } from './peers.ts';
 import {
   pinBenchAwayFromServer,
@@ -12,10 +13,10 @@ import {
 } from './servers.ts';
 import { createEphemeral, passwordClaim } from './srpClient.ts';
 import { ratePerSecond, summarize } from './stats.ts';
-import { na, value, type Figure, type Row } from './table.ts';
+import { failed, na, value, type Figure, type Row } from './table.ts';
 
 /** The demo pool every helper builds to (notes/CONTRACTS.md): a public client and a plain-SRP user. */
-const demo = {
+export const demo = {
   poolId: 'us-east-1_DemoPool1',
   clientId: 'demoappclient0000000000001',
   username: 'srp-user',
@@ -23,19 +24,12 @@ const demo = {
 };
 
 const plan = {
-  warmup: 20,
-  sequentialMs: 4000,
-  concurrency: 64,
-  concurrentMs: 8000,
-  /** The long run stops at this many sign-ins in all, or at its time cap. */
-  holdTarget: 10_000,
-  holdMsOurs: 40_000,
-  holdMsPeer: 20_000,
+  ...passwordPlan,
   srpMs: 10_000,
   srpConcurrency: 8,
 };
 
-interface Target {
+export interface Target {
   readonly url: string;
   readonly clientId: string;
   readonly username: string;
@@ -47,12 +41,11 @@ interface PasswordAuthFigures {
   readonly concurrent: LoadResult;
   readonly hold: LoadResult;
   readonly heldRatio: number;
-  readonly total: number;
   /** Server CPU ms per sign-in during the 64-concurrent phase. */
   readonly serverCpuMs: number;
 }
 
-async function passwordSignIn(client: AwsJsonClient, target: Target): Promise<void> {
+export async function passwordSignIn(client: AwsJsonClient, target: Target): Promise<void> {
   const body = await client.ok('InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     ClientId: target.clientId,
@@ -75,35 +68,31 @@ async function measurePasswordAuth(
   holdMs: number,
 ): Promise<PasswordAuthFigures> {
   const client = createAwsJsonClient(target.url, plan.concurrency);
+  const phases = passwordPhases(holdMs);
   try {
     const signIn = (): Promise<void> => passwordSignIn(client, target);
-    const warm = await runLoad(signIn, { concurrency: 1, durationMs: 30_000, maxFlows: plan.warmup });
+    const warm = await runLoad(signIn, phases.warmUp);
     failIfErrors(`${name} warm-up`, warm);
-    ctx.log(`${name}: sequential USER_PASSWORD_AUTH for ${plan.sequentialMs / 1000} s`);
-    const sequential = await runLoad(signIn, { concurrency: 1, durationMs: plan.sequentialMs });
+    ctx.log(`${name}: sequential USER_PASSWORD_AUTH for ${phases.sequential.durationMs / 1000} s`);
+    const sequential = await runLoad(signIn, phases.sequential);
     failIfErrors(name, sequential);
-    ctx.log(`${name}: ${plan.concurrency} concurrent for ${plan.concurrentMs / 1000} s`);
+    ctx.log(`${name}: ${phases.concurrent.concurrency} concurrent for ${phases.concurrent.durationMs / 1000} s`);
     const cpu0 = await server.cpuSeconds();
-    const concurrent = await runLoad(signIn, { concurrency: plan.concurrency, durationMs: plan.concurrentMs });
+    const concurrent = await runLoad(signIn, phases.concurrent);
     const serverCpuMs = (((await server.cpuSeconds()) - cpu0) * 1000) / Math.max(concurrent.latencies.length, 1);
     failIfErrors(name, concurrent);
-    const before = warm.latencies.length + sequential.latencies.length + concurrent.latencies.length;
-    ctx.log(`${name}: long run to ${plan.holdTarget} sign-ins or ${holdMs / 1000} s`);
-    const hold = await runLoad(signIn, {
-      concurrency: plan.concurrency,
-      durationMs: holdMs,
-      maxFlows: Math.max(plan.holdTarget - before, 0),
-    });
+    ctx.log(`${name}: long run to ${phases.hold.maxFlows ?? '∞'} sign-ins or ${phases.hold.durationMs / 1000} s`);
+    const hold = await runLoad(signIn, phases.hold);
     failIfErrors(name, hold);
     const heldRatio = fractionRate(hold.finishedAt, 0.7, 0.9) / fractionRate(hold.finishedAt, 0.1, 0.3);
-    return { sequential, concurrent, hold, heldRatio, total: before + hold.latencies.length, serverCpuMs };
+    return { sequential, concurrent, hold, heldRatio, serverCpuMs };
   } finally {
     client.close();
   }
 }
 
 /** A pool, a client allowing USER_PASSWORD_AUTH, and one confirmed user, made through cognito-local's own API. */
-async function seedCognitoLocal(url: string): Promise<Target> {
+export async function seedCognitoLocal(url: string): Promise<Target> {
   const client = createAwsJsonClient(url, 1);
   try {
     const pool = await client.ok('CreateUserPool', { PoolName: 'bench' });
@@ -157,50 +146,53 @@ interface SrpFigures {
   readonly p50: number;
 }
 
+/** One full USER_SRP_AUTH → PASSWORD_VERIFIER sign-in of the demo user; throws unless it ends with tokens. */
+export async function srpSignIn(client: AwsJsonClient): Promise<void> {
+  const poolName = demo.poolId.slice(demo.poolId.indexOf('_') + 1);
+  const ephemeral = createEphemeral();
+  const challenge = await client.ok('InitiateAuth', {
+    AuthFlow: 'USER_SRP_AUTH',
+    ClientId: demo.clientId,
+    AuthParameters: { USERNAME: demo.username, SRP_A: ephemeral.srpA },
+  });
+  const param = (name: string): string => {
+    const found = field(challenge, 'ChallengeParameters', name);
+    if (found === undefined)
+      throw new Error(`PASSWORD_VERIFIER without ${name}: ${JSON.stringify(challenge).slice(0, 200)}`);
+    return found;
+  };
+  const userIdForSrp = param('USER_ID_FOR_SRP');
+  const secretBlock = param('SECRET_BLOCK');
+  const claim = passwordClaim({
+    ephemeral,
+    poolName,
+    userIdForSrp,
+    password: demo.password,
+    srpB: param('SRP_B'),
+    salt: param('SALT'),
+    secretBlock,
+    now: new Date(),
+  });
+  const tokens = await client.ok('RespondToAuthChallenge', {
+    ClientId: demo.clientId,
+    ChallengeName: 'PASSWORD_VERIFIER',
+    Session: field(challenge, 'Session'),
+    ChallengeResponses: {
+      USERNAME: userIdForSrp,
+      PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+      PASSWORD_CLAIM_SIGNATURE: claim.signature,
+      TIMESTAMP: claim.timestamp,
+    },
+  });
+  if (field(tokens, 'AuthenticationResult', 'AccessToken') === undefined)
+    throw new Error(`SRP sign-in ended without tokens: ${JSON.stringify(tokens).slice(0, 200)}`);
+}
+
 /** Full USER_SRP_AUTH → PASSWORD_VERIFIER sign-ins against our emulator, client math from bench/srpClient.ts. */
 async function measureSrp(ctx: BenchContext, server: RunningServer): Promise<SrpFigures> {
   const client = createAwsJsonClient(server.url, plan.srpConcurrency);
   try {
-    const poolName = demo.poolId.slice(demo.poolId.indexOf('_') + 1);
-    const signIn = async (): Promise<void> => {
-      const ephemeral = createEphemeral();
-      const challenge = await client.ok('InitiateAuth', {
-        AuthFlow: 'USER_SRP_AUTH',
-        ClientId: demo.clientId,
-        AuthParameters: { USERNAME: demo.username, SRP_A: ephemeral.srpA },
-      });
-      const param = (name: string): string => {
-        const found = field(challenge, 'ChallengeParameters', name);
-        if (found === undefined)
-          throw new Error(`PASSWORD_VERIFIER without ${name}: ${JSON.stringify(challenge).slice(0, 200)}`);
-        return found;
-      };
-      const userIdForSrp = param('USER_ID_FOR_SRP');
-      const secretBlock = param('SECRET_BLOCK');
-      const claim = passwordClaim({
-        ephemeral,
-        poolName,
-        userIdForSrp,
-        password: demo.password,
-        srpB: param('SRP_B'),
-        salt: param('SALT'),
-        secretBlock,
-        now: new Date(),
-      });
-      const tokens = await client.ok('RespondToAuthChallenge', {
-        ClientId: demo.clientId,
-        ChallengeName: 'PASSWORD_VERIFIER',
-        Session: field(challenge, 'Session'),
-        ChallengeResponses: {
-          USERNAME: userIdForSrp,
-          PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
-          PASSWORD_CLAIM_SIGNATURE: claim.signature,
-          TIMESTAMP: claim.timestamp,
-        },
-      });
-      if (field(tokens, 'AuthenticationResult', 'AccessToken') === undefined)
-        throw new Error(`SRP sign-in ended without tokens: ${JSON.stringify(tokens).slice(0, 200)}`);
-    };
+    const signIn = (): Promise<void> => srpSignIn(client);
     failIfErrors('SRP warm-up', await runLoad(signIn, { concurrency: 1, durationMs: 30_000, maxFlows: 5 }));
     ctx.log(`ours: full SRP sign-ins for ${plan.srpMs / 1000} s, ${plan.srpConcurrency} in flight`);
     const cpu0 = await server.cpuSeconds();
@@ -221,7 +213,7 @@ async function measureSrp(ctx: BenchContext, server: RunningServer): Promise<Srp
   }
 }
 
-const fig = (f: number | string): Figure => (typeof f === 'string' ? na(f) : value(f));
+const fig = (f: number | string): Figure => (typeof f === 'string' ? failed(f) : value(f));
 
 export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
   const prefix = await ensurePeer(cognitoLocalSpec, ctx.log);
@@ -250,7 +242,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
   const describe = (label: string, f: PasswordAuthFigures | string): string =>
     typeof f === 'string'
       ? `${label}: ${f}`
-      : `${label}: n = ${f.sequential.latencies.length} sequential, ${f.concurrent.latencies.length} at 64 concurrent, long run to ${f.total} sign-ins in all (errors ${f.sequential.errors + f.concurrent.errors + f.hold.errors}), server CPU ${f.serverCpuMs.toFixed(1)} ms per sign-in at 64 concurrent`;
+      : `${label}: n = ${f.sequential.latencies.length} sequential, ${f.concurrent.latencies.length} at 64 concurrent, long run ${f.hold.latencies.length} sign-ins in ${(f.hold.elapsedMs / 1000).toFixed(1)} s (errors ${f.sequential.errors + f.concurrent.errors + f.hold.errors}), server CPU ${f.serverCpuMs.toFixed(1)} ms per sign-in at 64 concurrent`;
   const peerName = 'cognito-local 5.3.0';
   const common = `USER_PASSWORD_AUTH InitiateAuth, one user, keep-alive HTTP, each server in its own child process, ${pinningNote}. ${describe('ours', ours)}; ${describe('cognito-local', peer)}.`;
   const srpNote =
@@ -318,7 +310,7 @@ export async function measureThroughput(ctx: BenchContext): Promise<Row[]> {
       peer: value(peer.heldRatio),
       peerName,
       aim: { kind: 'oursAtLeast', limit: 0.9 },
-      note: `Rate over the 70–90 % of the long run's completions / over its 10–30 %. Long run at 64 concurrent until ${plan.holdTarget} sign-ins in all or a time cap (ours ${plan.holdMsOurs / 1000} s, cognito-local ${plan.holdMsPeer / 1000} s); sign-ins reached: ours ${typeof ours === 'string' ? 'n/a' : ours.total}, cognito-local ${peer.total}.`,
+      note: `Rate over the 70–90 % of the long run's completions / over its 10–30 %. Long run at 64 concurrent, after and apart from the other phases, until ${plan.holdFlows} sign-ins of its own or a time cap (ours ${plan.holdMsOurs / 1000} s, cognito-local ${plan.holdMsPeer / 1000} s); long-run sign-ins: ours ${typeof ours === 'string' ? 'n/a' : ours.hold.latencies.length}, cognito-local ${peer.hold.latencies.length}.`,
     },
     {
       group: 'throughput',
