@@ -82,7 +82,9 @@ export {
   type AccountFlows as AccountFlowsState,
   type AccountFlowView,
 } from './hooks/useAccountFlows.ts';
-export { createCognitoAccountHttp } from './adapters/cognitoAccountHttp.ts';
+export { createCognitoHttp, ClientSecretInBrowserError, type CognitoHttpOptions } from './adapters/cognitoHttp.ts';
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the old name of createCognitoHttp, kept until 1.0.
+export { createCognitoAccountHttp } from './adapters/cognitoHttp.ts';
 export {
   signUpMachine,
   forgotPasswordMachine,
@@ -92,5 +94,7 @@ export {
   accountActors,
   type AccountPorts,
   type AccountCognitoPort,
+  type CognitoPort,
+  type CognitoPorts,
   type PasswordPolicyType,
 } from '../machines/index.ts';

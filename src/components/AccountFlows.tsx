@@ -1,9 +1,10 @@
 // The widget's switch between sign-in, "Create account" and "Forgot password?", with the links under the sign-in form.
 import { useMemo, type ReactNode } from 'react';
 import type { AccountPorts } from '../../machines/accountActors.ts';
-import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
+import type { PasswordPolicyType } from '../../machines/protocol.ts';
 import type { StringMap } from '../../machines/index.ts';
 import { toPasswordPolicy } from '../../machines/passwordPolicy.ts';
+import { useCognitoPorts } from '../hooks/CognitoPortsContext.ts';
 import { useAccountFlows } from '../hooks/useAccountFlows.ts';
 import { useCredentialsStep } from '../hooks/useCredentialsStep.ts';
 import { ForgotPassword } from './ForgotPassword.tsx';
@@ -13,7 +14,8 @@ import { PasswordPolicyContext } from './PasswordPolicyContext.ts';
 import { SignUp } from './SignUp.tsx';
 
 export interface AccountFlowsProps {
-  readonly ports: AccountPorts;
+  /** Replaces the AuthProvider's ports (tests, custom transports). */
+  readonly ports?: AccountPorts | undefined;
   readonly userPoolId: string;
   readonly clientId: string;
   /** The pool's password policy (public clients cannot read it); Cognito's default if omitted. */
@@ -37,6 +39,7 @@ export function AccountFlows({
   children,
 }: AccountFlowsProps) {
   const flows = useAccountFlows();
+  const cognitoPorts = useCognitoPorts(ports);
   const policy = useMemo(() => toPasswordPolicy(passwordPolicy), [passwordPolicy]);
   const common = {
     userPoolId,
@@ -48,7 +51,7 @@ export function AccountFlows({
     const { confirmUsername } = flows.view;
     return (
       <SignUp
-        ports={ports}
+        ports={cognitoPorts}
         input={confirmUsername === undefined ? common : { ...common, username: confirmUsername, confirmExisting: true }}
         {...(signUpAttributes === undefined ? {} : { attributes: signUpAttributes })}
         onDone={flows.signUpDone}
@@ -59,7 +62,7 @@ export function AccountFlows({
   if (flows.view.kind === 'forgotPassword') {
     return (
       <ForgotPassword
-        ports={ports}
+        ports={cognitoPorts}
         input={{ ...common, username: flows.view.username, requestCode: flows.view.requestCode }}
         onDone={flows.forgotPasswordDone}
       />
