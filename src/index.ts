@@ -60,8 +60,6 @@ export {
   type ForgotPasswordOptions,
   type ForgotPasswordStep,
 } from './hooks/useForgotPassword.ts';
-// eslint-disable-next-line @typescript-eslint/no-deprecated -- still exported for existing users until 1.0.
-export { useAccount, type AccountFlow, type AccountOptions, type AccountStep } from './hooks/useAccount.ts';
 export { useForgetThisDevice, type ForgetThisDevice } from './hooks/useForgetThisDevice.ts';
 // The signed-in account screen: render <AccountSettings config={config} /> inside the AuthProvider; it is not part of <LoginWidget>.
 export { AccountSettings, type AccountSettingsProps } from './components/AccountSettings.tsx';
