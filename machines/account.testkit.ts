@@ -1,8 +1,26 @@
-// Test kit for the account machines: a scripted AccountCognitoPort recording every request it receives.
-import type { AccountCognitoPort } from './accountActors.ts';
+// Test kit for the account machines: a scripted CognitoPort recording every request it receives.
 import { CognitoServiceError, type CognitoErrorCode } from './errors.ts';
+import type { CognitoPort } from './ports.ts';
+import type { Operation, Operations } from './protocol.ts';
 
-type Method = Exclude<keyof AccountCognitoPort, 'secretHash'>;
+type AccountOperation =
+  | 'SignUp'
+  | 'ConfirmSignUp'
+  | 'ResendConfirmationCode'
+  | 'ForgotPassword'
+  | 'ConfirmForgotPassword'
+  | 'ChangePassword'
+  | 'UpdateUserAttributes'
+  | 'VerifyUserAttribute'
+  | 'GetUserAttributeVerificationCode'
+  | 'SetUserMFAPreference'
+  | 'ListDevices'
+  | 'AssociateSoftwareToken'
+  | 'VerifySoftwareToken'
+  | 'ForgetDevice';
+
+/** The operation name with a lower-case first letter, as the scripts name it (`SignUp` → `signUp`). */
+type Method = Uncapitalize<AccountOperation>;
 
 /** A Cognito failure as the transport throws it. */
 export function cognitoFailure(code: CognitoErrorCode, detail?: string): CognitoServiceError {
@@ -11,34 +29,21 @@ export function cognitoFailure(code: CognitoErrorCode, detail?: string): Cognito
   );
 }
 
-export type Script = { [K in Method]?: (Awaited<ReturnType<AccountCognitoPort[K]>> | Error)[] };
+export type Script = { [K in AccountOperation as Uncapitalize<K>]?: (Operations[K]['response'] | Error)[] };
 
-/** Answers each method from its script, in order ({} when the script is empty); an Error in the script is thrown. */
+/** Answers each operation from its script, in order ({} when the script is empty); an Error in the script is thrown. */
 export function scriptedPort(script: Script) {
   const requests: { operation: Method; request: unknown }[] = [];
-  const answer = (operation: Method) => async (request: unknown) => {
-    requests.push({ operation, request });
-    await Promise.resolve();
-    const next: unknown = script[operation]?.shift() ?? {};
-    if (next instanceof Error) throw next;
-    // The script is typed per method above; here one function serves every method.
-    return next as never;
-  };
-  const port: AccountCognitoPort = {
-    signUp: answer('signUp'),
-    confirmSignUp: answer('confirmSignUp'),
-    resendConfirmationCode: answer('resendConfirmationCode'),
-    forgotPassword: answer('forgotPassword'),
-    confirmForgotPassword: answer('confirmForgotPassword'),
-    changePassword: answer('changePassword'),
-    updateUserAttributes: answer('updateUserAttributes'),
-    verifyUserAttribute: answer('verifyUserAttribute'),
-    getUserAttributeVerificationCode: answer('getUserAttributeVerificationCode'),
-    setUserMFAPreference: answer('setUserMFAPreference'),
-    listDevices: answer('listDevices'),
-    associateSoftwareToken: answer('associateSoftwareToken'),
-    verifySoftwareToken: answer('verifySoftwareToken'),
-    forgetDevice: answer('forgetDevice'),
+  const port: CognitoPort = {
+    async call(operation: Operation, request: unknown) {
+      const method = (operation.charAt(0).toLowerCase() + operation.slice(1)) as Method;
+      requests.push({ operation: method, request });
+      await Promise.resolve();
+      const next: unknown = script[method]?.shift() ?? {};
+      if (next instanceof Error) throw next;
+      // The script is typed per operation above; here one function serves every operation.
+      return next as never;
+    },
   };
   return { port, requests, operations: () => requests.map((entry) => entry.operation) };
 }

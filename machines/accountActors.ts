@@ -1,7 +1,6 @@
-// The account machines' real actors: one fromPromise per Cognito call, over the same transport and error data as sign-in.
+// The account machines' real actors: one fromPromise per Cognito call, through the same port and retry policy as sign-in.
 import { fromPromise } from 'xstate';
 import type {
-  AccountOperations,
   AttributeType,
   CodeDeliveryDetailsType,
   ConfirmSignUpRequest,
@@ -9,7 +8,9 @@ import type {
   MfaSettingsType,
   SetUserMFAPreferenceRequest,
   SignUpRequest,
-} from './accountProtocol.ts';
+  StringMap,
+  UserContextDataType,
+} from './protocol.ts';
 import type {
   AttributeCallInput,
   ChangePasswordCallInput,
@@ -30,66 +31,16 @@ import type {
   UsernameCallInput,
   VerifyAttributeCallInput,
 } from './accountTypes.ts';
-import { DEFAULT_RETRY } from './actors.ts';
-import { CognitoServiceError, toSignInError } from './errors.ts';
-import type { RetryPolicy, UserContextDataProvider } from './ports.ts';
-import type { StringMap, UserContextDataType } from './protocol.ts';
+import { callCognito, unexpected } from './cognitoCall.ts';
+import { CognitoServiceError } from './errors.ts';
+import type { CognitoPort, CognitoPorts } from './ports.ts';
 import { secret, type Secret } from './secret.ts';
 
-type Call<K extends keyof AccountOperations> = (request: AccountOperations[K][0]) => Promise<AccountOperations[K][1]>;
+/** The old name of CognitoPort: the account calls share the one port with sign-in. */
+export type AccountCognitoPort = CognitoPort;
 
-/** One method per account operation; rejects with CognitoServiceError, like the sign-in CognitoPort. */
-export interface AccountCognitoPort {
-  signUp: Call<'SignUp'>;
-  confirmSignUp: Call<'ConfirmSignUp'>;
-  resendConfirmationCode: Call<'ResendConfirmationCode'>;
-  forgotPassword: Call<'ForgotPassword'>;
-  confirmForgotPassword: Call<'ConfirmForgotPassword'>;
-  changePassword: Call<'ChangePassword'>;
-  updateUserAttributes: Call<'UpdateUserAttributes'>;
-  verifyUserAttribute: Call<'VerifyUserAttribute'>;
-  getUserAttributeVerificationCode: Call<'GetUserAttributeVerificationCode'>;
-  setUserMFAPreference: Call<'SetUserMFAPreference'>;
-  listDevices: Call<'ListDevices'>;
-  associateSoftwareToken: Call<'AssociateSoftwareToken'>;
-  verifySoftwareToken: Call<'VerifySoftwareToken'>;
-  forgetDevice: Call<'ForgetDevice'>;
-  /** SECRET_HASH for app clients with a secret (server-side only). */
-  secretHash?(username: string): Promise<string>;
-}
-
-/** What the account actors need. Only `cognito` is required. */
-export interface AccountPorts {
-  readonly cognito: AccountCognitoPort;
-  readonly userContextData?: UserContextDataProvider;
-  readonly retry?: RetryPolicy;
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** FriendlyDeviceName for VerifySoftwareToken. */
-  readonly deviceName?: string;
-}
-
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Retries network failures and throttling with bounded backoff; always throws CognitoServiceError. */
-async function withRetry<T>(ports: AccountPorts, call: () => Promise<T>, retry = true): Promise<T> {
-  const policy = ports.retry ?? DEFAULT_RETRY;
-  const sleep = ports.sleep ?? defaultSleep;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (thrown) {
-      const error = toSignInError(thrown);
-      if (!retry || !error.retryable || attempt >= policy.attempts) throw new CognitoServiceError(error);
-      await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
-    }
-  }
-}
-
-function unexpected(detail: string): CognitoServiceError {
-  return new CognitoServiceError({ code: 'UnexpectedResponse', retryable: false, detail });
-}
+/** What the account actors need: the same Cognito ports as sign-in. Only `cognito` is required. */
+export type AccountPorts = CognitoPorts;
 
 function toAttributes(attributes: StringMap): AttributeType[] {
   return Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
@@ -162,7 +113,7 @@ export function signUpActors(ports: AccountPorts) {
       };
       // No replay of SignUp after a dropped connection: the first try may have created the user,
       // and the retry would then fail with UsernameExistsException for the user's own account.
-      const response = await withRetry(ports, () => ports.cognito.signUp(request), false);
+      const response = await callCognito(ports, 'SignUp', request, { retry: false });
       return {
         userConfirmed: response.UserConfirmed === true,
         userSub: response.UserSub ?? null,
@@ -179,7 +130,7 @@ export function signUpActors(ports: AccountPorts) {
         ...(await publicFields(ports, input.base, input.username)),
       };
       if (input.session !== null) request.Session = input.session.reveal();
-      const response = await withRetry(ports, () => ports.cognito.confirmSignUp(request));
+      const response = await callCognito(ports, 'ConfirmSignUp', request);
       return { session: wrap(response.Session) };
     }),
 
@@ -189,7 +140,7 @@ export function signUpActors(ports: AccountPorts) {
         Username: input.username,
         ...(await publicFields(ports, input.base, input.username)),
       };
-      const response = await withRetry(ports, () => ports.cognito.resendConfirmationCode(request));
+      const response = await callCognito(ports, 'ResendConfirmationCode', request);
       return toDelivery(response.CodeDeliveryDetails);
     }),
   };
@@ -204,7 +155,7 @@ export function forgotPasswordActors(ports: AccountPorts) {
         Username: input.username,
         ...(await publicFields(ports, input.base, input.username)),
       };
-      const response = await withRetry(ports, () => ports.cognito.forgotPassword(request));
+      const response = await callCognito(ports, 'ForgotPassword', request);
       return toDelivery(response.CodeDeliveryDetails);
     }),
 
@@ -216,7 +167,7 @@ export function forgotPasswordActors(ports: AccountPorts) {
         Password: input.password.reveal(),
         ...(await publicFields(ports, input.base, input.username)),
       };
-      await withRetry(ports, () => ports.cognito.confirmForgotPassword(request));
+      await callCognito(ports, 'ConfirmForgotPassword', request);
       return null;
     }),
   };
@@ -226,66 +177,56 @@ export function forgotPasswordActors(ports: AccountPorts) {
 export function accountActors(ports: AccountPorts) {
   return {
     changePassword: fromPromise<null, ChangePasswordCallInput>(async ({ input }) => {
-      await withRetry(ports, () =>
-        ports.cognito.changePassword({
-          PreviousPassword: input.previousPassword.reveal(),
-          ProposedPassword: input.proposedPassword.reveal(),
-          AccessToken: input.base.accessToken.reveal(),
-        }),
-      );
+      await callCognito(ports, 'ChangePassword', {
+        PreviousPassword: input.previousPassword.reveal(),
+        ProposedPassword: input.proposedPassword.reveal(),
+        AccessToken: input.base.accessToken.reveal(),
+      });
       return null;
     }),
 
     updateUserAttributes: fromPromise<CodeDelivery[], UpdateAttributesCallInput>(async ({ input }) => {
-      const response = await withRetry(ports, () =>
-        ports.cognito.updateUserAttributes({
-          UserAttributes: toAttributes(input.attributes),
-          AccessToken: input.base.accessToken.reveal(),
-          ...metadata(input.base),
-        }),
-      );
+      const response = await callCognito(ports, 'UpdateUserAttributes', {
+        UserAttributes: toAttributes(input.attributes),
+        AccessToken: input.base.accessToken.reveal(),
+        ...metadata(input.base),
+      });
       return (response.CodeDeliveryDetailsList ?? []).map(toDelivery).filter((delivery) => delivery !== null);
     }),
 
     verifyUserAttribute: fromPromise<null, VerifyAttributeCallInput>(async ({ input }) => {
-      await withRetry(ports, () =>
-        ports.cognito.verifyUserAttribute({
-          AccessToken: input.base.accessToken.reveal(),
-          AttributeName: input.attributeName,
-          Code: input.code.reveal(),
-        }),
-      );
+      await callCognito(ports, 'VerifyUserAttribute', {
+        AccessToken: input.base.accessToken.reveal(),
+        AttributeName: input.attributeName,
+        Code: input.code.reveal(),
+      });
       return null;
     }),
 
     getUserAttributeVerificationCode: fromPromise<CodeDelivery | null, AttributeCallInput>(async ({ input }) => {
-      const response = await withRetry(ports, () =>
-        ports.cognito.getUserAttributeVerificationCode({
-          AccessToken: input.base.accessToken.reveal(),
-          AttributeName: input.attributeName,
-          ...metadata(input.base),
-        }),
-      );
+      const response = await callCognito(ports, 'GetUserAttributeVerificationCode', {
+        AccessToken: input.base.accessToken.reveal(),
+        AttributeName: input.attributeName,
+        ...metadata(input.base),
+      });
       return toDelivery(response.CodeDeliveryDetails);
     }),
 
     associateSoftwareToken: fromPromise<Secret<string>, { base: SignedInCallBase }>(async ({ input }) => {
-      const response = await withRetry(ports, () =>
-        ports.cognito.associateSoftwareToken({ AccessToken: input.base.accessToken.reveal() }),
-      );
+      const response = await callCognito(ports, 'AssociateSoftwareToken', {
+        AccessToken: input.base.accessToken.reveal(),
+      });
       if (response.SecretCode === undefined) throw unexpected('AssociateSoftwareToken without SecretCode');
       return secret(response.SecretCode);
     }),
 
     verifySoftwareToken: fromPromise<null, TotpCodeCallInput>(async ({ input }) => {
       const friendlyDeviceName = input.friendlyDeviceName ?? ports.deviceName;
-      const response = await withRetry(ports, () =>
-        ports.cognito.verifySoftwareToken({
-          AccessToken: input.base.accessToken.reveal(),
-          UserCode: input.code.reveal(),
-          ...(friendlyDeviceName === undefined ? {} : { FriendlyDeviceName: friendlyDeviceName }),
-        }),
-      );
+      const response = await callCognito(ports, 'VerifySoftwareToken', {
+        AccessToken: input.base.accessToken.reveal(),
+        UserCode: input.code.reveal(),
+        ...(friendlyDeviceName === undefined ? {} : { FriendlyDeviceName: friendlyDeviceName }),
+      });
       if (response.Status !== 'SUCCESS')
         throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
       return null;
@@ -300,7 +241,7 @@ export function accountActors(ports: AccountPorts) {
       if (sms !== undefined) request.SMSMfaSettings = sms;
       if (totp !== undefined) request.SoftwareTokenMfaSettings = totp;
       if (email !== undefined) request.EmailMfaSettings = email;
-      await withRetry(ports, () => ports.cognito.setUserMFAPreference(request));
+      await callCognito(ports, 'SetUserMFAPreference', request);
       return null;
     }),
 
@@ -310,13 +251,11 @@ export function accountActors(ports: AccountPorts) {
       // ListDevices pages at 60; follow PaginationToken so "forget" can reach every device.
       do {
         const token = paginationToken;
-        const response = await withRetry(ports, () =>
-          ports.cognito.listDevices({
-            AccessToken: input.base.accessToken.reveal(),
-            Limit: 60,
-            ...(token === undefined ? {} : { PaginationToken: token }),
-          }),
-        );
+        const response = await callCognito(ports, 'ListDevices', {
+          AccessToken: input.base.accessToken.reveal(),
+          Limit: 60,
+          ...(token === undefined ? {} : { PaginationToken: token }),
+        });
         for (const device of response.Devices ?? []) {
           const remembered = toRememberedDevice(device);
           if (remembered !== null) devices.push(remembered);
@@ -327,9 +266,10 @@ export function accountActors(ports: AccountPorts) {
     }),
 
     forgetDevice: fromPromise<null, DeviceCallInput>(async ({ input }) => {
-      await withRetry(ports, () =>
-        ports.cognito.forgetDevice({ AccessToken: input.base.accessToken.reveal(), DeviceKey: input.deviceKey }),
-      );
+      await callCognito(ports, 'ForgetDevice', {
+        AccessToken: input.base.accessToken.reveal(),
+        DeviceKey: input.deviceKey,
+      });
       return null;
     }),
   };

@@ -1,8 +1,9 @@
 // The real actors: one fromPromise per Cognito call, building requests from context and wrapping secrets in answers.
 import { fromPromise } from 'xstate';
 import { readClaims } from './claims.ts';
-import { CognitoServiceError, toSignInError } from './errors.ts';
-import type { DeviceRecord, RetryPolicy, SignInPorts, SrpEphemeral } from './ports.ts';
+import { callCognito, unexpected } from './cognitoCall.ts';
+import { CognitoServiceError } from './errors.ts';
+import type { DeviceRecord, SignInPorts, SrpEphemeral } from './ports.ts';
 import type {
   AuthResponse,
   ChallengeName,
@@ -34,32 +35,6 @@ import type {
   VerifySoftwareTokenInput,
   VerifySoftwareTokenOutput,
 } from './types.ts';
-
-/** Three tries, 250 ms then 500 ms apart: enough for a dropped connection, short enough to surface an outage. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 250, maxDelayMs: 2000 };
-
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Runs a call, retrying network failures and throttling with bounded exponential backoff; always throws CognitoServiceError. */
-async function withRetry<T>(ports: SignInPorts, call: () => Promise<T>): Promise<T> {
-  const policy = ports.retry ?? DEFAULT_RETRY;
-  const sleep = ports.sleep ?? defaultSleep;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (thrown) {
-      const error = toSignInError(thrown);
-      if (!error.retryable || attempt >= policy.attempts) throw new CognitoServiceError(error);
-      await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
-    }
-  }
-}
-
-function unexpected(detail: string): CognitoServiceError {
-  return new CognitoServiceError({ code: 'UnexpectedResponse', retryable: false, detail });
-}
 
 /** The SRP pool name is the part of the pool id after `_`. */
 function poolName(userPoolId: string): string {
@@ -146,7 +121,7 @@ async function respond(
   };
   // The latest Session, unmodified, goes with every answer.
   if (base.session !== null) request.Session = base.session.reveal();
-  const response = await withRetry(ports, () => ports.cognito.respondToAuthChallenge(request));
+  const response = await callCognito(ports, 'RespondToAuthChallenge', request);
   return toStep(ports, response);
 }
 
@@ -221,7 +196,7 @@ export function signInActors(ports: SignInPorts) {
         AuthParameters: parameters,
         ...optionalFields(ports, base),
       };
-      const response = await withRetry(ports, () => ports.cognito.initiateAuth(request));
+      const response = await callCognito(ports, 'InitiateAuth', request);
       const step = toStep(ports, response);
       // The client loads its cached device once USER_ID_FOR_SRP is known, so DEVICE_KEY rides on PASSWORD_VERIFIER.
       const userIdForSrp = step.kind === 'challenge' ? step.challengeParameters.USER_ID_FOR_SRP : undefined;
@@ -300,9 +275,7 @@ export function signInActors(ports: SignInPorts) {
     associateSoftwareToken: fromPromise<AssociateSoftwareTokenOutput, MfaSetupInput>(async ({ input }) => {
       const session = input.base.session;
       if (session === null) throw unexpected('MFA_SETUP without a Session');
-      const response = await withRetry(ports, () =>
-        ports.cognito.associateSoftwareToken({ Session: session.reveal() }),
-      );
+      const response = await callCognito(ports, 'AssociateSoftwareToken', { Session: session.reveal() });
       if (response.SecretCode === undefined) throw unexpected('AssociateSoftwareToken without SecretCode');
       return {
         secretCode: secret(response.SecretCode),
@@ -313,9 +286,10 @@ export function signInActors(ports: SignInPorts) {
     verifySoftwareToken: fromPromise<VerifySoftwareTokenOutput, VerifySoftwareTokenInput>(async ({ input }) => {
       const session = input.base.session;
       if (session === null) throw unexpected('MFA_SETUP without a Session');
-      const response = await withRetry(ports, () =>
-        ports.cognito.verifySoftwareToken({ Session: session.reveal(), UserCode: input.code.reveal() }),
-      );
+      const response = await callCognito(ports, 'VerifySoftwareToken', {
+        Session: session.reveal(),
+        UserCode: input.code.reveal(),
+      });
       if (response.Status !== 'SUCCESS')
         throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
       return { session: response.Session === undefined ? null : secret(response.Session) };
@@ -324,14 +298,12 @@ export function signInActors(ports: SignInPorts) {
     confirmDevice: fromPromise<ConfirmDeviceOutput, ConfirmDeviceInput>(async ({ input }) => {
       const { deviceKey, deviceGroupKey } = input.newDevice;
       const verifier = await ports.srp.createDeviceVerifier({ deviceGroupKey, deviceKey });
-      const response = await withRetry(ports, () =>
-        ports.cognito.confirmDevice({
-          AccessToken: input.accessToken.reveal(),
-          DeviceKey: deviceKey,
-          DeviceSecretVerifierConfig: { PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt },
-          DeviceName: ports.deviceName ?? 'cognito-xstate',
-        }),
-      );
+      const response = await callCognito(ports, 'ConfirmDevice', {
+        AccessToken: input.accessToken.reveal(),
+        DeviceKey: deviceKey,
+        DeviceSecretVerifierConfig: { PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt },
+        DeviceName: ports.deviceName ?? 'cognito-xstate',
+      });
       return {
         device: { deviceKey, deviceGroupKey, devicePassword: verifier.devicePassword },
         userConfirmationNecessary: response.UserConfirmationNecessary === true,
@@ -339,20 +311,16 @@ export function signInActors(ports: SignInPorts) {
     }),
 
     updateDeviceStatus: fromPromise<null, DeviceStatusInput>(async ({ input }) => {
-      await withRetry(ports, () =>
-        ports.cognito.updateDeviceStatus({
-          AccessToken: input.accessToken.reveal(),
-          DeviceKey: input.deviceKey,
-          DeviceRememberedStatus: input.remember ? 'remembered' : 'not_remembered',
-        }),
-      );
+      await callCognito(ports, 'UpdateDeviceStatus', {
+        AccessToken: input.accessToken.reveal(),
+        DeviceKey: input.deviceKey,
+        DeviceRememberedStatus: input.remember ? 'remembered' : 'not_remembered',
+      });
       return null;
     }),
 
     forgetDevice: fromPromise<null, DeviceStatusInput>(async ({ input }) => {
-      await withRetry(ports, () =>
-        ports.cognito.forgetDevice({ AccessToken: input.accessToken.reveal(), DeviceKey: input.deviceKey }),
-      );
+      await callCognito(ports, 'ForgetDevice', { AccessToken: input.accessToken.reveal(), DeviceKey: input.deviceKey });
       return null;
     }),
 
@@ -369,7 +337,7 @@ export function signInActors(ports: SignInPorts) {
         AuthParameters: parameters,
         ...optionalFields(ports, input.base),
       };
-      const response = await withRetry(ports, () => ports.cognito.initiateAuth(request));
+      const response = await callCognito(ports, 'InitiateAuth', request);
       // Refresh returns no RefreshToken unless rotation is on: keep the one we have.
       const { tokens, idToken } = toTokens(ports, response, refreshToken);
       return { tokens, claims: readClaims(idToken) };
@@ -378,14 +346,12 @@ export function signInActors(ports: SignInPorts) {
     revokeToken: fromPromise<null, TokenCallInput>(async ({ input }) => {
       const refreshToken = input.tokens.refreshToken;
       if (refreshToken === null) return null;
-      await withRetry(ports, () =>
-        ports.cognito.revokeToken({ Token: refreshToken.reveal(), ClientId: input.base.clientId }),
-      );
+      await callCognito(ports, 'RevokeToken', { Token: refreshToken.reveal(), ClientId: input.base.clientId });
       return null;
     }),
 
     globalSignOut: fromPromise<null, TokenCallInput>(async ({ input }) => {
-      await withRetry(ports, () => ports.cognito.globalSignOut({ AccessToken: input.tokens.accessToken.reveal() }));
+      await callCognito(ports, 'GlobalSignOut', { AccessToken: input.tokens.accessToken.reveal() });
       return null;
     }),
   };

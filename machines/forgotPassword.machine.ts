@@ -1,6 +1,6 @@
 // Forgotten-password statechart over ForgotPassword / ConfirmForgotPassword; states are named after the calls.
 import { assign, setup } from 'xstate';
-import type { PasswordPolicyType } from './accountProtocol.ts';
+import type { PasswordPolicyType } from './protocol.ts';
 import type { CodeDelivery, ConfirmForgotPasswordCallInput, UsernameCallInput } from './accountTypes.ts';
 import type { SignInError } from './errors.ts';
 import { errorParams, notProvided, publicCallBase } from './machineParts.ts';

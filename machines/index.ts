@@ -5,7 +5,8 @@ export * from './ports.ts';
 export * from './protocol.ts';
 export * from './errors.ts';
 export { Secret, secret } from './secret.ts';
-export { signInActors, DEFAULT_RETRY } from './actors.ts';
+export { signInActors } from './actors.ts';
+export { callCognito, DEFAULT_RETRY } from './cognitoCall.ts';
 export { signInEffects } from './effects.ts';
 export { createSignInMachine } from './createSignInMachine.ts';
 export { jwtPayload, readClaims } from './claims.ts';
@@ -44,7 +45,6 @@ export {
   type AccountCognitoPort,
   type AccountPorts,
 } from './accountActors.ts';
-export * from './accountProtocol.ts';
 export type {
   CodeDelivery as AccountCodeDelivery,
   MfaPreference,

@@ -1,5 +1,5 @@
 // The pool's password policy as rules a form can list before submit, and which of them a password misses.
-import type { PasswordPolicyType } from './accountProtocol.ts';
+import type { PasswordPolicyType } from './protocol.ts';
 
 export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'numbers' | 'symbols';
 

@@ -1,25 +1,5 @@
-// Ports: what the sign-in machine needs from the outside world, implemented by adapters in src/.
-import type {
-  AssociateSoftwareTokenRequest,
-  AssociateSoftwareTokenResponse,
-  ConfirmDeviceRequest,
-  ConfirmDeviceResponse,
-  ForgetDeviceRequest,
-  ForgetDeviceResponse,
-  GlobalSignOutRequest,
-  GlobalSignOutResponse,
-  InitiateAuthRequest,
-  InitiateAuthResponse,
-  RespondToAuthChallengeRequest,
-  RespondToAuthChallengeResponse,
-  RevokeTokenRequest,
-  RevokeTokenResponse,
-  UpdateDeviceStatusRequest,
-  UpdateDeviceStatusResponse,
-  UserContextDataType,
-  VerifySoftwareTokenRequest,
-  VerifySoftwareTokenResponse,
-} from './protocol.ts';
+// Ports: what the machines need from the outside world (one Cognito port for every flow), implemented by adapters in src/.
+import type { Operation, Operations, UserContextDataType } from './protocol.ts';
 import type { Secret } from './secret.ts';
 
 /** The client's SRP ephemeral: `a` stays secret, `SRP_A` (unpadded hex of g^a mod N) goes on the wire. */
@@ -79,17 +59,12 @@ export interface SrpPort {
   createDeviceVerifier(input: { deviceGroupKey: string; deviceKey: string }): Promise<DeviceVerifier>;
 }
 
-/** One method per Cognito operation the sign-in uses; rejects with CognitoServiceError (see errors.ts). */
+/**
+ * The one door to Cognito, for every flow: posts `operation` (an `X-Amz-Target` name) with its request and resolves
+ * with its response; rejects with CognitoServiceError (see errors.ts).
+ */
 export interface CognitoPort {
-  initiateAuth(request: InitiateAuthRequest): Promise<InitiateAuthResponse>;
-  respondToAuthChallenge(request: RespondToAuthChallengeRequest): Promise<RespondToAuthChallengeResponse>;
-  associateSoftwareToken(request: AssociateSoftwareTokenRequest): Promise<AssociateSoftwareTokenResponse>;
-  verifySoftwareToken(request: VerifySoftwareTokenRequest): Promise<VerifySoftwareTokenResponse>;
-  confirmDevice(request: ConfirmDeviceRequest): Promise<ConfirmDeviceResponse>;
-  updateDeviceStatus(request: UpdateDeviceStatusRequest): Promise<UpdateDeviceStatusResponse>;
-  forgetDevice(request: ForgetDeviceRequest): Promise<ForgetDeviceResponse>;
-  revokeToken(request: RevokeTokenRequest): Promise<RevokeTokenResponse>;
-  globalSignOut(request: GlobalSignOutRequest): Promise<GlobalSignOutResponse>;
+  call<Op extends Operation>(operation: Op, request: Operations[Op]['request']): Promise<Operations[Op]['response']>;
   /**
    * SECRET_HASH for app clients with a secret (server-side only); absent for public clients.
    * Base64(HMAC-SHA256(clientSecret, username + clientId)).
@@ -139,18 +114,22 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-/** Everything the real actors need. Only `cognito` and `srp` are required. */
-export interface SignInPorts {
+/** What every flow's actors need to reach Cognito. Only `cognito` is required. */
+export interface CognitoPorts {
   readonly cognito: CognitoPort;
+  readonly userContextData?: UserContextDataProvider;
+  readonly retry?: RetryPolicy;
+  /** How calls wait between retries; tests may pass a zero-delay one. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Device name sent with ConfirmDevice and VerifySoftwareToken (the official client sends the user agent). */
+  readonly deviceName?: string;
+}
+
+/** Everything the sign-in actors need: the Cognito ports plus SRP, stores and a clock. `cognito` and `srp` are required. */
+export interface SignInPorts extends CognitoPorts {
   readonly srp: SrpPort;
   readonly devices?: DeviceStore;
   readonly tokens?: TokenStore;
-  readonly userContextData?: UserContextDataProvider;
-  readonly retry?: RetryPolicy;
-  /** Device name sent with ConfirmDevice (the official client sends the user agent). */
-  readonly deviceName?: string;
   /** The clock; tests pass the emulator's. */
   readonly now?: () => Date;
-  /** How the transport waits between retries; tests may pass a zero-delay one. */
-  readonly sleep?: (ms: number) => Promise<void>;
 }

@@ -1,4 +1,4 @@
-// Cognito user-pool wire shapes, verbatim (AWS JSON 1.1 bodies); see docs/protocol.md §2–7.
+// Cognito user-pool wire shapes, verbatim (AWS JSON 1.1 bodies), and the one operation table; see docs/protocol.md §2–10.
 
 /** `AuthFlow` values a public or server-side app client can start with InitiateAuth. */
 export type AuthFlow =
@@ -154,17 +154,225 @@ export interface GlobalSignOutRequest {
 
 export type GlobalSignOutResponse = Record<string, never>;
 
-/** Operation name → request/response, for the `X-Amz-Target` header. */
-export interface CognitoOperations {
-  InitiateAuth: [InitiateAuthRequest, InitiateAuthResponse];
-  RespondToAuthChallenge: [RespondToAuthChallengeRequest, RespondToAuthChallengeResponse];
-  AssociateSoftwareToken: [AssociateSoftwareTokenRequest, AssociateSoftwareTokenResponse];
-  VerifySoftwareToken: [VerifySoftwareTokenRequest, VerifySoftwareTokenResponse];
-  ConfirmDevice: [ConfirmDeviceRequest, ConfirmDeviceResponse];
-  UpdateDeviceStatus: [UpdateDeviceStatusRequest, UpdateDeviceStatusResponse];
-  ForgetDevice: [ForgetDeviceRequest, ForgetDeviceResponse];
-  RevokeToken: [RevokeTokenRequest, RevokeTokenResponse];
-  GlobalSignOut: [GlobalSignOutRequest, GlobalSignOutResponse];
+export interface AttributeType {
+  Name: string;
+  Value?: string;
 }
 
-export type CognitoOperation = keyof CognitoOperations;
+export type DeliveryMediumType = 'SMS' | 'EMAIL';
+
+export interface CodeDeliveryDetailsType {
+  Destination?: string;
+  DeliveryMedium?: DeliveryMediumType;
+  AttributeName?: string;
+}
+
+/** The pool's `Policies.PasswordPolicy` (DescribeUserPool); public clients cannot read it, so the integrator passes it. */
+export interface PasswordPolicyType {
+  MinimumLength?: number;
+  RequireUppercase?: boolean;
+  RequireLowercase?: boolean;
+  RequireNumbers?: boolean;
+  RequireSymbols?: boolean;
+  PasswordHistorySize?: number;
+  TemporaryPasswordValidityDays?: number;
+}
+
+export interface SignUpRequest {
+  ClientId: string;
+  Username: string;
+  Password: string;
+  UserAttributes?: AttributeType[];
+  ValidationData?: AttributeType[];
+  SecretHash?: string;
+  ClientMetadata?: StringMap;
+  UserContextData?: UserContextDataType;
+  AnalyticsMetadata?: AnalyticsMetadataType;
+}
+
+export interface SignUpResponse {
+  UserConfirmed?: boolean;
+  UserSub?: string;
+  CodeDeliveryDetails?: CodeDeliveryDetailsType;
+  /** Present when the pool lets a confirmed user sign in with InitiateAuth USER_AUTH and this Session. */
+  Session?: string;
+}
+
+export interface ConfirmSignUpRequest {
+  ClientId: string;
+  Username: string;
+  ConfirmationCode: string;
+  SecretHash?: string;
+  ForceAliasCreation?: boolean;
+  ClientMetadata?: StringMap;
+  UserContextData?: UserContextDataType;
+  AnalyticsMetadata?: AnalyticsMetadataType;
+  /** The Session SignUp returned, so ConfirmSignUp can hand back one for sign-in. */
+  Session?: string;
+}
+
+export interface ConfirmSignUpResponse {
+  /** Sign-in without the password: InitiateAuth `USER_AUTH` with this Session. */
+  Session?: string;
+}
+
+export interface ResendConfirmationCodeRequest {
+  ClientId: string;
+  Username: string;
+  SecretHash?: string;
+  ClientMetadata?: StringMap;
+  UserContextData?: UserContextDataType;
+  AnalyticsMetadata?: AnalyticsMetadataType;
+}
+
+export interface ResendConfirmationCodeResponse {
+  CodeDeliveryDetails?: CodeDeliveryDetailsType;
+}
+
+export interface ForgotPasswordRequest {
+  ClientId: string;
+  Username: string;
+  SecretHash?: string;
+  ClientMetadata?: StringMap;
+  UserContextData?: UserContextDataType;
+  AnalyticsMetadata?: AnalyticsMetadataType;
+}
+
+export interface ForgotPasswordResponse {
+  CodeDeliveryDetails?: CodeDeliveryDetailsType;
+}
+
+export interface ConfirmForgotPasswordRequest {
+  ClientId: string;
+  Username: string;
+  ConfirmationCode: string;
+  Password: string;
+  SecretHash?: string;
+  ClientMetadata?: StringMap;
+  UserContextData?: UserContextDataType;
+  AnalyticsMetadata?: AnalyticsMetadataType;
+}
+
+export type ConfirmForgotPasswordResponse = Record<string, never>;
+
+export interface ChangePasswordRequest {
+  PreviousPassword?: string;
+  ProposedPassword: string;
+  AccessToken: string;
+}
+
+export type ChangePasswordResponse = Record<string, never>;
+
+export interface UpdateUserAttributesRequest {
+  UserAttributes: AttributeType[];
+  AccessToken: string;
+  ClientMetadata?: StringMap;
+}
+
+export interface UpdateUserAttributesResponse {
+  CodeDeliveryDetailsList?: CodeDeliveryDetailsType[];
+}
+
+export interface VerifyUserAttributeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  Code: string;
+}
+
+export type VerifyUserAttributeResponse = Record<string, never>;
+
+export interface GetUserAttributeVerificationCodeRequest {
+  AccessToken: string;
+  AttributeName: string;
+  ClientMetadata?: StringMap;
+}
+
+export interface GetUserAttributeVerificationCodeResponse {
+  CodeDeliveryDetails?: CodeDeliveryDetailsType;
+}
+
+export interface MfaSettingsType {
+  Enabled?: boolean;
+  PreferredMfa?: boolean;
+}
+
+export interface SetUserMFAPreferenceRequest {
+  SMSMfaSettings?: MfaSettingsType;
+  SoftwareTokenMfaSettings?: MfaSettingsType;
+  EmailMfaSettings?: MfaSettingsType;
+  AccessToken: string;
+}
+
+export type SetUserMFAPreferenceResponse = Record<string, never>;
+
+export interface ListDevicesRequest {
+  AccessToken: string;
+  Limit?: number;
+  PaginationToken?: string;
+}
+
+export interface DeviceType {
+  DeviceKey?: string;
+  DeviceAttributes?: AttributeType[];
+  /** Epoch seconds (the AWS JSON protocol's timestamp). */
+  DeviceCreateDate?: number;
+  DeviceLastModifiedDate?: number;
+  DeviceLastAuthenticatedDate?: number;
+}
+
+export interface ListDevicesResponse {
+  Devices?: DeviceType[];
+  PaginationToken?: string;
+}
+
+/** Refresh outside InitiateAuth; needed when the app client rotates refresh tokens (API_GetTokensFromRefreshToken). */
+export interface GetTokensFromRefreshTokenRequest {
+  RefreshToken: string;
+  ClientId: string;
+  ClientSecret?: string;
+  DeviceKey?: string;
+  ClientMetadata?: StringMap;
+}
+
+export interface GetTokensFromRefreshTokenResponse {
+  AuthenticationResult?: AuthenticationResultType;
+}
+
+interface Op<Request, Response> {
+  request: Request;
+  response: Response;
+}
+
+/**
+ * Every Cognito operation the library calls, by its `X-Amz-Target` name: one table for sign-in, sign-up, reset and
+ * account. A new flow (passkeys, managed login) adds its rows here and calls them through `CognitoPort.call`.
+ */
+export interface Operations {
+  InitiateAuth: Op<InitiateAuthRequest, InitiateAuthResponse>;
+  RespondToAuthChallenge: Op<RespondToAuthChallengeRequest, RespondToAuthChallengeResponse>;
+  GetTokensFromRefreshToken: Op<GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse>;
+  AssociateSoftwareToken: Op<AssociateSoftwareTokenRequest, AssociateSoftwareTokenResponse>;
+  VerifySoftwareToken: Op<VerifySoftwareTokenRequest, VerifySoftwareTokenResponse>;
+  ConfirmDevice: Op<ConfirmDeviceRequest, ConfirmDeviceResponse>;
+  UpdateDeviceStatus: Op<UpdateDeviceStatusRequest, UpdateDeviceStatusResponse>;
+  ForgetDevice: Op<ForgetDeviceRequest, ForgetDeviceResponse>;
+  ListDevices: Op<ListDevicesRequest, ListDevicesResponse>;
+  RevokeToken: Op<RevokeTokenRequest, RevokeTokenResponse>;
+  GlobalSignOut: Op<GlobalSignOutRequest, GlobalSignOutResponse>;
+  SignUp: Op<SignUpRequest, SignUpResponse>;
+  ConfirmSignUp: Op<ConfirmSignUpRequest, ConfirmSignUpResponse>;
+  ResendConfirmationCode: Op<ResendConfirmationCodeRequest, ResendConfirmationCodeResponse>;
+  ForgotPassword: Op<ForgotPasswordRequest, ForgotPasswordResponse>;
+  ConfirmForgotPassword: Op<ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse>;
+  ChangePassword: Op<ChangePasswordRequest, ChangePasswordResponse>;
+  UpdateUserAttributes: Op<UpdateUserAttributesRequest, UpdateUserAttributesResponse>;
+  VerifyUserAttribute: Op<VerifyUserAttributeRequest, VerifyUserAttributeResponse>;
+  GetUserAttributeVerificationCode: Op<
+    GetUserAttributeVerificationCodeRequest,
+    GetUserAttributeVerificationCodeResponse
+  >;
+  SetUserMFAPreference: Op<SetUserMFAPreferenceRequest, SetUserMFAPreferenceResponse>;
+}
+
+/** A Cognito operation name, as it goes in `X-Amz-Target: AWSCognitoIdentityProviderService.<name>`. */
+export type Operation = keyof Operations;

@@ -1,6 +1,6 @@
 // Sign-up statechart over SignUp / ConfirmSignUp / ResendConfirmationCode; states are named after the calls.
 import { assign, setup } from 'xstate';
-import type { PasswordPolicyType } from './accountProtocol.ts';
+import type { PasswordPolicyType } from './protocol.ts';
 import type {
   CodeDelivery,
   ConfirmSignUpCallInput,

@@ -60,8 +60,6 @@ export {
   type ForgotPasswordOptions,
   type ForgotPasswordStep,
 } from './hooks/useForgotPassword.ts';
-// eslint-disable-next-line @typescript-eslint/no-deprecated -- still exported for existing users until 1.0.
-export { useAccount, type AccountFlow, type AccountOptions, type AccountStep } from './hooks/useAccount.ts';
 export { useForgetThisDevice, type ForgetThisDevice } from './hooks/useForgetThisDevice.ts';
 // The signed-in account screen: render <AccountSettings config={config} /> inside the AuthProvider; it is not part of <LoginWidget>.
 export { AccountSettings, type AccountSettingsProps } from './components/AccountSettings.tsx';
@@ -82,7 +80,9 @@ export {
   type AccountFlows as AccountFlowsState,
   type AccountFlowView,
 } from './hooks/useAccountFlows.ts';
-export { createCognitoAccountHttp } from './adapters/cognitoAccountHttp.ts';
+export { createCognitoHttp, ClientSecretInBrowserError, type CognitoHttpOptions } from './adapters/cognitoHttp.ts';
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- the old name of createCognitoHttp, kept until 1.0.
+export { createCognitoAccountHttp } from './adapters/cognitoHttp.ts';
 export {
   signUpMachine,
   forgotPasswordMachine,
@@ -92,5 +92,7 @@ export {
   accountActors,
   type AccountPorts,
   type AccountCognitoPort,
+  type CognitoPort,
+  type CognitoPorts,
   type PasswordPolicyType,
 } from '../machines/index.ts';

@@ -10,7 +10,6 @@ import { ruleFromPolicyMessage } from '../../machines/passwordPolicy.ts';
 import type { SignInPorts } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { signUpMachine, type SignUpInput } from '../../machines/signUp.machine.ts';
-import { createCognitoAccountHttp } from '../../src/adapters/cognitoAccountHttp.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../../src/adapters/deviceStore.ts';
 import { createFastSrp } from '../../src/adapters/srpFast.ts';
@@ -61,7 +60,7 @@ function fresh(prefix = 'user'): string {
 
 beforeAll(async () => {
   emulator = await startEmulator({ config: config() });
-  ports = { cognito: createCognitoAccountHttp({ endpoint: emulator.url }), deviceName: 'accountFlows test' };
+  ports = { cognito: createCognitoHttp({ endpoint: emulator.url }), deviceName: 'accountFlows test' };
   admin = createCognitoAdmin({
     userPoolId: DEMO_POOL_ID,
     endpoint: emulator.url,

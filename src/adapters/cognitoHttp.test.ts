@@ -30,7 +30,7 @@ describe('createCognitoHttp', () => {
   it('posts InitiateAuth as AWS JSON 1.1 and returns the tokens', async () => {
     const cognito = createCognitoHttp({ endpoint: emulator.url });
     const before = emulator.requests.length;
-    const response = await cognito.initiateAuth({
+    const response = await cognito.call('InitiateAuth', {
       AuthFlow: 'USER_PASSWORD_AUTH',
       ClientId: DEMO_CLIENT_ID,
       AuthParameters: { USERNAME: 'srp-user', PASSWORD: DEMO_PASSWORD },
@@ -45,7 +45,7 @@ describe('createCognitoHttp', () => {
   it('throws CognitoServiceError with the Cognito code on a wrong password', async () => {
     const cognito = createCognitoHttp({ endpoint: emulator.url });
     const error = await rejection(
-      cognito.initiateAuth({
+      cognito.call('InitiateAuth', {
         AuthFlow: 'USER_PASSWORD_AUTH',
         ClientId: DEMO_CLIENT_ID,
         AuthParameters: { USERNAME: 'srp-user', PASSWORD: 'wrong' },
@@ -61,7 +61,7 @@ describe('createCognitoHttp', () => {
     if (address === null || typeof address === 'string') throw new Error('no TCP address');
     const url = `http://127.0.0.1:${String(address.port)}`;
     await new Promise((resolve) => server.close(resolve));
-    const error = await rejection(createCognitoHttp({ endpoint: url }).globalSignOut({ AccessToken: 'x' }));
+    const error = await rejection(createCognitoHttp({ endpoint: url }).call('GlobalSignOut', { AccessToken: 'x' }));
     expect(error.error).toMatchObject({ code: 'NetworkError', retryable: true });
   });
 
@@ -95,7 +95,7 @@ describe('createCognitoHttp', () => {
         return Promise.resolve(new Response('{}', { status: 200 }));
       },
     });
-    await cognito.globalSignOut({ AccessToken: 'x' });
+    await cognito.call('GlobalSignOut', { AccessToken: 'x' });
     expect(seen).toEqual(['https://cognito-idp.eu-west-1.amazonaws.com/']);
   });
 });

@@ -1,29 +1,20 @@
-// Cognito transport for sign-in: one fetch POST per operation (AWS JSON 1.1, X-Amz-Target); failures throw CognitoServiceError.
+// The Cognito transport for every flow: one fetch POST per operation (AWS JSON 1.1, X-Amz-Target); failures throw CognitoServiceError.
 import type { CognitoPort } from '../../machines/ports.ts';
-import type { CognitoOperation, CognitoOperations } from '../../machines/protocol.ts';
+import type { Operation, Operations } from '../../machines/protocol.ts';
 import { createAwsJsonClient, type CognitoHttpOptions } from './awsJson.ts';
 
 export { ClientSecretInBrowserError, type CognitoHttpOptions } from './awsJson.ts';
 
-/** A CognitoPort over fetch. */
+/** A CognitoPort over fetch, for sign-in, sign-up, password reset and account calls alike. */
 export function createCognitoHttp(options: CognitoHttpOptions): CognitoPort {
   const client = createAwsJsonClient(options);
   // The wire shapes are Cognito's; the actors check the members they rely on, as both official clients do.
-  const call = <K extends CognitoOperation>(
-    operation: K,
-    request: CognitoOperations[K][0],
-  ): Promise<CognitoOperations[K][1]> => client.call(operation, request);
-
-  const port: CognitoPort = {
-    initiateAuth: (request) => call('InitiateAuth', request),
-    respondToAuthChallenge: (request) => call('RespondToAuthChallenge', request),
-    associateSoftwareToken: (request) => call('AssociateSoftwareToken', request),
-    verifySoftwareToken: (request) => call('VerifySoftwareToken', request),
-    confirmDevice: (request) => call('ConfirmDevice', request),
-    updateDeviceStatus: (request) => call('UpdateDeviceStatus', request),
-    forgetDevice: (request) => call('ForgetDevice', request),
-    revokeToken: (request) => call('RevokeToken', request),
-    globalSignOut: (request) => call('GlobalSignOut', request),
-  };
-  return client.secretHash === undefined ? port : { ...port, secretHash: client.secretHash };
+  const call = <Op extends Operation>(
+    operation: Op,
+    request: Operations[Op]['request'],
+  ): Promise<Operations[Op]['response']> => client.call(operation, request);
+  return client.secretHash === undefined ? { call } : { call, secretHash: client.secretHash };
 }
+
+/** @deprecated The same transport as {@link createCognitoHttp}; kept for existing imports. */
+export const createCognitoAccountHttp = createCognitoHttp;

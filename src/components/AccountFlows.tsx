@@ -1,19 +1,19 @@
-// The widget's switch between sign-in, "Create account" and "Forgot password?", with the links under the sign-in form.
+// The widget's switch between sign-in, "Create account" and "Forgot password?"; SignIn's credentials form offers the links.
 import { useMemo, type ReactNode } from 'react';
 import type { AccountPorts } from '../../machines/accountActors.ts';
-import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
+import type { PasswordPolicyType } from '../../machines/protocol.ts';
 import type { StringMap } from '../../machines/index.ts';
 import { toPasswordPolicy } from '../../machines/passwordPolicy.ts';
+import { useCognitoPorts } from '../hooks/CognitoPortsContext.ts';
 import { useAccountFlows } from '../hooks/useAccountFlows.ts';
-import { useCredentialsStep } from '../hooks/useCredentialsStep.ts';
+import { AccountFlowsContext } from './AccountFlowsContext.ts';
 import { ForgotPassword } from './ForgotPassword.tsx';
-import { useMessages } from './MessagesContext.ts';
-import { PasswordForm } from './PasswordForm.tsx';
 import { PasswordPolicyContext } from './PasswordPolicyContext.ts';
 import { SignUp } from './SignUp.tsx';
 
 export interface AccountFlowsProps {
-  readonly ports: AccountPorts;
+  /** Replaces the AuthProvider's ports (tests, custom transports). */
+  readonly ports?: AccountPorts | undefined;
   readonly userPoolId: string;
   readonly clientId: string;
   /** The pool's password policy (public clients cannot read it); Cognito's default if omitted. */
@@ -22,7 +22,7 @@ export interface AccountFlowsProps {
   readonly signUpAttributes?: readonly string[] | undefined;
   /** Sent with every account call; reaches the Lambda triggers. Neither stored, validated nor encrypted: no secrets. */
   readonly clientMetadata?: StringMap | undefined;
-  /** The sign-in UI (`<SignIn />`), shown for every step but the credentials form. */
+  /** The sign-in UI (`<SignIn />`); its credentials form offers "Forgot password?" and "Create account". */
   readonly children: ReactNode;
 }
 
@@ -37,6 +37,7 @@ export function AccountFlows({
   children,
 }: AccountFlowsProps) {
   const flows = useAccountFlows();
+  const cognitoPorts = useCognitoPorts(ports);
   const policy = useMemo(() => toPasswordPolicy(passwordPolicy), [passwordPolicy]);
   const common = {
     userPoolId,
@@ -48,7 +49,7 @@ export function AccountFlows({
     const { confirmUsername } = flows.view;
     return (
       <SignUp
-        ports={ports}
+        ports={cognitoPorts}
         input={confirmUsername === undefined ? common : { ...common, username: confirmUsername, confirmExisting: true }}
         {...(signUpAttributes === undefined ? {} : { attributes: signUpAttributes })}
         onDone={flows.signUpDone}
@@ -59,44 +60,16 @@ export function AccountFlows({
   if (flows.view.kind === 'forgotPassword') {
     return (
       <ForgotPassword
-        ports={ports}
+        ports={cognitoPorts}
         input={{ ...common, username: flows.view.username, requestCode: flows.view.requestCode }}
         onDone={flows.forgotPasswordDone}
       />
     );
   }
+  // SignIn's credentials view is the one owner of the credentials form; it reads the links and notice from here.
   return (
     <PasswordPolicyContext value={policy}>
-      {flows.offersLinks ? <CredentialsWithLinks flows={flows} /> : children}
+      <AccountFlowsContext value={flows}>{children}</AccountFlowsContext>
     </PasswordPolicyContext>
-  );
-}
-
-function CredentialsWithLinks({ flows }: { readonly flows: ReturnType<typeof useAccountFlows> }) {
-  const messages = useMessages();
-  const { busy, passwordless, submit } = useCredentialsStep();
-  return (
-    <>
-      {flows.passwordWasReset ? (
-        <p className="cx-status cx-notice" role="status">
-          {messages.passwordResetDone}
-        </p>
-      ) : null}
-      <PasswordForm
-        busy={busy}
-        error={flows.signInError}
-        submit={submit}
-        defaultUsername={flows.username}
-        passwordless={passwordless}
-      />
-      <p className="cx-links">
-        <button className="cx-button cx-button-link" type="button" onClick={flows.openForgotPassword}>
-          {messages.forgotPassword}
-        </button>{' '}
-        <button className="cx-button cx-button-link" type="button" onClick={flows.openSignUp}>
-          {messages.createAccount}
-        </button>
-      </p>
-    </>
   );
 }

@@ -1,12 +1,12 @@
 // The signed-in account screen: change password, contact details, two-step verification, remembered devices.
-import { useDeferredValue, useId, useState } from 'react';
-import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
+import { useDeferredValue, useId } from 'react';
+import type { PasswordPolicyType } from '../../machines/protocol.ts';
 import type { AccountPorts } from '../../machines/accountActors.ts';
 import type { StringMap } from '../../machines/index.ts';
-import { createCognitoAccountHttp } from '../adapters/cognitoAccountHttp.ts';
+import { useCognitoPorts } from '../hooks/CognitoPortsContext.ts';
 import { AccountProvider } from '../hooks/useAccountActor.tsx';
 import { useAuth } from '../hooks/useAuth.ts';
-import { cognitoEndpoint, type LoginWidgetConfig } from '../widget/config.ts';
+import type { LoginWidgetConfig } from '../widget/config.ts';
 import { AccountChangePassword } from './AccountChangePassword.tsx';
 import { AccountContactDetails } from './AccountContactDetails.tsx';
 import { AccountDevices } from './AccountDevices.tsx';
@@ -16,7 +16,7 @@ import { useAccountMessages } from './MessagesContext.ts';
 export interface AccountSettingsProps {
   /** The same config as the AuthProvider's: the account calls go to the same endpoint and app client. */
   readonly config: LoginWidgetConfig;
-  /** Replaces the default transport (tests, custom fetch). */
+  /** Replaces the AuthProvider's ports (tests, custom fetch). */
   readonly ports?: AccountPorts | undefined;
   /** Default `config.clientMetadata`. Sent on UpdateUserAttributes and GetUserAttributeVerificationCode; reaches the triggers. Not stored, validated or encrypted by Cognito: no secrets. */
   readonly clientMetadata?: StringMap | undefined;
@@ -42,10 +42,7 @@ export function AccountSettings(props: AccountSettingsProps) {
 function SignedInAccount({ config, ports, clientMetadata, friendlyDeviceName, className }: AccountSettingsProps) {
   const messages = useAccountMessages();
   const titleId = useId();
-  const [accountPorts] = useState(
-    () =>
-      ports ?? { cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }) },
-  );
+  const accountPorts = useCognitoPorts(ports);
   const policy: PasswordPolicyType | undefined = config.passwordPolicy;
   return (
     <AccountProvider

@@ -6,7 +6,8 @@ import { ForgotPasswordConfirmForm } from './ForgotPasswordConfirmForm.tsx';
 import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
 
 export interface ForgotPasswordProps {
-  readonly ports: AccountPorts;
+  /** Replaces the AuthProvider's ports. */
+  readonly ports?: AccountPorts | undefined;
   readonly input: ForgotPasswordInput;
   /** Called when the password is reset or the user goes back, with the username to keep. */
   readonly onDone: (output: ForgotPasswordOutput) => void;

@@ -13,6 +13,7 @@ import {
   useSmsCodeStep,
   useTotpCodeStep,
 } from '../hooks/index.ts';
+import { useAccountFlowsOffer } from './AccountFlowsContext.ts';
 import { CodeForm } from './CodeForm.tsx';
 import { CustomChallengeForm } from './CustomChallengeForm.tsx';
 import { useMessages } from './MessagesContext.ts';
@@ -66,10 +67,37 @@ function Loading() {
   );
 }
 
+/** The one credentials form; under <AccountFlows> it also offers sign-up and password reset. */
 function CredentialsView() {
+  const messages = useMessages();
   const { busy, error, username, passwordless, submit } = useCredentialsStep();
+  const flows = useAccountFlowsOffer();
   return (
-    <PasswordForm busy={busy} error={error} submit={submit} defaultUsername={username} passwordless={passwordless} />
+    <>
+      {flows?.passwordWasReset === true ? (
+        <p className="cx-status cx-notice" role="status">
+          {messages.passwordResetDone}
+        </p>
+      ) : null}
+      <PasswordForm
+        busy={busy}
+        // Errors the account flows turned into a screen (reset required, not confirmed) are not shown again here.
+        error={flows === null ? error : flows.signInError}
+        submit={submit}
+        defaultUsername={flows?.username ?? username}
+        passwordless={passwordless}
+      />
+      {flows === null ? null : (
+        <p className="cx-links">
+          <button className="cx-button cx-button-link" type="button" onClick={flows.openForgotPassword}>
+            {messages.forgotPassword}
+          </button>{' '}
+          <button className="cx-button cx-button-link" type="button" onClick={flows.openSignUp}>
+            {messages.createAccount}
+          </button>
+        </p>
+      )}
+    </>
   );
 }
 

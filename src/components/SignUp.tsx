@@ -7,7 +7,8 @@ import { useMessages } from './MessagesContext.ts';
 import { SignUpForm } from './SignUpForm.tsx';
 
 export interface SignUpProps {
-  readonly ports: AccountPorts;
+  /** Replaces the AuthProvider's ports. */
+  readonly ports?: AccountPorts | undefined;
   readonly input: SignUpInput;
   /** Attribute names the form asks for (default email and name). */
   readonly attributes?: readonly string[];

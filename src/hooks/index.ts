@@ -17,5 +17,6 @@ export { useCustomChallengeStep, type CustomChallengeStep } from './useCustomCha
 export { useRememberDeviceStep, type RememberDeviceStep } from './useRememberDeviceStep.ts';
 export { useSessionExpiredStep, type SessionExpiredStep } from './useSessionExpiredStep.ts';
 export { useAuth, freshTokens, NotSignedInError, type Auth } from './useAuth.ts';
+export { CognitoPortsContext, useCognitoPorts } from './CognitoPortsContext.ts';
 export { decodeJwtPayload } from './decodeJwtPayload.ts';
 export { totpUri } from './totpUri.ts';

@@ -4,6 +4,7 @@ import type { ForgotPasswordOutput } from '../../machines/forgotPassword.machine
 import type { SignInError } from '../../machines/index.ts';
 import type { SignUpOutput } from '../../machines/signUp.machine.ts';
 import { SignInContext } from './SignInProvider.tsx';
+import { submitCredentials } from './useCredentialsStep.ts';
 import { useSignInStep } from './useSignInStep.ts';
 
 export type AccountFlowView =
@@ -72,8 +73,7 @@ export function useAccountFlows(): AccountFlows {
       toSignIn(output.username, false);
       if (output.password === null) return;
       // The password typed at sign-up drives one SRP sign-in and is not kept anywhere else.
-      if (actorRef.getSnapshot().matches('signedOut')) actorRef.send({ type: 'signIn.restart' });
-      actorRef.send({ type: 'credentials.submit', username: output.username, password: output.password });
+      submitCredentials(actorRef, output.username, output.password);
     },
     forgotPasswordDone: (output) => {
       toSignIn(output.username, output.reset);

@@ -7,7 +7,6 @@ import { demoPool, DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID } from '../../e2e
 import { startEmulator, type Emulator } from '../../e2e/emulator/index.ts';
 import { createTotp } from '../../e2e/kit/totp.ts';
 import { createSignInMachine } from '../../machines/index.ts';
-import { createCognitoAccountHttp } from '../adapters/cognitoAccountHttp.ts';
 import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
 import { createFastSrp } from '../adapters/srpFast.ts';
@@ -84,9 +83,7 @@ async function signInWithAccount(username: string): Promise<{ readonly current: 
     // Like <AccountSettings>: mounted for as long as someone is signed in (refreshes and device calls included).
     const { status } = useAuth();
     return status === 'signedIn' ? (
-      <AccountProvider
-        ports={{ cognito: createCognitoAccountHttp({ endpoint: emulator.url, clientId: DEMO_CLIENT_ID }) }}
-      >
+      <AccountProvider ports={{ cognito: createCognitoHttp({ endpoint: emulator.url, clientId: DEMO_CLIENT_ID }) }}>
         <Probe />
       </AccountProvider>
     ) : null;

@@ -82,6 +82,25 @@ describe('useCredentialsStep, useRememberDeviceStep and useAuth against the emul
     expect(result.current.step).toBe('credentials');
   });
 
+  it('cancel stops a sign-in in flight: the form is back, not busy, username kept, and nobody is signed in', async () => {
+    const { result } = renderWithSignIn(emulator, useCredentialsView);
+    await waitFor(() => {
+      expect(result.current.step).toBe('credentials');
+    });
+    act(() => {
+      result.current.credentials.submit('srp-user', DEMO_PASSWORD);
+    });
+    expect(result.current.credentials.busy).toBe(true);
+    act(() => {
+      result.current.credentials.cancel();
+    });
+    expect(result.current.credentials.busy).toBe(false);
+    expect(result.current.credentials.active).toBe(true);
+    expect(result.current.credentials.username).toBe('srp-user');
+    expect(result.current.snapshot.matches('credentials')).toBe(true);
+    expect(result.current.auth.status).not.toBe('signedIn');
+  });
+
   it('signs out to the credentials step, keeps the username, and lets the user sign in again', async () => {
     const { result } = renderWithSignIn(emulator, useCredentialsView);
     await waitFor(() => {

@@ -1,5 +1,5 @@
 // Headless credentials step: username + password (or, passwordless, the username alone) in, busy and error out.
-import { secret, type SignInError } from '../../machines/index.ts';
+import { secret, type Secret, type SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { selectStep } from './useSignInStep.ts';
@@ -15,6 +15,20 @@ export interface CredentialsStep {
   readonly passwordless: 'SMS_OTP' | 'EMAIL_OTP' | undefined;
   /** Starts sign-in; the password is wrapped in a Secret here, so clear your field right after (passwordless: send ''). */
   readonly submit: (username: string, password: string) => void;
+  /** Stops a sign-in in flight (InitiateAuth, the SRP and device steps) and shows the form again, username kept. */
+  readonly cancel: () => void;
+}
+
+type SignInActorRef = ReturnType<typeof SignInContext.useActorRef>;
+
+/**
+ * The one place that starts a sign-in: `credentials.submit`, after `signIn.restart` when the last session was
+ * signed out. The credentials form and the sign-up hand-off (sign in with the password just chosen) both use it.
+ */
+export function submitCredentials(actorRef: SignInActorRef, username: string, password: Secret<string>): void {
+  // After sign-out the machine waits in signedOut; starting again is implied by submitting.
+  if (actorRef.getSnapshot().matches('signedOut')) actorRef.send({ type: 'signIn.restart' });
+  actorRef.send({ type: 'credentials.submit', username, password });
 }
 
 /** The credentials step. */
@@ -35,9 +49,10 @@ export function useCredentialsStep(): CredentialsStep {
       : undefined,
   );
   const submit = (typedUsername: string, password: string) => {
-    // After sign-out the machine waits in signedOut; starting again is implied by submitting.
-    if (actorRef.getSnapshot().matches('signedOut')) actorRef.send({ type: 'signIn.restart' });
-    actorRef.send({ type: 'credentials.submit', username: typedUsername, password: secret(password) });
+    submitCredentials(actorRef, typedUsername, secret(password));
   };
-  return { active, busy, error, username, passwordless, submit };
+  const cancel = () => {
+    actorRef.send({ type: 'signIn.cancel' });
+  };
+  return { active, busy, error, username, passwordless, submit, cancel };
 }

@@ -8,13 +8,15 @@ import {
   type ForgotPasswordOutput,
 } from '../../machines/forgotPassword.machine.ts';
 import { secret } from '../../machines/secret.ts';
+import { useCognitoPorts } from './CognitoPortsContext.ts';
 import { accountFlowState, type AccountFlowState } from './accountFlowState.ts';
 import { useOnActorDone } from './useOnActorDone.ts';
 
 export type ForgotPasswordStep = 'editing' | 'ConfirmForgotPassword' | 'done';
 
 export interface ForgotPasswordOptions {
-  readonly ports: AccountPorts;
+  /** Replaces the provider's ports (see CognitoPortsContext). */
+  readonly ports?: AccountPorts | undefined;
   readonly input: ForgotPasswordInput;
   /** Called once when the flow ends (reset or cancelled), with the username to keep on the sign-in form. */
   readonly onDone: (output: ForgotPasswordOutput) => void;
@@ -31,7 +33,8 @@ export interface ForgotPasswordFlow extends AccountFlowState {
 
 /** Runs one password-reset actor for the component that calls it. */
 export function useForgotPassword({ ports, input, onDone }: ForgotPasswordOptions): ForgotPasswordFlow {
-  const [logic] = useState(() => forgotPasswordMachine.provide({ actors: forgotPasswordActors(ports) }));
+  const cognitoPorts = useCognitoPorts(ports);
+  const [logic] = useState(() => forgotPasswordMachine.provide({ actors: forgotPasswordActors(cognitoPorts) }));
   const actorRef = useActorRef(logic, { input });
   const step = useSelector(actorRef, (snapshot): ForgotPasswordStep =>
     snapshot.status === 'done'

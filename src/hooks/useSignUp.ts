@@ -5,13 +5,15 @@ import { signUpActors, type AccountPorts } from '../../machines/accountActors.ts
 import type { StringMap } from '../../machines/index.ts';
 import { secret } from '../../machines/secret.ts';
 import { signUpMachine, type SignUpInput, type SignUpOutput } from '../../machines/signUp.machine.ts';
+import { useCognitoPorts } from './CognitoPortsContext.ts';
 import { accountFlowState, type AccountFlowState } from './accountFlowState.ts';
 import { useOnActorDone } from './useOnActorDone.ts';
 
 export type SignUpStep = 'editing' | 'ConfirmSignUp' | 'done';
 
 export interface SignUpOptions {
-  readonly ports: AccountPorts;
+  /** Replaces the provider's ports (see CognitoPortsContext). */
+  readonly ports?: AccountPorts | undefined;
   readonly input: SignUpInput;
   /** Called once when the user is confirmed, with how to sign in without asking for the password again. */
   readonly onDone: (output: SignUpOutput) => void;
@@ -30,7 +32,8 @@ export interface SignUpFlow extends AccountFlowState {
 
 /** Runs one sign-up actor for the component that calls it. */
 export function useSignUp({ ports, input, onDone }: SignUpOptions): SignUpFlow {
-  const [logic] = useState(() => signUpMachine.provide({ actors: signUpActors(ports) }));
+  const cognitoPorts = useCognitoPorts(ports);
+  const [logic] = useState(() => signUpMachine.provide({ actors: signUpActors(cognitoPorts) }));
   const actorRef = useActorRef(logic, { input });
   const step = useSelector(actorRef, (snapshot): SignUpStep =>
     snapshot.status === 'done'

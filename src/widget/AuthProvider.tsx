@@ -2,6 +2,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { createSignInMachine, type SignInInput, type SignInPorts } from '../../machines/index.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
+import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
@@ -21,7 +22,7 @@ export interface AuthProviderProps {
   readonly children?: ReactNode;
 }
 
-/** Provides the sign-in actor and the string dictionary to the hooks and components below it. */
+/** Provides the Cognito ports, the sign-in actor and the string dictionary to the hooks and components below it. */
 export function AuthProvider({
   config,
   onSignedIn,
@@ -32,7 +33,9 @@ export function AuthProvider({
   children,
 }: AuthProviderProps) {
   // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
-  const [logic] = useState(() => createSignInMachine(ports ?? browserPorts(config)));
+  // Ports are built once per provider and handed down: no component below builds a transport.
+  const [resolvedPorts] = useState(() => ports ?? browserPorts(config));
+  const [logic] = useState(() => createSignInMachine(resolvedPorts));
   const input = useMemo<SignInInput>(
     () => ({
       userPoolId: config.userPoolId,
@@ -46,9 +49,11 @@ export function AuthProvider({
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
   return (
     <MessagesContext.Provider value={dictionary}>
-      <SignInProvider logic={logic} input={input} onSignedIn={onSignedIn} onSignedOut={onSignedOut} inspect={inspect}>
-        {children}
-      </SignInProvider>
+      <CognitoPortsContext value={resolvedPorts}>
+        <SignInProvider logic={logic} input={input} onSignedIn={onSignedIn} onSignedOut={onSignedOut} inspect={inspect}>
+          {children}
+        </SignInProvider>
+      </CognitoPortsContext>
     </MessagesContext.Provider>
   );
 }

@@ -1,10 +1,8 @@
 // The drop-in login widget: the provider, the step forms, and the theme's root class.
-import { useState } from 'react';
-import { createCognitoAccountHttp } from '../adapters/cognitoAccountHttp.ts';
 import { AccountFlows } from '../components/AccountFlows.tsx';
 import { SignIn } from '../components/SignIn.tsx';
 import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
-import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
+import type { LoginWidgetConfig } from './config.ts';
 
 export interface LoginWidgetProps extends Omit<AuthProviderProps, 'children'> {
   /** Extra class names on the root element (which always has `cx-widget`). */
@@ -24,13 +22,9 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
 
 /** The widget's screens inside an AuthProvider: sign-in with "Create account" and "Forgot password?". */
 export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfig }) {
-  // The account flows talk to the same endpoint as sign-in.
-  const [accountPorts] = useState(() => ({
-    cognito: createCognitoAccountHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }),
-  }));
+  // The account flows use the provider's Cognito ports, the same transport as sign-in.
   return (
     <AccountFlows
-      ports={accountPorts}
       userPoolId={config.userPoolId}
       clientId={config.clientId}
       passwordPolicy={config.passwordPolicy}

@@ -1,5 +1,5 @@
 // The widget's one config block: which user pool and app client, on real Cognito or a local emulator.
-import type { PasswordPolicyType } from '../../machines/accountProtocol.ts';
+import type { PasswordPolicyType } from '../../machines/protocol.ts';
 import type { DeviceStore, SignInFlow, StringMap, TokenStore } from '../../machines/index.ts';
 import type { SrpEngineReport } from '../adapters/srpWorkerClient.ts';
 
