@@ -75,21 +75,15 @@ const layers = [
 // Edges that predate the allow-lists; the refactors of issue #18 remove them, and then their entries here.
 const policy = 'machines/passwordPolicy.ts';
 const legacyEdges = {
-  'src/components/AccountChangePassword.tsx': ['machines/accountProtocol.ts', policy],
+  'src/components/AccountChangePassword.tsx': ['machines/protocol.ts', policy],
   'src/components/AccountContactDetails.tsx': ['machines/index.ts'],
-  'src/components/AccountFlows.tsx': [
-    'machines/accountActors.ts',
-    'machines/accountProtocol.ts',
-    'machines/index.ts',
-    policy,
-  ],
+  'src/components/AccountFlows.tsx': ['machines/accountActors.ts', 'machines/protocol.ts', 'machines/index.ts', policy],
   'src/components/AccountMfa.tsx': ['machines/accountTypes.ts'],
   'src/components/AccountPasswordRules.tsx': [policy],
   'src/components/AccountSettings.tsx': [
     'machines/accountActors.ts',
-    'machines/accountProtocol.ts',
+    'machines/protocol.ts',
     'machines/index.ts',
-    'src/adapters/cognitoAccountHttp.ts',
     'src/widget/config.ts',
   ],
   'src/components/ForgotPassword.tsx': ['machines/accountActors.ts', 'machines/forgotPassword.machine.ts'],

@@ -6,13 +6,13 @@ import { workDir } from './paths.ts';
 import { value, type Row } from './table.ts';
 
 /** The peers as an adopter would install them; npm adds their required peers (React for Amplify UI) itself. */
-export const amplifyInstallSpecs = ['aws-amplify@6.22.1', '@aws-amplify/ui-react@6.15.6'] as const;
-export const identityJsSpec = 'amazon-cognito-identity-js@6.3.21';
+const amplifyInstallSpecs = ['aws-amplify@6.22.1', '@aws-amplify/ui-react@6.15.6'] as const;
+const identityJsSpec = 'amazon-cognito-identity-js@6.3.21';
 
 const mb = (bytes: number): number => bytes / (1024 * 1024);
 
 /** Starts the peer installs (network and disk, not CPU), so run.ts can overlap them with the size builds. */
-export function startPeerInstalls(log: (line: string) => void): Promise<readonly [Footprint, Footprint]> {
+function startPeerInstalls(log: (line: string) => void): Promise<readonly [Footprint, Footprint]> {
   const install = async (name: string, specs: readonly string[]): Promise<Footprint> =>
     footprint(await installIntoEmptyFolder(name, specs, true, log));
   const both = Promise.all([

@@ -3,10 +3,8 @@
 
 export * from '../machines/index.ts';
 
-/** The AWS JSON 1.1 transport for sign-in (`InitiateAuth`, `RespondToAuthChallenge`, devices). */
+/** The AWS JSON 1.1 transport: one `CognitoPort` for sign-in, sign-up, password reset and the account calls. */
 export { createCognitoHttp, ClientSecretInBrowserError, type CognitoHttpOptions } from './adapters/cognitoHttp.ts';
-/** The same transport for sign-up, password reset and the signed-in account calls. */
-export { createCognitoAccountHttp } from './adapters/cognitoAccountHttp.ts';
 
 /** SRP engines: the fast BigInt engine inline, the same engine in a Web Worker, or amazon-cognito-identity-js's. */
 export { createFastSrp } from './adapters/srpFast.ts';

@@ -81,8 +81,6 @@ export {
   type AccountFlowView,
 } from './hooks/useAccountFlows.ts';
 export { createCognitoHttp, ClientSecretInBrowserError, type CognitoHttpOptions } from './adapters/cognitoHttp.ts';
-// eslint-disable-next-line @typescript-eslint/no-deprecated -- the old name of createCognitoHttp, kept until 1.0.
-export { createCognitoAccountHttp } from './adapters/cognitoHttp.ts';
 export {
   signUpMachine,
   forgotPasswordMachine,

@@ -15,6 +15,3 @@ export function createCognitoHttp(options: CognitoHttpOptions): CognitoPort {
   ): Promise<Operations[Op]['response']> => client.call(operation, request);
   return client.secretHash === undefined ? { call } : { call, secretHash: client.secretHash };
 }
-
-/** @deprecated The same transport as {@link createCognitoHttp}; kept for existing imports. */
-export const createCognitoAccountHttp = createCognitoHttp;
