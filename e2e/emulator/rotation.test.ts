@@ -11,7 +11,7 @@ import {
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './index.ts';
-import { advanceClock, createClient, createPool, createUser, passwordSignIn } from './settingsHelpers.ts';
+import { advanceClock, createClient, createPool, createUser, passwordSignIn } from './settings.testkit.ts';
 import { rejection, sdkClient } from './testHelpers.ts';
 
 let emulator: Emulator;
