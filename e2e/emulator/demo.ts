@@ -83,6 +83,9 @@ export function demoPool(): PoolConfig {
       DeviceOnlyRememberedOnUserPrompt: true,
     },
     RequiredAttributes: ['email', 'name'],
+    // Sign-up confirms by email, and a verified email signs in in place of the username.
+    AutoVerifiedAttributes: ['email'],
+    AliasAttributes: ['email'],
     LambdaConfig: {
       DefineAuthChallenge: defineAuthChallenge,
       CreateAuthChallenge: createAuthChallenge,
