@@ -20,6 +20,7 @@ import { userFromSeed, type Pool, type UserRecord } from '../store.ts';
 import { triggerAttributes } from '../authResult.ts';
 import { issueCode } from '../codes.ts';
 import { pageFrom, pageSize } from '../paging.ts';
+import { clientOAuthView, readClientOAuth } from '../oauth/clientSettings.ts';
 import {
   applyAttributes,
   attributeList,
@@ -216,6 +217,7 @@ function clientType(pool: Pool, client: ClientConfig): Json {
       IdToken: 'minutes',
       RefreshToken: 'days',
     },
+    ...clientOAuthView(client),
   };
 }
 
@@ -244,6 +246,7 @@ export const createUserPoolClient: Handler = (ctx, input) => {
     ...(id !== undefined ? { IdTokenValidity: id } : {}),
     ...(refresh !== undefined ? { RefreshTokenValidity: refresh } : {}),
   };
+  Object.assign(client, readClientOAuth(pool, input, client.ClientSecret !== undefined));
   pool.clients.set(client.ClientId, client);
   pool.changed();
   return Promise.resolve({ UserPoolClient: clientType(pool, client) });
