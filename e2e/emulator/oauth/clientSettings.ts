@@ -66,12 +66,16 @@ export function readClientOAuth(pool: Pool, input: Json, hasSecret: boolean): OA
   if (flows?.includes('client_credentials')) {
     if (flows.includes('code'))
       throw invalidFlow('client_credentials flow can not be selected along with code flow or implicit flow.');
-    if (!hasSecret) throw invalidFlow('client_credentials flow can not be selected if client does not have a client secret.');
+    if (!hasSecret)
+      throw invalidFlow('client_credentials flow can not be selected if client does not have a client secret.');
   }
   const known = poolScopes(pool);
   for (const scope of scopes ?? [])
     if (!known.has(scope)) throw new CognitoError('ScopeDoesNotExistException', `Invalid scope requested: ${scope}`);
-  if (flows?.includes('client_credentials') && scopes?.some((scope) => (STANDARD_SCOPES as readonly string[]).includes(scope)))
+  if (
+    flows?.includes('client_credentials') &&
+    scopes?.some((scope) => (STANDARD_SCOPES as readonly string[]).includes(scope))
+  )
     throw invalidFlow('client_credentials flow can only be used with custom scopes (from a resource server).');
   for (const url of callbacks ?? []) checkUrl('CallbackURLs', url);
   for (const url of logouts ?? []) checkUrl('LogoutURLs', url);

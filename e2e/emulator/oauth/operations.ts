@@ -21,7 +21,9 @@ const createUserPoolDomain: Handler = (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
   const domain = str(input, 'Domain');
   if (optObject(input, 'CustomDomainConfig') !== undefined || domain.includes('.'))
-    throw invalidParameter('The emulator serves prefix domains only; a custom domain (CustomDomainConfig) is not supported.');
+    throw invalidParameter(
+      'The emulator serves prefix domains only; a custom domain (CustomDomainConfig) is not supported.',
+    );
   if (!DOMAIN_PATTERN.test(domain))
     throw invalidParameter(
       `1 validation error detected: Value '${domain}' at 'domain' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$`,
@@ -60,8 +62,11 @@ const deleteUserPoolDomain: Handler = (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
   const domain = str(input, 'Domain');
   if (pool.oauth.domain !== domain) throw invalidParameter('No such domain or user pool exists.');
-  const { domain: _removed, ...rest } = pool.oauth;
-  pool.oauth = rest;
+  pool.oauth = {
+    resourceServers: pool.oauth.resourceServers,
+    identityProviders: pool.oauth.identityProviders,
+    links: pool.oauth.links,
+  };
   pool.changed();
   return Promise.resolve({});
 };
@@ -138,7 +143,14 @@ const deleteResourceServer: Handler = (ctx, input) => {
   return Promise.resolve({});
 };
 
-const PROVIDER_TYPES: readonly ProviderType[] = ['OIDC', 'SAML', 'Google', 'Facebook', 'LoginWithAmazon', 'SignInWithApple'];
+const PROVIDER_TYPES: readonly ProviderType[] = [
+  'OIDC',
+  'SAML',
+  'Google',
+  'Facebook',
+  'LoginWithAmazon',
+  'SignInWithApple',
+];
 
 /** OIDC details Cognito requires; the endpoints come from the issuer's discovery document when not given. */
 function checkOidcDetails(details: Record<string, string>): void {
@@ -164,7 +176,9 @@ function providerType(pool: Pool, provider: IdentityProviderConfig): Json {
     ProviderName: provider.ProviderName,
     ProviderType: provider.ProviderType,
     // The client secret is stored and used, never shown back (Cognito redacts it too).
-    ProviderDetails: Object.fromEntries(Object.entries(provider.ProviderDetails).filter(([k]) => k !== 'client_secret')),
+    ProviderDetails: Object.fromEntries(
+      Object.entries(provider.ProviderDetails).filter(([k]) => k !== 'client_secret'),
+    ),
     AttributeMapping: provider.AttributeMapping ?? { username: 'sub' },
     IdpIdentifiers: provider.IdpIdentifiers ?? [],
     CreationDate: seconds(provider.CreationDate ?? 0),
@@ -192,7 +206,10 @@ const createIdentityProvider: Handler = (ctx, input) => {
   if (type !== 'OIDC')
     throw invalidParameter(`The emulator supports OIDC identity providers only (${type} is not implemented).`);
   if (findProvider(pool, name))
-    throw new CognitoError('DuplicateProviderException', `A provider with the name ${name} already exists in this user pool.`);
+    throw new CognitoError(
+      'DuplicateProviderException',
+      `A provider with the name ${name} already exists in this user pool.`,
+    );
   const details = optStrMap(input, 'ProviderDetails') ?? {};
   checkOidcDetails(details);
   const identifiers = optStrList(input, 'IdpIdentifiers');
@@ -273,7 +290,11 @@ const deleteIdentityProvider: Handler = (ctx, input) => {
 function providerUser(input: Json, member: string): { name: string; attribute: string | undefined; value: string } {
   const user = optObject(input, member);
   if (!user) throw invalidParameter(`${member} is required.`);
-  return { name: str(user, 'ProviderName'), attribute: optStr(user, 'ProviderAttributeName'), value: str(user, 'ProviderAttributeValue') };
+  return {
+    name: str(user, 'ProviderName'),
+    attribute: optStr(user, 'ProviderAttributeName'),
+    value: str(user, 'ProviderAttributeValue'),
+  };
 }
 
 /** Links an external identity to an existing user: that provider's subject then signs in as this user. */
