@@ -114,8 +114,8 @@ async function tokenReply(ctx: Context, state: MockState, form: URLSearchParams)
   const code = form.get('code') ?? '';
   const record = live(state.codes, code, ctx.clock.now());
   state.codes.delete(code);
-  if (form.get('grant_type') !== 'authorization_code' || record?.redirectUri !== form.get('redirect_uri') || !record)
-    return oauthError(400, 'invalid_grant');
+  if (form.get('grant_type') !== 'authorization_code' || !record) return oauthError(400, 'invalid_grant');
+  if (record.redirectUri !== form.get('redirect_uri')) return oauthError(400, 'invalid_grant');
   const user = state.users.get(record.sub);
   if (!user) return oauthError(400, 'invalid_grant');
   const { privateKey } = await keys(state);
