@@ -159,7 +159,7 @@ describe('authorization code with PKCE through the managed login page', () => {
     expect(accessClaims.scope).toBe('openid email profile');
     expect(tokens.refresh_token).toBeTruthy();
 
-    const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+    const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub ?? '');
     expect(info).toMatchObject({
       email: 'alice@example.com',
       email_verified: 'true',
