@@ -26,10 +26,16 @@ function isString(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
 }
 
+/** `oidc_issuer`; a path (an emulator extension, for seeds) is resolved against the emulator's URL. */
+function issuerOf(ctx: Context, provider: IdentityProviderConfig): string {
+  const issuer = provider.ProviderDetails.oidc_issuer ?? '';
+  return issuer.startsWith('/') ? `${ctx.baseUrl()}${issuer}` : issuer;
+}
+
 /** The provider's endpoints: from ProviderDetails when all are given, else from its discovery document. */
-async function endpointsOf(provider: IdentityProviderConfig): Promise<OidcEndpoints> {
+async function endpointsOf(ctx: Context, provider: IdentityProviderConfig): Promise<OidcEndpoints> {
   const d = provider.ProviderDetails;
-  const issuer = d.oidc_issuer ?? '';
+  const issuer = issuerOf(ctx, provider);
   if (isString(d.authorize_url) && isString(d.token_url) && isString(d.jwks_uri))
     return {
       issuer,
@@ -67,7 +73,7 @@ export async function startFederation(
   if (!provider) return errorReply('invalid_request', `Unknown identity provider ${providerName}.`);
   let endpoints: OidcEndpoints;
   try {
-    endpoints = await endpointsOf(provider);
+    endpoints = await endpointsOf(ctx, provider);
   } catch (error) {
     return errorReply('server_error', `The identity provider ${providerName} could not be reached: ${String(error)}`);
   }
@@ -99,7 +105,7 @@ async function providerClaims(
   code: string,
   nonce: string,
 ): Promise<JWTPayload> {
-  const endpoints = await endpointsOf(provider);
+  const endpoints = await endpointsOf(ctx, provider);
   const d = provider.ProviderDetails;
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
