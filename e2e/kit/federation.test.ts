@@ -155,6 +155,24 @@ describe('federated sign-in through the mock provider', () => {
     expect(merged.__type).toBe('InvalidParameterException');
   });
 
+  it('a client without COGNITO gets provider buttons and no password form', async () => {
+    const out = await aws('CreateUserPoolClient', {
+      UserPoolId: POOL,
+      ClientName: 'federated-only',
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid'],
+      CallbackURLs: [CALLBACK],
+      SupportedIdentityProviders: ['MockIdP'],
+    });
+    const clientId = (out.UserPoolClient as { ClientId: string }).ClientId;
+    const url = new URL(`${emulator.url}/${DOMAIN}/login`);
+    url.search = new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: CALLBACK }).toString();
+    const page = await new FormBrowser(APP).get(url.toString());
+    expect(page.html).toContain('Continue with MockIdP');
+    expect(page.html).not.toContain('type="password"');
+  });
+
   it('refuses a provider the client does not support', async () => {
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: CALLBACK,

@@ -60,6 +60,11 @@ function providerLinks(
     }));
 }
 
+/** The user pool's own sign-in (COGNITO) is offered unless the client lists providers without it. */
+function allowsPassword(client: ClientConfig): boolean {
+  return client.SupportedIdentityProviders?.includes('COGNITO') ?? true;
+}
+
 function renderSignIn(
   domain: string,
   pool: Pool,
@@ -75,10 +80,8 @@ function renderSignIn(
       action: `/${domain}/login`,
       authorization: request.id,
       clientName: client.ClientName ?? client.ClientId,
-      providers:
-        (client.SupportedIdentityProviders ?? ['COGNITO']).length > 0
-          ? providerLinks(domain, pool, client, request)
-          : [],
+      providers: providerLinks(domain, pool, client, request),
+      passwordForm: allowsPassword(client),
       error,
       username,
     }),
@@ -135,6 +138,8 @@ export async function loginSubmit(ctx: Context, pool: Pool, domain: string, form
   const client = request ? pool.clients.get(request.clientId) : undefined;
   if (!request || !client) return errorReply('invalid_request', 'This sign-in has expired. Start again from the app.');
   const step = form.get('step') ?? 'password';
+  if (!allowsPassword(client))
+    return renderSignIn(domain, pool, client, request, 'This app signs in through an identity provider only.');
   const username = form.get('username') ?? '';
   const action = `/${domain}/login`;
   let result: Json;

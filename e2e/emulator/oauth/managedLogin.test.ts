@@ -3,7 +3,7 @@
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../index.ts';
-import { lastCode, verifiers } from '../testHelpers.ts';
+import { lastCode, totpCode, verifiers } from '../testHelpers.ts';
 import { FormBrowser, forms, type Visit } from './formBrowser.ts';
 
 const POOL = 'us-east-1_ManagedLogin';
@@ -12,6 +12,7 @@ const APP = 'http://127.0.0.1:9/app';
 const CALLBACK = `${APP}/callback`;
 const SIGNED_OUT = `${APP}/signed-out`;
 const PASSWORD = 'Passw0rd!';
+const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 let emulator: Emulator;
 let config: oidc.Configuration;
@@ -24,6 +25,7 @@ beforeAll(async () => {
           Id: POOL,
           Domain: DOMAIN,
           MfaConfiguration: 'OPTIONAL',
+          EnabledMfas: ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'],
           ResourceServers: [
             {
               Identifier: 'https://api.example.com',
@@ -70,6 +72,15 @@ beforeAll(async () => {
               Attributes: { phone_number: '+15555550100', phone_number_verified: 'true' },
               Mfa: { SmsMfa: true },
             },
+            { Username: 'tess', Password: PASSWORD, Mfa: { TotpSecret: TOTP_SECRET } },
+            { Username: 'eve', Password: PASSWORD, Attributes: { email: 'eve@example.com' }, Mfa: { EmailMfa: true } },
+            {
+              Username: 'sel',
+              Password: PASSWORD,
+              Attributes: { phone_number: '+15555550101', phone_number_verified: 'true' },
+              Mfa: { SmsMfa: true, TotpSecret: TOTP_SECRET },
+            },
+            { Username: 'newbie', TemporaryPassword: PASSWORD },
           ],
         },
       ],
@@ -189,6 +200,46 @@ describe('authorization code with PKCE through the managed login page', () => {
     const callback = await browser.submit(retry, { code: lastCode(emulator, 'sam') });
     const tokens = await exchange(callback.url, started);
     expect(tokens.claims()?.['cognito:username']).toBe('sam');
+  });
+
+  it('TOTP, email OTP, a choice of MFA and a new password each get their page', async () => {
+    const submitted = async (browser: FormBrowser, visit: Visit, values: Record<string, string>): Promise<Visit> => {
+      const [form] = forms(visit);
+      if (!form) throw new Error(`no form on ${visit.html}`);
+      return browser.submit(form, values);
+    };
+    const finish = async (started: Started, visit: Visit, username: string): Promise<void> => {
+      expect(visit.url.startsWith(CALLBACK)).toBe(true);
+      expect((await exchange(visit.url, started)).claims()?.['cognito:username']).toBe(username);
+    };
+
+    let browser = new FormBrowser(APP);
+    let started = await start({ prompt: 'login' });
+    const totp = await signInOnPage(browser, started.url, 'tess');
+    expect(totp.html).toContain('Enter the code from your authenticator app');
+    await finish(started, await submitted(browser, totp, { code: totpCode(TOTP_SECRET, emulator) }), 'tess');
+
+    browser = new FormBrowser(APP);
+    started = await start();
+    const email = await signInOnPage(browser, started.url, 'eve');
+    expect(email.html).toContain('Enter the code we emailed you');
+    await finish(started, await submitted(browser, email, { code: lastCode(emulator, 'eve') }), 'eve');
+
+    browser = new FormBrowser(APP);
+    started = await start();
+    const choice = await signInOnPage(browser, started.url, 'sel');
+    expect(choice.html).toContain('<legend>Verification method</legend>');
+    const app = await submitted(browser, choice, { answer: 'SOFTWARE_TOKEN_MFA' });
+    expect(app.html).toContain('Enter the code from your authenticator app');
+    await finish(started, await submitted(browser, app, { code: totpCode(TOTP_SECRET, emulator) }), 'sel');
+
+    browser = new FormBrowser(APP);
+    started = await start();
+    const renew = await signInOnPage(browser, started.url, 'newbie');
+    expect(renew.html).toContain('<h1>Set a new password</h1>');
+    const weak = await submitted(browser, renew, { new_password: 'short' });
+    expect(weak.html).toContain('role="alert"');
+    await finish(started, await submitted(browser, weak, { new_password: 'N3w-Passw0rd!' }), 'newbie');
   });
 
   it('a wrong password shows an alert on the page and no redirect', async () => {

@@ -43,24 +43,29 @@ export interface SignInView {
   authorization: string;
   clientName: string;
   providers: readonly { name: string; href: string }[];
+  /** False when the client supports external providers only (no COGNITO). */
+  passwordForm: boolean;
   error?: string | undefined;
   username?: string | undefined;
+}
+
+function passwordForm(view: SignInView): string {
+  return `<form method="post" action="${escapeHtml(view.action)}">${hidden({ authorization: view.authorization, step: 'password' })}
+${field('username', 'Username', `autocomplete="username" required value="${escapeHtml(view.username ?? '')}"`, view.error)}
+${field('password', 'Password', 'type="password" autocomplete="current-password" required', view.error)}
+<button type="submit">Sign in</button></form>`;
 }
 
 export function signInPage(view: SignInView): string {
   const providers =
     view.providers.length === 0
       ? ''
-      : `<section class="providers" aria-labelledby="providers-heading"><h2 id="providers-heading">Or sign in with</h2><ul>${view.providers
+      : `<section class="providers" aria-labelledby="providers-heading"><h2 id="providers-heading">${view.passwordForm ? 'Or sign in with' : 'Sign in with'}</h2><ul>${view.providers
           .map((p) => `<li><a href="${escapeHtml(p.href)}">Continue with ${escapeHtml(p.name)}</a></li>`)
           .join('')}</ul></section>`;
   return page(
     `Sign in – ${view.clientName}`,
-    `<h1>Sign in</h1><p>to continue to ${escapeHtml(view.clientName)}</p>${alert(view.error)}
-<form method="post" action="${escapeHtml(view.action)}">${hidden({ authorization: view.authorization, step: 'password' })}
-${field('username', 'Username', `autocomplete="username" required value="${escapeHtml(view.username ?? '')}"`, view.error)}
-${field('password', 'Password', 'type="password" autocomplete="current-password" required', view.error)}
-<button type="submit">Sign in</button></form>${providers}`,
+    `<h1>Sign in</h1><p>to continue to ${escapeHtml(view.clientName)}</p>${alert(view.error)}${view.passwordForm ? passwordForm(view) : ''}${providers}`,
   );
 }
 
