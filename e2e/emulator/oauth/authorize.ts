@@ -81,10 +81,6 @@ function requestedProvider(pool: Pool, client: ClientConfig, query: URLSearchPar
   return provider;
 }
 
-export function loginPath(domain: string, request: AuthorizationRequest): string {
-  return `/${domain}/login?${new URLSearchParams({ client_id: request.clientId, authorization: request.id }).toString()}`;
-}
-
 export async function authorize(
   ctx: Context,
   pool: Pool,
@@ -114,7 +110,10 @@ export async function authorize(
   }
   if (prompt === 'none')
     return redirectError(request.redirectUri, 'login_required', 'No managed login session.', request.state);
-  state.requests.set(request.id, request);
-  if (provider !== undefined && provider !== 'COGNITO') return startFederation(ctx, pool, domain, request, provider);
-  return redirect(loginPath(domain, request));
+  if (provider !== undefined && provider !== 'COGNITO') {
+    state.requests.set(request.id, request);
+    return startFederation(ctx, pool, domain, request, provider);
+  }
+  // As Cognito: on to the login page with the same parameters.
+  return redirect(`/${domain}/login?${query.toString()}`);
 }

@@ -5,9 +5,9 @@ import { CognitoError } from '../errors.ts';
 import { managedLoginInitiateAuth, respondToAuthChallenge } from '../handlers/auth.ts';
 import { isObject, type Json } from '../input.ts';
 import type { Pool } from '../store.ts';
-import { checkAuthorize, errorReply, loginPath } from './authorize.ts';
+import { checkAuthorize, errorReply } from './authorize.ts';
 import { grant } from './grant.ts';
-import { redirect, type Reply } from './http.ts';
+import type { Reply } from './http.ts';
 import { challengePage, signInPage } from './pages.ts';
 import { live, oauthState, type AuthorizationRequest } from './state.ts';
 
@@ -88,21 +88,12 @@ function renderSignIn(
   };
 }
 
-/** GET /login: the sign-in form for a pending authorization, or for a full authorize query (as Cognito takes it). */
+/** GET /login: the authorize query again (Cognito's /oauth2/authorize redirects here with the same parameters). */
 export function loginPage(ctx: Context, pool: Pool, domain: string, query: URLSearchParams): Reply {
-  const state = oauthState(ctx);
-  const id = query.get('authorization') ?? undefined;
-  if (id !== undefined) {
-    const request = live(state.requests, id, ctx.clock.now());
-    const client = request ? pool.clients.get(request.clientId) : undefined;
-    if (!request || !client)
-      return errorReply('invalid_request', 'This sign-in has expired. Start again from the app.');
-    return renderSignIn(domain, pool, client, request);
-  }
   const checked = checkAuthorize(ctx, pool, query);
   if ('kind' in checked) return checked;
-  state.requests.set(checked.request.id, checked.request);
-  return redirect(loginPath(domain, checked.request));
+  oauthState(ctx).requests.set(checked.request.id, checked.request);
+  return renderSignIn(domain, pool, checked.client, checked.request);
 }
 
 function secretHash(client: ClientConfig, username: string): Record<string, string> {
