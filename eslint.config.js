@@ -4,8 +4,109 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import importLayers from './scripts/importLayers.mjs';
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const testFiles = ['**/*.{test,spec}.{ts,tsx}', '**/*.testkit.{ts,tsx}', 'e2e/emulator/testHelpers.ts'];
+
+// The one-way import edges, as allow-lists: a layer imports only what it lists; anything unlisted is an error.
+// An entry ending in `/` or `:` is a prefix; later entries override earlier ones for the files they match.
+// Test files are exempt: they may join layers (the real emulator under a hook test, say).
+const srcRoot = ['machines/', 'src/adapters/', 'src/hooks/', 'src/components/', 'src/widget/', 'src/messages.ts'];
+const layers = [
+  // Anything new under src/ starts here: our own core and src/, no package, never e2e/.
+  { layer: 'src/', files: ['src/**/*.{ts,tsx}'], allow: ['machines/', 'src/'] },
+  { layer: 'machines/', files: ['machines/**/*.ts'], allow: ['xstate', 'machines/'] },
+  // Core adapters implement the machines' ports on the web platform (fetch, crypto.subtle, Worker, storage).
+  { layer: 'src/adapters/', files: ['src/adapters/**/*.ts'], allow: ['machines/', 'src/adapters/'] },
+  {
+    layer: 'src/adapters/srp.ts',
+    files: ['src/adapters/srp.ts', 'src/adapters/amazonCognitoIdentityInternals.d.ts'],
+    allow: ['machines/', 'src/adapters/', 'amazon-cognito-identity-js'],
+  },
+  // Hooks read machines through @xstate/react; xstate for its actor and snapshot types; qrcode's core draws the
+  // TOTP QR code without its canvas and file-system renderers. Ports come through context, never src/adapters.
+  {
+    layer: 'src/hooks/',
+    files: ['src/hooks/**/*.{ts,tsx}'],
+    allow: ['react', '@xstate/react', 'xstate', 'qrcode/lib/core/', 'machines/', 'src/hooks/'],
+  },
+  {
+    layer: 'src/components/',
+    files: ['src/components/**/*.{ts,tsx}'],
+    allow: ['react', 'src/components/', 'src/hooks/', 'src/messages.ts'],
+  },
+  { layer: 'src/messages.ts', files: ['src/messages.ts'], allow: ['machines/'] },
+  // The server entry wraps the AWS SDK's admin calls (an optional peer dependency).
+  {
+    layer: 'src/server/',
+    files: ['src/server/**/*.ts'],
+    allow: ['@aws-sdk/client-cognito-identity-provider', 'machines/', 'src/server/'],
+  },
+  // The composition roots: the widget and the package entries wire adapters into machines under React.
+  { layer: 'src/widget/', files: ['src/widget/**/*.{ts,tsx}'], allow: ['react', 'react-dom/', ...srcRoot] },
+  {
+    layer: 'src/index.ts',
+    files: ['src/index.ts', 'src/lib.ts'],
+    allow: [...srcRoot, 'src/index.ts', 'src/theme.css'],
+  },
+  {
+    layer: 'src/demo/',
+    files: ['src/demo/**/*.{ts,tsx}'],
+    allow: ['react', 'react-dom/', '@statelyai/inspect', 'otpauth', ...srcRoot, 'src/demo/', 'src/theme.css'],
+  },
+  // The emulator is judged against the official clients, so it never borrows our client code.
+  { layer: 'e2e/emulator/', files: ['e2e/emulator/**/*.ts'], allow: ['node:', 'jose', 'otpauth', 'e2e/emulator/'] },
+  // The kit drives the widget by the texts it shows and seeds users through the package's admin client.
+  {
+    layer: 'e2e/kit/',
+    files: ['e2e/kit/**/*.ts'],
+    allow: [
+      '@playwright/test',
+      '@aws-sdk/client-cognito-identity-provider',
+      'otpauth',
+      'e2e/kit/',
+      'e2e/emulator/',
+      'src/server/admin.ts',
+      'src/messages.ts',
+    ],
+  },
+];
+
+// Edges that predate the allow-lists; the refactors of issue #18 remove them, and then their entries here.
+const policy = 'machines/passwordPolicy.ts';
+const legacyEdges = {
+  'src/components/AccountChangePassword.tsx': ['machines/accountProtocol.ts', policy],
+  'src/components/AccountContactDetails.tsx': ['machines/index.ts'],
+  'src/components/AccountFlows.tsx': [
+    'machines/accountActors.ts',
+    'machines/accountProtocol.ts',
+    'machines/index.ts',
+    policy,
+  ],
+  'src/components/AccountMfa.tsx': ['machines/accountTypes.ts'],
+  'src/components/AccountPasswordRules.tsx': [policy],
+  'src/components/AccountSettings.tsx': [
+    'machines/accountActors.ts',
+    'machines/accountProtocol.ts',
+    'machines/index.ts',
+    'src/adapters/cognitoAccountHttp.ts',
+    'src/widget/config.ts',
+  ],
+  'src/components/ForgotPassword.tsx': ['machines/accountActors.ts', 'machines/forgotPassword.machine.ts'],
+  'src/components/ForgotPasswordConfirmForm.tsx': [policy],
+  'src/components/NewPasswordField.tsx': [policy],
+  'src/components/NewPasswordForm.tsx': [policy],
+  'src/components/PasswordPolicyContext.ts': [policy],
+  'src/components/SignUp.tsx': ['machines/accountActors.ts', 'machines/signUp.machine.ts'],
+  'src/components/SignUpForm.tsx': [policy],
+  'src/components/brokenPasswordRule.ts': [policy],
+  // The demo should read the seeded users from the emulator's seed data, not its source.
+  'src/demo/DemoUsers.tsx': ['e2e/emulator/demo.ts'],
+  'src/demo/DevPanel.tsx': ['e2e/emulator/demo.ts'],
+};
+
+const layerOf = (file) => layers.findLast(({ layer }) => file.startsWith(layer));
+const allowList = (layer, allow) => ({ 'import-layers/allow-list': ['error', { layer, allow }] });
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/.work/', 'docs/'] },
@@ -30,32 +131,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.configs.recommended.rules },
   },
-  // machines/ is the pure core: xstate only.
-  {
-    files: ['machines/**/*.ts'],
-    ignores: ['machines/**/*.test.ts'],
-    rules: restrict([
-      {
-        group: ['react', 'react-dom', '@xstate/react', '**/src/**', '**/e2e/**', 'node:*'],
-        message: 'machines/ depends on xstate only.',
-      },
-      { group: ['amazon-cognito-identity-js'], message: 'SRP lives behind the SrpPort in src/adapters.' },
-    ]),
-  },
-  // The emulator is judged against the official clients, so it never borrows our client code.
-  {
-    files: ['e2e/emulator/**/*.ts'],
-    ignores: ['e2e/emulator/**/*.test.ts'],
-    rules: restrict([
-      {
-        group: ['**/machines/**', '**/src/**', 'xstate', 'react'],
-        message: 'The emulator stands alone: node builtins and well-kept libraries only.',
-      },
-    ]),
-  },
-  // Components render; they never talk to xstate directly.
-  {
-    files: ['src/components/**/*.{ts,tsx}'],
-    rules: restrict([{ group: ['xstate', '@xstate/*'], message: 'Components use hooks, never xstate.' }]),
-  },
+  { plugins: { 'import-layers': importLayers } },
+  ...layers.map(({ layer, files, allow }) => ({ files, ignores: testFiles, rules: allowList(layer, allow) })),
+  ...Object.entries(legacyEdges).map(([file, edges]) => {
+    const { layer, allow } = layerOf(file);
+    return { files: [file], rules: allowList(layer, [...allow, ...edges]) };
+  }),
 );

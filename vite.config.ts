@@ -11,10 +11,17 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
-    // `server` is the Node-only admin module for back-ends; the AWS SDK stays the host's (optional peer).
-    lib: { entry: { index: 'src/lib.ts', server: 'src/server/admin.ts' }, formats: ['es'] },
+    // `core` is the React-free machines and adapters; `server` is the Node-only admin module for back-ends; the AWS SDK stays the host's (optional peer).
+    lib: { entry: { index: 'src/lib.ts', core: 'src/core.ts', server: 'src/server/admin.ts' }, formats: ['es'] },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^xstate($|\/)/, /^@xstate\//, /^@aws-sdk\//],
+      external: [
+        /^amazon-cognito-identity-js($|\/)/,
+        /^react($|\/)/,
+        /^react-dom($|\/)/,
+        /^xstate($|\/)/,
+        /^@xstate\//,
+        /^@aws-sdk\//,
+      ],
     },
   },
   test: {

@@ -148,7 +148,7 @@ export const englishWidgetMessages = {
  * The English strings of the signed-in account screen (<AccountSettings>), which <LoginWidget> does not render: kept
  * apart so the widget's bundle does not carry them. Overrides still go in the one dictionary.
  */
-export const englishAccountMessages = {
+const englishAccountMessages = {
   accountTitle: 'Your account',
   changePasswordTitle: 'Change password',
   currentPassword: 'Current password',

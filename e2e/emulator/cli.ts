@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // `npm run emulator -- --port P [--host H] [--config pool.json] [--data DIR]`: the emulator as a process.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';

@@ -50,7 +50,7 @@ function copy(seed: UserSeed, username: string): UserSeed {
 }
 
 /** The demo pool plus RESERVE copies of each demo user, named `<demo user>-<n>`. */
-export function reserveConfig(): EmulatorConfig {
+function reserveConfig(): EmulatorConfig {
   const pool = demoPool();
   const seeds = pool.Users ?? [];
   const copies = seeds.flatMap((seed) =>

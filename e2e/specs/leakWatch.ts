@@ -5,15 +5,14 @@ import { containsSecret } from './containsSecret.ts';
 import { expect } from './fixtures.ts';
 
 /** One place a secret could end up: its text (searched for long secrets) and its discrete values (short ones). */
-export interface Sink {
+interface Sink {
   readonly name: string;
   readonly text: string;
   readonly values: readonly string[];
 }
 
 /** Device keys are stored on purpose (the integrator's device store), as amazon-cognito-identity-js does. */
-export const CHOSEN_STORAGE =
-  /^CognitoIdentityServiceProvider\.[^.]+\.[^.]+\.(deviceKey|deviceGroupKey|randomPasswordKey)$/;
+const CHOSEN_STORAGE = /^CognitoIdentityServiceProvider\.[^.]+\.[^.]+\.(deviceKey|deviceGroupKey|randomPasswordKey)$/;
 
 /**
  * A secret this short (the custom challenge's answer "42") would be found by chance inside any long text, so it

@@ -61,7 +61,7 @@ export async function authenticationKey(
 }
 
 /** The device verifier for a given device password and 16 salt bytes (createDeviceVerifier draws both). */
-export async function deviceVerifierFrom(
+async function deviceVerifierFrom(
   deviceGroupKey: string,
   deviceKey: string,
   devicePassword: string,

@@ -1,5 +1,5 @@
 // Fast SRP engine as an SrpPort on the page: srpEngine.ts's math with Secret wrapped and unwrapped around it.
-import type { DeviceVerifier, SrpEphemeral, SrpPort, SrpServerChallenge } from '../../machines/ports.ts';
+import type { SrpEphemeral, SrpPort, SrpServerChallenge } from '../../machines/ports.ts';
 import * as engine from './srpEngine.ts';
 import {
   challengeToWire,
@@ -22,16 +22,6 @@ export function fastAuthenticationKey(
   password: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   return engine.authenticationKey(challengeToWire(challenge), name, user, password);
-}
-
-/** The device verifier for a given device password and 16 salt bytes (createDeviceVerifier draws both). */
-export async function fastDeviceVerifierFrom(
-  deviceGroupKey: string,
-  deviceKey: string,
-  devicePassword: string,
-  saltBytes: Uint8Array,
-): Promise<DeviceVerifier> {
-  return deviceVerifierFromWire(await engine.deviceVerifierFrom(deviceGroupKey, deviceKey, devicePassword, saltBytes));
 }
 
 /**

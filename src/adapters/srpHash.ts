@@ -5,7 +5,7 @@ function subtle(): SubtleCrypto {
   return globalThis.crypto.subtle;
 }
 
-export async function sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+async function sha256(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await subtle().digest('SHA-256', data));
 }
 

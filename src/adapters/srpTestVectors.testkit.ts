@@ -1,7 +1,7 @@
 // Test kit: a seeded generator of random SRP inputs (strings, hex numbers, base64 blocks, dates) for property tests.
 
 /** A small deterministic PRNG (mulberry32), so a failing vector can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -118,14 +118,14 @@ export function wireEphemeral(value: unknown): WireEphemeral {
   return value;
 }
 
-export function wireClaim(value: unknown): SrpClaim {
+function wireClaim(value: unknown): SrpClaim {
   if (!isRecord(value) || typeof value.signature !== 'string' || typeof value.timestamp !== 'string') {
     throw new TypeError('the SRP worker answered with no claim');
   }
   return { signature: value.signature, timestamp: value.timestamp };
 }
 
-export function wireDeviceVerifier(value: unknown): WireDeviceVerifier {
+function wireDeviceVerifier(value: unknown): WireDeviceVerifier {
   if (
     !isRecord(value) ||
     typeof value.passwordVerifier !== 'string' ||

@@ -11,7 +11,7 @@ export interface DemoEnv {
 }
 
 /** The demo's defaults: the emulator's seeded demo pool (see e2e/emulator/demo.ts). */
-export const DEMO_DEFAULTS = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' } as const;
+const DEMO_DEFAULTS = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' } as const;
 
 /** A sign-in flow the demo offers in its selector. */
 export interface DemoFlow {

@@ -5,7 +5,7 @@ import { optBool, optStr, optStrList, type Json } from '../input.ts';
 import type { Pool } from '../store.ts';
 
 /** Scopes every pool has; resource servers add `<Identifier>/<ScopeName>`. */
-export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'] as const;
+const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'] as const;
 
 type OAuthFields = Pick<
   ClientConfig,

@@ -5,7 +5,7 @@ import { CognitoError } from '../errors.ts';
 import type { Pool } from '../store.ts';
 import { errorReply } from './authorize.ts';
 import { authenticateClient } from './clientAuth.ts';
-import { clearedSessionCookie, SESSION_COOKIE } from './grant.ts';
+import { clearedSessionCookie } from './grant.ts';
 import { json, oauthError, redirect, type Reply } from './http.ts';
 import { oauthState } from './state.ts';
 
@@ -91,5 +91,3 @@ export function logout(
   if (sessionId !== undefined) oauthState(ctx).sessions.delete(sessionId);
   return redirect(target, [clearedSessionCookie(domain)]);
 }
-
-export { SESSION_COOKIE };

@@ -9,12 +9,12 @@ import { redirect, withQuery, type Reply } from './http.ts';
 import { opaqueId, oauthState, type AuthorizationRequest } from './state.ts';
 
 /** Cognito: an authorization code is valid for five minutes. */
-export const CODE_LIFETIME_MS = 5 * 60_000;
+const CODE_LIFETIME_MS = 5 * 60_000;
 /** Cognito: the managed login session cookie is valid for one hour, renewed when used. */
-export const SESSION_LIFETIME_MS = 60 * 60_000;
+const SESSION_LIFETIME_MS = 60 * 60_000;
 export const SESSION_COOKIE = 'cognito';
 
-export function sessionCookie(domain: string, id: string): string {
+function sessionCookie(domain: string, id: string): string {
   return `${SESSION_COOKIE}=${id}; Path=/${domain}; HttpOnly; SameSite=Lax; Max-Age=${String(SESSION_LIFETIME_MS / 1000)}`;
 }
 

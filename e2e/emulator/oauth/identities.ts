@@ -3,7 +3,7 @@ import type { UserRecord } from '../store.ts';
 import type { IdentityProviderConfig } from './model.ts';
 
 /** One entry of `identities`, in Cognito's shape (strings throughout, `issuer` null for OIDC). */
-export interface Identity {
+interface Identity {
   userId: string;
   providerName: string;
   providerType: string;
@@ -12,7 +12,7 @@ export interface Identity {
   dateCreated: string;
 }
 
-export function identitiesOf(user: UserRecord): Identity[] {
+function identitiesOf(user: UserRecord): Identity[] {
   const raw = user.attributes.identities;
   return raw === undefined ? [] : (JSON.parse(raw) as Identity[]);
 }

@@ -8,10 +8,10 @@ import { json, oauthError, readForm, readText, redirect, withQuery, type Reply }
 import { escapeHtml, page } from './pages.ts';
 import { live, opaqueId } from './state.ts';
 
-export const MOCK_IDP_PATH = '/_emulator/idp';
+const MOCK_IDP_PATH = '/_emulator/idp';
 
 /** A user of the mock provider: `sub` plus any claims its ID token should carry. */
-export type MockUser = { sub: string } & Record<string, unknown>;
+type MockUser = { sub: string } & Record<string, unknown>;
 
 interface MockState {
   readonly users: Map<string, MockUser>;
@@ -47,7 +47,7 @@ function keys(state: MockState): Promise<{ privateKey: CryptoKey; jwk: JWK }> {
   return state.keys;
 }
 
-export function mockIssuer(ctx: Context): string {
+function mockIssuer(ctx: Context): string {
   return `${ctx.baseUrl()}${MOCK_IDP_PATH}`;
 }
 

@@ -23,7 +23,7 @@ export interface IdentityProviderConfig {
 }
 
 /** AdminLinkProviderForUser: a provider's subject signs in as an existing user. */
-export interface ProviderLink {
+interface ProviderLink {
   providerName: string;
   /** The provider's subject (ProviderAttributeValue of the SourceUser). */
   subject: string;

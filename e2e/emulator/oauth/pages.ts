@@ -136,7 +136,3 @@ export function errorPage(error: string, description: string): string {
     `<h1>Something went wrong</h1><p role="alert">An error was encountered with the requested page: <code>${escapeHtml(error)}</code></p><p>${escapeHtml(description)}</p>`,
   );
 }
-
-export function signedOutPage(): string {
-  return page('Signed out', '<h1>Signed out</h1><p>You have been signed out.</p>');
-}

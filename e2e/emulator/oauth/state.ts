@@ -16,7 +16,7 @@ export interface AuthorizationRequest {
 }
 
 /** An authorization code: single use, bound to client, redirect URI and PKCE challenge. */
-export interface CodeRecord {
+interface CodeRecord {
   readonly poolId: string;
   readonly clientId: string;
   readonly redirectUri: string;
@@ -31,14 +31,14 @@ export interface CodeRecord {
 }
 
 /** The managed login session behind the `cognito` cookie on the login domain. */
-export interface LoginSession {
+interface LoginSession {
   readonly poolId: string;
   readonly username: string;
   expiresAt: number;
 }
 
 /** A sign-in sent to an external provider, waiting for /oauth2/idpresponse. */
-export interface FederationRequest {
+interface FederationRequest {
   readonly requestId: string;
   readonly providerName: string;
   readonly nonce: string;
