@@ -29,6 +29,8 @@ export async function refreshTokenAuth(
     authTime: record.authTime,
     deviceKey,
     source: 'RefreshTokens',
+    // A managed-login sign-in keeps its OAuth scopes when refreshed through the API.
+    scope: record.scope,
   });
   return {
     ChallengeParameters: {},

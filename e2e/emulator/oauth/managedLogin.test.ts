@@ -178,6 +178,21 @@ describe('authorization code with PKCE through the managed login page', () => {
       username: 'alice',
     });
 
+    const api = await fetch(`${emulator.url}/`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      },
+      body: JSON.stringify({
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: 'spa',
+        AuthParameters: { REFRESH_TOKEN: tokens.refresh_token },
+      }),
+    });
+    const viaApi = (await api.json()) as { AuthenticationResult: { AccessToken: string } };
+    expect((await access.verify(viaApi.AuthenticationResult.AccessToken)).scope).toBe('openid email profile');
+
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token ?? '');
     expect((await id.verify(refreshed.id_token ?? '')).sub).toBe(idClaims.sub);
     expect((await access.verify(refreshed.access_token)).scope).toBe('openid email profile');
