@@ -34,6 +34,17 @@ beforeAll(async () => {
         {
           Id: POOL,
           Domain: DOMAIN,
+          LambdaConfig: {
+            PreSignUp: (event) => {
+              const attributes = event.request.userAttributes as Record<string, string>;
+              if (
+                event.triggerSource === 'PreSignUp_ExternalProvider' &&
+                attributes.email?.endsWith('@blocked.example')
+              )
+                throw new Error('blocked domain');
+              return event;
+            },
+          },
           Users: [{ Username: 'native', Password: 'Passw0rd!', Attributes: { email: 'native@example.com' } }],
         },
       ],
@@ -171,6 +182,22 @@ describe('federated sign-in through the mock provider', () => {
     const page = await new FormBrowser(APP).get(url.toString());
     expect(page.html).toContain('Continue with MockIdP');
     expect(page.html).not.toContain('type="password"');
+  });
+
+  it('runs PreSignUp_ExternalProvider on first sign-in; its refusal goes back to the app', async () => {
+    await idp.signInNextAs({ sub: 'mallory-4', email: 'mallory@blocked.example' });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: CALLBACK,
+      scope: 'openid',
+      identity_provider: 'MockIdP',
+    });
+    const callback = new URL((await new FormBrowser(APP).get(url.toString())).url);
+    expect(callback.searchParams.get('error')).toBe('invalid_request');
+    expect(callback.searchParams.get('error_description')).toBe('PreSignUp failed with error blocked domain.');
+    expect(await aws('AdminGetUser', { UserPoolId: POOL, Username: 'MockIdP_mallory-4' })).toHaveProperty(
+      '__type',
+      'UserNotFoundException',
+    );
   });
 
   it('refuses a provider the client does not support', async () => {

@@ -1,7 +1,9 @@
 // Sign-in through an external OIDC provider: the redirect out, /oauth2/idpresponse, and the federated user.
 import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { triggerAttributes } from '../authResult.ts';
 import type { Context } from '../context.ts';
+import { CognitoError } from '../errors.ts';
 import type { Pool, UserRecord } from '../store.ts';
 import { errorReply } from './authorize.ts';
 import { finishWithoutPassword, grant } from './grant.ts';
@@ -153,13 +155,17 @@ function applyMapping(user: UserRecord, provider: IdentityProviderConfig, claims
   user.updatedAt = now;
 }
 
-/** The user this external identity signs in as: a linked user, or `<ProviderName>_<subject>` (made on first use). */
-function federatedUser(
+/**
+ * The user this external identity signs in as: a linked user, or `<ProviderName>_<subject>`, made on first use
+ * after the pre sign-up trigger (PreSignUp_ExternalProvider) agrees, then confirmed (PostConfirmation).
+ */
+async function federatedUser(
   ctx: Context,
   pool: Pool,
+  clientId: string,
   provider: IdentityProviderConfig,
   claims: JWTPayload,
-): UserRecord | undefined {
+): Promise<UserRecord | undefined> {
   const subject = claimText(claims[provider.AttributeMapping?.username ?? 'sub']);
   if (subject === undefined) return undefined;
   const now = ctx.clock.now();
@@ -187,8 +193,24 @@ function federatedUser(
       codes: {},
     };
     addIdentity(user, provider, subject, true, now);
+    applyMapping(user, provider, claims, now);
+    const trigger = { pool, clientId, userName: username };
+    await ctx.triggers.run({
+      ...trigger,
+      name: 'PreSignUp',
+      triggerSource: 'PreSignUp_ExternalProvider',
+      request: { userAttributes: triggerAttributes(user), validationData: {} },
+    });
     pool.users.set(username, user);
+    pool.changed();
+    await ctx.triggers.run({
+      ...trigger,
+      name: 'PostConfirmation',
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+      request: { userAttributes: triggerAttributes(user) },
+    });
   }
+
   applyMapping(user, provider, claims, now);
   pool.changed();
   return user;
@@ -224,7 +246,13 @@ export async function idpResponse(
       `${provider.ProviderName} sign-in failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const user = federatedUser(ctx, pool, provider, claims);
+  let user: UserRecord | undefined;
+  try {
+    user = await federatedUser(ctx, pool, client.ClientId, provider, claims);
+  } catch (error) {
+    if (error instanceof CognitoError) return back('invalid_request', error.message);
+    throw error;
+  }
   if (!user) return back('invalid_request', `${provider.ProviderName} sent no subject.`);
   if (!user.enabled) return back('invalid_request', 'User is disabled.');
   const result = await finishWithoutPassword(ctx, pool, client, user);
