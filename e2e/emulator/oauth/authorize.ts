@@ -7,7 +7,7 @@ import { startFederation } from './federation.ts';
 import { finishWithoutPassword, grant } from './grant.ts';
 import { redirect, withQuery, type Reply } from './http.ts';
 import { errorPage } from './pages.ts';
-import { live, oauthState, opaqueId, type AuthorizationRequest } from './state.ts';
+import { live, oauthState, remember, opaqueId, type AuthorizationRequest } from './state.ts';
 
 /** How long a user may take on the login page before the authorization must start over. */
 const REQUEST_LIFETIME_MS = 60 * 60_000;
@@ -111,7 +111,7 @@ export async function authorize(
   if (prompt === 'none')
     return redirectError(request.redirectUri, 'login_required', 'No managed login session.', request.state);
   if (provider !== undefined && provider !== 'COGNITO') {
-    state.requests.set(request.id, request);
+    remember(state.requests, request.id, request, ctx.clock.now());
     return startFederation(ctx, pool, domain, request, provider);
   }
   // As Cognito: on to the login page with the same parameters.

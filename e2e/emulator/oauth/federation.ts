@@ -11,7 +11,7 @@ import { redirect, withQuery, type Reply } from './http.ts';
 import { addIdentity } from './identities.ts';
 import type { IdentityProviderConfig } from './model.ts';
 import { findProvider } from './operations.ts';
-import { live, oauthState, opaqueId } from './state.ts';
+import { live, oauthState, opaqueId, remember } from './state.ts';
 
 /** How long the user may spend at the external provider. */
 const FEDERATION_LIFETIME_MS = 15 * 60_000;
@@ -81,12 +81,17 @@ export async function startFederation(
   }
   const stateId = opaqueId();
   const nonce = opaqueId();
-  oauthState(ctx).federations.set(stateId, {
-    requestId: request.id,
-    providerName,
-    nonce,
-    expiresAt: ctx.clock.now() + FEDERATION_LIFETIME_MS,
-  });
+  remember(
+    oauthState(ctx).federations,
+    stateId,
+    {
+      requestId: request.id,
+      providerName,
+      nonce,
+      expiresAt: ctx.clock.now() + FEDERATION_LIFETIME_MS,
+    },
+    ctx.clock.now(),
+  );
   return redirect(
     withQuery(endpoints.authorization_endpoint, {
       client_id: provider.ProviderDetails.client_id,

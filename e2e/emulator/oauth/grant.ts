@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import { isObject, type Json } from '../input.ts';
 import type { Pool, UserRecord } from '../store.ts';
 import { redirect, withQuery, type Reply } from './http.ts';
-import { opaqueId, oauthState, type AuthorizationRequest } from './state.ts';
+import { opaqueId, oauthState, remember, type AuthorizationRequest } from './state.ts';
 
 /** Cognito: an authorization code is valid for five minutes. */
 const CODE_LIFETIME_MS = 5 * 60_000;
@@ -61,19 +61,29 @@ export function grant(
   }
   const code = opaqueId();
   const now = ctx.clock.now();
-  state.codes.set(code, {
-    poolId: pool.id,
-    clientId: request.clientId,
-    redirectUri: request.redirectUri,
-    codeChallenge: request.codeChallenge,
-    scope,
-    nonce: request.nonce,
-    username: user.username,
-    ...signIn,
-    expiresAt: now + CODE_LIFETIME_MS,
-  });
+  remember(
+    state.codes,
+    code,
+    {
+      poolId: pool.id,
+      clientId: request.clientId,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge,
+      scope,
+      nonce: request.nonce,
+      username: user.username,
+      ...signIn,
+      expiresAt: now + CODE_LIFETIME_MS,
+    },
+    now,
+  );
   state.requests.delete(request.id);
   const session = sessionId ?? opaqueId();
-  state.sessions.set(session, { poolId: pool.id, username: user.username, expiresAt: now + SESSION_LIFETIME_MS });
+  remember(
+    state.sessions,
+    session,
+    { poolId: pool.id, username: user.username, expiresAt: now + SESSION_LIFETIME_MS },
+    now,
+  );
   return redirect(withQuery(request.redirectUri, { code, state: request.state }), [sessionCookie(domain, session)]);
 }

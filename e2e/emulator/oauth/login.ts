@@ -9,7 +9,7 @@ import { checkAuthorize, errorReply } from './authorize.ts';
 import { grant } from './grant.ts';
 import type { Reply } from './http.ts';
 import { challengePage, signInPage } from './pages.ts';
-import { live, oauthState, type AuthorizationRequest } from './state.ts';
+import { live, oauthState, remember, type AuthorizationRequest } from './state.ts';
 
 /** What the page says for each engine error; never which accounts exist. */
 function pageMessage(error: CognitoError): string {
@@ -92,7 +92,7 @@ function renderSignIn(
 export function loginPage(ctx: Context, pool: Pool, domain: string, query: URLSearchParams): Reply {
   const checked = checkAuthorize(ctx, pool, query);
   if ('kind' in checked) return checked;
-  oauthState(ctx).requests.set(checked.request.id, checked.request);
+  remember(oauthState(ctx).requests, checked.request.id, checked.request, ctx.clock.now());
   return renderSignIn(domain, pool, checked.client, checked.request);
 }
 

@@ -68,6 +68,17 @@ export function opaqueId(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
+/** Adds an entry; past 10 000 entries the expired ones go first, so abandoned flows don't accumulate. */
+export function remember<T extends { expiresAt: number }>(
+  map: Map<string, T>,
+  id: string,
+  entry: T,
+  now: number,
+): void {
+  if (map.size >= 10_000) for (const [key, old] of map) if (old.expiresAt <= now) map.delete(key);
+  map.set(id, entry);
+}
+
 /** Entry that is still valid at `now`, else undefined (and dropped). */
 export function live<T extends { expiresAt: number }>(
   map: Map<string, T>,
