@@ -87,6 +87,9 @@ export function demoPool(): PoolConfig {
       DeviceOnlyRememberedOnUserPrompt: true,
     },
     RequiredAttributes: ['email', 'name'],
+    // Sign-up confirms by email, and a verified email signs in in place of the username.
+    AutoVerifiedAttributes: ['email'],
+    AliasAttributes: ['email'],
     Domain: DEMO_DOMAIN,
     IdentityProviders: [
       {

@@ -1,10 +1,11 @@
 // /oauth2/token: authorization_code (with PKCE), refresh_token and client_credentials grants.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { mintTokens } from '../authResult.ts';
 import type { ClientConfig } from '../config.ts';
 import { issuer, nowSeconds, type Context } from '../context.ts';
 import type { Pool } from '../store.ts';
+import { lifetimeSeconds } from '../tokenValidity.ts';
 import { sign } from '../tokens.ts';
 import { authenticateClient } from './clientAuth.ts';
 import { json, oauthError, type Reply } from './http.ts';
@@ -13,7 +14,7 @@ import { oauthState } from './state.ts';
 const invalidGrant = (description: string): Reply => oauthError(400, 'invalid_grant', description);
 
 function expiresIn(client: ClientConfig): number {
-  return 60 * (client.AccessTokenValidity ?? 60);
+  return lifetimeSeconds(client, 'AccessToken');
 }
 
 function pkceMatches(challenge: string, verifier: string): boolean {
@@ -66,7 +67,9 @@ async function refreshToken(ctx: Context, pool: Pool, client: ClientConfig, form
   const token = form.get('refresh_token') ?? '';
   const originJti = pool.refreshByToken.get(token);
   const record = originJti !== undefined ? pool.refresh.get(originJti) : undefined;
-  if (record?.clientId !== client.ClientId || record.revoked || record.expiresAt <= ctx.clock.now())
+  const now = ctx.clock.now();
+  // A token rotated out (GetTokensFromRefreshToken or this endpoint on a rotation client) is refused here.
+  if (record?.clientId !== client.ClientId || record.token !== token || record.revoked || record.expiresAt <= now)
     return invalidGrant('Invalid refresh token.');
   const user = pool.users.get(record.username);
   if (!user?.enabled) return invalidGrant('Invalid refresh token.');
@@ -78,9 +81,18 @@ async function refreshToken(ctx: Context, pool: Pool, client: ClientConfig, form
     source: 'RefreshTokens',
     scope,
   });
+  // With refresh token rotation the token endpoint hands out a new refresh token too.
+  if (client.RefreshTokenRotation?.Feature === 'ENABLED')
+    pool.rotate(
+      record,
+      randomBytes(192).toString('base64url'),
+      now,
+      1000 * (client.RefreshTokenRotation.RetryGracePeriodSeconds ?? 0),
+    );
   return json(200, {
     ...(scope.split(' ').includes('openid') ? { id_token: tokens.IdToken } : {}),
     access_token: tokens.AccessToken,
+    ...(record.token !== token ? { refresh_token: record.token } : {}),
     expires_in: expiresIn(client),
     token_type: 'Bearer',
   });
