@@ -25,13 +25,22 @@ function attributeClaims(user: UserRecord): Record<string, string | boolean> {
   return claims;
 }
 
+/** The `identities` attribute is a JSON string; the ID token carries it as an array. */
+function identityClaims(user: UserRecord): Json {
+  const identities = user.attributes.identities;
+  return identities !== undefined ? { identities: JSON.parse(identities) as unknown } : {};
+}
+
 export interface MintOptions {
   originJti: string;
   authTime: number;
   deviceKey?: string | undefined;
   /** TokenGeneration_<source> for the pre token generation trigger. */
-  source: 'Authentication' | 'NewPasswordChallenge' | 'AuthenticateDevice' | 'RefreshTokens';
+  source: 'Authentication' | 'NewPasswordChallenge' | 'AuthenticateDevice' | 'RefreshTokens' | 'HostedAuth';
   clientMetadata?: Record<string, string> | undefined;
+  /** OAuth: the granted scopes (access token `scope`) and the authorize request's `nonce` (ID token). */
+  scope?: string | undefined;
+  nonce?: string | undefined;
 }
 
 /** Signs an ID and an access token; the pre token generation trigger may add, override or suppress ID claims. */
@@ -47,6 +56,8 @@ export async function mintTokens(
   const iss = issuer(ctx, pool);
   let idClaims: Json = {
     ...attributeClaims(user),
+    ...identityClaims(user),
+    ...(options.nonce !== undefined ? { nonce: options.nonce } : {}),
     sub: user.sub,
     iss,
     'cognito:username': user.username,
@@ -92,7 +103,7 @@ export async function mintTokens(
     origin_jti: options.originJti,
     event_id: eventId,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: options.scope ?? 'aws.cognito.signin.user.admin',
     auth_time: options.authTime,
     iat,
     exp: iat + lifetimeSeconds(client, 'AccessToken'),

@@ -1,7 +1,8 @@
 // Pool configuration: the shapes a seed file (or CreateUserPool) describes, in Cognito's own field names.
+import type { PoolOAuthSeed } from './oauth/model.ts';
 
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
-export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 
 export type TriggerName =
   | 'PreSignUp'
@@ -54,6 +55,14 @@ export interface ClientConfig {
   IdTokenValidity?: number;
   /** In TokenValidityUnits.RefreshToken (days unless set); 60 minutes to 10 years, default 30 days. */
   RefreshTokenValidity?: number;
+  /** Managed login (see oauth/clientSettings.ts): `code` and `client_credentials`. */
+  AllowedOAuthFlows?: string[];
+  AllowedOAuthFlowsUserPoolClient?: boolean;
+  AllowedOAuthScopes?: string[];
+  CallbackURLs?: string[];
+  LogoutURLs?: string[];
+  DefaultRedirectURI?: string;
+  SupportedIdentityProviders?: string[];
   TokenValidityUnits?: Partial<Record<'AccessToken' | 'IdToken' | 'RefreshToken', TimeUnit>>;
   /** RevokeToken works only where this is true (the default). */
   EnableTokenRevocation?: boolean;
@@ -89,7 +98,7 @@ export interface UserSeed {
   SrpVerifier?: { Salt: string; Verifier: string };
 }
 
-export interface PoolConfig {
+export interface PoolConfig extends PoolOAuthSeed {
   Id: string;
   Name?: string;
   MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';

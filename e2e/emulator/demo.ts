@@ -9,6 +9,10 @@ export const DEMO_TEMP_PASSWORD = 'Temp0rary!demo';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export const DEMO_SELECT_TOTP_SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 export const DEMO_PHONE = '+15555550100';
+/** The demo pool's domain prefix: managed login answers under `<emulator url>/demo/` (see oauth/routes.ts). */
+export const DEMO_DOMAIN = 'demo';
+/** The demo pool's OIDC identity provider: the emulator's own mock provider. */
+export const DEMO_IDP = 'MockIdP';
 
 export interface DemoUser {
   readonly username: string;
@@ -86,6 +90,22 @@ export function demoPool(): PoolConfig {
     // Sign-up confirms by email, and a verified email signs in in place of the username.
     AutoVerifiedAttributes: ['email'],
     AliasAttributes: ['email'],
+    Domain: DEMO_DOMAIN,
+    IdentityProviders: [
+      {
+        ProviderName: DEMO_IDP,
+        ProviderType: 'OIDC',
+        ProviderDetails: {
+          client_id: 'demo-mock-idp-client',
+          client_secret: 'demo-mock-idp-secret',
+          authorize_scopes: 'openid email profile',
+          // Emulator extension: an issuer path is resolved against the emulator's own URL (its port is not fixed).
+          oidc_issuer: '/_emulator/idp',
+          attributes_request_method: 'GET',
+        },
+        AttributeMapping: { username: 'sub', email: 'email', email_verified: 'email_verified', name: 'name' },
+      },
+    ],
     LambdaConfig: {
       DefineAuthChallenge: defineAuthChallenge,
       CreateAuthChallenge: createAuthChallenge,

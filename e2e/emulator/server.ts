@@ -5,6 +5,7 @@ import type { Context, Handler } from './context.ts';
 import { CognitoError } from './errors.ts';
 import { isObject } from './input.ts';
 import { jwks } from './tokens.ts';
+import { handleOAuth, oauthDiscovery } from './oauth/routes.ts';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 /** Cognito's own request limit is far below this; it only keeps a stray client from filling memory. */
@@ -192,6 +193,7 @@ async function handleDiscovery(res: ServerResponse, path: string, options: Serve
   sendJson(res, 200, {
     issuer: iss,
     jwks_uri: `${iss}/.well-known/jwks.json`,
+    ...oauthDiscovery(options.ctx, pool),
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     response_types_supported: ['code', 'token'],
@@ -226,6 +228,7 @@ export function createHttpServer(options: ServerOptions): Server {
       if (options.testEndpoints && path.startsWith('/_emulator/') && (await handleTest(req, res, path, options)))
         return;
       if (req.method === 'GET' && (await handleDiscovery(res, path, options))) return;
+      if (await handleOAuth(options.ctx, req, res, options.testEndpoints)) return;
       sendJson(res, 404, { message: 'Not found' });
     };
     work().catch((error: unknown) => {

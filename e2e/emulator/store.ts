@@ -6,6 +6,7 @@ import type { ClientConfig, LambdaConfig, MfaType, PoolConfig, UserSeed, UserSta
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './config.ts';
 import { createVerifier, type SrpVerifier } from './srpServer.ts';
 import type { LockoutRecord } from './lockout.ts';
+import { poolOAuthFrom, type PoolOAuth } from './oauth/model.ts';
 import { createPoolKeys, type PoolKeys, type StoredKeys, importPoolKeys } from './tokens.ts';
 
 export interface CodeRecord {
@@ -62,6 +63,8 @@ export interface RefreshRecord {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /** OAuth scopes granted at /oauth2/authorize; absent for API sign-ins (aws.cognito.signin.user.admin). */
+  scope?: string;
   /** Rotation: the token just rotated out, valid until `validUntil` (the client's grace period). */
   previous?: { token: string; validUntil: number };
   /** Rotation: every earlier token of this sign-in, so reuse is told apart from a token never issued. */
@@ -105,6 +108,8 @@ export class Pool {
   /** Refresh records by origin_jti; every token of one sign-in shares it. */
   readonly refresh = new Map<string, RefreshRecord>();
   readonly refreshByToken = new Map<string, string>();
+  /** Domain, resource servers, identity providers and provider links (managed login). */
+  oauth: PoolOAuth = poolOAuthFrom({}, 0);
   private storedKeys: StoredKeys | undefined;
   private keysPromise: Promise<PoolKeys> | undefined;
   private readonly onChange: (pool: Pool) => void;
@@ -202,6 +207,7 @@ export class Pool {
       users: [...this.users.values()],
       devices: [...this.devices.values()],
       refresh: [...this.refresh.values()],
+      oauth: this.oauth,
       ...(this.storedKeys ? { keys: this.storedKeys } : {}),
     };
   }
@@ -214,6 +220,8 @@ interface StoredPool {
   users: UserRecord[];
   devices: DeviceRecord[];
   refresh: RefreshRecord[];
+  /** Absent in pools saved before managed login. */
+  oauth?: PoolOAuth;
   keys?: StoredKeys;
 }
 
@@ -313,6 +321,7 @@ export class Store {
         pool.refreshByToken.set(r.token, r.originJti);
         for (const old of r.retired ?? []) pool.refreshByToken.set(old, r.originJti);
       }
+      if (stored.oauth) pool.oauth = stored.oauth;
       this.pools.set(pool.id, pool);
       found.add(pool.id);
     }
@@ -324,6 +333,7 @@ export class Store {
     const pool = new Pool(config.Id, settingsFrom(config, now), undefined, this.markDirty);
     for (const client of config.Clients ?? []) pool.clients.set(client.ClientId, { ...client });
     for (const seed of config.Users ?? []) pool.users.set(seed.Username, userFromSeed(pool, seed, now));
+    pool.oauth = poolOAuthFrom(config, now);
     this.pools.set(pool.id, pool);
     pool.changed();
     return pool;

@@ -20,3 +20,4 @@ export {
 } from './outbox.ts';
 export { SignInPage, type WidgetStep, type WidgetTarget } from './signInPage.ts';
 export { createTotp, type TotpCodes } from './totp.ts';
+export { mockIdentityProvider, type MockIdentityProvider, type MockIdpUser } from './federation.ts';

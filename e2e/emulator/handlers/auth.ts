@@ -42,7 +42,7 @@ import {
   type Flow,
 } from './signInSteps.ts';
 
-async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined): Promise<Json> {
+async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined, managedLogin = false): Promise<Json> {
   const authFlow = str(input, 'AuthFlow');
   const { pool, client } = getClient(ctx, str(input, 'ClientId'));
   if (adminPool && adminPool.id !== pool.id)
@@ -68,7 +68,7 @@ async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined)
   };
   const allow = flowNames[authFlow];
   if (allow === undefined) throw invalidParameter(`Unsupported AuthFlow ${authFlow}`);
-  requireFlow(client, allow, authFlow);
+  if (!managedLogin) requireFlow(client, allow, authFlow);
 
   const username = param(params, 'USERNAME');
   const user = pool.findUser(username);
@@ -126,6 +126,9 @@ async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined)
 }
 
 export const initiateAuth: Handler = (ctx, input) => startAuth(ctx, input, undefined);
+
+/** Managed login's password step: ExplicitAuthFlows govern the API only, not the hosted page. */
+export const managedLoginInitiateAuth: Handler = (ctx, input) => startAuth(ctx, input, undefined, true);
 
 export const adminInitiateAuth: Handler = (ctx, input) => startAuth(ctx, input, getPool(ctx, str(input, 'UserPoolId')));
 

@@ -8,6 +8,7 @@ import { page } from '../paging.ts';
 import type { Pool } from '../store.ts';
 import { checkLifetimes, shownValidity, TIME_UNITS } from '../tokenValidity.ts';
 import { pickStored, refuseMembers } from '../unsupported.ts';
+import { clientOAuthView, readClientOAuth } from '../oauth/clientSettings.ts';
 
 /** Cognito's default when a client lists no flows; a rotation client cannot have REFRESH_TOKEN_AUTH. */
 export function defaultFlows(client: Pick<ClientConfig, 'RefreshTokenRotation'>): string[] {
@@ -32,21 +33,8 @@ const FLOWS = [
 /** Members that change behaviour on AWS and that the emulator does not implement. */
 const REFUSED = ['ReadAttributes', 'WriteAttributes'];
 
-/**
- * Members kept and echoed only: they govern the managed login / OAuth endpoints and analytics, which the emulator
- * does not serve (a request to those endpoints gets 404, so nothing passes silently).
- */
-const STORED_ONLY = [
-  'AllowedOAuthFlows',
-  'AllowedOAuthFlowsUserPoolClient',
-  'AllowedOAuthScopes',
-  'CallbackURLs',
-  'LogoutURLs',
-  'DefaultRedirectURI',
-  'SupportedIdentityProviders',
-  'AnalyticsConfiguration',
-  'EnablePropagateAdditionalUserContextData',
-];
+/** Members kept and echoed only: they govern analytics, which the emulator does not serve. */
+const STORED_ONLY = ['AnalyticsConfiguration', 'EnablePropagateAdditionalUserContextData'];
 
 function enumMember<T extends string>(input: Json, name: string, values: readonly T[]): T | undefined {
   const value = optStr(input, name);
@@ -60,7 +48,7 @@ function enumMember<T extends string>(input: Json, name: string, values: readonl
 }
 
 /** Reads and checks every setting of a Create/UpdateUserPoolClient request; throws before anything is stored. */
-function clientSettings(input: Json, clientId: string, secret: string | undefined): ClientConfig {
+function clientSettings(pool: Pool, input: Json, clientId: string, secret: string | undefined): ClientConfig {
   refuseMembers(input, REFUSED);
   const flows = optStrList(input, 'ExplicitAuthFlows');
   const unknownFlow = flows?.find((flow) => !FLOWS.includes(flow));
@@ -109,6 +97,7 @@ function clientSettings(input: Json, clientId: string, secret: string | undefine
         }
       : {}),
     ...(Object.keys(stored).length > 0 ? { StoredOnly: stored } : {}),
+    ...readClientOAuth(pool, input, secret !== undefined),
   };
   checkLifetimes(client);
   // Rotation and REFRESH_TOKEN_AUTH do not mix: the Developer Guide has the flow disabled on rotation clients.
@@ -137,6 +126,7 @@ function clientType(pool: Pool, client: ClientConfig): Json {
     },
     EnableTokenRevocation: client.EnableTokenRevocation ?? true,
     RefreshTokenRotation: client.RefreshTokenRotation ?? { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 },
+    ...clientOAuthView(client),
   };
 }
 
@@ -153,7 +143,7 @@ export const createUserPoolClient: Handler = (ctx, input) => {
   );
   const secret =
     optBool(input, 'GenerateSecret') === true ? randomBytes(39).toString('base64url').slice(0, 51) : undefined;
-  const client = clientSettings(input, clientId, secret);
+  const client = clientSettings(pool, input, clientId, secret);
   pool.clients.set(client.ClientId, client);
   pool.changed();
   return Promise.resolve({ UserPoolClient: clientType(pool, client) });
@@ -164,6 +154,7 @@ export const updateUserPoolClient: Handler = (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
   const existing = requireClient(pool, str(input, 'ClientId'));
   const client = clientSettings(
+    pool,
     { ClientName: existing.ClientName ?? existing.ClientId, ...input },
     existing.ClientId,
     existing.ClientSecret,

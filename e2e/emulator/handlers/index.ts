@@ -1,5 +1,6 @@
 // The operation table: X-Amz-Target operation name → handler.
 import type { Handler } from '../context.ts';
+import { oauthOperations } from '../oauth/operations.ts';
 import {
   adminConfirmSignUp,
   adminCreateUser,
@@ -102,4 +103,5 @@ export const handlers: Readonly<Record<string, Handler>> = {
   AdminUpdateUserAttributes: adminUpdateUserAttributes,
   AdminResetUserPassword: adminResetUserPassword,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
+  ...oauthOperations,
 };

@@ -54,6 +54,8 @@ export async function refreshTokenAuth(
     authTime: record.authTime,
     deviceKey: params.DEVICE_KEY ?? record.deviceKey,
     source: 'RefreshTokens',
+    // A managed-login sign-in keeps its OAuth scopes when refreshed through the API.
+    scope: record.scope,
   });
   return { ChallengeParameters: {}, AuthenticationResult: authenticationResult(client, tokens) };
 }
@@ -87,6 +89,7 @@ export const getTokensFromRefreshToken: Handler = async (ctx, input) => {
     deviceKey: deviceKey ?? record.deviceKey,
     source: 'RefreshTokens',
     clientMetadata: optStrMap(input, 'ClientMetadata'),
+    scope: record.scope,
   });
   if (!rotates(client)) return { AuthenticationResult: authenticationResult(client, tokens) };
   // The new token lives for what remained of the original one (Developer Guide, refresh token rotation).
