@@ -15,12 +15,13 @@ import {
   type Handler,
 } from '../context.ts';
 import { CognitoError, codeMismatch, invalidParameter, MESSAGES, notAuthorized, resourceNotFound } from '../errors.ts';
-import { isObject, optStrMap, str, strMap, type Json } from '../input.ts';
+import { isObject, optStr, optStrMap, str, strMap, type Json } from '../input.ts';
 import type { AuthSession, ChallengeResult, FlowState } from '../sessions.ts';
 import { passwordAttemptLocked, recordWrongPassword } from '../lockout.ts';
 import { createServerEphemeral, createVerifier, isValidA, passwordMatches, verifyClaim } from '../srpServer.ts';
 import type { Pool, UserRecord } from '../store.ts';
 import { totpMatches } from '../totp.ts';
+import { answerWebAuthn, firstFactor, userAuth } from './userAuth.ts';
 
 /** Cognito's default when a client lists no flows. */
 const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH'];
@@ -44,7 +45,7 @@ const CHALLENGES = [
 ] as const;
 
 /** One sign-in in progress: who, through which client, with what the caller passed along. */
-interface Flow {
+export interface Flow {
   ctx: Context;
   pool: Pool;
   client: ClientConfig;
@@ -58,18 +59,18 @@ function requireFlow(client: ClientConfig, allow: string, name: string): void {
   if (!flows.includes(allow)) throw invalidParameter(`${name} flow not enabled for this client`);
 }
 
-function param(params: Record<string, string>, name: string): string {
+export function param(params: Record<string, string>, name: string): string {
   const value = params[name];
   if (value === undefined || value === '') throw invalidParameter(`Missing required parameter ${name}`);
   return value;
 }
 
-function sessionMinutes(client: ClientConfig): number {
+export function sessionMinutes(client: ClientConfig): number {
   return client.AuthSessionValidity ?? 3;
 }
 
 /** Answers with a challenge and a fresh Session bound to this user, client and step. */
-function challenge(flow: Flow, name: string, parameters: Record<string, string>, extra: Json = {}): Json {
+export function challenge(flow: Flow, name: string, parameters: Record<string, string>, extra: Json = {}): Json {
   const Session = flow.ctx.sessions.issue({
     poolId: flow.pool.id,
     clientId: flow.client.ClientId,
@@ -87,7 +88,7 @@ function challenge(flow: Flow, name: string, parameters: Record<string, string>,
 }
 
 /** USER_SRP_AUTH's reply: the server ephemeral B for the user's stored verifier. */
-function passwordVerifierChallenge(flow: Flow, srpA: string): Json {
+export function passwordVerifierChallenge(flow: Flow, srpA: string): Json {
   if (!isValidA(srpA)) throw invalidParameter('Invalid SRP_A');
   const srp = flow.user.srp;
   if (!srp) throw notAuthorized(MESSAGES.incorrectPassword);
@@ -104,7 +105,7 @@ function passwordVerifierChallenge(flow: Flow, srpA: string): Json {
 }
 
 /** Asked before every password check: a locked-out user gets "Password attempts exceeded" (see lockout.ts). */
-function lockedOut(flow: Flow): boolean {
+export function lockedOut(flow: Flow): boolean {
   const { settings } = flow.pool;
   if (flow.user.failedPasswordAttempts < settings.passwordAttemptLimit) return false;
   const policy = { limit: settings.passwordAttemptLimit, firstLockoutSeconds: settings.passwordLockoutSeconds ?? 1 };
@@ -120,7 +121,7 @@ function wrongPassword(flow: Flow): CognitoError {
 }
 
 /** Status rules once the password is proved: who may go on, who must confirm or reset first. */
-function statusGate(user: UserRecord): void {
+export function statusGate(user: UserRecord): void {
   if (!user.enabled) throw notAuthorized(MESSAGES.userDisabled);
   if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', MESSAGES.userNotConfirmed);
   if (user.status === 'RESET_REQUIRED')
@@ -128,7 +129,7 @@ function statusGate(user: UserRecord): void {
 }
 
 /** After the first factor: new password, custom challenges, remembered device, MFA, or tokens. */
-async function afterPassword(flow: Flow): Promise<Json> {
+export async function afterPassword(flow: Flow): Promise<Json> {
   statusGate(flow.user);
   if (flow.user.status === 'FORCE_CHANGE_PASSWORD') {
     const visible = Object.fromEntries(Object.entries(flow.user.attributes).filter(([name]) => name !== 'sub'));
@@ -154,7 +155,7 @@ function enabledMfas(pool: Pool, user: UserRecord): MfaType[] {
 }
 
 /** Remembered device → DEVICE_SRP_AUTH; else the user's MFA (or MFA_SETUP when required); else tokens. */
-async function secondFactor(flow: Flow): Promise<Json> {
+export async function secondFactor(flow: Flow): Promise<Json> {
   const deviceKey = flow.state.deviceKey;
   const device = deviceKey !== undefined ? flow.pool.devices.get(deviceKey) : undefined;
   if (device?.srp && device.remembered) return challenge(flow, 'DEVICE_SRP_AUTH', {});
@@ -182,7 +183,7 @@ async function secondFactor(flow: Flow): Promise<Json> {
   return mfaChallenge(flow, pick);
 }
 
-function mfaChallenge(flow: Flow, mfa: MfaType | 'SMS_OTP'): Json {
+export function mfaChallenge(flow: Flow, mfa: MfaType | 'SMS_OTP'): Json {
   if (mfa === 'SOFTWARE_TOKEN_MFA') return challenge(flow, mfa, {});
   const channel = mfa === 'EMAIL_OTP' ? 'EMAIL' : 'SMS';
   const code = newCode();
@@ -194,7 +195,7 @@ function mfaChallenge(flow: Flow, mfa: MfaType | 'SMS_OTP'): Json {
   });
 }
 
-function finish(
+export function finish(
   flow: Flow,
   source: 'Authentication' | 'NewPasswordChallenge' | 'AuthenticateDevice' = 'Authentication',
 ): Promise<Json> {
@@ -312,7 +313,7 @@ async function preAuthentication(flow: Flow, validationData?: Record<string, str
   });
 }
 
-function checkPassword(flow: Flow, password: string): void {
+export function checkPassword(flow: Flow, password: string): void {
   if (lockedOut(flow)) throw notAuthorized(MESSAGES.attemptsExceeded);
   const srp = flow.user.srp;
   if (!srp || !passwordMatches(srp, flow.pool.poolName, flow.user.username, password)) throw wrongPassword(flow);
@@ -425,43 +426,12 @@ async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined)
       statusGate(user);
       return defineNext(flow);
     default:
-      return userAuth(flow, params);
-  }
-}
-
-/** USER_AUTH (choice-based): a preferred first factor, or SELECT_CHALLENGE with what this user can do. */
-function userAuth(flow: Flow, params: Record<string, string>): Promise<Json> | Json {
-  const preferred = params.PREFERRED_CHALLENGE;
-  if (preferred === undefined) {
-    const available = ['PASSWORD', 'PASSWORD_SRP'];
-    if (flow.user.attributes.email) available.push('EMAIL_OTP');
-    if (flow.user.attributes.phone_number) available.push('SMS_OTP');
-    return challenge(flow, 'SELECT_CHALLENGE', {}, { AvailableChallenges: available });
-  }
-  return firstFactor(flow, preferred, params);
-}
-
-function firstFactor(flow: Flow, factor: string, params: Record<string, string>): Promise<Json> | Json {
-  switch (factor) {
-    case 'PASSWORD':
-      checkPassword(flow, param(params, 'PASSWORD'));
-      checkDevice(flow);
-      return afterPassword(flow);
-    case 'PASSWORD_SRP':
-      if (lockedOut(flow)) throw notAuthorized(MESSAGES.attemptsExceeded);
-      return passwordVerifierChallenge(flow, param(params, 'SRP_A'));
-    case 'EMAIL_OTP':
-    case 'SMS_OTP':
-      statusGate(flow.user);
-      flow.state = { ...flow.state, passwordless: true };
-      return mfaChallenge(flow, factor === 'EMAIL_OTP' ? 'EMAIL_OTP' : 'SMS_OTP');
-    default:
-      throw invalidParameter(`The challenge ${factor} is not available for this user.`);
+      return userAuth(flow, params, optStr(input, 'Session'));
   }
 }
 
 /** A DEVICE_KEY the pool does not know answers "Device does not exist." (the client then forgets it and retries). */
-function checkDevice(flow: Flow): void {
+export function checkDevice(flow: Flow): void {
   const key = flow.state.deviceKey;
   if (key === undefined) return;
   const device = flow.pool.devices.get(key);
@@ -678,8 +648,11 @@ async function respond(ctx: Context, input: Json, adminPool: Pool | undefined): 
     }
     case 'SELECT_CHALLENGE': {
       ctx.sessions.consume(session);
-      return firstFactor(flow, param(responses, 'ANSWER'), responses);
+      return firstFactor(flow, param(responses, 'ANSWER'), responses, flow.state.choices);
     }
+    case 'WEB_AUTHN':
+      ctx.sessions.consume(session);
+      return answerWebAuthn(flow, param(responses, 'CREDENTIAL'));
     default:
       throw invalidParameter(`Unsupported challenge ${name}`);
   }

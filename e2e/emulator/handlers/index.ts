@@ -40,6 +40,13 @@ import {
   verifySoftwareToken,
 } from './mfa.ts';
 import {
+  completeWebAuthnRegistration,
+  deleteWebAuthnCredential,
+  getUserAuthFactors,
+  listWebAuthnCredentials,
+  startWebAuthnRegistration,
+} from './webauthn.ts';
+import {
   changePassword,
   confirmForgotPassword,
   confirmSignUp,
@@ -105,4 +112,9 @@ export const handlers: Readonly<Record<string, Handler>> = {
   AdminUpdateUserAttributes: adminUpdateUserAttributes,
   AdminResetUserPassword: adminResetUserPassword,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
+  StartWebAuthnRegistration: startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: completeWebAuthnRegistration,
+  ListWebAuthnCredentials: listWebAuthnCredentials,
+  DeleteWebAuthnCredential: deleteWebAuthnCredential,
+  GetUserAuthFactors: getUserAuthFactors,
 };

@@ -6,6 +6,7 @@ import { optBool, optObject, optStr, str, type Json } from '../input.ts';
 import type { UserRecord } from '../store.ts';
 import { newTotpSecret, totpMatches } from '../totp.ts';
 import { openSetupSession, reissueSetupSession } from './auth.ts';
+import { applyWebAuthnConfiguration, webAuthnConfigurationJson } from '../webauthn.ts';
 
 /** Pending secrets of signed-in users (AccessToken variant), until VerifySoftwareToken accepts one. */
 const pendingSecrets = new WeakMap<UserRecord, string>();
@@ -135,11 +136,13 @@ export const getUserPoolMfaConfig: Handler = (ctx, input) => {
       Enabled: enabledMfas.includes('SOFTWARE_TOKEN_MFA'),
     },
     ...(enabledMfas.includes('EMAIL_OTP') ? { EmailMfaConfiguration: { Message: 'Your code is {####}.' } } : {}),
+    ...webAuthnConfigurationJson(pool),
   });
 };
 
 export const setUserPoolMfaConfig: Handler = async (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
+  applyWebAuthnConfiguration(pool, optObject(input, 'WebAuthnConfiguration'));
   const mode = optStr(input, 'MfaConfiguration');
   if (mode !== undefined) {
     if (mode !== 'OFF' && mode !== 'ON' && mode !== 'OPTIONAL')
