@@ -25,13 +25,16 @@ export interface PasskeyRecord {
   FriendlyCredentialName: string;
   RelyingPartyId: string;
   AuthenticatorAttachment?: string;
-  AuthenticatorTransports: string[];
+  AuthenticatorTransports: Transport[];
   /** Epoch seconds. */
   CreatedAt: number;
   /** COSE public key, base64url. */
   publicKey: string;
   counter: number;
 }
+
+/** The transports a browser reports (`usb`, `internal`, `hybrid`…), as the verifier types them. */
+type Transport = NonNullable<RegistrationResponseJSON['response']['transports']>[number];
 
 export type FirstFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
@@ -291,7 +294,7 @@ export async function verifyAssertion(pool: Pool, user: UserRecord, challenge: s
   const response = authenticationResponse(answer);
   const passkey = passkeysOf(user).find((p) => p.CredentialId === response.id);
   const refused = notAuthorized(MESSAGES.incorrectPassword);
-  if (!passkey || passkey.RelyingPartyId !== rpID) throw refused;
+  if (passkey?.RelyingPartyId !== rpID) throw refused;
   const origin = allowedOrigin(response.response.clientDataJSON, rpID);
   if (origin === undefined) throw refused;
   if (!rpIdHashOf(Buffer.from(response.response.authenticatorData, 'base64url')).equals(sha256(rpID))) throw refused;
@@ -306,7 +309,7 @@ export async function verifyAssertion(pool: Pool, user: UserRecord, challenge: s
         id: passkey.CredentialId,
         publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64url')),
         counter: passkey.counter,
-        transports: passkey.AuthenticatorTransports as never,
+        transports: passkey.AuthenticatorTransports,
       },
       requireUserVerification: webAuthnSettings(pool).UserVerification === 'required',
     });
@@ -338,10 +341,10 @@ export function applyWebAuthnConfiguration(pool: Pool, input: Json | undefined):
   if (rpId !== undefined && (typeof rpId !== 'string' || rpId.length < 1 || rpId.length > 127))
     throw invalidParameter('RelyingPartyId must be 1 to 127 characters.');
   if (verification !== undefined && verification !== 'required' && verification !== 'preferred')
-    throw invalidParameter(`Invalid UserVerification ${String(verification)}`);
+    throw invalidParameter(`Invalid UserVerification ${JSON.stringify(verification)}`);
   // Passkeys as MFA is not emulated: refused rather than silently ignored.
   if (factor !== undefined && factor !== 'SINGLE_FACTOR')
-    throw invalidParameter(`FactorConfiguration ${String(factor)} is not supported by the emulator.`);
+    throw invalidParameter(`FactorConfiguration ${JSON.stringify(factor)} is not supported by the emulator.`);
   pool.settings.webAuthn = {
     ...(typeof rpId === 'string' ? { RelyingPartyId: rpId } : {}),
     UserVerification: verification ?? 'preferred',

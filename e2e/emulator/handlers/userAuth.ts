@@ -33,10 +33,10 @@ export function availableChallenges(flow: Flow): string[] {
   const { pool, user } = flow;
   const allowed = allowedFirstFactors(pool);
   const available: string[] = [];
-  if (allowed.includes('WEB_AUTHN') && webAuthnEnabled(pool) && hasPasskey(flow, user)) available.push('WEB_AUTHN');
+  if (allowed.includes('PASSWORD') && user.srp) available.push('PASSWORD', 'PASSWORD_SRP');
   if (allowed.includes('EMAIL_OTP') && user.attributes.email_verified === 'true') available.push('EMAIL_OTP');
   if (allowed.includes('SMS_OTP') && user.attributes.phone_number) available.push('SMS_OTP');
-  if (allowed.includes('PASSWORD') && user.srp) available.push('PASSWORD', 'PASSWORD_SRP');
+  if (allowed.includes('WEB_AUTHN') && webAuthnEnabled(pool) && hasPasskey(flow, user)) available.push('WEB_AUTHN');
   return available;
 }
 
