@@ -5,7 +5,7 @@ import { CognitoError, invalidParameter } from '../errors.ts';
 import { optBool, optObject, optStr, str, type Json } from '../input.ts';
 import type { UserRecord } from '../store.ts';
 import { newTotpSecret, totpMatches } from '../totp.ts';
-import { openSetupSession, reissueSetupSession } from './auth.ts';
+import { openSetupSession, reissueSetupSession } from './setupSession.ts';
 import { applyWebAuthnConfiguration, webAuthnConfigurationJson } from '../webauthn.ts';
 
 /** Pending secrets of signed-in users (AccessToken variant), until VerifySoftwareToken accepts one. */

@@ -23,7 +23,7 @@ import {
   secondFactor,
   statusGate,
   type Flow,
-} from './auth.ts';
+} from './signInSteps.ts';
 
 /** The Session step that ConfirmSignUp hands out and InitiateAuth USER_AUTH accepts once. */
 export const SIGNED_UP_STEP = 'USER_AUTH_AFTER_SIGN_UP';
