@@ -20,3 +20,4 @@ export {
 } from './outbox.ts';
 export { SignInPage, type WidgetStep, type WidgetTarget } from './signInPage.ts';
 export { createTotp, type TotpCodes } from './totp.ts';
+export { passkeyFixtures, VirtualAuthenticator, type PasskeyFixtures, type VirtualCredential } from './passkey.ts';
