@@ -1,12 +1,5 @@
 // Passkeys: the pool's WebAuthn settings, stored credentials, and the ceremonies verified by @simplewebauthn/server.
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { createHash } from 'node:crypto';
 import { CognitoError, invalidParameter, notAuthorized, MESSAGES } from './errors.ts';
 import { isObject, type Json } from './input.ts';
@@ -37,6 +30,9 @@ export interface PasskeyRecord {
 type Transport = NonNullable<RegistrationResponseJSON['response']['transports']>[number];
 
 export type FirstFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** The verifier loads on the first ceremony: it costs most of a second at start-up that most pools never use. */
+const verifier = () => import('@simplewebauthn/server');
 
 /** A ceremony's challenge lives as long as the WebAuthn timeout it announces. */
 const CEREMONY_MS = 5 * 60_000;
@@ -146,6 +142,7 @@ export interface PendingRegistration {
 export async function registrationOptions(pool: Pool, user: UserRecord): Promise<{ options: Json; challenge: string }> {
   requireEnabled(pool);
   const rpID = relyingPartyId(pool);
+  const { generateRegistrationOptions } = await verifier();
   const options = await generateRegistrationOptions({
     rpName: pool.settings.name,
     rpID,
@@ -205,6 +202,7 @@ export async function completeRegistration(
       'WebAuthnOriginNotAllowedException',
       'The credential was created on an origin the relying party id does not allow.',
     );
+  const { verifyRegistrationResponse } = await verifier();
   let verified;
   try {
     verified = await verifyRegistrationResponse({
@@ -252,6 +250,7 @@ function registrationError(error: unknown): CognitoError {
 /** CREDENTIAL_REQUEST_OPTIONS for the WEB_AUTHN challenge: the user's passkeys for this RP id. */
 export async function requestOptions(pool: Pool, user: UserRecord): Promise<{ json: string; challenge: string }> {
   const rpID = relyingPartyId(pool);
+  const { generateAuthenticationOptions } = await verifier();
   const options = await generateAuthenticationOptions({
     rpID,
     allowCredentials: passkeysOf(user)
@@ -298,6 +297,7 @@ export async function verifyAssertion(pool: Pool, user: UserRecord, challenge: s
   const origin = allowedOrigin(response.response.clientDataJSON, rpID);
   if (origin === undefined) throw refused;
   if (!rpIdHashOf(Buffer.from(response.response.authenticatorData, 'base64url')).equals(sha256(rpID))) throw refused;
+  const { verifyAuthenticationResponse } = await verifier();
   let result;
   try {
     result = await verifyAuthenticationResponse({
