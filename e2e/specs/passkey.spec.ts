@@ -1,12 +1,10 @@
 // The kit's `passkey` fixture: Chromium's virtual authenticator registers a passkey with the emulator and signs in
-// with it alone, from a bare test page calling navigator.credentials and fetch (the widget's passkey flow comes later).
+// with it alone, from a bare test page (served by a route on the emulator's origin) calling navigator.credentials
+// and fetch; the widget's passkey flow comes later.
 import { passkeyFixtures } from '../kit/index.ts';
 import { expect, test as base } from './fixtures.ts';
 
 const test = base.extend(passkeyFixtures);
-
-/** A page on http://localhost (the demo pool's RP id), served by the route itself: no server behind it. */
-const PAGE = 'http://localhost:41999/passkey-test';
 
 /** Runs in the page: one AWS JSON 1.1 call to the emulator, as a browser app would make it. */
 async function callInPage(endpoint: string, target: string, body: unknown): Promise<Record<string, unknown>> {
@@ -29,7 +27,9 @@ test('a passkey registered after a password sign-in signs the user in alone', as
   cognito,
   users,
 }) => {
-  const endpoint = cognito.endpoint ?? '';
+  // The page and the emulator share one origin on localhost, the demo pool's RP id (browsers refuse an IP address).
+  const endpoint = (cognito.endpoint ?? '').replace('127.0.0.1', 'localhost');
+  const PAGE = `${endpoint}/passkey-test`;
   const { clientId } = cognito;
   const user = users.take('srp');
   await page.route(PAGE, (route) =>
