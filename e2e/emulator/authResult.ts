@@ -5,6 +5,7 @@ import { issuer, nowSeconds, type Context } from './context.ts';
 import { isObject, type Json } from './input.ts';
 import type { Pool, UserRecord } from './store.ts';
 import { sign } from './tokens.ts';
+import { lifetimeSeconds } from './tokenValidity.ts';
 
 /** Attributes as triggers see them: strings, as Cognito sends them. */
 export function triggerAttributes(user: UserRecord): Record<string, string> {
@@ -55,7 +56,7 @@ export async function mintTokens(
     token_use: 'id',
     auth_time: options.authTime,
     iat,
-    exp: iat + 60 * (client.IdTokenValidity ?? 60),
+    exp: iat + lifetimeSeconds(client, 'IdToken'),
     jti: randomUUID(),
   };
   const response = await ctx.triggers.run({
@@ -94,7 +95,7 @@ export async function mintTokens(
     scope: 'aws.cognito.signin.user.admin',
     auth_time: options.authTime,
     iat,
-    exp: iat + 60 * (client.AccessTokenValidity ?? 60),
+    exp: iat + lifetimeSeconds(client, 'AccessToken'),
     jti: randomUUID(),
     username: user.username,
   };
@@ -167,7 +168,7 @@ export async function finishSignIn(
     clientId: client.ClientId,
     ...(deviceKey !== undefined ? { deviceKey } : {}),
     authTime,
-    expiresAt: now + 86_400_000 * (client.RefreshTokenValidity ?? 30),
+    expiresAt: now + 1000 * lifetimeSeconds(client, 'RefreshToken'),
     revoked: false,
   });
   const tokens = await mintTokens(ctx, pool, client, user, {
@@ -182,7 +183,7 @@ export async function finishSignIn(
     AuthenticationResult: {
       ...tokens,
       RefreshToken: refreshToken,
-      ExpiresIn: 60 * (client.AccessTokenValidity ?? 60),
+      ExpiresIn: lifetimeSeconds(client, 'AccessToken'),
       TokenType: 'Bearer',
       ...(NewDeviceMetadata ? { NewDeviceMetadata } : {}),
     },

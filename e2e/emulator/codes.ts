@@ -52,7 +52,14 @@ export async function issueCode(
     response: { smsMessage: null, emailMessage: null, emailSubject: null },
   });
   const override = options.channel === 'SMS' ? custom?.smsMessage : custom?.emailMessage;
-  const template = typeof override === 'string' && override.includes('{####}') ? override : options.template;
+  // The pool's verification message serves sign-up, attribute verification and password reset codes alike.
+  const messages = pool.settings.messages;
+  const poolTemplate =
+    options.channel === 'SMS'
+      ? (messages?.VerificationMessageTemplate?.SmsMessage ?? messages?.SmsVerificationMessage)
+      : (messages?.VerificationMessageTemplate?.EmailMessage ?? messages?.EmailVerificationMessage);
+  const template =
+    typeof override === 'string' && override.includes('{####}') ? override : (poolTemplate ?? options.template);
   const delivery = deliverCode(ctx, pool, user, options.channel, code, template.replaceAll('{####}', code));
   user.codes[options.purpose] = {
     code,

@@ -48,13 +48,22 @@ export interface ClientConfig {
   PreventUserExistenceErrors?: 'ENABLED' | 'LEGACY';
   /** Minutes a sign-in Session lives (3–15, default 3). */
   AuthSessionValidity?: number;
-  /** Minutes (default 60). */
+  /** In TokenValidityUnits.AccessToken (hours unless set); 5 minutes to 1 day, default 1 hour. */
   AccessTokenValidity?: number;
-  /** Minutes (default 60). */
+  /** In TokenValidityUnits.IdToken (hours unless set); 5 minutes to 1 day, default 1 hour. */
   IdTokenValidity?: number;
-  /** Days (default 30). */
+  /** In TokenValidityUnits.RefreshToken (days unless set); 60 minutes to 10 years, default 30 days. */
   RefreshTokenValidity?: number;
+  TokenValidityUnits?: Partial<Record<'AccessToken' | 'IdToken' | 'RefreshToken', TimeUnit>>;
+  /** RevokeToken works only where this is true (the default). */
+  EnableTokenRevocation?: boolean;
+  /** Rotation: GetTokensFromRefreshToken issues a new refresh token; the old one lives on for the grace period. */
+  RefreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number };
+  /** Members the emulator keeps and echoes but that change nothing here (docs/emulator-settings.md says why). */
+  StoredOnly?: Record<string, unknown>;
 }
+
+export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 
 export interface UserSeed {
   Username: string;
@@ -101,7 +110,27 @@ export interface PoolConfig {
   };
   /** Attributes every user must have (the schema's `Required: true`). */
   RequiredAttributes?: string[];
+  /** None unless set: without it sign-up sends no confirmation code. */
   AutoVerifiedAttributes?: ('email' | 'phone_number')[];
+  /** Verified attributes that may stand in for the username at sign-in (none unless set). */
+  AliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
+  /** Only AdminCreateUser makes users: SignUp is refused. */
+  AllowAdminCreateUserOnly?: boolean;
+  /** Invitation texts of AdminCreateUser ({username} and {####} are placeholders). */
+  InviteMessageTemplate?: { SMSMessage?: string; EmailMessage?: string; EmailSubject?: string };
+  /** Message templates ({####} is the code): verification codes by SMS / email, and SMS MFA codes. */
+  Messages?: {
+    EmailVerificationMessage?: string;
+    SmsVerificationMessage?: string;
+    SmsAuthenticationMessage?: string;
+    /** EmailMfaConfiguration.Message of SetUserPoolMfaConfig: the EMAIL_OTP text. */
+    EmailMfaMessage?: string;
+    VerificationMessageTemplate?: { SmsMessage?: string; EmailMessage?: string; EmailSubject?: string };
+  };
+  /** ACTIVE: DeleteUserPool is refused. */
+  DeletionProtection?: 'ACTIVE' | 'INACTIVE';
+  /** Members the emulator keeps and echoes but that change nothing here (docs/emulator-settings.md says why). */
+  StoredOnly?: Record<string, unknown>;
   LambdaConfig?: LambdaConfig;
   /** Emulator extension: wrong one-time codes allowed per Session (default 3). */
   WrongCodeLimit?: number;

@@ -49,6 +49,14 @@ export function computeSecretHash(secret: string, username: string, clientId: st
   return createHmac('sha256', secret).update(`${username}${clientId}`).digest('base64');
 }
 
+/** A client secret sent in the clear (RevokeToken, GetTokensFromRefreshToken), compared in constant time. */
+export function secretMatches(secret: string, provided: string | undefined): boolean {
+  if (provided === undefined) return false;
+  const expected = Buffer.from(secret);
+  const given = Buffer.from(provided);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
 /** SECRET_HASH is required exactly when the client has a secret; the username may be the alias the caller used. */
 export function checkSecretHash(
   client: ClientConfig,

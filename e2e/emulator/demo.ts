@@ -83,6 +83,9 @@ export function demoPool(): PoolConfig {
       DeviceOnlyRememberedOnUserPrompt: true,
     },
     RequiredAttributes: ['email', 'name'],
+    // Sign-up confirms by email, and a verified email signs in in place of the username.
+    AutoVerifiedAttributes: ['email'],
+    AliasAttributes: ['email'],
     // Choice-based sign-in: every first factor, passkeys on localhost (browsers refuse an IP address as RP id).
     Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } },
     WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'preferred' },

@@ -77,8 +77,9 @@ export interface SrpVerifier {
 }
 
 /** Makes the stored salt + verifier for a password; the password itself is dropped. */
-export function createVerifier(realm: string, user: string, password: string): SrpVerifier {
-  const salt = padHex(BigInt(`0x${randomBytes(16).toString('hex')}`));
+/** A new salt + verifier; `saltHex` (16 bytes) only for the stable decoy of an unknown user. */
+export function createVerifier(realm: string, user: string, password: string, saltHex?: string): SrpVerifier {
+  const salt = padHex(BigInt(`0x${saltHex ?? randomBytes(16).toString('hex')}`));
   return {
     salt,
     verifier: hexOf(modPowN(g, computeX(salt, realm, user, password))),

@@ -35,6 +35,8 @@ export interface UserRecord extends LockoutRecord {
   mfaSetupRequired: boolean;
   createdAt: number;
   updatedAt: number;
+  /** When the current (temporary) password was set; absent in older data, then createdAt. */
+  passwordSetAt?: number;
   /** One-time codes by purpose: `signUp`, `forgotPassword`, `attribute:<name>`. */
   codes: Record<string, CodeRecord>;
   /** Registered passkeys (see webauthn.ts); absent until the first. */
@@ -63,6 +65,10 @@ export interface RefreshRecord {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /** Rotation: the token just rotated out, valid until `validUntil` (the client's grace period). */
+  previous?: { token: string; validUntil: number };
+  /** Rotation: every earlier token of this sign-in, so reuse is told apart from a token never issued. */
+  retired?: string[];
 }
 
 /** Pool-wide settings (the config minus clients and users). */
@@ -77,6 +83,13 @@ export interface PoolSettings {
   };
   requiredAttributes: string[];
   autoVerifiedAttributes: ('email' | 'phone_number')[];
+  /** Absent in pools saved before aliases were per pool: every verified email and phone then, as before. */
+  aliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
+  allowAdminCreateUserOnly?: boolean;
+  inviteMessageTemplate?: NonNullable<PoolConfig['InviteMessageTemplate']>;
+  deletionProtection?: 'ACTIVE' | 'INACTIVE';
+  messages?: NonNullable<PoolConfig['Messages']>;
+  storedOnly?: Record<string, unknown>;
   lambdaConfig: LambdaConfig;
   wrongCodeLimit: number;
   passwordAttemptLimit: number;
@@ -140,14 +153,23 @@ export class Pool {
     return this.id.slice(this.id.indexOf('_') + 1);
   }
 
-  /** Looks a user up by username, or by a verified email / phone alias. */
+  /** Looks a user up by username or sub, or by a verified alias the pool's AliasAttributes allow. */
   findUser(name: string): UserRecord | undefined {
     const direct = this.users.get(name);
     if (direct) return direct;
+    const aliases = this.settings.aliasAttributes ?? ['email', 'phone_number'];
     for (const user of this.users.values()) {
       if (user.sub === name) return user;
-      if (user.attributes.email === name && user.attributes.email_verified === 'true') return user;
-      if (user.attributes.phone_number === name && user.attributes.phone_number_verified === 'true') return user;
+      if (aliases.includes('email') && user.attributes.email === name && user.attributes.email_verified === 'true')
+        return user;
+      if (
+        aliases.includes('phone_number') &&
+        user.attributes.phone_number === name &&
+        user.attributes.phone_number_verified === 'true'
+      )
+        return user;
+      // preferred_username needs no verification to serve as an alias.
+      if (aliases.includes('preferred_username') && user.attributes.preferred_username === name) return user;
     }
     return undefined;
   }
@@ -155,6 +177,15 @@ export class Pool {
   addRefresh(record: RefreshRecord): void {
     this.refresh.set(record.originJti, record);
     this.refreshByToken.set(record.token, record.originJti);
+    this.changed();
+  }
+
+  /** Rotation: `token` becomes the sign-in's live refresh token; the one before it lives on for `graceMs`. */
+  rotate(record: RefreshRecord, token: string, now: number, graceMs: number): void {
+    record.retired = [...(record.retired ?? []), record.token];
+    record.previous = { token: record.token, validUntil: now + graceMs };
+    record.token = token;
+    this.refreshByToken.set(token, record.originJti);
     this.changed();
   }
 
@@ -214,7 +245,15 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
         }
       : {}),
     requiredAttributes: config.RequiredAttributes ?? [],
-    autoVerifiedAttributes: config.AutoVerifiedAttributes ?? ['email'],
+    autoVerifiedAttributes: config.AutoVerifiedAttributes ?? [],
+    aliasAttributes: config.AliasAttributes ?? [],
+    ...(config.AllowAdminCreateUserOnly !== undefined
+      ? { allowAdminCreateUserOnly: config.AllowAdminCreateUserOnly }
+      : {}),
+    ...(config.InviteMessageTemplate ? { inviteMessageTemplate: { ...config.InviteMessageTemplate } } : {}),
+    ...(config.DeletionProtection !== undefined ? { deletionProtection: config.DeletionProtection } : {}),
+    ...(config.Messages ? { messages: { ...config.Messages } } : {}),
+    ...(config.StoredOnly ? { storedOnly: { ...config.StoredOnly } } : {}),
     lambdaConfig: { ...config.LambdaConfig },
     wrongCodeLimit: config.WrongCodeLimit ?? 3,
     passwordAttemptLimit: config.PasswordAttemptLimit ?? 5,
@@ -247,8 +286,10 @@ export function userFromSeed(pool: Pool, seed: UserSeed, now: number): UserRecor
     codes: {},
   };
   user.attributes.sub = user.sub;
-  if (password !== undefined) user.srp = createVerifier(pool.poolName, user.username, password);
-  else if (seed.SrpVerifier !== undefined)
+  if (password !== undefined) {
+    user.srp = createVerifier(pool.poolName, user.username, password);
+    user.passwordSetAt = now;
+  } else if (seed.SrpVerifier !== undefined)
     user.srp = { salt: seed.SrpVerifier.Salt, verifier: seed.SrpVerifier.Verifier };
   return user;
 }
@@ -280,6 +321,7 @@ export class Store {
       for (const r of stored.refresh) {
         pool.refresh.set(r.originJti, r);
         pool.refreshByToken.set(r.token, r.originJti);
+        for (const old of r.retired ?? []) pool.refreshByToken.set(old, r.originJti);
       }
       this.pools.set(pool.id, pool);
       found.add(pool.id);

@@ -65,6 +65,8 @@ function usersPool(): PoolConfig {
   return {
     Id: POOL_ID,
     RequiredAttributes: ['email'],
+    AutoVerifiedAttributes: ['email'],
+    AliasAttributes: ['email', 'phone_number'],
     LambdaConfig: { PreSignUp: record, CustomMessage: record, PostConfirmation: record },
     Clients: [
       {

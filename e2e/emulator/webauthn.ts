@@ -350,3 +350,28 @@ export function applyWebAuthnConfiguration(pool: Pool, input: Json | undefined):
     UserVerification: verification ?? 'preferred',
   };
 }
+
+const FIRST_FACTORS: readonly FirstFactor[] = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+const TIERS = ['LITE', 'ESSENTIALS', 'PLUS'] as const;
+
+/** CreateUserPool / UpdateUserPool's `UserPoolTier` and `Policies.SignInPolicy`, validated, in config shape. */
+export function signInConfigFrom(input: Json): Pick<PoolConfig, 'UserPoolTier' | 'Policies'> {
+  const tier = input.UserPoolTier;
+  if (tier !== undefined && !TIERS.some((t) => t === tier))
+    throw invalidParameter(`Invalid UserPoolTier ${JSON.stringify(tier)}`);
+  const policies = input.Policies;
+  const signIn = isObject(policies) ? policies.SignInPolicy : undefined;
+  const factors = isObject(signIn) ? signIn.AllowedFirstAuthFactors : undefined;
+  if (factors !== undefined && (!Array.isArray(factors) || factors.length === 0))
+    throw invalidParameter('AllowedFirstAuthFactors must list at least one factor.');
+  const list = (factors ?? []).map((factor: unknown) => {
+    const known = FIRST_FACTORS.find((f) => f === factor);
+    // SOFTWARE_TOKEN is in AuthFactorType but, as the API reference says, not a first factor.
+    if (known === undefined) throw invalidParameter(`Invalid first auth factor ${JSON.stringify(factor)}`);
+    return known;
+  });
+  return {
+    ...(tier !== undefined ? { UserPoolTier: TIERS.find((t) => t === tier) ?? 'ESSENTIALS' } : {}),
+    ...(factors !== undefined ? { Policies: { SignInPolicy: { AllowedFirstAuthFactors: list } } } : {}),
+  };
+}

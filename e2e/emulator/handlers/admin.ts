@@ -1,25 +1,12 @@
 // Admin operations (SigV4-signed on AWS; any credentials here): pools, app clients, and users.
-import { randomBytes, randomInt } from 'node:crypto';
-import type { ClientConfig, PoolConfig } from '../config.ts';
+import { randomInt } from 'node:crypto';
 import { deliverCode, getPool, requireUser, type Handler } from '../context.ts';
-import { CognitoError, invalidParameter, resourceNotFound } from '../errors.ts';
-import {
-  isObject,
-  optAttributes,
-  optBool,
-  optInt,
-  optIntInRange,
-  optObject,
-  optStr,
-  optStrList,
-  optStrMap,
-  str,
-  type Json,
-} from '../input.ts';
-import { userFromSeed, type Pool, type UserRecord } from '../store.ts';
+import { CognitoError, invalidParameter } from '../errors.ts';
+import { optAttributes, optBool, optStr, optStrList, optStrMap, str, type Json } from '../input.ts';
+import { userFromSeed, type UserRecord } from '../store.ts';
 import { triggerAttributes } from '../authResult.ts';
 import { issueCode } from '../codes.ts';
-import { pageFrom, pageSize } from '../paging.ts';
+import { page } from '../paging.ts';
 import {
   applyAttributes,
   attributeList,
@@ -38,242 +25,6 @@ function randomId(length: number, alphabet = ALPHANUMERIC): string {
 }
 
 const seconds = (ms: number): number => ms / 1000;
-
-function poolType(pool: Pool): Json {
-  const s = pool.settings;
-  return {
-    Id: pool.id,
-    Name: s.name,
-    Arn: `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.id}`,
-    Policies: { PasswordPolicy: s.passwordPolicy },
-    MfaConfiguration: s.mfaConfiguration,
-    ...(s.deviceConfiguration ? { DeviceConfiguration: s.deviceConfiguration } : {}),
-    AutoVerifiedAttributes: s.autoVerifiedAttributes,
-    SchemaAttributes: s.requiredAttributes.map((Name) => ({
-      Name,
-      AttributeDataType: 'String',
-      Required: true,
-      Mutable: true,
-    })),
-    LambdaConfig: Object.fromEntries(Object.entries(s.lambdaConfig).filter(([, v]) => typeof v === 'string')),
-    EstimatedNumberOfUsers: pool.users.size,
-    CreationDate: seconds(s.createdAt),
-    LastModifiedDate: seconds(s.lastModifiedAt),
-  };
-}
-
-/** Reads the pool settings CreateUserPool / UpdateUserPool accept into our config shape. */
-function poolConfigFrom(input: Json, id: string, name: string): PoolConfig {
-  const policies = optObject(input, 'Policies');
-  const passwordPolicy = policies ? optObject(policies, 'PasswordPolicy') : undefined;
-  const device = optObject(input, 'DeviceConfiguration');
-  const schema = input.Schema;
-  const required = Array.isArray(schema)
-    ? schema
-        .filter(isObject)
-        .filter((a) => a.Required === true)
-        .map((a) => str(a, 'Name'))
-    : undefined;
-  const mfa = optStr(input, 'MfaConfiguration');
-  if (mfa !== undefined && mfa !== 'OFF' && mfa !== 'ON' && mfa !== 'OPTIONAL')
-    throw invalidParameter(`Invalid MfaConfiguration ${mfa}`);
-  const lambda = optStrMap(input, 'LambdaConfig');
-  const auto = optStrList(input, 'AutoVerifiedAttributes')?.filter(
-    (a): a is 'email' | 'phone_number' => a === 'email' || a === 'phone_number',
-  );
-  return {
-    Id: id,
-    Name: name,
-    ...(mfa !== undefined ? { MfaConfiguration: mfa } : {}),
-    ...(passwordPolicy
-      ? {
-          Policies: {
-            PasswordPolicy: {
-              ...(optInt(passwordPolicy, 'MinimumLength') !== undefined
-                ? {
-                    MinimumLength: optInt(passwordPolicy, 'MinimumLength') ?? 8,
-                  }
-                : {}),
-              ...boolMember(passwordPolicy, 'RequireUppercase'),
-              ...boolMember(passwordPolicy, 'RequireLowercase'),
-              ...boolMember(passwordPolicy, 'RequireNumbers'),
-              ...boolMember(passwordPolicy, 'RequireSymbols'),
-            },
-          },
-        }
-      : {}),
-    ...(device
-      ? {
-          DeviceConfiguration: {
-            ChallengeRequiredOnNewDevice: optBool(device, 'ChallengeRequiredOnNewDevice') ?? false,
-            DeviceOnlyRememberedOnUserPrompt: optBool(device, 'DeviceOnlyRememberedOnUserPrompt') ?? false,
-          },
-        }
-      : {}),
-    ...(required ? { RequiredAttributes: required } : {}),
-    ...(auto ? { AutoVerifiedAttributes: auto } : {}),
-    ...(lambda ? { LambdaConfig: lambda } : {}),
-  };
-}
-
-function boolMember(
-  input: Json,
-  name: 'RequireUppercase' | 'RequireLowercase' | 'RequireNumbers' | 'RequireSymbols',
-): Partial<Record<typeof name, boolean>> {
-  const value = optBool(input, name);
-  return value === undefined ? {} : { [name]: value };
-}
-
-export const createUserPool: Handler = (ctx, input) => {
-  const name = str(input, 'PoolName');
-  const id = `us-east-1_${randomId(9)}`;
-  const pool = ctx.store.createPool(poolConfigFrom(input, id, name), ctx.clock.now());
-  return Promise.resolve({ UserPool: poolType(pool) });
-};
-
-export const updateUserPool: Handler = (ctx, input) => {
-  const pool = getPool(ctx, str(input, 'UserPoolId'));
-  const config = poolConfigFrom(input, pool.id, pool.settings.name);
-  const s = pool.settings;
-  if (config.MfaConfiguration !== undefined) s.mfaConfiguration = config.MfaConfiguration;
-  if (config.Policies?.PasswordPolicy)
-    s.passwordPolicy = {
-      ...s.passwordPolicy,
-      ...config.Policies.PasswordPolicy,
-    };
-  if (config.DeviceConfiguration) {
-    s.deviceConfiguration = {
-      ChallengeRequiredOnNewDevice: config.DeviceConfiguration.ChallengeRequiredOnNewDevice ?? false,
-      DeviceOnlyRememberedOnUserPrompt: config.DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt ?? false,
-    };
-  }
-  if (config.AutoVerifiedAttributes) s.autoVerifiedAttributes = config.AutoVerifiedAttributes;
-  if (config.LambdaConfig) s.lambdaConfig = { ...s.lambdaConfig, ...config.LambdaConfig };
-  s.lastModifiedAt = ctx.clock.now();
-  pool.changed();
-  return Promise.resolve({});
-};
-
-export const describeUserPool: Handler = (ctx, input) =>
-  Promise.resolve({
-    UserPool: poolType(getPool(ctx, str(input, 'UserPoolId'))),
-  });
-
-/** Pages over a list with Cognito's NextToken/PaginationToken convention. */
-function page<T>(
-  items: T[],
-  input: Json,
-  limitName: string,
-  tokenName: string,
-  range: readonly [min: number, max: number],
-): { items: T[]; next?: string } {
-  const limit = pageSize(optIntInRange(input, limitName, range[0], range[1]), range[1]);
-  return pageFrom(items, limit, optStr(input, tokenName), tokenName);
-}
-
-export const listUserPools: Handler = (ctx, input) => {
-  if (optInt(input, 'MaxResults') === undefined)
-    throw invalidParameter(
-      "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
-    );
-  const pools = [...ctx.store.pools.values()];
-  const { items, next } = page(pools, input, 'MaxResults', 'NextToken', [1, 60]);
-  return Promise.resolve({
-    UserPools: items.map((p) => ({
-      Id: p.id,
-      Name: p.settings.name,
-      CreationDate: seconds(p.settings.createdAt),
-      LastModifiedDate: seconds(p.settings.lastModifiedAt),
-    })),
-    ...(next !== undefined ? { NextToken: next } : {}),
-  });
-};
-
-export const deleteUserPool: Handler = async (ctx, input) => {
-  const pool = getPool(ctx, str(input, 'UserPoolId'));
-  await ctx.store.deletePool(pool.id);
-  return {};
-};
-
-function clientType(pool: Pool, client: ClientConfig): Json {
-  return {
-    UserPoolId: pool.id,
-    ClientId: client.ClientId,
-    ClientName: client.ClientName ?? client.ClientId,
-    ...(client.ClientSecret !== undefined ? { ClientSecret: client.ClientSecret } : {}),
-    ExplicitAuthFlows: client.ExplicitAuthFlows ?? [
-      'ALLOW_USER_SRP_AUTH',
-      'ALLOW_REFRESH_TOKEN_AUTH',
-      'ALLOW_CUSTOM_AUTH',
-    ],
-    PreventUserExistenceErrors: client.PreventUserExistenceErrors ?? 'LEGACY',
-    AuthSessionValidity: client.AuthSessionValidity ?? 3,
-    AccessTokenValidity: client.AccessTokenValidity ?? 60,
-    IdTokenValidity: client.IdTokenValidity ?? 60,
-    RefreshTokenValidity: client.RefreshTokenValidity ?? 30,
-    TokenValidityUnits: {
-      AccessToken: 'minutes',
-      IdToken: 'minutes',
-      RefreshToken: 'days',
-    },
-  };
-}
-
-export const createUserPoolClient: Handler = (ctx, input) => {
-  const pool = getPool(ctx, str(input, 'UserPoolId'));
-  const session = optInt(input, 'AuthSessionValidity');
-  if (session !== undefined && (session < 3 || session > 15))
-    throw invalidParameter('AuthSessionValidity must be between 3 and 15 minutes');
-  const pue = optStr(input, 'PreventUserExistenceErrors');
-  if (pue !== undefined && pue !== 'ENABLED' && pue !== 'LEGACY')
-    throw invalidParameter(`Invalid PreventUserExistenceErrors ${pue}`);
-  const flows = optStrList(input, 'ExplicitAuthFlows');
-  const access = optInt(input, 'AccessTokenValidity');
-  const id = optInt(input, 'IdTokenValidity');
-  const refresh = optInt(input, 'RefreshTokenValidity');
-  const client: ClientConfig = {
-    ClientId: randomId(26, 'abcdefghijklmnopqrstuvwxyz0123456789'),
-    ClientName: str(input, 'ClientName'),
-    ...(optBool(input, 'GenerateSecret') === true
-      ? { ClientSecret: randomBytes(39).toString('base64url').slice(0, 51) }
-      : {}),
-    ...(flows ? { ExplicitAuthFlows: flows } : {}),
-    ...(pue !== undefined ? { PreventUserExistenceErrors: pue } : {}),
-    ...(session !== undefined ? { AuthSessionValidity: session } : {}),
-    ...(access !== undefined ? { AccessTokenValidity: access } : {}),
-    ...(id !== undefined ? { IdTokenValidity: id } : {}),
-    ...(refresh !== undefined ? { RefreshTokenValidity: refresh } : {}),
-  };
-  pool.clients.set(client.ClientId, client);
-  pool.changed();
-  return Promise.resolve({ UserPoolClient: clientType(pool, client) });
-};
-
-function requireClient(pool: Pool, clientId: string): ClientConfig {
-  const client = pool.clients.get(clientId);
-  if (!client) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
-  return client;
-}
-
-export const describeUserPoolClient: Handler = (ctx, input) => {
-  const pool = getPool(ctx, str(input, 'UserPoolId'));
-  return Promise.resolve({
-    UserPoolClient: clientType(pool, requireClient(pool, str(input, 'ClientId'))),
-  });
-};
-
-export const listUserPoolClients: Handler = (ctx, input) => {
-  const pool = getPool(ctx, str(input, 'UserPoolId'));
-  const { items, next } = page([...pool.clients.values()], input, 'MaxResults', 'NextToken', [1, 60]);
-  return Promise.resolve({
-    UserPoolClients: items.map((c) => ({
-      UserPoolId: pool.id,
-      ClientId: c.ClientId,
-      ClientName: c.ClientName ?? c.ClientId,
-    })),
-    ...(next !== undefined ? { NextToken: next } : {}),
-  });
-};
 
 function userType(user: UserRecord, attributesKey: 'Attributes' | 'UserAttributes'): Json {
   return {
@@ -323,8 +74,11 @@ export const adminCreateUser: Handler = async (ctx, input) => {
       },
       ctx.clock.now(),
     );
-  if (existing) setPassword(pool, user, password);
-  else {
+  if (existing) {
+    // RESEND: a new temporary password, valid for TemporaryPasswordValidityDays from now.
+    setPassword(pool, user, password);
+    user.passwordSetAt = ctx.clock.now();
+  } else {
     await ctx.triggers.run({
       pool,
       name: 'PreSignUp',
@@ -363,10 +117,12 @@ export const adminCreateUser: Handler = async (ctx, input) => {
       const channel = medium === 'EMAIL' ? 'EMAIL' : 'SMS';
       if (!user.attributes[channel === 'EMAIL' ? 'email' : 'phone_number']) continue;
       const override = channel === 'SMS' ? custom?.smsMessage : custom?.emailMessage;
+      const invite = pool.settings.inviteMessageTemplate;
       const template =
         typeof override === 'string' && override.includes('{####}')
           ? override
-          : 'Your username is {username} and temporary password is {####}.';
+          : ((channel === 'SMS' ? invite?.SMSMessage : invite?.EmailMessage) ??
+            'Your username is {username} and temporary password is {####}.');
       // The invitation carries the temporary password itself, as Cognito's does; it goes to the outbox only.
       deliverCode(
         ctx,
@@ -387,6 +143,7 @@ export const adminSetUserPassword: Handler = (ctx, input) => {
   const password = str(input, 'Password');
   checkPolicy(pool, password);
   setPassword(pool, user, password);
+  user.passwordSetAt = ctx.clock.now();
   user.status = optBool(input, 'Permanent') === true ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
   user.updatedAt = ctx.clock.now();
   pool.changed();

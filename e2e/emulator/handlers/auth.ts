@@ -213,6 +213,11 @@ async function respond(ctx: Context, input: Json, adminPool: Pool | undefined): 
       const field = name === 'SMS_MFA' ? 'SMS_MFA_CODE' : name === 'EMAIL_OTP' ? 'EMAIL_OTP_CODE' : 'SMS_OTP_CODE';
       checkCode(flow, session, codeAnswer(responses, field) === flow.state.code);
       ctx.sessions.consume(session);
+      // A code received by SMS proves the phone number, as Cognito then marks it verified.
+      if (name !== 'EMAIL_OTP' && user.attributes.phone_number_verified !== 'true') {
+        user.attributes.phone_number_verified = 'true';
+        pool.changed();
+      }
       return finish(flow);
     }
     case 'SOFTWARE_TOKEN_MFA': {

@@ -11,16 +11,11 @@ import {
   adminSetUserPassword,
   adminUpdateUserAttributes,
   adminUserGlobalSignOut,
-  createUserPool,
-  createUserPoolClient,
-  deleteUserPool,
-  describeUserPool,
-  describeUserPoolClient,
-  listUserPoolClients,
-  listUserPools,
   listUsers,
-  updateUserPool,
 } from './admin.ts';
+import { createUserPool, deleteUserPool, describeUserPool, listUserPools, updateUserPool } from './pools.ts';
+import { createUserPoolClient, describeUserPoolClient, listUserPoolClients, updateUserPoolClient } from './clients.ts';
+import { getTokensFromRefreshToken } from './refresh.ts';
 import { adminInitiateAuth, adminRespondToAuthChallenge, initiateAuth, respondToAuthChallenge } from './auth.ts';
 import {
   adminForgetDevice,
@@ -93,12 +88,14 @@ export const handlers: Readonly<Record<string, Handler>> = {
   DeleteUser: deleteUser,
   GlobalSignOut: globalSignOut,
   RevokeToken: revokeToken,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
   CreateUserPool: createUserPool,
   UpdateUserPool: updateUserPool,
   DescribeUserPool: describeUserPool,
   ListUserPools: listUserPools,
   DeleteUserPool: deleteUserPool,
   CreateUserPoolClient: createUserPoolClient,
+  UpdateUserPoolClient: updateUserPoolClient,
   DescribeUserPoolClient: describeUserPoolClient,
   ListUserPoolClients: listUserPoolClients,
   AdminCreateUser: adminCreateUser,

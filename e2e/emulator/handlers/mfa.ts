@@ -128,36 +128,61 @@ export const getUserPoolMfaConfig: Handler = (ctx, input) => {
     ...(enabledMfas.includes('SMS_MFA')
       ? {
           SmsMfaConfiguration: {
-            SmsAuthenticationMessage: 'Your authentication code is {####}.',
+            SmsAuthenticationMessage:
+              pool.settings.messages?.SmsAuthenticationMessage ?? 'Your authentication code is {####}.',
+            ...(pool.settings.storedOnly?.SmsMfaSmsConfiguration !== undefined
+              ? { SmsConfiguration: pool.settings.storedOnly.SmsMfaSmsConfiguration }
+              : {}),
           },
         }
       : {}),
     SoftwareTokenMfaConfiguration: {
       Enabled: enabledMfas.includes('SOFTWARE_TOKEN_MFA'),
     },
-    ...(enabledMfas.includes('EMAIL_OTP') ? { EmailMfaConfiguration: { Message: 'Your code is {####}.' } } : {}),
+    ...(enabledMfas.includes('EMAIL_OTP')
+      ? {
+          EmailMfaConfiguration: {
+            Message: pool.settings.messages?.EmailMfaMessage ?? 'Your authentication code is {####}.',
+            ...(pool.settings.storedOnly?.EmailMfaSubject !== undefined
+              ? { Subject: pool.settings.storedOnly.EmailMfaSubject }
+              : {}),
+          },
+        }
+      : {}),
     ...webAuthnConfigurationJson(pool),
   });
 };
 
 export const setUserPoolMfaConfig: Handler = async (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
+  // Every check before anything changes: a refused request stores nothing.
   applyWebAuthnConfiguration(pool, optObject(input, 'WebAuthnConfiguration'));
   const mode = optStr(input, 'MfaConfiguration');
-  if (mode !== undefined) {
-    if (mode !== 'OFF' && mode !== 'ON' && mode !== 'OPTIONAL')
-      throw invalidParameter(`Invalid MfaConfiguration ${mode}`);
-    pool.settings.mfaConfiguration = mode;
-  }
+  if (mode !== undefined && mode !== 'OFF' && mode !== 'ON' && mode !== 'OPTIONAL')
+    throw invalidParameter(`Invalid MfaConfiguration ${mode}`);
+  const sms = optObject(input, 'SmsMfaConfiguration');
+  const smsMessage = sms ? optStr(sms, 'SmsAuthenticationMessage') : undefined;
+  const email = optObject(input, 'EmailMfaConfiguration');
+  const emailMessage = email ? optStr(email, 'Message') : undefined;
+  const emailSubject = email ? optStr(email, 'Subject') : undefined;
+  if (mode !== undefined) pool.settings.mfaConfiguration = mode;
+  const messages = { ...pool.settings.messages };
+  if (smsMessage !== undefined) messages.SmsAuthenticationMessage = smsMessage;
+  if (emailMessage !== undefined) messages.EmailMfaMessage = emailMessage;
+  pool.settings.messages = messages;
+  const stored = { ...pool.settings.storedOnly };
+  if (sms?.SmsConfiguration !== undefined) stored.SmsMfaSmsConfiguration = sms.SmsConfiguration;
+  if (emailSubject !== undefined) stored.EmailMfaSubject = emailSubject;
+  pool.settings.storedOnly = stored;
   const enabled = new Set(pool.settings.enabledMfas);
   const toggle = (on: boolean | undefined, type: MfaType): void => {
     if (on === true) enabled.add(type);
     if (on === false) enabled.delete(type);
   };
-  if (optObject(input, 'SmsMfaConfiguration')) enabled.add('SMS_MFA');
+  if (sms) enabled.add('SMS_MFA');
   const totp = optObject(input, 'SoftwareTokenMfaConfiguration');
   if (totp) toggle(optBool(totp, 'Enabled'), 'SOFTWARE_TOKEN_MFA');
-  if (optObject(input, 'EmailMfaConfiguration')) enabled.add('EMAIL_OTP');
+  if (email) enabled.add('EMAIL_OTP');
   pool.settings.enabledMfas = [...enabled];
   pool.settings.lastModifiedAt = ctx.clock.now();
   pool.changed();

@@ -1,5 +1,5 @@
 // The steps of one sign-in, shared by InitiateAuth and RespondToAuthChallenge: challenges, factors, lockout, tokens.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { finishSignIn, triggerAttributes } from '../authResult.ts';
 import type { ClientConfig, MfaType } from '../config.ts';
 import { deliverCode, newCode, type Context } from '../context.ts';
@@ -9,9 +9,7 @@ import type { FlowState } from '../sessions.ts';
 import { passwordAttemptLocked, recordWrongPassword } from '../lockout.ts';
 import { createServerEphemeral, createVerifier, isValidA, passwordMatches } from '../srpServer.ts';
 import type { Pool, UserRecord } from '../store.ts';
-
-/** Cognito's default when a client lists no flows. */
-const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH'];
+import { defaultFlows } from './clients.ts';
 
 export const CHALLENGES = [
   'SMS_MFA',
@@ -42,7 +40,7 @@ export interface Flow {
 }
 
 export function requireFlow(client: ClientConfig, allow: string, name: string): void {
-  const flows = client.ExplicitAuthFlows ?? DEFAULT_FLOWS;
+  const flows = client.ExplicitAuthFlows ?? defaultFlows(client);
   if (!flows.includes(allow)) throw invalidParameter(`${name} flow not enabled for this client`);
 }
 
@@ -119,6 +117,10 @@ export function statusGate(user: UserRecord): void {
 export async function afterPassword(flow: Flow): Promise<Json> {
   statusGate(flow.user);
   if (flow.user.status === 'FORCE_CHANGE_PASSWORD') {
+    const days = flow.pool.settings.passwordPolicy.TemporaryPasswordValidityDays;
+    const setAt = flow.user.passwordSetAt ?? flow.user.createdAt;
+    if (flow.ctx.clock.now() > setAt + days * 86_400_000)
+      throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
     const visible = Object.fromEntries(Object.entries(flow.user.attributes).filter(([name]) => name !== 'sub'));
     const missing = flow.pool.settings.requiredAttributes.filter((name) => !flow.user.attributes[name]);
     return challenge(flow, 'NEW_PASSWORD_REQUIRED', {
@@ -174,7 +176,11 @@ export function mfaChallenge(flow: Flow, mfa: MfaType | 'SMS_OTP'): Json {
   if (mfa === 'SOFTWARE_TOKEN_MFA') return challenge(flow, mfa, {});
   const channel = mfa === 'EMAIL_OTP' ? 'EMAIL' : 'SMS';
   const code = newCode();
-  const delivery = deliverCode(flow.ctx, flow.pool, flow.user, channel, code, `Your authentication code is ${code}.`);
+  const template =
+    (channel === 'SMS'
+      ? flow.pool.settings.messages?.SmsAuthenticationMessage
+      : flow.pool.settings.messages?.EmailMfaMessage) ?? 'Your authentication code is {####}.';
+  const delivery = deliverCode(flow.ctx, flow.pool, flow.user, channel, code, template.replaceAll('{####}', code));
   flow.state = { ...flow.state, code };
   return challenge(flow, mfa, {
     CODE_DELIVERY_DELIVERY_MEDIUM: delivery.DeliveryMedium,
@@ -260,6 +266,9 @@ export async function defineNext(flow: Flow): Promise<Json> {
   throw new CognitoError('InvalidLambdaResponseException', 'Invalid lambda response: unsupported challengeName.');
 }
 
+/** Per process: decoys are stable while the emulator runs and reveal nothing about real users. */
+const DECOY_KEY = randomBytes(32);
+
 /** Unknown user with PreventUserExistenceErrors: a plausible PASSWORD_VERIFIER that can never verify. */
 export function decoyChallenge(ctx: Context, pool: Pool, client: ClientConfig, username: string): Json {
   const Session = ctx.sessions.issue({
@@ -270,7 +279,14 @@ export function decoyChallenge(ctx: Context, pool: Pool, client: ClientConfig, u
     expiresAt: ctx.clock.now() + sessionMinutes(client) * 60_000,
     state: {},
   });
-  const decoy = createVerifier(pool.poolName, username, randomBytes(16).toString('hex'));
+  // Derived from the name, so every call for the same unknown user shows the same SALT, as a real user's would.
+  const seed = createHmac('sha256', DECOY_KEY).update(`${pool.id}\0${username}`).digest();
+  const decoy = createVerifier(
+    pool.poolName,
+    username,
+    seed.subarray(16).toString('hex'),
+    seed.subarray(0, 16).toString('hex'),
+  );
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {

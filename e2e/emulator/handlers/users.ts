@@ -9,6 +9,7 @@ import {
   checkSecretHash,
   getClient,
   preventsUserExistenceErrors,
+  secretMatches,
   type CodeDeliveryDetails,
   type Context,
   type Handler,
@@ -78,6 +79,8 @@ function clientAndUser(
 
 export const signUp: Handler = async (ctx, input) => {
   const { pool, client, username, user: existing } = clientAndUser(ctx, input);
+  if (pool.settings.allowAdminCreateUserOnly === true)
+    throw notAuthorized('SignUp is not permitted for this user pool. Only administrators may create users.');
   const password = optStr(input, 'Password');
   const attributes = optAttributes(input, 'UserAttributes') ?? {};
   const clientMetadata = optStrMap(input, 'ClientMetadata');
@@ -407,8 +410,10 @@ export const globalSignOut: Handler = async (ctx, input) => {
 export const revokeToken: Handler = (ctx, input) => {
   const token = str(input, 'Token');
   const { pool, client } = getClient(ctx, str(input, 'ClientId'));
-  if (client.ClientSecret !== undefined && input.ClientSecret !== client.ClientSecret)
+  if (client.ClientSecret !== undefined && !secretMatches(client.ClientSecret, optStr(input, 'ClientSecret')))
     throw notAuthorized(`Unable to verify secret hash for client ${client.ClientId}`);
+  if (client.EnableTokenRevocation === false)
+    throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
   const originJti = pool.refreshByToken.get(token);
   const record = originJti !== undefined ? pool.refresh.get(originJti) : undefined;
   if (record?.clientId === client.ClientId) {

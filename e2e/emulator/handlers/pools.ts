@@ -1,0 +1,259 @@
+// User pools: CreateUserPool, UpdateUserPool, DescribeUserPool, ListUserPools, DeleteUserPool.
+import { randomInt } from 'node:crypto';
+import type { PasswordPolicy, PoolConfig } from '../config.ts';
+import { getPool, type Handler } from '../context.ts';
+import { invalidParameter } from '../errors.ts';
+import {
+  isObject,
+  optBool,
+  optIntInRange,
+  optObject,
+  optStr,
+  optStrList,
+  optStrMap,
+  str,
+  type Json,
+} from '../input.ts';
+import { page } from '../paging.ts';
+import type { Pool } from '../store.ts';
+import { pickStored, refuseMembers, unsupported } from '../unsupported.ts';
+import { signInConfigFrom, signInSettingsFrom } from '../webauthn.ts';
+
+const seconds = (ms: number): number => ms / 1000;
+
+/** Members kept and echoed only: delivery settings (codes go to the outbox), tags, tier, email subjects. */
+const STORED_ONLY = [
+  'EmailConfiguration',
+  'SmsConfiguration',
+  'EmailVerificationSubject',
+  'UserPoolTags',
+  'UserPoolTier',
+] as const;
+
+/** Message templates the emulator fills in ({####} is the code). */
+const MESSAGE_MEMBERS = [
+  'EmailVerificationMessage',
+  'SmsVerificationMessage',
+  'SmsAuthenticationMessage',
+  'VerificationMessageTemplate',
+] as const;
+
+/** Members that change behaviour on AWS and that the emulator does not implement. */
+const REFUSED = ['UsernameAttributes', 'UserAttributeUpdateSettings', 'AccountRecoverySetting'] as const;
+
+const ALIASES = ['email', 'phone_number', 'preferred_username'] as const;
+
+function poolType(pool: Pool): Json {
+  const s = pool.settings;
+  return {
+    ...pickStored(s.storedOnly ?? {}, STORED_ONLY),
+    ...s.messages,
+    Id: pool.id,
+    Name: s.name,
+    Arn: `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.id}`,
+    Policies: {
+      PasswordPolicy: s.passwordPolicy,
+      SignInPolicy: { AllowedFirstAuthFactors: s.allowedFirstAuthFactors ?? ['PASSWORD'] },
+    },
+    MfaConfiguration: s.mfaConfiguration,
+    ...(s.deviceConfiguration ? { DeviceConfiguration: s.deviceConfiguration } : {}),
+    AutoVerifiedAttributes: s.autoVerifiedAttributes,
+    ...(s.aliasAttributes && s.aliasAttributes.length > 0 ? { AliasAttributes: s.aliasAttributes } : {}),
+    UsernameConfiguration: { CaseSensitive: true },
+    AdminCreateUserConfig: {
+      AllowAdminCreateUserOnly: s.allowAdminCreateUserOnly ?? false,
+      ...(s.inviteMessageTemplate ? { InviteMessageTemplate: s.inviteMessageTemplate } : {}),
+    },
+    DeletionProtection: s.deletionProtection ?? 'INACTIVE',
+    SchemaAttributes: s.requiredAttributes.map((Name) => ({
+      Name,
+      AttributeDataType: 'String',
+      Required: true,
+      Mutable: true,
+    })),
+    LambdaConfig: Object.fromEntries(Object.entries(s.lambdaConfig).filter(([, v]) => typeof v === 'string')),
+    EstimatedNumberOfUsers: pool.users.size,
+    CreationDate: seconds(s.createdAt),
+    LastModifiedDate: seconds(s.lastModifiedAt),
+  };
+}
+
+function passwordPolicyFrom(policy: Json): Partial<PasswordPolicy> {
+  const history = optIntInRange(policy, 'PasswordHistorySize', 0, 24);
+  if (history !== undefined && history > 0) throw unsupported('Policies.PasswordPolicy.PasswordHistorySize');
+  const out: Partial<PasswordPolicy> = {};
+  const min = optIntInRange(policy, 'MinimumLength', 6, 99);
+  if (min !== undefined) out.MinimumLength = min;
+  const days = optIntInRange(policy, 'TemporaryPasswordValidityDays', 0, 365);
+  if (days !== undefined) out.TemporaryPasswordValidityDays = days;
+  for (const rule of ['RequireUppercase', 'RequireLowercase', 'RequireNumbers', 'RequireSymbols'] as const) {
+    const value = optBool(policy, rule);
+    if (value !== undefined) out[rule] = value;
+  }
+  return out;
+}
+
+/** Only the schema's `Required` is acted on; other attribute options that change behaviour are refused. */
+function requiredFromSchema(input: Json): string[] | undefined {
+  const schema = input.Schema;
+  if (schema === undefined || schema === null) return undefined;
+  if (!Array.isArray(schema)) throw invalidParameter('Schema must be a list of attributes.');
+  const required: string[] = [];
+  for (const attribute of schema) {
+    if (!isObject(attribute)) throw invalidParameter('Schema must be a list of attributes.');
+    const name = str(attribute, 'Name');
+    if (attribute.Mutable === false) throw unsupported('Schema Mutable: false', name);
+    if (attribute.DeveloperOnlyAttribute === true) throw unsupported('Schema DeveloperOnlyAttribute', name);
+    refuseMembers(attribute, ['StringAttributeConstraints', 'NumberAttributeConstraints'], 'Schema ');
+    if (attribute.Required === true) required.push(name);
+  }
+  return required;
+}
+
+function messagesFrom(input: Json): NonNullable<PoolConfig['Messages']> {
+  const template = optObject(input, 'VerificationMessageTemplate');
+  if (template && optStr(template, 'DefaultEmailOption') === 'CONFIRM_WITH_LINK')
+    throw unsupported('VerificationMessageTemplate.DefaultEmailOption CONFIRM_WITH_LINK');
+  if (template) refuseMembers(template, ['EmailMessageByLink', 'EmailSubjectByLink']);
+  for (const name of MESSAGE_MEMBERS.filter((m) => m !== 'VerificationMessageTemplate')) optStr(input, name);
+  return pickStored(input, MESSAGE_MEMBERS);
+}
+
+/** Reads the pool settings CreateUserPool / UpdateUserPool accept into our config shape; refuses what we cannot do. */
+function poolConfigFrom(input: Json, id: string, name: string): PoolConfig {
+  refuseMembers(input, REFUSED);
+  const addOns = optObject(input, 'UserPoolAddOns');
+  if (addOns && (optStr(addOns, 'AdvancedSecurityMode') ?? 'OFF') !== 'OFF') throw unsupported('UserPoolAddOns');
+  const usernameConfig = optObject(input, 'UsernameConfiguration');
+  if (usernameConfig && optBool(usernameConfig, 'CaseSensitive') === false)
+    throw unsupported('UsernameConfiguration.CaseSensitive: false', 'usernames are case-sensitive here');
+  const policies = optObject(input, 'Policies');
+  const passwordPolicy = policies ? optObject(policies, 'PasswordPolicy') : undefined;
+  const device = optObject(input, 'DeviceConfiguration');
+  const mfa = optStr(input, 'MfaConfiguration');
+  if (mfa !== undefined && mfa !== 'OFF' && mfa !== 'ON' && mfa !== 'OPTIONAL')
+    throw invalidParameter(`Invalid MfaConfiguration ${mfa}`);
+  const lambda = optStrMap(input, 'LambdaConfig');
+  const auto = optStrList(input, 'AutoVerifiedAttributes');
+  const badAuto = auto?.find((a) => a !== 'email' && a !== 'phone_number');
+  if (badAuto !== undefined) throw invalidParameter(`Invalid AutoVerifiedAttributes ${badAuto}`);
+  const aliases = optStrList(input, 'AliasAttributes');
+  const badAlias = aliases?.find((a) => !(ALIASES as readonly string[]).includes(a));
+  if (badAlias !== undefined) throw invalidParameter(`Invalid AliasAttributes ${badAlias}`);
+  const admin = optObject(input, 'AdminCreateUserConfig');
+  if (admin) refuseMembers(admin, ['UnusedAccountValidityDays'], 'AdminCreateUserConfig.');
+  const invite = admin ? optObject(admin, 'InviteMessageTemplate') : undefined;
+  const deletion = optStr(input, 'DeletionProtection');
+  if (deletion !== undefined && deletion !== 'ACTIVE' && deletion !== 'INACTIVE')
+    throw invalidParameter(`Invalid DeletionProtection ${deletion}`);
+  const required = requiredFromSchema(input);
+  const messages = messagesFrom(input);
+  const stored = pickStored(input, STORED_ONLY);
+  const signIn = signInConfigFrom(input);
+  return {
+    Id: id,
+    Name: name,
+    ...(mfa !== undefined ? { MfaConfiguration: mfa } : {}),
+    ...signIn,
+    ...(passwordPolicy || signIn.Policies
+      ? {
+          Policies: {
+            ...signIn.Policies,
+            ...(passwordPolicy ? { PasswordPolicy: passwordPolicyFrom(passwordPolicy) } : {}),
+          },
+        }
+      : {}),
+    ...(device
+      ? {
+          DeviceConfiguration: {
+            ChallengeRequiredOnNewDevice: optBool(device, 'ChallengeRequiredOnNewDevice') ?? false,
+            DeviceOnlyRememberedOnUserPrompt: optBool(device, 'DeviceOnlyRememberedOnUserPrompt') ?? false,
+          },
+        }
+      : {}),
+    ...(required ? { RequiredAttributes: required } : {}),
+    ...(auto ? { AutoVerifiedAttributes: auto as ('email' | 'phone_number')[] } : {}),
+    ...(aliases ? { AliasAttributes: aliases as (typeof ALIASES)[number][] } : {}),
+    ...(admin && optBool(admin, 'AllowAdminCreateUserOnly') !== undefined
+      ? { AllowAdminCreateUserOnly: optBool(admin, 'AllowAdminCreateUserOnly') === true }
+      : {}),
+    ...(invite
+      ? {
+          InviteMessageTemplate: pickStored(invite, ['SMSMessage', 'EmailMessage', 'EmailSubject']),
+        }
+      : {}),
+    ...(deletion !== undefined ? { DeletionProtection: deletion } : {}),
+    ...(Object.keys(messages).length > 0 ? { Messages: messages } : {}),
+    ...(Object.keys(stored).length > 0 ? { StoredOnly: stored } : {}),
+    ...(lambda ? { LambdaConfig: lambda } : {}),
+  };
+}
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export const createUserPool: Handler = (ctx, input) => {
+  const name = str(input, 'PoolName');
+  const id = `us-east-1_${Array.from({ length: 9 }, () => ALPHANUMERIC.charAt(randomInt(ALPHANUMERIC.length))).join('')}`;
+  const pool = ctx.store.createPool(poolConfigFrom(input, id, name), ctx.clock.now());
+  return Promise.resolve({ UserPool: poolType(pool) });
+};
+
+/** Members sent replace what was set; members left out keep their value (AWS would reset them: see the doc). */
+export const updateUserPool: Handler = (ctx, input) => {
+  const pool = getPool(ctx, str(input, 'UserPoolId'));
+  for (const member of ['AliasAttributes', 'UsernameConfiguration', 'Schema'] as const)
+    if (input[member] !== undefined) throw invalidParameter(`${member} cannot be changed after the pool is created.`);
+  const config = poolConfigFrom(input, pool.id, optStr(input, 'PoolName') ?? pool.settings.name);
+  const s = pool.settings;
+  s.name = config.Name ?? s.name;
+  if (config.MfaConfiguration !== undefined) s.mfaConfiguration = config.MfaConfiguration;
+  if (config.Policies?.PasswordPolicy) s.passwordPolicy = { ...s.passwordPolicy, ...config.Policies.PasswordPolicy };
+  if (config.DeviceConfiguration) {
+    s.deviceConfiguration = {
+      ChallengeRequiredOnNewDevice: config.DeviceConfiguration.ChallengeRequiredOnNewDevice ?? false,
+      DeviceOnlyRememberedOnUserPrompt: config.DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt ?? false,
+    };
+  }
+  if (config.AutoVerifiedAttributes) s.autoVerifiedAttributes = config.AutoVerifiedAttributes;
+  if (config.AllowAdminCreateUserOnly !== undefined) s.allowAdminCreateUserOnly = config.AllowAdminCreateUserOnly;
+  if (config.InviteMessageTemplate) s.inviteMessageTemplate = config.InviteMessageTemplate;
+  if (config.DeletionProtection !== undefined) s.deletionProtection = config.DeletionProtection;
+  if (config.Messages) s.messages = { ...s.messages, ...config.Messages };
+  if (config.StoredOnly) s.storedOnly = { ...s.storedOnly, ...config.StoredOnly };
+  if (config.LambdaConfig) s.lambdaConfig = { ...s.lambdaConfig, ...config.LambdaConfig };
+  Object.assign(s, signInSettingsFrom(config));
+  s.lastModifiedAt = ctx.clock.now();
+  pool.changed();
+  return Promise.resolve({});
+};
+
+export const describeUserPool: Handler = (ctx, input) =>
+  Promise.resolve({
+    UserPool: poolType(getPool(ctx, str(input, 'UserPoolId'))),
+  });
+
+export const listUserPools: Handler = (ctx, input) => {
+  if (optIntInRange(input, 'MaxResults', 1, 60) === undefined)
+    throw invalidParameter(
+      "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: Member must not be null",
+    );
+  const pools = [...ctx.store.pools.values()];
+  const { items, next } = page(pools, input, 'MaxResults', 'NextToken', [1, 60]);
+  return Promise.resolve({
+    UserPools: items.map((p) => ({
+      Id: p.id,
+      Name: p.settings.name,
+      CreationDate: seconds(p.settings.createdAt),
+      LastModifiedDate: seconds(p.settings.lastModifiedAt),
+    })),
+    ...(next !== undefined ? { NextToken: next } : {}),
+  });
+};
+
+export const deleteUserPool: Handler = async (ctx, input) => {
+  const pool = getPool(ctx, str(input, 'UserPoolId'));
+  if (pool.settings.deletionProtection === 'ACTIVE')
+    throw invalidParameter('The user pool cannot be deleted because deletion protection is activated.');
+  await ctx.store.deletePool(pool.id);
+  return {};
+};

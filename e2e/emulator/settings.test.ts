@@ -1,0 +1,340 @@
+// Pool and app-client settings are honoured as Cognito does, or refused out loud (docs/emulator-settings.md).
+import {
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  InitiateAuthCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  RevokeTokenCommand,
+  SetUserPoolMfaConfigCommand,
+  SignUpCommand,
+  UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from './index.ts';
+import { startSrp } from './srpClient.ts';
+import {
+  advanceClock,
+  createClient,
+  createPool,
+  createUser,
+  outboxMessages,
+  PASSWORD,
+  passwordSignIn,
+} from './settings.testkit.ts';
+import { rejection, sdkClient } from './testHelpers.ts';
+
+let emulator: Emulator;
+let client: CognitoIdentityProviderClient;
+beforeAll(async () => {
+  emulator = await startEmulator({ config: { Pools: [] } });
+  client = sdkClient(emulator.url);
+});
+afterAll(async () => {
+  client.destroy();
+  await emulator.stop();
+});
+
+const lifetime = (token: string): number => {
+  const { exp, iat } = decodeJwt(token);
+  return (exp ?? 0) - (iat ?? 0);
+};
+
+describe('token lifetimes', () => {
+  it('reads a plain validity in hours for access and ID tokens, as TokenValidityUnits defaults', async () => {
+    const UserPoolId = await createPool(client);
+    await createUser(client, UserPoolId, 'hours');
+    const { ClientId } = await createClient(client, UserPoolId, { AccessTokenValidity: 2, IdTokenValidity: 3 });
+    const tokens = await passwordSignIn(client, ClientId, 'hours');
+    expect(lifetime(tokens.AccessToken)).toBe(7200);
+    expect(lifetime(tokens.IdToken)).toBe(10_800);
+    expect(tokens.ExpiresIn).toBe(7200);
+    const { UserPoolClient } = await client.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }));
+    expect(UserPoolClient).toMatchObject({
+      AccessTokenValidity: 2,
+      IdTokenValidity: 3,
+      RefreshTokenValidity: 30,
+      TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+    });
+  });
+
+  it('honours TokenValidityUnits in minutes', async () => {
+    const UserPoolId = await createPool(client);
+    await createUser(client, UserPoolId, 'minutes');
+    const { ClientId } = await createClient(client, UserPoolId, {
+      AccessTokenValidity: 5,
+      TokenValidityUnits: { AccessToken: 'minutes' },
+    });
+    expect(lifetime((await passwordSignIn(client, ClientId, 'minutes')).AccessToken)).toBe(300);
+  });
+
+  it('refuses a validity out of range (0, or 25 hours) with InvalidParameterException and stores nothing', async () => {
+    const UserPoolId = await createPool(client);
+    const zero = await rejection(createClient(client, UserPoolId, { AccessTokenValidity: 0 }));
+    expect(zero.name).toBe('InvalidParameterException');
+    const day = await rejection(createClient(client, UserPoolId, { AccessTokenValidity: 25 }));
+    expect(day).toEqual({
+      name: 'InvalidParameterException',
+      message: 'Invalid range for token validity: AccessTokenValidity of 25 hours must be between 5 minutes and 1 day.',
+    });
+    const refresh = await rejection(
+      createClient(client, UserPoolId, { RefreshTokenValidity: 30, TokenValidityUnits: { RefreshToken: 'minutes' } }),
+    );
+    expect(refresh.name).toBe('InvalidParameterException');
+    expect((await client.send(new ListUserPoolClientsCommand({ UserPoolId }))).UserPoolClients).toEqual([]);
+  });
+});
+
+describe('app client settings', () => {
+  it('UpdateUserPoolClient replaces the settings, and Describe echoes every one, stored-only members too', async () => {
+    const UserPoolId = await createPool(client);
+    const { ClientId } = await createClient(client, UserPoolId, { AuthSessionValidity: 10 });
+    await client.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId,
+        ClientId,
+        ClientName: 'renamed',
+        CallbackURLs: ['https://app.example/cb'],
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthScopes: ['openid'],
+        EnableTokenRevocation: false,
+      }),
+    );
+    const { UserPoolClient } = await client.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }));
+    expect(UserPoolClient).toMatchObject({
+      ClientName: 'renamed',
+      CallbackURLs: ['https://app.example/cb'],
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      EnableTokenRevocation: false,
+      // Left out of the update: back to the default, as on AWS.
+      AuthSessionValidity: 3,
+    });
+  });
+
+  it('EnableTokenRevocation false makes RevokeToken fail with UnsupportedOperationException', async () => {
+    const UserPoolId = await createPool(client);
+    await createUser(client, UserPoolId, 'keeper');
+    const { ClientId } = await createClient(client, UserPoolId, { EnableTokenRevocation: false });
+    const { RefreshToken } = await passwordSignIn(client, ClientId, 'keeper');
+    expect((await rejection(client.send(new RevokeTokenCommand({ ClientId, Token: RefreshToken })))).name).toBe(
+      'UnsupportedOperationException',
+    );
+  });
+
+  it('refuses ReadAttributes and WriteAttributes, which it does not enforce', async () => {
+    const UserPoolId = await createPool(client);
+    const refused = await rejection(createClient(client, UserPoolId, { ReadAttributes: ['email'] }));
+    expect(refused.name).toBe('InvalidParameterException');
+    expect(refused.message).toContain('The Cognito emulator does not support ReadAttributes');
+  });
+});
+
+describe('pool settings', () => {
+  it('refuses settings it cannot honour, and creates no pool', async () => {
+    const before = (await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools?.length;
+    const attempts = [
+      { UsernameAttributes: ['email' as const] },
+      { UsernameConfiguration: { CaseSensitive: false } },
+      { UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' as const } },
+      { Policies: { PasswordPolicy: { PasswordHistorySize: 3 } } },
+      { AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only' as const, Priority: 1 }] } },
+    ];
+    for (const attempt of attempts) {
+      const error = await rejection(client.send(new CreateUserPoolCommand({ PoolName: 'refused', ...attempt })));
+      expect(error.name).toBe('InvalidParameterException');
+      expect(error.message).toMatch(/^The Cognito emulator does not support /);
+    }
+    expect((await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools?.length).toBe(before);
+    const UserPoolId = await createPool(client);
+    // Passkeys as MFA is not emulated (passkeys as a first factor are: see webauthn.test.ts).
+    const webAuthn = await rejection(
+      client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId,
+          WebAuthnConfiguration: {
+            RelyingPartyId: 'x.example',
+            FactorConfiguration: 'MULTI_FACTOR_WITH_USER_VERIFICATION',
+          },
+        }),
+      ),
+    );
+    expect(webAuthn.name).toBe('InvalidParameterException');
+  });
+
+  it('AliasAttributes: a verified email signs in only where the pool allows it', async () => {
+    const attributes = { email: 'ann@example.com', email_verified: 'true' };
+    const withAlias = await createPool(client, { AliasAttributes: ['email'] });
+    await createUser(client, withAlias, 'ann', attributes);
+    const aliasClient = await createClient(client, withAlias);
+    expect((await passwordSignIn(client, aliasClient.ClientId, 'ann@example.com')).AccessToken).toBeTruthy();
+    const without = await createPool(client);
+    await createUser(client, without, 'ann', attributes);
+    const plainClient = await createClient(client, without);
+    expect((await rejection(passwordSignIn(client, plainClient.ClientId, 'ann@example.com'))).name).toBe(
+      'UserNotFoundException',
+    );
+  });
+
+  it('AutoVerifiedAttributes: none unless set, so SignUp sends no code', async () => {
+    const UserPoolId = await createPool(client);
+    const { ClientId } = await createClient(client, UserPoolId);
+    const signUp = (Username: string) =>
+      client.send(
+        new SignUpCommand({
+          ClientId,
+          Username,
+          Password: PASSWORD,
+          UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }],
+        }),
+      );
+    expect((await signUp('quiet')).CodeDeliveryDetails).toBeUndefined();
+    await client.send(new UpdateUserPoolCommand({ UserPoolId, AutoVerifiedAttributes: ['email'] }));
+    expect((await signUp('loud')).CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
+  });
+
+  it('AllowAdminCreateUserOnly refuses SignUp', async () => {
+    const UserPoolId = await createPool(client, { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    const { ClientId } = await createClient(client, UserPoolId);
+    const error = await rejection(client.send(new SignUpCommand({ ClientId, Username: 'self', Password: PASSWORD })));
+    expect(error.name).toBe('NotAuthorizedException');
+  });
+
+  it('TemporaryPasswordValidityDays: after it sign-in is refused, and RESEND issues a new temporary password', async () => {
+    const UserPoolId = await createPool(client, { Policies: { PasswordPolicy: { TemporaryPasswordValidityDays: 1 } } });
+    const { ClientId } = await createClient(client, UserPoolId, {
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+    });
+    const invite = (MessageAction?: 'RESEND') =>
+      client.send(
+        new AdminCreateUserCommand({
+          UserPoolId,
+          Username: 'late',
+          TemporaryPassword: 'Temp-Passw0rd!',
+          DesiredDeliveryMediums: ['EMAIL'],
+          UserAttributes: [{ Name: 'email', Value: 'late@example.com' }],
+          ...(MessageAction ? { MessageAction } : {}),
+        }),
+      );
+    const signIn = () =>
+      client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId,
+          ClientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'late', PASSWORD: 'Temp-Passw0rd!' },
+        }),
+      );
+    await invite();
+    expect((await signIn()).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    await advanceClock(emulator.url, 86_401);
+    expect(await rejection(signIn())).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Temporary password has expired and must be reset by an administrator.',
+    });
+    await invite('RESEND');
+    expect((await signIn()).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+  });
+
+  it('PreventUserExistenceErrors: an unknown user gets the same SALT and USER_ID_FOR_SRP on every call', async () => {
+    const UserPoolId = await createPool(client);
+    const { ClientId } = await createClient(client, UserPoolId, {
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    const challenge = async () =>
+      (
+        await client.send(
+          new InitiateAuthCommand({
+            AuthFlow: 'USER_SRP_AUTH',
+            ClientId,
+            AuthParameters: { USERNAME: 'nobody', SRP_A: startSrp().srpA },
+          }),
+        )
+      ).ChallengeParameters;
+    const [first, second] = [await challenge(), await challenge()];
+    expect(first?.SALT).toBe(second?.SALT);
+    expect(first?.USER_ID_FOR_SRP).toBe('nobody');
+    expect(second?.USER_ID_FOR_SRP).toBe('nobody');
+  });
+
+  it('DeletionProtection ACTIVE refuses DeleteUserPool', async () => {
+    const UserPoolId = await createPool(client, { DeletionProtection: 'ACTIVE' });
+    expect((await rejection(client.send(new DeleteUserPoolCommand({ UserPoolId })))).name).toBe(
+      'InvalidParameterException',
+    );
+    await client.send(new UpdateUserPoolCommand({ UserPoolId, DeletionProtection: 'INACTIVE' }));
+    await client.send(new DeleteUserPoolCommand({ UserPoolId }));
+  });
+
+  it('fills the pool verification message into the codes it sends', async () => {
+    const UserPoolId = await createPool(client, {
+      AutoVerifiedAttributes: ['email'],
+      EmailVerificationMessage: 'Welcome! Your code: {####}',
+    });
+    const { ClientId } = await createClient(client, UserPoolId);
+    await client.send(
+      new SignUpCommand({
+        ClientId,
+        Username: 'welcomed',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'welcomed@example.com' }],
+      }),
+    );
+    const sent = (await outboxMessages(emulator.url)).filter((m) => m.username === 'welcomed').at(-1);
+    expect(sent?.message).toBe(`Welcome! Your code: ${sent?.code ?? ''}`);
+  });
+});
+
+describe('persistence', () => {
+  it('keeps every setting across a restart with a data directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cognito-settings-'));
+    try {
+      const first = await startEmulator({ config: { Pools: [] }, dataDir: dir });
+      const sdk = sdkClient(first.url);
+      const UserPoolId = await createPool(sdk, {
+        AliasAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        DeletionProtection: 'ACTIVE',
+        UserPoolTags: { team: 'auth' },
+        Policies: { PasswordPolicy: { MinimumLength: 12, TemporaryPasswordValidityDays: 3 } },
+      });
+      const { ClientId } = await createClient(sdk, UserPoolId, {
+        AccessTokenValidity: 30,
+        TokenValidityUnits: { AccessToken: 'minutes' },
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 20 },
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+        CallbackURLs: ['https://app.example/cb'],
+      });
+      const pool = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId }))).UserPool;
+      const app = (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }))).UserPoolClient;
+      sdk.destroy();
+      await first.stop();
+      const second = await startEmulator({ config: { Pools: [] }, dataDir: dir });
+      const again = sdkClient(second.url);
+      const {
+        LastModifiedDate: _p,
+        CreationDate: _c,
+        ...poolAfter
+      } = (await again.send(new DescribeUserPoolCommand({ UserPoolId }))).UserPool ?? {};
+      expect(pool).toMatchObject(poolAfter);
+      expect((await again.send(new DescribeUserPoolClientCommand({ UserPoolId, ClientId }))).UserPoolClient).toEqual(
+        app,
+      );
+      again.destroy();
+      await second.stop();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
