@@ -50,6 +50,7 @@ function pools(): PoolConfig[] {
       Id: POOL,
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } },
       WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'required' },
+      AutoVerifiedAttributes: ['email'],
       Clients: [
         { ClientId: CLIENT, ExplicitAuthFlows: FLOWS },
         { ClientId: OTHER_CLIENT, ExplicitAuthFlows: FLOWS },

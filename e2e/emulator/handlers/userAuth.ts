@@ -103,6 +103,9 @@ export async function firstFactor(
       flow.state = { ...flow.state, passwordless: true };
       return mfaChallenge(flow, factor);
     default: {
+      // No challenge was issued yet that a CREDENTIAL could have signed: refused rather than ignored.
+      if (params.CREDENTIAL !== undefined)
+        throw invalidParameter('Answer WEB_AUTHN first; send CREDENTIAL in the WEB_AUTHN challenge response.');
       statusGate(flow.user);
       relyingPartyId(flow.pool);
       const options = await requestOptions(flow.pool, flow.user);
