@@ -15,7 +15,7 @@ function head(major: number, length: number): Buffer {
 }
 
 /** The few CBOR types WebAuthn needs (RFC 8949): integers, text, bytes, arrays, maps. */
-export function cbor(value: Cbor): Buffer {
+function cbor(value: Cbor): Buffer {
   if (typeof value === 'number') return value >= 0 ? head(0, value) : head(1, -1 - value);
   if (typeof value === 'string') return Buffer.concat([head(3, Buffer.byteLength(value)), Buffer.from(value)]);
   if (value instanceof Uint8Array) return Buffer.concat([head(2, value.length), value]);

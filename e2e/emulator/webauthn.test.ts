@@ -13,9 +13,9 @@ import {
   StartWebAuthnRegistrationCommand,
   type CognitoIdentityProviderClient,
   type ChallengeNameType,
+  type CompleteWebAuthnRegistrationCommandInput,
   type InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { DocumentType } from '@smithy/types';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ import { startEmulator, type Emulator } from './index.ts';
 import { SoftAuthenticator } from './softAuthenticator.ts';
 import { startSrp } from './srpClient.ts';
 import { lastCode, rejection, sdkClient } from './testHelpers.ts';
+
+/** The SDK's type for a JSON document member. */
+type DocumentType = NonNullable<CompleteWebAuthnRegistrationCommandInput['Credential']>;
 
 const POOL = 'us-east-1_Passkeys01';
 const CLIENT = 'passkeyclient000000000001';

@@ -80,7 +80,7 @@ export function signInSettingsFrom(
   };
 }
 
-export function webAuthnSettings(pool: Pool): WebAuthnSettings {
+function webAuthnSettings(pool: Pool): WebAuthnSettings {
   return pool.settings.webAuthn ?? { UserVerification: 'preferred' };
 }
 

@@ -26,10 +26,10 @@ import {
 } from './signInSteps.ts';
 
 /** The Session step that ConfirmSignUp hands out and InitiateAuth USER_AUTH accepts once. */
-export const SIGNED_UP_STEP = 'USER_AUTH_AFTER_SIGN_UP';
+const SIGNED_UP_STEP = 'USER_AUTH_AFTER_SIGN_UP';
 
 /** What this user can answer SELECT_CHALLENGE with: the pool's first factors, limited by what the user has. */
-export function availableChallenges(flow: Flow): string[] {
+function availableChallenges(flow: Flow): string[] {
   const { pool, user } = flow;
   const allowed = allowedFirstFactors(pool);
   const available: string[] = [];
