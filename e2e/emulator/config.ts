@@ -104,7 +104,15 @@ export interface PoolConfig extends PoolOAuthSeed {
   MfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
   /** Which MFA types the pool offers (SMS, TOTP, email). */
   EnabledMfas?: MfaType[];
-  Policies?: { PasswordPolicy?: Partial<PasswordPolicy> };
+  Policies?: {
+    PasswordPolicy?: Partial<PasswordPolicy>;
+    /** Choice-based sign-in (USER_AUTH): which first factors the pool offers (default PASSWORD alone). */
+    SignInPolicy?: { AllowedFirstAuthFactors?: ('PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN')[] };
+  };
+  /** The feature plan (default ESSENTIALS); passkeys and USER_AUTH need ESSENTIALS or PLUS. */
+  UserPoolTier?: 'LITE' | 'ESSENTIALS' | 'PLUS';
+  /** Passkeys: the relying party id and user verification, as SetUserPoolMfaConfig sets them. */
+  WebAuthnConfiguration?: { RelyingPartyId?: string; UserVerification?: 'required' | 'preferred' };
   DeviceConfiguration?: {
     ChallengeRequiredOnNewDevice?: boolean;
     DeviceOnlyRememberedOnUserPrompt?: boolean;

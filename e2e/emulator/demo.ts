@@ -106,6 +106,9 @@ export function demoPool(): PoolConfig {
         AttributeMapping: { username: 'sub', email: 'email', email_verified: 'email_verified', name: 'name' },
       },
     ],
+    // Choice-based sign-in: every first factor, passkeys on localhost (browsers refuse an IP address as RP id).
+    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } },
+    WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'preferred' },
     LambdaConfig: {
       DefineAuthChallenge: defineAuthChallenge,
       CreateAuthChallenge: createAuthChallenge,

@@ -18,7 +18,9 @@ export interface FlowState {
   deviceKey?: string;
   /** The one-time code expected in SMS_MFA / EMAIL_OTP / SMS_OTP. */
   code?: string;
-  /** Challenges offered by SELECT_MFA_TYPE. */
+  /** WEB_AUTHN: the challenge in CREDENTIAL_REQUEST_OPTIONS the assertion must sign. */
+  webAuthnChallenge?: string;
+  /** Challenges offered by SELECT_MFA_TYPE or SELECT_CHALLENGE. */
   choices?: string[];
   /** TOTP secret handed out by AssociateSoftwareToken during MFA_SETUP. */
   pendingTotpSecret?: string;

@@ -157,9 +157,16 @@ describe('pool settings', () => {
     }
     expect((await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools?.length).toBe(before);
     const UserPoolId = await createPool(client);
+    // Passkeys as MFA is not emulated (passkeys as a first factor are: see webauthn.test.ts).
     const webAuthn = await rejection(
       client.send(
-        new SetUserPoolMfaConfigCommand({ UserPoolId, WebAuthnConfiguration: { RelyingPartyId: 'x.example' } }),
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId,
+          WebAuthnConfiguration: {
+            RelyingPartyId: 'x.example',
+            FactorConfiguration: 'MULTI_FACTOR_WITH_USER_VERIFICATION',
+          },
+        }),
       ),
     );
     expect(webAuthn.name).toBe('InvalidParameterException');

@@ -8,6 +8,7 @@ import { createVerifier, type SrpVerifier } from './srpServer.ts';
 import type { LockoutRecord } from './lockout.ts';
 import { poolOAuthFrom, type PoolOAuth } from './oauth/model.ts';
 import { createPoolKeys, type PoolKeys, type StoredKeys, importPoolKeys } from './tokens.ts';
+import { signInSettingsFrom, type FirstFactor, type PasskeyRecord, type WebAuthnSettings } from './webauthn.ts';
 
 export interface CodeRecord {
   code: string;
@@ -39,6 +40,8 @@ export interface UserRecord extends LockoutRecord {
   passwordSetAt?: number;
   /** One-time codes by purpose: `signUp`, `forgotPassword`, `attribute:<name>`. */
   codes: Record<string, CodeRecord>;
+  /** Registered passkeys (see webauthn.ts); absent until the first. */
+  passkeys?: PasskeyRecord[];
 }
 
 export interface DeviceRecord {
@@ -95,6 +98,12 @@ export interface PoolSettings {
   passwordAttemptLimit: number;
   /** Absent in pools saved before lockouts were temporary: Cognito's 1 s then. */
   passwordLockoutSeconds?: number;
+  /** `UserPoolTier`; absent means ESSENTIALS, Cognito's default for new pools. */
+  userPoolTier?: 'LITE' | 'ESSENTIALS' | 'PLUS';
+  /** `Policies.SignInPolicy.AllowedFirstAuthFactors`; absent means PASSWORD alone, as Cognito. */
+  allowedFirstAuthFactors?: FirstFactor[];
+  /** `WebAuthnConfiguration` from SetUserPoolMfaConfig. */
+  webAuthn?: WebAuthnSettings;
   createdAt: number;
   lastModifiedAt: number;
 }
@@ -257,6 +266,7 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
     wrongCodeLimit: config.WrongCodeLimit ?? 3,
     passwordAttemptLimit: config.PasswordAttemptLimit ?? 5,
     ...(config.PasswordLockoutSeconds !== undefined ? { passwordLockoutSeconds: config.PasswordLockoutSeconds } : {}),
+    ...signInSettingsFrom(config),
     createdAt: now,
     lastModifiedAt: now,
   };

@@ -21,3 +21,4 @@ export {
 export { SignInPage, type WidgetStep, type WidgetTarget } from './signInPage.ts';
 export { createTotp, type TotpCodes } from './totp.ts';
 export { mockIdentityProvider, type MockIdentityProvider, type MockIdpUser } from './federation.ts';
+export { passkeyFixtures, VirtualAuthenticator, type PasskeyFixtures, type VirtualCredential } from './passkey.ts';

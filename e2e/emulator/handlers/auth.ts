@@ -11,7 +11,7 @@ import {
   type Handler,
 } from '../context.ts';
 import { CognitoError, codeMismatch, invalidParameter, MESSAGES, notAuthorized, resourceNotFound } from '../errors.ts';
-import { optStrMap, str, strMap, type Json } from '../input.ts';
+import { optStr, optStrMap, str, strMap, type Json } from '../input.ts';
 import type { AuthSession, ChallengeResult } from '../sessions.ts';
 import { triggerAttributes } from '../authResult.ts';
 import { createServerEphemeral, createVerifier, isValidA, verifyClaim } from '../srpServer.ts';
@@ -36,11 +36,10 @@ import {
   requireFlow,
   secondFactor,
   statusGate,
-  userAuth,
-  firstFactor,
   wrongPassword,
   type Flow,
 } from './signInSteps.ts';
+import { answerWebAuthn, firstFactor, userAuth } from './userAuth.ts';
 
 async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined, managedLogin = false): Promise<Json> {
   const authFlow = str(input, 'AuthFlow');
@@ -121,7 +120,7 @@ async function startAuth(ctx: Context, input: Json, adminPool: Pool | undefined,
       statusGate(user);
       return defineNext(flow);
     default:
-      return userAuth(flow, params);
+      return userAuth(flow, params, optStr(input, 'Session'));
   }
 }
 
@@ -343,8 +342,11 @@ async function respond(ctx: Context, input: Json, adminPool: Pool | undefined): 
     }
     case 'SELECT_CHALLENGE': {
       ctx.sessions.consume(session);
-      return firstFactor(flow, param(responses, 'ANSWER'), responses);
+      return firstFactor(flow, param(responses, 'ANSWER'), responses, flow.state.choices);
     }
+    case 'WEB_AUTHN':
+      ctx.sessions.consume(session);
+      return answerWebAuthn(flow, param(responses, 'CREDENTIAL'));
     default:
       throw invalidParameter(`Unsupported challenge ${name}`);
   }

@@ -36,6 +36,13 @@ import {
   verifySoftwareToken,
 } from './mfa.ts';
 import {
+  completeWebAuthnRegistration,
+  deleteWebAuthnCredential,
+  getUserAuthFactors,
+  listWebAuthnCredentials,
+  startWebAuthnRegistration,
+} from './webauthn.ts';
+import {
   changePassword,
   confirmForgotPassword,
   confirmSignUp,
@@ -104,4 +111,9 @@ export const handlers: Readonly<Record<string, Handler>> = {
   AdminResetUserPassword: adminResetUserPassword,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
   ...oauthOperations,
+  StartWebAuthnRegistration: startWebAuthnRegistration,
+  CompleteWebAuthnRegistration: completeWebAuthnRegistration,
+  ListWebAuthnCredentials: listWebAuthnCredentials,
+  DeleteWebAuthnCredential: deleteWebAuthnCredential,
+  GetUserAuthFactors: getUserAuthFactors,
 };

@@ -4,9 +4,9 @@ import { authenticate, getPool, requireUser, type Handler } from '../context.ts'
 import { CognitoError, invalidParameter } from '../errors.ts';
 import { optBool, optObject, optStr, str, type Json } from '../input.ts';
 import type { UserRecord } from '../store.ts';
-import { refuseMembers } from '../unsupported.ts';
 import { newTotpSecret, totpMatches } from '../totp.ts';
 import { openSetupSession, reissueSetupSession } from './setupSession.ts';
+import { applyWebAuthnConfiguration, webAuthnConfigurationJson } from '../webauthn.ts';
 
 /** Pending secrets of signed-in users (AccessToken variant), until VerifySoftwareToken accepts one. */
 const pendingSecrets = new WeakMap<UserRecord, string>();
@@ -149,13 +149,14 @@ export const getUserPoolMfaConfig: Handler = (ctx, input) => {
           },
         }
       : {}),
+    ...webAuthnConfigurationJson(pool),
   });
 };
 
 export const setUserPoolMfaConfig: Handler = async (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
   // Every check before anything changes: a refused request stores nothing.
-  refuseMembers(input, ['WebAuthnConfiguration']);
+  applyWebAuthnConfiguration(pool, optObject(input, 'WebAuthnConfiguration'));
   const mode = optStr(input, 'MfaConfiguration');
   if (mode !== undefined && mode !== 'OFF' && mode !== 'ON' && mode !== 'OPTIONAL')
     throw invalidParameter(`Invalid MfaConfiguration ${mode}`);

@@ -17,6 +17,7 @@ import {
 import { page } from '../paging.ts';
 import type { Pool } from '../store.ts';
 import { pickStored, refuseMembers, unsupported } from '../unsupported.ts';
+import { signInConfigFrom, signInSettingsFrom } from '../webauthn.ts';
 
 const seconds = (ms: number): number => ms / 1000;
 
@@ -50,7 +51,10 @@ function poolType(pool: Pool): Json {
     Id: pool.id,
     Name: s.name,
     Arn: `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.id}`,
-    Policies: { PasswordPolicy: s.passwordPolicy },
+    Policies: {
+      PasswordPolicy: s.passwordPolicy,
+      SignInPolicy: { AllowedFirstAuthFactors: s.allowedFirstAuthFactors ?? ['PASSWORD'] },
+    },
     MfaConfiguration: s.mfaConfiguration,
     ...(s.deviceConfiguration ? { DeviceConfiguration: s.deviceConfiguration } : {}),
     AutoVerifiedAttributes: s.autoVerifiedAttributes,
@@ -124,7 +128,6 @@ function poolConfigFrom(input: Json, id: string, name: string): PoolConfig {
   if (usernameConfig && optBool(usernameConfig, 'CaseSensitive') === false)
     throw unsupported('UsernameConfiguration.CaseSensitive: false', 'usernames are case-sensitive here');
   const policies = optObject(input, 'Policies');
-  if (policies) refuseMembers(policies, ['SignInPolicy'], 'Policies.');
   const passwordPolicy = policies ? optObject(policies, 'PasswordPolicy') : undefined;
   const device = optObject(input, 'DeviceConfiguration');
   const mfa = optStr(input, 'MfaConfiguration');
@@ -146,11 +149,20 @@ function poolConfigFrom(input: Json, id: string, name: string): PoolConfig {
   const required = requiredFromSchema(input);
   const messages = messagesFrom(input);
   const stored = pickStored(input, STORED_ONLY);
+  const signIn = signInConfigFrom(input);
   return {
     Id: id,
     Name: name,
     ...(mfa !== undefined ? { MfaConfiguration: mfa } : {}),
-    ...(passwordPolicy ? { Policies: { PasswordPolicy: passwordPolicyFrom(passwordPolicy) } } : {}),
+    ...signIn,
+    ...(passwordPolicy || signIn.Policies
+      ? {
+          Policies: {
+            ...signIn.Policies,
+            ...(passwordPolicy ? { PasswordPolicy: passwordPolicyFrom(passwordPolicy) } : {}),
+          },
+        }
+      : {}),
     ...(device
       ? {
           DeviceConfiguration: {
@@ -209,6 +221,7 @@ export const updateUserPool: Handler = (ctx, input) => {
   if (config.Messages) s.messages = { ...s.messages, ...config.Messages };
   if (config.StoredOnly) s.storedOnly = { ...s.storedOnly, ...config.StoredOnly };
   if (config.LambdaConfig) s.lambdaConfig = { ...s.lambdaConfig, ...config.LambdaConfig };
+  Object.assign(s, signInSettingsFrom(config));
   s.lastModifiedAt = ctx.clock.now();
   pool.changed();
   return Promise.resolve({});

@@ -322,37 +322,6 @@ export function checkPassword(flow: Flow, password: string): void {
   if (!srp || !passwordMatches(srp, flow.pool.poolName, flow.user.username, password)) throw wrongPassword(flow);
 }
 
-/** USER_AUTH (choice-based): a preferred first factor, or SELECT_CHALLENGE with what this user can do. */
-export function userAuth(flow: Flow, params: Record<string, string>): Promise<Json> | Json {
-  const preferred = params.PREFERRED_CHALLENGE;
-  if (preferred === undefined) {
-    const available = ['PASSWORD', 'PASSWORD_SRP'];
-    if (flow.user.attributes.email) available.push('EMAIL_OTP');
-    if (flow.user.attributes.phone_number) available.push('SMS_OTP');
-    return challenge(flow, 'SELECT_CHALLENGE', {}, { AvailableChallenges: available });
-  }
-  return firstFactor(flow, preferred, params);
-}
-
-export function firstFactor(flow: Flow, factor: string, params: Record<string, string>): Promise<Json> | Json {
-  switch (factor) {
-    case 'PASSWORD':
-      checkPassword(flow, param(params, 'PASSWORD'));
-      checkDevice(flow);
-      return afterPassword(flow);
-    case 'PASSWORD_SRP':
-      if (lockedOut(flow)) throw notAuthorized(MESSAGES.attemptsExceeded);
-      return passwordVerifierChallenge(flow, param(params, 'SRP_A'));
-    case 'EMAIL_OTP':
-    case 'SMS_OTP':
-      statusGate(flow.user);
-      flow.state = { ...flow.state, passwordless: true };
-      return mfaChallenge(flow, factor === 'EMAIL_OTP' ? 'EMAIL_OTP' : 'SMS_OTP');
-    default:
-      throw invalidParameter(`The challenge ${factor} is not available for this user.`);
-  }
-}
-
 /** A DEVICE_KEY the pool does not know answers "Device does not exist." (the client then forgets it and retries). */
 export function checkDevice(flow: Flow): void {
   const key = flow.state.deviceKey;

@@ -17,6 +17,7 @@ import {
 import { CognitoError, invalidParameter, MESSAGES, notAuthorized, userNotFound } from '../errors.ts';
 import { maskEmail, maskPhone } from '../outbox.ts';
 import { optAttributes, optStr, optStrMap, str, type Json } from '../input.ts';
+import { checkPasswordless, confirmedSession, signUpSession } from '../signUpSession.ts';
 import { createVerifier, passwordMatches } from '../srpServer.ts';
 import type { Pool, UserRecord } from '../store.ts';
 
@@ -80,11 +81,12 @@ export const signUp: Handler = async (ctx, input) => {
   const { pool, client, username, user: existing } = clientAndUser(ctx, input);
   if (pool.settings.allowAdminCreateUserOnly === true)
     throw notAuthorized('SignUp is not permitted for this user pool. Only administrators may create users.');
-  const password = str(input, 'Password');
+  const password = optStr(input, 'Password');
   const attributes = optAttributes(input, 'UserAttributes') ?? {};
   const clientMetadata = optStrMap(input, 'ClientMetadata');
   if (existing?.username === username) throw new CognitoError('UsernameExistsException', 'User already exists');
-  checkPolicy(pool, password);
+  if (password !== undefined) checkPolicy(pool, password);
+  else checkPasswordless(pool);
   checkAttributeUpdates(attributes);
   for (const required of pool.settings.requiredAttributes) {
     if (!attributes[required])
@@ -122,18 +124,19 @@ export const signUp: Handler = async (ctx, input) => {
       autoVerifyPhone: false,
     },
   });
-  setPassword(pool, user, password);
+  if (password !== undefined) setPassword(pool, user, password);
   pool.users.set(username, user);
   if (pre?.autoVerifyEmail === true && user.attributes.email) user.attributes.email_verified = 'true';
   if (pre?.autoVerifyPhone === true && user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   if (pre?.autoConfirmUser === true) {
     user.status = 'CONFIRMED';
     pool.changed();
-    return { UserConfirmed: true, UserSub: sub };
+    return { UserConfirmed: true, UserSub: sub, ...signUpSession(ctx, pool, client, user) };
   }
   const channel = codeChannel(pool, user, false);
   pool.changed();
-  if (channel === undefined) return { UserConfirmed: false, UserSub: sub };
+  const session = signUpSession(ctx, pool, client, user);
+  if (channel === undefined) return { UserConfirmed: false, UserSub: sub, ...session };
   const delivery = await issueCode(ctx, pool, user, {
     purpose: 'signUp',
     channel,
@@ -143,7 +146,7 @@ export const signUp: Handler = async (ctx, input) => {
     ttlMs: DAY_MS,
     template: 'Your verification code is {####}.',
   });
-  return { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails: delivery };
+  return { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails: delivery, ...session };
 };
 
 async function postConfirmation(
@@ -182,7 +185,7 @@ export const confirmSignUp: Handler = async (ctx, input) => {
   user.updatedAt = ctx.clock.now();
   pool.changed();
   await postConfirmation(ctx, pool, client.ClientId, user, 'ConfirmSignUp', clientMetadata);
-  return {};
+  return confirmedSession(ctx, pool, client, user, optStr(input, 'Session'));
 };
 
 export const resendConfirmationCode: Handler = async (ctx, input) => {
