@@ -1,9 +1,17 @@
 // Vite: the demo dev server (index.html), the widget library build, and the Vitest block.
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
+  // Examples import the package by name, as an adopter does (tsconfig.json `paths` says the same to tsc and tsx).
+  resolve: {
+    alias: {
+      'cognito-xstate/core': fileURLToPath(new URL('src/core.ts', import.meta.url)),
+      'cognito-xstate/emulator': fileURLToPath(new URL('e2e/emulator/index.ts', import.meta.url)),
+    },
+  },
   // Relative asset URLs, so the library's SRP worker resolves next to dist/index.js in the host app's bundle.
   base: './',
   server: { host: '127.0.0.1', strictPort: false },

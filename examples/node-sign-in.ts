@@ -2,14 +2,17 @@
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { createActor, waitFor } from 'xstate';
-import { createSignInMachine } from '../machines/createSignInMachine.ts';
-import { secret } from '../machines/secret.ts';
-import type { SignInInput } from '../machines/types.ts';
-import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
-import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
-import { createFastSrp } from '../src/adapters/srpFast.ts';
+import {
+  createCognitoHttp,
+  createFastSrp,
+  createMemoryDeviceStore,
+  createSignInMachine,
+  secret,
+  type SignInInput,
+} from 'cognito-xstate/core';
+import { startEmulator } from 'cognito-xstate/emulator';
+// The demo pool's ids: what `startEmulator()` serves when given no seed.
 import { DEMO_CLIENT_ID, DEMO_POOL_ID } from '../e2e/emulator/demo.ts';
-import { startEmulator } from '../e2e/emulator/index.ts';
 
 /** Where questions go and answers come from; a terminal, or a script in tests. */
 export interface Terminal {
@@ -107,6 +110,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`Cognito endpoint ${endpoint} (demo users: srp-user, sms-user, totp-user, ... password Passw0rd!demo)`);
   const ok = await nodeSignIn({ endpoint, input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID }, terminal });
   readline.close();
-  await emulator?.stop();
+  await emulator?.close();
   process.exitCode = ok ? 0 : 1;
 }
