@@ -75,7 +75,7 @@ export function optBool(input: Json, name: string): boolean | undefined {
   return value;
 }
 
-export function optInt(input: Json, name: string): number | undefined {
+function optInt(input: Json, name: string): number | undefined {
   const value = input[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) throw wrongType(name, 'an integer');

@@ -10,7 +10,7 @@ export function unsupported(member: string, detail = ''): Error {
 }
 
 /** A value that asks for nothing: absent, null, false, an empty list or string, or a structure of only those. */
-export function isInert(value: unknown): boolean {
+function isInert(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
   if (isObject(value)) return Object.values(value).every(isInert);
