@@ -172,6 +172,21 @@ export function signInActors(ports: SignInPorts) {
       // A device the machine already holds, else one stored under the typed username (as CognitoUser does).
       const knownDevice = base.device ?? lookUpDevice(ports, base.clientId, base.username);
       const parameters = await identity(ports, base.username, knownDevice);
+      if (input.signUpSession !== null) {
+        // Sign-in after sign-up (API_ConfirmSignUp): USER_AUTH with the Session, no factor to choose or prove.
+        const request: InitiateAuthRequest = {
+          AuthFlow: 'USER_AUTH',
+          ClientId: base.clientId,
+          AuthParameters: parameters,
+          Session: input.signUpSession.reveal(),
+          ...optionalFields(ports, base),
+        };
+        return {
+          step: toStep(ports, await callCognito(ports, 'InitiateAuth', request)),
+          srp: null,
+          device: knownDevice,
+        };
+      }
       let ephemeral: SrpEphemeral | null = null;
       const usesSrp =
         input.authFlow === 'USER_SRP_AUTH' ||

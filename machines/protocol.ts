@@ -46,6 +46,8 @@ export interface InitiateAuthRequest {
   ClientMetadata?: StringMap;
   UserContextData?: UserContextDataType;
   AnalyticsMetadata?: AnalyticsMetadataType;
+  /** USER_AUTH only: ConfirmSignUp's Session, to sign a new user in without the password. */
+  Session?: string;
 }
 
 export interface RespondToAuthChallengeRequest {

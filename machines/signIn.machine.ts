@@ -122,6 +122,14 @@ export const signInMachine = signInMachineSetup.createMachine({
             }),
           },
         },
+        'signUp.session': {
+          guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
+          target: 'initiatingAuth',
+          actions: {
+            type: 'acceptSignUpSession',
+            params: ({ event }) => ({ username: event.username, session: event.session }),
+          },
+        },
       },
     },
     initiatingAuth: {
@@ -136,6 +144,8 @@ export const signInMachine = signInMachineSetup.createMachine({
           authFlow: context.authFlow,
           preferredChallenge: context.preferredChallenge,
           password: context.password,
+          // Only a sign-up hand-off puts a Session in context before InitiateAuth.
+          signUpSession: context.session,
         }),
         onDone: toNextStep,
         onError: [

@@ -188,6 +188,13 @@ export const signInMachineSetup = setup({
         error: null,
       }),
     ),
+    acceptSignUpSession: assign((_, params: { username: string; session: Secret<string> }) => ({
+      ...emptyAttempt(),
+      username: params.username.trim(),
+      challengeUsername: null,
+      session: params.session,
+      error: null,
+    })),
     applyOutcome: assign(({ context }, params: { outcome: AuthOutcome }) => {
       const { step, srp, device } = params.outcome;
       const kept = {

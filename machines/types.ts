@@ -101,6 +101,8 @@ export interface InitiateAuthInput {
   readonly authFlow: SignInFlow;
   readonly preferredChallenge: PreferredChallenge;
   readonly password: Secret<string> | null;
+  /** ConfirmSignUp's Session: InitiateAuth USER_AUTH with it instead of a password. */
+  readonly signUpSession: Secret<string> | null;
 }
 
 export interface PasswordVerifierInput {
@@ -257,6 +259,8 @@ interface WithClientMetadata {
 
 export type SignInEvent =
   | ({ type: 'credentials.submit'; username: string; password: Secret<string> } & WithClientMetadata)
+  /** Right after sign-up: sign in with ConfirmSignUp's Session (USER_AUTH), no password typed again. */
+  | { type: 'signUp.session'; username: string; session: Secret<string> }
   | ({ type: 'code.submit'; code: Secret<string> } & WithClientMetadata)
   | ({ type: 'mfaType.select'; mfaType: MfaType } & WithClientMetadata)
   | ({ type: 'newPassword.submit'; password: Secret<string>; attributes: StringMap } & WithClientMetadata)

@@ -1,7 +1,7 @@
 // Sign-in after sign-up: SignUp's Session, traded by ConfirmSignUp for one that InitiateAuth USER_AUTH accepts once.
 import type { ClientConfig } from './config.ts';
 import type { Context } from './context.ts';
-import { invalidParameter, MESSAGES, notAuthorized } from './errors.ts';
+import { invalidParameter } from './errors.ts';
 import type { Pool, UserRecord } from './store.ts';
 import { allowedFirstFactors } from './webauthn.ts';
 
@@ -45,13 +45,19 @@ export function confirmedSession(
   sessionId: string | undefined,
 ): { Session?: string } {
   if (sessionId === undefined) return {};
-  const session = ctx.sessions.open(sessionId, {
-    poolId: pool.id,
-    clientId: client.ClientId,
-    step: SIGN_UP_STEP,
-    now: ctx.clock.now(),
-  });
+  // The user is confirmed by now: a stale, used or foreign SignUp Session only loses the sign-in shortcut.
+  let session;
+  try {
+    session = ctx.sessions.open(sessionId, {
+      poolId: pool.id,
+      clientId: client.ClientId,
+      step: SIGN_UP_STEP,
+      now: ctx.clock.now(),
+    });
+  } catch {
+    return {};
+  }
   ctx.sessions.consume(session);
-  if (session.username !== user.username) throw notAuthorized(MESSAGES.invalidSession);
+  if (session.username !== user.username) return {};
   return { Session: issue(ctx, pool, client, user, SIGNED_UP_STEP) };
 }

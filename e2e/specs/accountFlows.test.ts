@@ -151,7 +151,7 @@ function startForgot(overrides: Partial<ForgotPasswordInput> = {}) {
 }
 
 describe('sign-up against the emulator', () => {
-  it('signs up, confirms with the emailed code, then signs in with SRP without the password being typed again', async () => {
+  it('signs up, confirms with the emailed code, then signs in with ConfirmSignUp’s Session, no password typed again (issue 20)', async () => {
     const username = fresh();
     const actor = startSignUp();
     submitSignUp(actor, username);
@@ -166,12 +166,28 @@ describe('sign-up against the emulator', () => {
     const done = await waitFor(actor, (s) => s.status === 'done');
     const output = done.output;
     expect(output?.username).toBe(username);
-    // The emulator offers no Session after ConfirmSignUp, so the kept password drives an SRP sign-in.
-    expect(output?.session).toBeNull();
-    const password = output?.password;
-    if (password == null) throw new Error('no password kept for sign-in');
-    const signInActor = await signedIn(username, password.reveal());
+    // A USER_AUTH client gets Cognito's Session from ConfirmSignUp: the password is let go, the Session signs in.
+    expect(output?.password).toBeNull();
+    const session = output?.session;
+    if (session == null) throw new Error('no Session from ConfirmSignUp');
+    const signInActor = createActor(createSignInMachine(signInPorts()), {
+      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false },
+    });
+    signInActor.start();
+    await waitFor(signInActor, (s) => s.matches('credentials'));
+    signInActor.send({ type: 'signUp.session', username, session });
+    await waitFor(signInActor, (s) => s.matches('signedIn'));
     expect(signInActor.getSnapshot().context.claims?.username).toBe(username);
+    expect(JSON.stringify(signInActor.getSnapshot())).not.toContain(session.reveal());
+    // The Session is single use: a second sign-in with it is refused and lands on the credentials form.
+    const replay = createActor(createSignInMachine(signInPorts()), {
+      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false },
+    });
+    replay.start();
+    await waitFor(replay, (s) => s.matches('credentials'));
+    replay.send({ type: 'signUp.session', username, session });
+    const refused = await waitFor(replay, (s) => s.matches('credentials') && s.context.error !== null);
+    expect(refused.context.error?.code).toBe('NotAuthorizedException');
   });
 
   it('goes straight to sign-in when the pre sign-up trigger auto-confirms', async () => {

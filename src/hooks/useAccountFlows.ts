@@ -71,6 +71,10 @@ export function useAccountFlows(): AccountFlows {
     },
     signUpDone: (output) => {
       toSignIn(output.username, false);
+      if (output.session !== null) {
+        actorRef.send({ type: 'signUp.session', username: output.username, session: output.session });
+        return;
+      }
       if (output.password === null) return;
       // The password typed at sign-up drives one SRP sign-in and is not kept anywhere else.
       submitCredentials(actorRef, output.username, output.password);
