@@ -1,6 +1,7 @@
 // Composition root for React apps: builds the sign-in machine on real adapters from one config block.
-import { useMemo, useState, type ReactNode } from 'react';
-import { createSignInMachine, type SignInInput, type SignInPorts } from '../../machines/index.ts';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createSignInMachine, type SignInInput, type SignInPorts, type SrpPort } from '../../machines/index.ts';
+import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
@@ -21,6 +22,17 @@ export interface AuthProviderProps {
   readonly children?: ReactNode;
 }
 
+/** Starts an SRP worker with the provider and ends it on unmount; under StrictMode the remount starts a fresh one. */
+function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort): void {
+  useEffect(() => {
+    if (!('close' in srp)) return undefined;
+    srp.start();
+    return () => {
+      srp.close();
+    };
+  }, [srp]);
+}
+
 /** Provides the sign-in actor and the string dictionary to the hooks and components below it. */
 export function AuthProvider({
   config,
@@ -32,7 +44,9 @@ export function AuthProvider({
   children,
 }: AuthProviderProps) {
   // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
-  const [logic] = useState(() => createSignInMachine(ports ?? browserPorts(config)));
+  const [resolvedPorts] = useState(() => ports ?? browserPorts(config));
+  const [logic] = useState(() => createSignInMachine(resolvedPorts));
+  useWorkerLifecycle(resolvedPorts.srp);
   const input = useMemo<SignInInput>(
     () => ({
       userPoolId: config.userPoolId,
