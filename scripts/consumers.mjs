@@ -127,6 +127,8 @@ async function nodeConsumer(work, emulatorUrl) {
 
 async function webConsumer(work, emulatorUrl) {
   await run('web', 'node', ['check-readme.mjs', join(repoRoot, 'README.md')], { cwd: work });
+  // The app's own code against the package's types, as its author's editor would check it.
+  await run('web', 'npx', ['tsc', '-p', '.'], { cwd: work });
   const chromium = findChromium();
   if (chromium === undefined) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser`.');
   await run('web', 'npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: work });
@@ -142,12 +144,26 @@ const [nodeWork, webWork] = await timed('install fixtures', () =>
   Promise.all([install('node', tarball, dependencies), install('web', tarball, dependencies)]),
 );
 const emulator = await startEmulator(nodeWork);
+// Every app runs even when one fails, so one report names every broken promise.
+const failures = [];
+const check = async (label, step) => {
+  try {
+    await timed(label, step);
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+    console.error(`consumers: FAILED ${label}`);
+  }
+};
 try {
-  await timed('node: SRP + SMS_MFA with core and server only', () => nodeConsumer(nodeWork, emulator.url));
-  await timed('web: README blocks type-check, Vite React app, vanilla page, Playwright kit', () =>
+  await check('node: SRP + SMS_MFA with core and server only', () => nodeConsumer(nodeWork, emulator.url));
+  await check('web: README blocks type-check, Vite React app, vanilla page, Playwright kit', () =>
     webConsumer(webWork, emulator.url),
   );
 } finally {
   emulator.stop();
+}
+if (failures.length > 0) {
+  console.error(failures.join('\n\n'));
+  process.exit(1);
 }
 console.log(`consumers: all passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
