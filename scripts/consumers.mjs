@@ -6,7 +6,7 @@
 // dependencies are unchanged skips `npm ci` and only unpacks the fresh tarball over node_modules/cognito-xstate.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
@@ -89,6 +89,9 @@ async function install(name, tarball, packageJsonOfTarball) {
     await rm(target, { recursive: true, force: true });
     await mkdir(target, { recursive: true });
     await run(name, 'tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+    // npm marks bin targets executable on install; an unpacked tarball keeps the packed modes, so do it here.
+    const { bin = {} } = JSON.parse(await readFile(join(target, 'package.json'), 'utf8'));
+    await Promise.all(Object.values(bin).map((path) => chmod(join(target, path), 0o755)));
   } else {
     await run(name, 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: work });
     await writeFile(stampFile, stamp);
