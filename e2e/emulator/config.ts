@@ -78,6 +78,20 @@ export interface UserSeed {
    * one 3072-bit modexp each (the bench's 100k-user pool).
    */
   SrpVerifier?: { Salt: string; Verifier: string };
+  /** Remembered devices, as a browser that confirmed them holds them (device SRP signs in with these). */
+  Devices?: DeviceSeed[];
+}
+
+/** A confirmed device: the three values amazon-cognito-identity-js keeps under `.deviceKey` and friends. */
+export interface DeviceSeed {
+  /** `<region>_<uuid>`, as ConfirmDevice's DeviceKey. */
+  DeviceKey: string;
+  DeviceGroupKey: string;
+  /** The device's random password (`.randomPasswordKey`); turned into a device SRP verifier, never kept. */
+  DevicePassword: string;
+  DeviceName?: string;
+  /** Default true: remembered, so sign-in skips MFA on it where the pool allows that. */
+  Remembered?: boolean;
 }
 
 export interface PoolConfig {

@@ -5,8 +5,10 @@ import type { Context } from './context.ts';
 import { demoConfig } from './demo.ts';
 import { handlers } from './handlers/index.ts';
 import { createOutbox, type Message } from './outbox.ts';
+import { checkConfig, readSeedFile, seedDevices } from './seed.ts';
 import { createHttpServer, type RequestLogEntry } from './server.ts';
 import { SessionStore } from './sessions.ts';
+import { EmulatorStartError } from './startError.ts';
 import { Store } from './store.ts';
 import { createTriggers } from './triggers.ts';
 
@@ -14,14 +16,17 @@ export type { Clock } from './clock.ts';
 export type * from './config.ts';
 export type { Message } from './outbox.ts';
 export type { RequestLogEntry } from './server.ts';
+export { EmulatorStartError, type EmulatorStartErrorCode } from './startError.ts';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Pools to create; omitted → the demo pool. Pools already in `dataDir` are loaded instead of re-seeded. */
+  /** Pools to create; omitted → `seed`, else the demo pool. Pools already in `dataDir` are loaded instead of re-seeded. */
   config?: EmulatorConfig;
+  /** A seed file (JSON, the `config` shape); trigger module paths in it resolve next to it. */
+  seed?: string;
   clock?: Clock;
   /** Persist pools here (one JSON file per pool, atomic writes). */
   dataDir?: string;
@@ -33,6 +38,9 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   readonly url: string;
+  /** Stops serving and flushes `dataDir`; safe to call twice. */
+  close(): Promise<void>;
+  /** The same as `close()`. */
   stop(): Promise<void>;
   /** Live view of every code "sent". */
   readonly outbox: readonly Message[];
@@ -41,7 +49,16 @@ export interface Emulator {
   readonly requests: readonly RequestLogEntry[];
 }
 
+/**
+ * Starts a Cognito user-pool emulator on loopback. Rejects with `EmulatorStartError` (`code` `InvalidSeed`,
+ * `PortInUse` or `ListenFailed`) before anything is served; a bad seed is refused before `dataDir` is touched.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const seeded = options.config
+    ? { config: checkConfig(options.config, 'options.config'), baseDir: options.baseDir }
+    : options.seed !== undefined
+      ? await readSeedFile(options.seed)
+      : { config: demoConfig(), baseDir: options.baseDir };
   const clock = options.clock ?? createClock();
   const store = new Store(options.dataDir);
   const outbox = createOutbox();
@@ -52,13 +69,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sessions: new SessionStore(),
     clock,
     outbox,
-    triggers: createTriggers(options.baseDir ?? process.cwd()),
+    triggers: createTriggers(options.baseDir ?? seeded.baseDir ?? process.cwd()),
     baseUrl: () => url,
   };
   const loaded = await store.load();
-  for (const pool of (options.config ?? demoConfig()).Pools) {
+  for (const pool of seeded.config.Pools) {
     if (loaded.has(pool.Id)) store.attachTriggers(pool.Id, pool.LambdaConfig ?? {});
-    else store.createPool(pool, clock.now());
+    else seedDevices(store.createPool(pool, clock.now()), pool, clock.now());
   }
   await store.flush();
 
@@ -69,10 +86,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     testEndpoints: options.testEndpoints ?? true,
   });
   const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+    const failed = (error: NodeJS.ErrnoException): void => {
+      const where = `${host}:${String(port)}`;
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new EmulatorStartError('PortInUse', `port ${String(port)} on ${host} is already in use`, { cause: error })
+          : new EmulatorStartError('ListenFailed', `cannot listen on ${where} (${error.code ?? error.message})`, {
+              cause: error,
+            }),
+      );
+    };
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
       resolve();
     });
   });
@@ -85,24 +113,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const pool of store.pools.values()) pool.keys().catch(() => undefined);
 
   let stopped: Promise<void> | undefined;
-  return {
-    url,
-    outbox: outbox.messages,
-    clock,
-    requests,
-    stop() {
-      stopped ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => {
-            resolve();
-          });
-          server.closeAllConnections();
+  const close = (): Promise<void> => {
+    stopped ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
         });
-        // New keys mark their pool for saving: let generation in flight end so nothing is written after stop.
-        await Promise.all([...store.pools.values()].map((pool) => pool.keysSettled()));
-        await store.flush();
-      })();
-      return stopped;
-    },
+        server.closeAllConnections();
+      });
+      // New keys mark their pool for saving: let generation in flight end so nothing is written after stop.
+      await Promise.all([...store.pools.values()].map((pool) => pool.keysSettled()));
+      await store.flush();
+    })();
+    return stopped;
   };
+  return { url, outbox: outbox.messages, clock, requests, close, stop: close };
 }

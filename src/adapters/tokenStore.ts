@@ -1,4 +1,4 @@
-// Token stores: in-memory (default), or web storage (opt-in) under amazon-cognito-identity-js's keys.
+// Token stores: in-memory (default), or web storage (opt-in) under amazon-cognito-identity-js's and Amplify v6's keys.
 import { jwtPayload } from '../../machines/claims.ts';
 import type { StoredTokens, TokenStore } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
@@ -8,10 +8,11 @@ const userKey = (clientId: string, username: string, name: string) =>
   `CognitoIdentityServiceProvider.${clientId}.${username}.${name}`;
 
 /**
- * `localStorage` or `sessionStorage`, with CognitoUser's key layout (`.idToken`, `.accessToken`, `.refreshToken`,
- * `LastAuthUser`). Opt-in: tokens in web storage are readable by any script on the page.
+ * `localStorage` (default) or `sessionStorage`, with the key layout CognitoUser and Amplify v6 share
+ * (`CognitoIdentityServiceProvider.<clientId>.<username>.idToken`, `.accessToken`, `.refreshToken`, `.clockDrift`,
+ * `LastAuthUser`), so users signed in by either stay signed in. Opt-in: any script on the page can read web storage.
  */
-export function createWebStorageTokenStore(storage: Storage): TokenStore {
+export function createWebStorageTokenStore(storage: Storage = localStorage): TokenStore {
   return {
     load(clientId) {
       const username = storage.getItem(lastUserKey(clientId));
