@@ -20,7 +20,16 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     // `core` is the React-free machines and adapters; `server` is the Node-only admin module for back-ends; the AWS SDK stays the host's (optional peer).
-    lib: { entry: { index: 'src/lib.ts', core: 'src/core.ts', server: 'src/server/admin.ts' }, formats: ['es'] },
+    // `srpWorker` is an entry so it keeps a stable name: index.js starts it as `new URL('./srpWorker.js', import.meta.url)`.
+    lib: {
+      entry: {
+        index: 'src/lib.ts',
+        core: 'src/core.ts',
+        server: 'src/server/admin.ts',
+        srpWorker: 'src/adapters/srpWorker.ts',
+      },
+      formats: ['es'],
+    },
     rolldownOptions: {
       external: [
         /^amazon-cognito-identity-js($|\/)/,

@@ -174,4 +174,47 @@ describe('createWorkerSrp', () => {
     expect(reports).toEqual([{ engine: 'inline', reason: 'this runtime has no Worker' }]);
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it('opens no worker and tells nobody anything until it is started or called, as during server render', async () => {
+    const reports: SrpEngineReport[] = [];
+    let opened = 0;
+    createWorkerSrp({
+      createChannel: () => {
+        opened += 1;
+        return channelWorker();
+      },
+      onEngine: (report) => reports.push(report),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(opened).toBe(0);
+    expect(reports).toEqual([]);
+  });
+
+  it('ends its worker on close and starts a fresh one on the next call (StrictMode remounts)', async () => {
+    const opened: TestWorkerChannel[] = [];
+    const closed: TestWorkerChannel[] = [];
+    const srp = createWorkerSrp({
+      createChannel: () => {
+        const channel = channelWorker();
+        opened.push(channel);
+        return {
+          ...channel,
+          close: () => {
+            closed.push(channel);
+          },
+        };
+      },
+    });
+    srp.start();
+    await srp.createEphemeral();
+    srp.close();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(closed).toEqual(opened);
+    const ephemeral = await srp.createEphemeral();
+    expect(ephemeral.srpA).toMatch(/^[0-9a-f]+$/);
+    expect(opened).toHaveLength(2);
+    srp.close();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(closed).toHaveLength(2);
+  });
 });

@@ -62,6 +62,9 @@ export type SrpWorkerResponse =
   | { readonly id: number; readonly ok: true; readonly result: WireResult }
   | { readonly id: number; readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
 
+/** What the worker posts once it listens: the page waits for it before trusting a worker that may 404 or be blocked. */
+export const srpWorkerReady = 'cognito-xstate:srp-worker-ready';
+
 /** Distributes Omit over a union, so each request keeps its own `input`. */
 export type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 

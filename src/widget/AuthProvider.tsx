@@ -1,6 +1,7 @@
 // Composition root for React apps: builds the sign-in machine on real adapters from one config block.
-import { useMemo, useState, type ReactNode } from 'react';
-import { createSignInMachine, type SignInInput, type SignInPorts } from '../../machines/index.ts';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createSignInMachine, type SignInInput, type SignInPorts, type SrpPort } from '../../machines/index.ts';
+import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
@@ -22,6 +23,17 @@ export interface AuthProviderProps {
   readonly children?: ReactNode;
 }
 
+/** Starts an SRP worker with the provider and ends it on unmount; under StrictMode the remount starts a fresh one. */
+function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort): void {
+  useEffect(() => {
+    if (!('close' in srp)) return undefined;
+    srp.start();
+    return () => {
+      srp.close();
+    };
+  }, [srp]);
+}
+
 /** Provides the Cognito ports, the sign-in actor and the string dictionary to the hooks and components below it. */
 export function AuthProvider({
   config,
@@ -36,6 +48,7 @@ export function AuthProvider({
   // Ports are built once per provider and handed down: no component below builds a transport.
   const [resolvedPorts] = useState(() => ports ?? browserPorts(config));
   const [logic] = useState(() => createSignInMachine(resolvedPorts));
+  useWorkerLifecycle(resolvedPorts.srp);
   const input = useMemo<SignInInput>(
     () => ({
       userPoolId: config.userPoolId,
