@@ -25,6 +25,7 @@ export default defineConfig({
       entry: {
         index: 'src/lib.ts',
         core: 'src/core.ts',
+        authenticationHelper: 'src/adapters/srp.ts',
         server: 'src/server/admin.ts',
         srpWorker: 'src/adapters/srpWorker.ts',
       },

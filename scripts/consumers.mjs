@@ -1,19 +1,25 @@
 // `npm run consumers`: packs the library and installs the tarball into the fixture apps under examples/consumers/,
 // then each signs in for real against one `cognito-emulator` started from the installed package.
 //
-// Each fixture is copied to node_modules/.cache/consumers/<name> (ignored by git, lint and knip) and installed there
+// Each fixture is copied to a folder of its own under the system temp directory and installed there
 // with `npm ci --prefer-offline` from its committed lockfile. A warm run whose fixture lockfile and package
 // dependencies are unchanged skips `npm ci` and only unpacks the fresh tarball over node_modules/cognito-xstate.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
 
 const repoRoot = join(import.meta.dirname, '..');
 const fixturesDir = join(repoRoot, 'examples/consumers');
-const workRoot = join(repoRoot, 'node_modules/.cache/consumers');
+// Outside the repository: Playwright does not transform TypeScript under a node_modules folder. One folder per
+// checkout, so warm runs reuse their installs and two clones never share one.
+const workRoot = join(
+  tmpdir(),
+  `cognito-xstate-consumers-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`,
+);
 const packDir = join(workRoot, '.pack');
 const skipBuild = process.argv.includes('--no-build');
 

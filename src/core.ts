@@ -6,7 +6,10 @@ export * from '../machines/index.ts';
 /** The AWS JSON 1.1 transport: one `CognitoPort` for sign-in, sign-up, password reset and the account calls. */
 export { createCognitoHttp, ClientSecretInBrowserError, type CognitoHttpOptions } from './adapters/cognitoHttp.ts';
 
-/** SRP engines: the fast BigInt engine inline, the same engine in a Web Worker, or amazon-cognito-identity-js's. */
+/**
+ * SRP engines: the fast BigInt engine inline or in a Web Worker. amazon-cognito-identity-js's engine is its own entry,
+ * `cognito-xstate/authentication-helper`, so apps without that optional peer never bundle an import of it.
+ */
 export { createFastSrp } from './adapters/srpFast.ts';
 export {
   createWorkerSrp,
@@ -19,5 +22,3 @@ export {
 /** Token and device stores: memory (default) or web storage under amazon-cognito-identity-js's keys. */
 export { createMemoryTokenStore, createWebStorageTokenStore } from './adapters/tokenStore.ts';
 export { createMemoryDeviceStore, createWebStorageDeviceStore } from './adapters/deviceStore.ts';
-/** amazon-cognito-identity-js's engine, loaded lazily (an optional peer dependency). */
-export { createAuthenticationHelperSrp } from './adapters/srpAuthenticationHelper.ts';
