@@ -93,7 +93,8 @@ const RECOVERABLE_IN_STEP: ReadonlySet<CognitoErrorCode> = new Set<CognitoErrorC
 
 const outcomeParams = ({ event }: { event: { output: AuthOutcome } }) => ({ outcome: event.output });
 
-function emptyAttempt() {
+/** The per-attempt fields, as a new attempt (and the machine's first context) starts them. */
+export function emptyAttempt() {
   return {
     password: null,
     srp: null,
