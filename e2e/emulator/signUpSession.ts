@@ -1,7 +1,7 @@
 // Sign-in after sign-up: SignUp's Session, traded by ConfirmSignUp for one that InitiateAuth USER_AUTH accepts once.
 import type { ClientConfig } from './config.ts';
 import type { Context } from './context.ts';
-import { invalidParameter, MESSAGES, notAuthorized } from './errors.ts';
+import { invalidParameter } from './errors.ts';
 import type { Pool, UserRecord } from './store.ts';
 import { allowedFirstFactors } from './webauthn.ts';
 
@@ -45,13 +45,16 @@ export function confirmedSession(
   sessionId: string | undefined,
 ): { Session?: string } {
   if (sessionId === undefined) return {};
-  const session = ctx.sessions.open(sessionId, {
-    poolId: pool.id,
-    clientId: client.ClientId,
-    step: SIGN_UP_STEP,
-    now: ctx.clock.now(),
-  });
+  // The code already confirmed the user: a stale SignUp Session only costs the shortcut, never the confirmation.
+  const session = ctx.sessions.peek(sessionId);
+  if (
+    session?.poolId !== pool.id ||
+    session.clientId !== client.ClientId ||
+    session.step !== SIGN_UP_STEP ||
+    session.username !== user.username ||
+    session.expiresAt <= ctx.clock.now()
+  )
+    return {};
   ctx.sessions.consume(session);
-  if (session.username !== user.username) throw notAuthorized(MESSAGES.invalidSession);
   return { Session: issue(ctx, pool, client, user, SIGNED_UP_STEP) };
 }
