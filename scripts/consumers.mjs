@@ -147,10 +147,29 @@ async function webConsumer(work, emulatorUrl) {
   });
 }
 
+async function nextConsumer(work, emulatorUrl) {
+  const chromium = findChromium();
+  if (chromium === undefined) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser`.');
+  // The page is prerendered: a widget that touched `window` or fired onSrpEngine during server render fails here.
+  const build = await run('next', 'npx', ['next', 'build'], {
+    cwd: work,
+    env: { ...process.env, NEXT_PUBLIC_COGNITO_ENDPOINT: emulatorUrl, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (/is not defined|prerender-error/.test(build)) throw new Error(`next: the build reported an error\n${build}`);
+  await run('next', 'npx', ['playwright', 'test'], {
+    cwd: work,
+    env: { ...process.env, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
 const started = Date.now();
 const { tarball, dependencies } = await timed('build and pack', packTarball);
-const [nodeWork, webWork] = await timed('install fixtures', () =>
-  Promise.all([install('node', tarball, dependencies), install('web', tarball, dependencies)]),
+const [nodeWork, webWork, nextWork] = await timed('install fixtures', () =>
+  Promise.all([
+    install('node', tarball, dependencies),
+    install('web', tarball, dependencies),
+    install('next', tarball, dependencies),
+  ]),
 );
 const emulator = await startEmulator(nodeWork);
 // Every app runs even when one fails, so one report names every broken promise.
@@ -167,6 +186,9 @@ try {
   await check('node: SRP + SMS_MFA with core and server only', () => nodeConsumer(nodeWork, emulator.url));
   await check('web: README blocks type-check, Vite React app, vanilla page, Playwright kit', () =>
     webConsumer(webWork, emulator.url),
+  );
+  await check('next: App Router app, prerendered, SRP in the Turbopack-built worker', () =>
+    nextConsumer(nextWork, emulator.url),
   );
 } finally {
   emulator.stop();
