@@ -141,6 +141,8 @@ async function webConsumer(work, emulatorUrl) {
   const chromium = findChromium();
   if (chromium === undefined) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser`.');
   await run('web', 'npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: work });
+  // The vanilla page again, bundled by webpack 5 into dist/webpack/: its SRP worker must be webpack's own chunk.
+  await run('web', 'node', ['webpack/build.mjs'], { cwd: work });
   await run('web', 'npx', ['playwright', 'test'], {
     cwd: work,
     env: { ...process.env, CHROMIUM_PATH: chromium, EMULATOR_URL: emulatorUrl },
@@ -184,7 +186,7 @@ const check = async (label, step) => {
 };
 try {
   await check('node: SRP + SMS_MFA with core and server only', () => nodeConsumer(nodeWork, emulator.url));
-  await check('web: README blocks type-check, Vite React app, vanilla page, Playwright kit', () =>
+  await check('web: README blocks type-check, Vite React app, vanilla page (Vite and webpack 5), Playwright kit', () =>
     webConsumer(webWork, emulator.url),
   );
   await check('next: App Router app, prerendered, SRP in the Turbopack-built worker', () =>
