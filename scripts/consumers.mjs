@@ -134,6 +134,36 @@ async function nodeConsumer(work, emulatorUrl) {
   if (!output.includes('through SRP and SMS_MFA')) throw new Error(`node: unexpected output\n${output}`);
 }
 
+/** Runs the installed bin to its exit; resolves with the exit code and stderr. */
+function binExit(work, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(work, 'node_modules/.bin/cognito-emulator'), args, {
+      cwd: work,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** The installed bin refuses bad input with one line and a non-zero exit: a malformed seed, a port in use. */
+async function binRefusals(work, emulatorUrl) {
+  const seed = join(work, 'bad-seed.json');
+  await writeFile(seed, JSON.stringify({ Pools: [{ Id: 'us-east-1_Bad1', Users: [{ Usernme: 'a' }] }] }));
+  const refused = await binExit(work, ['--seed', seed]);
+  const lines = refused.stderr.trim().split('\n');
+  if (refused.code === 0 || lines.length !== 1 || !lines[0].includes(seed) || !lines[0].includes('Pools[0].Users[0]'))
+    throw new Error(`bin: a malformed seed gave exit ${String(refused.code)} and\n${refused.stderr}`);
+  const port = new URL(emulatorUrl).port;
+  const busy = await binExit(work, ['--port', port]);
+  if (busy.code === 0 || !busy.stderr.includes(`port ${port} on 127.0.0.1 is already in use`))
+    throw new Error(`bin: a port in use gave exit ${String(busy.code)} and\n${busy.stderr}`);
+}
+
 async function webConsumer(work, emulatorUrl) {
   await run('web', 'node', ['check-readme.mjs', join(repoRoot, 'README.md')], { cwd: work });
   // The app's own code against the package's types, as its author's editor would check it.
@@ -186,6 +216,9 @@ const check = async (label, step) => {
 };
 try {
   await check('node: SRP + SMS_MFA with core and server only', () => nodeConsumer(nodeWork, emulator.url));
+  await check('bin: a malformed seed and a port in use are refused in one line, exit non-zero', () =>
+    binRefusals(nodeWork, emulator.url),
+  );
   await check('web: README blocks type-check, Vite React app, vanilla page (Vite and webpack 5), Playwright kit', () =>
     webConsumer(webWork, emulator.url),
   );
