@@ -8,18 +8,13 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
+import { consumersWorkRoot } from './consumersWorkRoot.mjs';
 
 const repoRoot = join(import.meta.dirname, '..');
 const fixturesDir = join(repoRoot, 'examples/consumers');
-// Outside the repository: Playwright does not transform TypeScript under a node_modules folder. One folder per
-// checkout, so warm runs reuse their installs and two clones never share one.
-const workRoot = join(
-  tmpdir(),
-  `cognito-xstate-consumers-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`,
-);
+const workRoot = consumersWorkRoot;
 const packDir = join(workRoot, '.pack');
 const skipBuild = process.argv.includes('--no-build');
 
@@ -185,12 +180,12 @@ async function nextConsumer(work, emulatorUrl) {
   // The page is prerendered: a widget that touched `window` or fired onSrpEngine during server render fails here.
   const build = await run('next', 'npx', ['next', 'build'], {
     cwd: work,
-    env: { ...process.env, NEXT_PUBLIC_COGNITO_ENDPOINT: emulatorUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (/is not defined|prerender-error/.test(build)) throw new Error(`next: the build reported an error\n${build}`);
   await run('next', 'npx', ['playwright', 'test'], {
     cwd: work,
-    env: { ...process.env, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CHROMIUM_PATH: chromium, EMULATOR_URL: emulatorUrl, NEXT_TELEMETRY_DISABLED: '1' },
   });
 }
 

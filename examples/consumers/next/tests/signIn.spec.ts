@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 
 const demoPassword = 'Passw0rd!demo';
+const emulator = process.env.EMULATOR_URL ?? 'http://127.0.0.1:9229';
 
 test('the prerendered page hydrates and signs a user in with SRP in the worker', async ({ page, request }) => {
   // The widget is in the prerendered HTML, waiting: no form a user could submit before React hydrates it.
@@ -16,7 +17,7 @@ test('the prerendered page hydrates and signs a user in with SRP in the worker',
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
 
-  await page.goto('/');
+  await page.goto(`/?endpoint=${encodeURIComponent(emulator)}`);
   await page.getByLabel('Username', { exact: true }).fill('srp-user');
   await page.getByLabel('Password', { exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
