@@ -1,4 +1,4 @@
-// The prerendered Next.js page: the widget is in the static HTML, SRP runs in the worker Turbopack emitted,
+// The prerendered Next.js pages: the widget is in the static HTML, SRP runs in the worker Turbopack emitted,
 // a real sign-in against the emulator succeeds, and the web-storage token store keeps the user across a reload.
 // Plain Playwright: cognito-xstate/testing would pull in the AWS SDK, which this app does not need.
 import { expect, test } from '@playwright/test';
@@ -29,4 +29,13 @@ test('the prerendered page hydrates and signs a user in with SRP in the worker',
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'You’re signed in', exact: true })).toBeVisible();
+});
+
+test('a server component renders the widget directly, and it hydrates to the sign-in form', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/direct');
+  await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Password', { exact: true })).toBeEditable();
+  expect(errors).toEqual([]);
 });
