@@ -10,14 +10,14 @@ export function browserPorts(config: LoginWidgetConfig): SignInPorts {
   return {
     // The transport and the SRP client load on first use, so the sign-in form paints without their code.
     cognito: lazyCognito(async () =>
-      (await import('../adapters/cognitoHttp.ts')).createCognitoHttp({
+      (await import('./browserAdapters.ts')).createCognitoHttp({
         endpoint: cognitoEndpoint(config),
         clientId: config.clientId,
       }),
     ),
     // The SRP math runs off the main thread (inline where workers are unavailable or blocked by CSP).
     srp: lazyWorkerSrp(async () => {
-      const { createInlineSrp, createWorkerSrp } = await import('../adapters/srpWorkerClient.ts');
+      const { createInlineSrp, createWorkerSrp } = await import('./browserAdapters.ts');
       return config.srp === 'inline' ? createInlineSrp() : createWorkerSrp({ onEngine: config.onSrpEngine });
     }),
     tokens: config.tokenStore ?? createMemoryTokenStore(),
