@@ -14,7 +14,6 @@ import { median } from './stats.ts';
 import { failed, na, value, type Row } from './table.ts';
 
 const run = promisify(execFile);
-const fixture = join(repoRoot, 'examples', 'consumers', 'web');
 /** The spec `npm run consumers` runs too: sign in an SMS-MFA user with the kit's own emulator, outbox and page object. */
 const spec = 'tests/kit.spec.ts';
 const runs = 3;
@@ -28,11 +27,12 @@ function lockWithoutTarballIntegrity(lock: string): string {
 }
 
 /**
- * The web consumer fixture in bench/.work/consumer-web with the freshly packed tarball, as scripts/consumers.mjs
- * installs it: `npm ci` from its lockfile, or only the tarball unpacked over it when nothing else changed.
+ * A consumer fixture (examples/consumers/<name>) in bench/.work/consumer-<name> with the freshly packed tarball, as
+ * scripts/consumers.mjs installs it: `npm ci` from its lockfile, or only the tarball unpacked over it when nothing else changed.
  */
-async function installFixture(tarball: string, log: (line: string) => void): Promise<string> {
-  const work = join(workDir, 'consumer-web');
+export async function installFixture(name: string, tarball: string, log: (line: string) => void): Promise<string> {
+  const fixture = join(repoRoot, 'examples', 'consumers', name);
+  const work = join(workDir, `consumer-${name}`);
   await mkdir(work, { recursive: true });
   for (const entry of await readdir(work))
     if (entry !== 'node_modules') await rm(join(work, entry), { recursive: true, force: true });
@@ -56,15 +56,13 @@ async function installFixture(tarball: string, log: (line: string) => void): Pro
     };
     await Promise.all(Object.values(bin).map((path) => chmod(join(target, path), 0o755)));
   } else {
-    log('npm ci in bench/.work/consumer-web');
+    log(`npm ci in bench/.work/consumer-${name}`);
     await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
       cwd: work,
       maxBuffer: 64 * 1024 * 1024,
     });
     await writeFile(stampFile, stamp);
   }
-  log('vite build of the consumer app');
-  await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: work });
   return work;
 }
 
@@ -108,7 +106,9 @@ export async function measureConsumerTest(ctx: BenchContext): Promise<Row[]> {
   const chromium = findChromium();
   if (chromium === undefined) return [{ ...base, ours: failed('no Chromium (scripts/chromium.mjs)'), note: '' }];
   const packed = await ensurePacked(ctx.log);
-  const work = await installFixture(packed.tarball, ctx.log);
+  const work = await installFixture('web', packed.tarball, ctx.log);
+  ctx.log('vite build of the consumer app');
+  await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: work });
   const seconds: number[] = [];
   for (let i = 0; i < runs; i++) {
     ctx.log(`npx playwright test ${spec} in the consumer app (${String(i + 1)}/${String(runs)})`);

@@ -28,6 +28,7 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['growth', 'Cost growth', measureGrowth],
   ['e2e', 'E2E wall time', measureE2e],
   ['consumer-test', 'One consumer test', async (ctx) => (await import('./consumerTest.ts')).measureConsumerTest(ctx)],
+  ['next', 'Next.js main thread', async (ctx) => (await import('./nextLongTask.ts')).measureNextLongTask(ctx)],
 ];
 
 /** The whole run must end within 5 minutes; keep a margin for writing results. */

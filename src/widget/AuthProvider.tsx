@@ -24,14 +24,14 @@ export interface AuthProviderProps {
 }
 
 /**
- * Starts the SRP worker when the user first types or points (long before "Sign in"), not during the first paint,
- * which does not need it; ends it on unmount. Under StrictMode the remount starts a fresh one.
+ * Starts the SRP worker when the user first types, points or a password manager fills a field (long before "Sign
+ * in"), not during the first paint, which does not need it; ends it on unmount. Under StrictMode the remount starts a fresh one.
  */
 function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort): void {
   useEffect(() => {
     if (!('close' in srp)) return undefined;
     const worker = srp;
-    const events = ['keydown', 'pointerdown'] as const;
+    const events = ['keydown', 'pointerdown', 'input'] as const;
     const stopListening = (): void => {
       for (const type of events) document.removeEventListener(type, start, true);
     };
