@@ -15,19 +15,24 @@ import {
   type Json,
 } from '../input.ts';
 import { page } from '../paging.ts';
-import type { Pool } from '../store.ts';
+import { recoveryOrder, type Pool } from '../store.ts';
 import { pickStored, refuseMembers, unsupported } from '../unsupported.ts';
 import { signInConfigFrom, signInSettingsFrom } from '../webauthn.ts';
 
 const seconds = (ms: number): number => ms / 1000;
 
-/** Members kept and echoed only: delivery settings (codes go to the outbox), tags, tier, email subjects. */
+/**
+ * Members kept and echoed only: delivery settings (codes go to the outbox), tags, the email subject (the outbox keeps
+ * no subject), the KMS key that encrypts data at rest on AWS, and the ORIGINAL issuer (the emulator's own URL).
+ */
 const STORED_ONLY = [
   'EmailConfiguration',
   'SmsConfiguration',
   'EmailVerificationSubject',
   'UserPoolTags',
   'UserPoolTier',
+  'KeyConfiguration',
+  'IssuerConfiguration',
 ] as const;
 
 /** Message templates the emulator fills in ({####} is the code). */
@@ -39,9 +44,62 @@ const MESSAGE_MEMBERS = [
 ] as const;
 
 /** Members that change behaviour on AWS and that the emulator does not implement. */
-const REFUSED = ['UsernameAttributes', 'UserAttributeUpdateSettings', 'AccountRecoverySetting'] as const;
+const REFUSED = ['UserAttributeUpdateSettings', 'DcrConfiguration', 'AcrConfiguration'] as const;
+
+/** LambdaConfig members with no emulated trigger (the ones in config.ts TriggerName run). */
+const REFUSED_LAMBDA = [
+  'UserMigration',
+  'CustomSMSSender',
+  'CustomEmailSender',
+  'KMSKeyID',
+  'InboundFederation',
+] as const;
 
 const ALIASES = ['email', 'phone_number', 'preferred_username'] as const;
+const USERNAME_ATTRIBUTES = ['email', 'phone_number'] as const;
+const RECOVERY = ['verified_email', 'verified_phone_number', 'admin_only'] as const;
+
+/** AccountRecoverySetting: one or two mechanisms, priorities 1 and 2, admin_only alone. */
+function recoveryFrom(input: Json): NonNullable<PoolConfig['AccountRecoverySetting']> | undefined {
+  const setting = optObject(input, 'AccountRecoverySetting');
+  if (!setting) return undefined;
+  const list = setting.RecoveryMechanisms;
+  if (!Array.isArray(list) || list.length < 1 || list.length > 2)
+    throw invalidParameter('AccountRecoverySetting.RecoveryMechanisms must list one or two recovery mechanisms.');
+  const mechanisms = list.map((item) => {
+    if (!isObject(item)) throw invalidParameter('AccountRecoverySetting.RecoveryMechanisms must be a list of options.');
+    const name = optStr(item, 'Name');
+    const found = RECOVERY.find((r) => r === name);
+    if (found === undefined) throw invalidParameter(`Invalid recovery mechanism name ${String(name)}`);
+    const priority = optIntInRange(item, 'Priority', 1, 2);
+    if (priority === undefined) throw invalidParameter('Each recovery mechanism needs a Priority of 1 or 2.');
+    return { Name: found, Priority: priority };
+  });
+  if (new Set(mechanisms.map((m) => m.Priority)).size !== mechanisms.length)
+    throw invalidParameter('Recovery mechanisms must have different priorities.');
+  if (new Set(mechanisms.map((m) => m.Name)).size !== mechanisms.length)
+    throw invalidParameter('Recovery mechanisms must be different.');
+  if (mechanisms.length > 1 && mechanisms.some((m) => m.Name === 'admin_only'))
+    throw invalidParameter('admin_only cannot be combined with another recovery mechanism.');
+  return { RecoveryMechanisms: mechanisms };
+}
+
+/** LambdaConfig: the emulated triggers; PreTokenGenerationConfig V1_0 is the same as PreTokenGeneration. */
+function lambdaFrom(input: Json): Record<string, string> | undefined {
+  const config = optObject(input, 'LambdaConfig');
+  if (!config) return undefined;
+  refuseMembers(config, REFUSED_LAMBDA, 'LambdaConfig.');
+  const { PreTokenGenerationConfig: versioned, ...rest } = config;
+  const triggers = optStrMap({ LambdaConfig: rest }, 'LambdaConfig') ?? {};
+  if (versioned !== undefined && versioned !== null) {
+    const version = isObject(versioned) ? optStr(versioned, 'LambdaVersion') : undefined;
+    const arn = isObject(versioned) ? optStr(versioned, 'LambdaArn') : undefined;
+    if (version !== 'V1_0' || arn === undefined)
+      throw unsupported('LambdaConfig.PreTokenGenerationConfig', 'only LambdaVersion V1_0 events are emulated');
+    triggers.PreTokenGeneration = arn;
+  }
+  return triggers;
+}
 
 function poolType(pool: Pool): Json {
   const s = pool.settings;
@@ -59,7 +117,15 @@ function poolType(pool: Pool): Json {
     ...(s.deviceConfiguration ? { DeviceConfiguration: s.deviceConfiguration } : {}),
     AutoVerifiedAttributes: s.autoVerifiedAttributes,
     ...(s.aliasAttributes && s.aliasAttributes.length > 0 ? { AliasAttributes: s.aliasAttributes } : {}),
-    UsernameConfiguration: { CaseSensitive: true },
+    ...(s.usernameAttributes ? { UsernameAttributes: s.usernameAttributes } : {}),
+    UsernameConfiguration: { CaseSensitive: s.caseSensitive ?? true },
+    ...(s.accountRecovery
+      ? {
+          AccountRecoverySetting: {
+            RecoveryMechanisms: s.accountRecovery.map((Name, index) => ({ Name, Priority: index + 1 })),
+          },
+        }
+      : {}),
     AdminCreateUserConfig: {
       AllowAdminCreateUserOnly: s.allowAdminCreateUserOnly ?? false,
       ...(s.inviteMessageTemplate ? { InviteMessageTemplate: s.inviteMessageTemplate } : {}),
@@ -122,24 +188,32 @@ function messagesFrom(input: Json): NonNullable<PoolConfig['Messages']> {
 /** Reads the pool settings CreateUserPool / UpdateUserPool accept into our config shape; refuses what we cannot do. */
 function poolConfigFrom(input: Json, id: string, name: string): PoolConfig {
   refuseMembers(input, REFUSED);
+  const issuer = optObject(input, 'IssuerConfiguration');
+  if (issuer && (optStr(issuer, 'Type') ?? 'ORIGINAL') !== 'ORIGINAL')
+    throw unsupported('IssuerConfiguration.Type UPDATED', 'tokens carry the emulator URL as their issuer');
   const addOns = optObject(input, 'UserPoolAddOns');
   if (addOns && (optStr(addOns, 'AdvancedSecurityMode') ?? 'OFF') !== 'OFF') throw unsupported('UserPoolAddOns');
   const usernameConfig = optObject(input, 'UsernameConfiguration');
-  if (usernameConfig && optBool(usernameConfig, 'CaseSensitive') === false)
-    throw unsupported('UsernameConfiguration.CaseSensitive: false', 'usernames are case-sensitive here');
+  const caseSensitive = usernameConfig ? optBool(usernameConfig, 'CaseSensitive') : undefined;
+  const usernameAttributes = optStrList(input, 'UsernameAttributes');
+  const badUsername = usernameAttributes?.find((a) => !(USERNAME_ATTRIBUTES as readonly string[]).includes(a));
+  if (badUsername !== undefined) throw invalidParameter(`Invalid UsernameAttributes ${badUsername}`);
+  const recovery = recoveryFrom(input);
   const policies = optObject(input, 'Policies');
   const passwordPolicy = policies ? optObject(policies, 'PasswordPolicy') : undefined;
   const device = optObject(input, 'DeviceConfiguration');
   const mfa = optStr(input, 'MfaConfiguration');
   if (mfa !== undefined && mfa !== 'OFF' && mfa !== 'ON' && mfa !== 'OPTIONAL')
     throw invalidParameter(`Invalid MfaConfiguration ${mfa}`);
-  const lambda = optStrMap(input, 'LambdaConfig');
+  const lambda = lambdaFrom(input);
   const auto = optStrList(input, 'AutoVerifiedAttributes');
   const badAuto = auto?.find((a) => a !== 'email' && a !== 'phone_number');
   if (badAuto !== undefined) throw invalidParameter(`Invalid AutoVerifiedAttributes ${badAuto}`);
   const aliases = optStrList(input, 'AliasAttributes');
   const badAlias = aliases?.find((a) => !(ALIASES as readonly string[]).includes(a));
   if (badAlias !== undefined) throw invalidParameter(`Invalid AliasAttributes ${badAlias}`);
+  if (aliases && aliases.length > 0 && usernameAttributes && usernameAttributes.length > 0)
+    throw invalidParameter('Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.');
   const admin = optObject(input, 'AdminCreateUserConfig');
   if (admin) refuseMembers(admin, ['UnusedAccountValidityDays'], 'AdminCreateUserConfig.');
   const invite = admin ? optObject(admin, 'InviteMessageTemplate') : undefined;
@@ -174,6 +248,11 @@ function poolConfigFrom(input: Json, id: string, name: string): PoolConfig {
     ...(required ? { RequiredAttributes: required } : {}),
     ...(auto ? { AutoVerifiedAttributes: auto as ('email' | 'phone_number')[] } : {}),
     ...(aliases ? { AliasAttributes: aliases as (typeof ALIASES)[number][] } : {}),
+    ...(usernameAttributes && usernameAttributes.length > 0
+      ? { UsernameAttributes: usernameAttributes as (typeof USERNAME_ATTRIBUTES)[number][] }
+      : {}),
+    ...(caseSensitive !== undefined ? { UsernameConfiguration: { CaseSensitive: caseSensitive } } : {}),
+    ...(recovery ? { AccountRecoverySetting: recovery } : {}),
     ...(admin && optBool(admin, 'AllowAdminCreateUserOnly') !== undefined
       ? { AllowAdminCreateUserOnly: optBool(admin, 'AllowAdminCreateUserOnly') === true }
       : {}),
@@ -201,7 +280,7 @@ export const createUserPool: Handler = (ctx, input) => {
 /** Members sent replace what was set; members left out keep their value (AWS would reset them: see the doc). */
 export const updateUserPool: Handler = (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
-  for (const member of ['AliasAttributes', 'UsernameConfiguration', 'Schema'] as const)
+  for (const member of ['AliasAttributes', 'UsernameAttributes', 'UsernameConfiguration', 'Schema'] as const)
     if (input[member] !== undefined) throw invalidParameter(`${member} cannot be changed after the pool is created.`);
   const config = poolConfigFrom(input, pool.id, optStr(input, 'PoolName') ?? pool.settings.name);
   const s = pool.settings;
@@ -218,6 +297,8 @@ export const updateUserPool: Handler = (ctx, input) => {
   if (config.AllowAdminCreateUserOnly !== undefined) s.allowAdminCreateUserOnly = config.AllowAdminCreateUserOnly;
   if (config.InviteMessageTemplate) s.inviteMessageTemplate = config.InviteMessageTemplate;
   if (config.DeletionProtection !== undefined) s.deletionProtection = config.DeletionProtection;
+  if (config.AccountRecoverySetting)
+    s.accountRecovery = recoveryOrder(config.AccountRecoverySetting.RecoveryMechanisms);
   if (config.Messages) s.messages = { ...s.messages, ...config.Messages };
   if (config.StoredOnly) s.storedOnly = { ...s.storedOnly, ...config.StoredOnly };
   if (config.LambdaConfig) s.lambdaConfig = { ...s.lambdaConfig, ...config.LambdaConfig };
