@@ -2,6 +2,7 @@
 import {
   AdminCreateUserCommand,
   AdminInitiateAuthCommand,
+  AdminSetUserMFAPreferenceCommand,
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
   DeleteUserPoolCommand,
@@ -10,6 +11,7 @@ import {
   InitiateAuthCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SetUserPoolMfaConfigCommand,
   SignUpCommand,
@@ -30,6 +32,7 @@ import {
   createClient,
   createPool,
   createUser,
+  lastCodeTo,
   outboxMessages,
   PASSWORD,
   passwordSignIn,
@@ -121,6 +124,46 @@ describe('app client settings', () => {
       EnableTokenRevocation: false,
       // Left out of the update: back to the default, as on AWS.
       AuthSessionValidity: 3,
+    });
+  });
+
+  it('AuthSessionValidity: a challenge Session lives as many minutes as the client says; 2 or 16 is refused', async () => {
+    const UserPoolId = await createPool(client, { MfaConfiguration: 'OPTIONAL' });
+    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId, SmsMfaConfiguration: {} }));
+    await createUser(client, UserPoolId, 'slow', { phone_number: '+15555550188' });
+    await client.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId, Username: 'slow', SMSMfaSettings: { Enabled: true } }),
+    );
+    for (const AuthSessionValidity of [2, 16])
+      expect((await rejection(createClient(client, UserPoolId, { AuthSessionValidity }))).name).toBe(
+        'InvalidParameterException',
+      );
+    const { ClientId } = await createClient(client, UserPoolId, { AuthSessionValidity: 10 });
+    const challenge = () =>
+      client.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId,
+          AuthParameters: { USERNAME: 'slow', PASSWORD },
+        }),
+      );
+    const answer = async (Session: string | undefined) =>
+      client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId,
+          ChallengeName: 'SMS_MFA',
+          Session,
+          ChallengeResponses: { USERNAME: 'slow', SMS_MFA_CODE: (await lastCodeTo(emulator.url, '+15555550188')).code },
+        }),
+      );
+    const early = await challenge();
+    await advanceClock(emulator.url, 9 * 60);
+    expect((await answer(early.Session)).AuthenticationResult?.AccessToken).toBeTruthy();
+    const late = await challenge();
+    await advanceClock(emulator.url, 10 * 60 + 1);
+    expect(await rejection(answer(late.Session))).toEqual({
+      name: 'NotAuthorizedException',
+      message: 'Invalid session for the user, session is expired.',
     });
   });
 
