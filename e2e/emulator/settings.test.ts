@@ -20,7 +20,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
@@ -339,6 +339,25 @@ describe('pool settings', () => {
     expect(second?.USER_ID_FOR_SRP).toBe('nobody');
   });
 
+  it('LambdaConfig.PreTokenGenerationConfig V1_0 runs as the pre token generation trigger', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cognito-trigger-'));
+    try {
+      const module = join(dir, 'preToken.mjs');
+      await writeFile(
+        module,
+        'export const handler = (event) => ({ ...event, response: { claimsOverrideDetails: { claimsToAddOrOverride: { tier: "gold" } } } });\n',
+      );
+      const UserPoolId = await createPool(client, {
+        LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V1_0', LambdaArn: module } },
+      });
+      await createUser(client, UserPoolId, 'claimed');
+      const { ClientId } = await createClient(client, UserPoolId);
+      expect(decodeJwt((await passwordSignIn(client, ClientId, 'claimed')).IdToken).tier).toBe('gold');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('DeletionProtection ACTIVE refuses DeleteUserPool', async () => {
     const UserPoolId = await createPool(client, { DeletionProtection: 'ACTIVE' });
     expect((await rejection(client.send(new DeleteUserPoolCommand({ UserPoolId })))).name).toBe(
@@ -364,6 +383,78 @@ describe('pool settings', () => {
     );
     const sent = (await outboxMessages(emulator.url)).filter((m) => m.username === 'welcomed').at(-1);
     expect(sent?.message).toBe(`Welcome! Your code: ${sent?.code ?? ''}`);
+  });
+});
+
+describe('message templates', () => {
+  it('fills every template the pool sets: SMS verification, invitation, SMS and email MFA, VerificationMessageTemplate', async () => {
+    const UserPoolId = await createPool(client, {
+      AutoVerifiedAttributes: ['phone_number'],
+      SmsVerificationMessage: 'Verify {####}',
+      MfaConfiguration: 'OPTIONAL',
+      AdminCreateUserConfig: { InviteMessageTemplate: { EmailMessage: 'Hi {username}, password {####}' } },
+    });
+    await client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId,
+        SmsMfaConfiguration: { SmsAuthenticationMessage: 'MFA {####}' },
+        EmailMfaConfiguration: { Message: 'Mail MFA {####}' },
+      }),
+    );
+    const { ClientId } = await createClient(client, UserPoolId);
+    const sentTo = async (destination: string) => {
+      const sent = await lastCodeTo(emulator.url, destination);
+      return sent.message.replace(sent.code, '<code>');
+    };
+    await client.send(
+      new SignUpCommand({
+        ClientId,
+        Username: 'texty',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'phone_number', Value: '+15555550111' }],
+      }),
+    );
+    expect(await sentTo('+15555550111')).toBe('Verify <code>');
+    await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: 'invited',
+        DesiredDeliveryMediums: ['EMAIL'],
+        UserAttributes: [{ Name: 'email', Value: 'invited@example.com' }],
+      }),
+    );
+    expect(await sentTo('invited@example.com')).toBe('Hi invited, password <code>');
+    await createUser(client, UserPoolId, 'by-sms', { phone_number: '+15555550112' });
+    await createUser(client, UserPoolId, 'by-mail', { email: 'by-mail@example.com', email_verified: 'true' });
+    await client.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId, Username: 'by-sms', SMSMfaSettings: { Enabled: true } }),
+    );
+    await client.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId, Username: 'by-mail', EmailMfaSettings: { Enabled: true } }),
+    );
+    const start = (USERNAME: string) =>
+      client.send(
+        new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME, PASSWORD } }),
+      );
+    expect((await start('by-sms')).ChallengeName).toBe('SMS_MFA');
+    expect(await sentTo('+15555550112')).toBe('MFA <code>');
+    expect((await start('by-mail')).ChallengeName).toBe('EMAIL_OTP');
+    expect(await sentTo('by-mail@example.com')).toBe('Mail MFA <code>');
+    const templated = await createPool(client, {
+      AutoVerifiedAttributes: ['email'],
+      EmailVerificationMessage: 'Plain {####}',
+      VerificationMessageTemplate: { EmailMessage: 'Template {####}' },
+    });
+    const templatedClient = await createClient(client, templated);
+    await client.send(
+      new SignUpCommand({
+        ClientId: templatedClient.ClientId,
+        Username: 'templated',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'templated@example.com' }],
+      }),
+    );
+    expect(await sentTo('templated@example.com')).toBe('Template <code>');
   });
 });
 

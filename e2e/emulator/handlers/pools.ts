@@ -23,7 +23,8 @@ const seconds = (ms: number): number => ms / 1000;
 
 /**
  * Members kept and echoed only: delivery settings (codes go to the outbox), tags, the email subject (the outbox keeps
- * no subject), the KMS key that encrypts data at rest on AWS, and the ORIGINAL issuer (the emulator's own URL).
+ * no subject), the KMS key that encrypts data at rest on AWS, the ORIGINAL issuer (the emulator's own URL), and
+ * threat protection while it is OFF.
  */
 const STORED_ONLY = [
   'EmailConfiguration',
@@ -33,6 +34,7 @@ const STORED_ONLY = [
   'UserPoolTier',
   'KeyConfiguration',
   'IssuerConfiguration',
+  'UserPoolAddOns',
 ] as const;
 
 /** Message templates the emulator fills in ({####} is the code). */
