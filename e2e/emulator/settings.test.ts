@@ -358,6 +358,24 @@ describe('pool settings', () => {
     }
   });
 
+  it('UpdateUserPool: a member left out goes back to its default, as on AWS; identifiers stay', async () => {
+    const UserPoolId = await createPool(client, {
+      AliasAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      MfaConfiguration: 'OPTIONAL',
+      Policies: { PasswordPolicy: { MinimumLength: 12 } },
+    });
+    await client.send(new UpdateUserPoolCommand({ UserPoolId, UserPoolTags: { team: 'auth' } }));
+    const { UserPool } = await client.send(new DescribeUserPoolCommand({ UserPoolId }));
+    expect(UserPool).toMatchObject({
+      AliasAttributes: ['email'],
+      AutoVerifiedAttributes: [],
+      MfaConfiguration: 'OFF',
+      UserPoolTags: { team: 'auth' },
+      Policies: { PasswordPolicy: { MinimumLength: 8 } },
+    });
+  });
+
   it('DeletionProtection ACTIVE refuses DeleteUserPool', async () => {
     const UserPoolId = await createPool(client, { DeletionProtection: 'ACTIVE' });
     expect((await rejection(client.send(new DeleteUserPoolCommand({ UserPoolId })))).name).toBe(

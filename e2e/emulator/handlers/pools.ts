@@ -15,9 +15,9 @@ import {
   type Json,
 } from '../input.ts';
 import { page } from '../paging.ts';
-import { recoveryOrder, type Pool } from '../store.ts';
+import { settingsFrom, type Pool } from '../store.ts';
 import { pickStored, refuseMembers, unsupported } from '../unsupported.ts';
-import { signInConfigFrom, signInSettingsFrom } from '../webauthn.ts';
+import { signInConfigFrom } from '../webauthn.ts';
 
 const seconds = (ms: number): number => ms / 1000;
 
@@ -279,33 +279,40 @@ export const createUserPool: Handler = (ctx, input) => {
   return Promise.resolve({ UserPool: poolType(pool) });
 };
 
-/** Members sent replace what was set; members left out keep their value (AWS would reset them: see the doc). */
+/**
+ * As on AWS, the request is the whole new configuration: a member left out goes back to its default. Kept are what
+ * UpdateUserPool cannot change (identifiers, schema, creation date), what SetUserPoolMfaConfig owns (MFA types, email
+ * MFA text, passkeys), the feature plan unless sent, and the emulator's own extensions.
+ */
 export const updateUserPool: Handler = (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
   for (const member of ['AliasAttributes', 'UsernameAttributes', 'UsernameConfiguration', 'Schema'] as const)
     if (input[member] !== undefined) throw invalidParameter(`${member} cannot be changed after the pool is created.`);
-  const config = poolConfigFrom(input, pool.id, optStr(input, 'PoolName') ?? pool.settings.name);
-  const s = pool.settings;
-  s.name = config.Name ?? s.name;
-  if (config.MfaConfiguration !== undefined) s.mfaConfiguration = config.MfaConfiguration;
-  if (config.Policies?.PasswordPolicy) s.passwordPolicy = { ...s.passwordPolicy, ...config.Policies.PasswordPolicy };
-  if (config.DeviceConfiguration) {
-    s.deviceConfiguration = {
-      ChallengeRequiredOnNewDevice: config.DeviceConfiguration.ChallengeRequiredOnNewDevice ?? false,
-      DeviceOnlyRememberedOnUserPrompt: config.DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt ?? false,
-    };
-  }
-  if (config.AutoVerifiedAttributes) s.autoVerifiedAttributes = config.AutoVerifiedAttributes;
-  if (config.AllowAdminCreateUserOnly !== undefined) s.allowAdminCreateUserOnly = config.AllowAdminCreateUserOnly;
-  if (config.InviteMessageTemplate) s.inviteMessageTemplate = config.InviteMessageTemplate;
-  if (config.DeletionProtection !== undefined) s.deletionProtection = config.DeletionProtection;
-  if (config.AccountRecoverySetting)
-    s.accountRecovery = recoveryOrder(config.AccountRecoverySetting.RecoveryMechanisms);
-  if (config.Messages) s.messages = { ...s.messages, ...config.Messages };
-  if (config.StoredOnly) s.storedOnly = { ...s.storedOnly, ...config.StoredOnly };
-  if (config.LambdaConfig) s.lambdaConfig = { ...s.lambdaConfig, ...config.LambdaConfig };
-  Object.assign(s, signInSettingsFrom(config));
-  s.lastModifiedAt = ctx.clock.now();
+  const old = pool.settings;
+  const config = poolConfigFrom(input, pool.id, optStr(input, 'PoolName') ?? old.name);
+  const fresh = settingsFrom(config, old.createdAt);
+  const { EmailMfaMessage } = old.messages ?? {};
+  const { SmsMfaSmsConfiguration, EmailMfaSubject } = old.storedOnly ?? {};
+  pool.settings = {
+    ...fresh,
+    aliasAttributes: old.aliasAttributes ?? [],
+    ...(old.usernameAttributes ? { usernameAttributes: old.usernameAttributes } : {}),
+    ...(old.caseSensitive !== undefined ? { caseSensitive: old.caseSensitive } : {}),
+    requiredAttributes: old.requiredAttributes,
+    enabledMfas: old.enabledMfas,
+    ...(old.webAuthn ? { webAuthn: old.webAuthn } : {}),
+    ...(fresh.userPoolTier === undefined && old.userPoolTier !== undefined ? { userPoolTier: old.userPoolTier } : {}),
+    messages: { ...fresh.messages, ...(EmailMfaMessage !== undefined ? { EmailMfaMessage } : {}) },
+    storedOnly: {
+      ...fresh.storedOnly,
+      ...(SmsMfaSmsConfiguration !== undefined ? { SmsMfaSmsConfiguration } : {}),
+      ...(EmailMfaSubject !== undefined ? { EmailMfaSubject } : {}),
+    },
+    wrongCodeLimit: old.wrongCodeLimit,
+    passwordAttemptLimit: old.passwordAttemptLimit,
+    ...(old.passwordLockoutSeconds !== undefined ? { passwordLockoutSeconds: old.passwordLockoutSeconds } : {}),
+    lastModifiedAt: ctx.clock.now(),
+  };
   pool.changed();
   return Promise.resolve({});
 };
