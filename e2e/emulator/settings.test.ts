@@ -218,6 +218,7 @@ describe('pool settings', () => {
       { DcrConfiguration: { EnableStatus: 'ENABLED' } },
       { Schema: [{ Name: 'custom:tier', AttributeDataType: 'String' as const, Mutable: false }] },
       { AdminCreateUserConfig: { UnusedAccountValidityDays: 3 } },
+      { VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_LINK' } },
     ] as const;
     for (const attempt of attempts) {
       // Raw members, as a seed or another SDK could send them: the SDK's types lag behind the API here and there.
@@ -364,6 +365,7 @@ describe('pool settings', () => {
       AutoVerifiedAttributes: ['email'],
       MfaConfiguration: 'OPTIONAL',
       Policies: { PasswordPolicy: { MinimumLength: 12 } },
+      Schema: [{ Name: 'tier', AttributeDataType: 'String' }],
     });
     await client.send(new UpdateUserPoolCommand({ UserPoolId, UserPoolTags: { team: 'auth' } }));
     const { UserPool } = await client.send(new DescribeUserPoolCommand({ UserPoolId }));
@@ -374,6 +376,9 @@ describe('pool settings', () => {
       UserPoolTags: { team: 'auth' },
       Policies: { PasswordPolicy: { MinimumLength: 8 } },
     });
+    expect(UserPool?.SchemaAttributes).toContainEqual(
+      expect.objectContaining({ Name: 'custom:tier', AttributeDataType: 'String', Required: false }),
+    );
   });
 
   it('DeletionProtection ACTIVE refuses DeleteUserPool', async () => {

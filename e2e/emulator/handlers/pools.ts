@@ -133,12 +133,10 @@ function poolType(pool: Pool): Json {
       ...(s.inviteMessageTemplate ? { InviteMessageTemplate: s.inviteMessageTemplate } : {}),
     },
     DeletionProtection: s.deletionProtection ?? 'INACTIVE',
-    SchemaAttributes: s.requiredAttributes.map((Name) => ({
-      Name,
-      AttributeDataType: 'String',
-      Required: true,
-      Mutable: true,
-    })),
+    SchemaAttributes: [
+      ...s.requiredAttributes.map((Name) => ({ Name, AttributeDataType: 'String', Required: true, Mutable: true })),
+      ...declaredOptional(s.storedOnly?.Schema),
+    ],
     LambdaConfig: Object.fromEntries(Object.entries(s.lambdaConfig).filter(([, v]) => typeof v === 'string')),
     EstimatedNumberOfUsers: pool.users.size,
     CreationDate: seconds(s.createdAt),
@@ -176,6 +174,48 @@ function requiredFromSchema(input: Json): string[] | undefined {
     if (attribute.Required === true) required.push(name);
   }
   return required;
+}
+
+/** The OIDC standard attributes; any other name in a Schema is a custom attribute, shown as `custom:<name>`. */
+const STANDARD_ATTRIBUTES = new Set([
+  'address',
+  'birthdate',
+  'email',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'picture',
+  'preferred_username',
+  'profile',
+  'sub',
+  'updated_at',
+  'website',
+  'zoneinfo',
+]);
+
+/**
+ * The optional attributes a Schema declared, for Describe to echo. The emulator accepts any attribute whether
+ * declared or not, so declaring one changes nothing here: stored only (docs/emulator-settings.md).
+ */
+function declaredOptional(schema: unknown): Json[] {
+  if (!Array.isArray(schema)) return [];
+  return schema.filter(isObject).flatMap((attribute) => {
+    const name = typeof attribute.Name === 'string' ? attribute.Name : '';
+    if (attribute.Required === true || name === '') return [];
+    return [
+      {
+        Name: STANDARD_ATTRIBUTES.has(name) || name.startsWith('custom:') ? name : `custom:${name}`,
+        AttributeDataType: typeof attribute.AttributeDataType === 'string' ? attribute.AttributeDataType : 'String',
+        Required: false,
+        Mutable: true,
+      },
+    ];
+  });
 }
 
 function messagesFrom(input: Json): NonNullable<PoolConfig['Messages']> {
@@ -225,6 +265,7 @@ function poolConfigFrom(input: Json, id: string, name: string): PoolConfig {
   const required = requiredFromSchema(input);
   const messages = messagesFrom(input);
   const stored = pickStored(input, STORED_ONLY);
+  if (required) stored.Schema = input.Schema;
   const signIn = signInConfigFrom(input);
   return {
     Id: id,
@@ -292,7 +333,7 @@ export const updateUserPool: Handler = (ctx, input) => {
   const config = poolConfigFrom(input, pool.id, optStr(input, 'PoolName') ?? old.name);
   const fresh = settingsFrom(config, old.createdAt);
   const { EmailMfaMessage } = old.messages ?? {};
-  const { SmsMfaSmsConfiguration, EmailMfaSubject } = old.storedOnly ?? {};
+  const { SmsMfaSmsConfiguration, EmailMfaSubject, Schema } = old.storedOnly ?? {};
   pool.settings = {
     ...fresh,
     aliasAttributes: old.aliasAttributes ?? [],
@@ -307,6 +348,7 @@ export const updateUserPool: Handler = (ctx, input) => {
       ...fresh.storedOnly,
       ...(SmsMfaSmsConfiguration !== undefined ? { SmsMfaSmsConfiguration } : {}),
       ...(EmailMfaSubject !== undefined ? { EmailMfaSubject } : {}),
+      ...(Schema !== undefined ? { Schema } : {}),
     },
     wrongCodeLimit: old.wrongCodeLimit,
     passwordAttemptLimit: old.passwordAttemptLimit,
