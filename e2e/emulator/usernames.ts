@@ -11,7 +11,7 @@ const PHONE = /^\+[0-9]{4,15}$/;
 type Settings = Pick<PoolSettings, 'usernameAttributes' | 'aliasAttributes' | 'caseSensitive'>;
 
 /** Two names are the same user name: exactly, or ignoring case where UsernameConfiguration.CaseSensitive is false. */
-export function sameName(settings: Settings, a: string, b: string): boolean {
+function sameName(settings: Settings, a: string, b: string): boolean {
   return settings.caseSensitive === false ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
