@@ -1,0 +1,28 @@
+// Lazy handles on the steps that are not the first screen; each resolves to one named export of its chunk.
+import { lazy } from 'react';
+
+const laterSteps = () => import('./laterSteps.ts');
+
+/** Starts loading the later sign-in steps (on credentials submit, so the chunk arrives with Cognito's answer). */
+export function preloadLaterSteps(): void {
+  void laterSteps();
+}
+
+type LaterSteps = Awaited<ReturnType<typeof laterSteps>>;
+
+function laterStep<Name extends keyof LaterSteps>(name: Name) {
+  return lazy<LaterSteps[Name]>(async () => ({ default: (await laterSteps())[name] }));
+}
+
+export const SmsView = laterStep('SmsView');
+export const TotpView = laterStep('TotpView');
+export const EmailView = laterStep('EmailView');
+export const SelectMfaView = laterStep('SelectMfaView');
+export const MfaSetupView = laterStep('MfaSetupView');
+export const NewPasswordView = laterStep('NewPasswordView');
+export const CustomChallengeView = laterStep('CustomChallengeView');
+export const RememberDeviceView = laterStep('RememberDeviceView');
+export const SessionExpiredView = laterStep('SessionExpiredView');
+export const SignedInView = laterStep('SignedInView');
+export const SignUp = laterStep('SignUp');
+export const ForgotPassword = laterStep('ForgotPassword');
