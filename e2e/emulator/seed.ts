@@ -281,6 +281,12 @@ export function checkConfig(value: unknown, source: string): EmulatorConfig {
     const at = `Pools[${String(index)}]`;
     duplicates(entry.Clients ?? [], (c) => c.ClientId, `${at}.Clients`, 'ClientId', source);
     duplicates(entry.Users ?? [], (u) => u.Username, `${at}.Users`, 'Username', source);
+    if ((entry.AliasAttributes ?? []).length > 0 && (entry.UsernameAttributes ?? []).length > 0)
+      throw invalidSeed(
+        source,
+        `${at}.UsernameAttributes`,
+        'cannot be set together with AliasAttributes, as in Cognito',
+      );
   });
   return checked;
 }
