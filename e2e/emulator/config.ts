@@ -137,6 +137,14 @@ export interface PoolConfig extends PoolOAuthSeed {
   AutoVerifiedAttributes?: ('email' | 'phone_number')[];
   /** Verified attributes that may stand in for the username at sign-in (none unless set). */
   AliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
+  /** Email and/or phone as the username (the stored username is then a UUID equal to sub); not with AliasAttributes. */
+  UsernameAttributes?: ('email' | 'phone_number')[];
+  /** CaseSensitive false: usernames, emails and aliases match in any case (default true, as the API). */
+  UsernameConfiguration?: { CaseSensitive?: boolean };
+  /** Where ForgotPassword sends its code, by priority; absent means the legacy order (verified phone, then email). */
+  AccountRecoverySetting?: {
+    RecoveryMechanisms: { Name: 'verified_email' | 'verified_phone_number' | 'admin_only'; Priority: number }[];
+  };
   /** Only AdminCreateUser makes users: SignUp is refused. */
   AllowAdminCreateUserOnly?: boolean;
   /** Invitation texts of AdminCreateUser ({username} and {####} are placeholders). */
