@@ -1,6 +1,6 @@
 // NEW_PASSWORD_REQUIRED: a new password (typed twice) plus any user attributes the pool requires and lacks.
 import { useId, useRef, useState } from 'react';
-import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicy } from '../hooks/flowData.ts';
 import { attributeLabel } from '../messages.ts';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
