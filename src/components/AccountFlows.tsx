@@ -11,6 +11,7 @@ import { ForgotPassword, SignUp } from './lazySteps.ts';
 import { PasswordPolicyContext } from './PasswordPolicyContext.ts';
 import { StepLoading } from './StepLoading.tsx';
 
+/** Props of `<AccountFlows>`. */
 export interface AccountFlowsProps {
   /** Replaces the AuthProvider's ports (tests, custom transports). */
   readonly ports?: AccountPorts | undefined;

@@ -5,6 +5,7 @@ import { useForgotPassword } from '../hooks/useForgotPassword.ts';
 import { ForgotPasswordConfirmForm } from './ForgotPasswordConfirmForm.tsx';
 import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
 
+/** Props of `<ForgotPassword>`. */
 export interface ForgotPasswordProps {
   /** Replaces the AuthProvider's ports. */
   readonly ports?: AccountPorts | undefined;

@@ -10,6 +10,7 @@ import { NewPasswordField } from './NewPasswordField.tsx';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
+/** Props of `<NewPasswordForm>`. */
 export interface NewPasswordFormProps {
   /** The pool's password policy, listed under the new password and named when Cognito refuses one. */
   readonly policy: PasswordPolicy;

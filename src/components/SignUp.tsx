@@ -6,6 +6,7 @@ import { CodeForm } from './CodeForm.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { SignUpForm } from './SignUpForm.tsx';
 
+/** Props of `<SignUp>`. */
 export interface SignUpProps {
   /** Replaces the AuthProvider's ports. */
   readonly ports?: AccountPorts | undefined;

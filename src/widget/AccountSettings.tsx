@@ -13,6 +13,7 @@ import { AccountDevices } from '../components/AccountDevices.tsx';
 import { AccountMfa } from '../components/AccountMfa.tsx';
 import { useAccountMessages } from '../components/MessagesContext.ts';
 
+/** Props of `<AccountSettings>`. */
 export interface AccountSettingsProps {
   /** The same config as the AuthProvider's: the account calls go to the same endpoint and app client. */
   readonly config: LoginWidgetConfig;
