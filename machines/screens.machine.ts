@@ -110,5 +110,3 @@ export const screensMachine = setup({
     },
   },
 });
-
-export type ScreensMachine = typeof screensMachine;

@@ -36,6 +36,7 @@ export interface Cognito {
   readonly readCode: CodeHook | undefined;
 }
 
+/** Kit options per Playwright worker (emulator seed, pool settings). */
 export interface CognitoWorkerOptions {
   /** Set to run every test against this real pool instead of a per-worker emulator. */
   cognitoPool: RealPool | undefined;
@@ -45,10 +46,12 @@ export interface CognitoWorkerOptions {
   emulatorPool: { readonly userPoolId: string; readonly clientId: string } | undefined;
 }
 
+/** Kit fixtures shared by a Playwright worker: its emulator. */
 export interface CognitoWorkerFixtures {
   cognito: Cognito;
 }
 
+/** Kit fixtures per test: pool, admin, outbox, TOTP, clock and the widget page object. */
 export interface CognitoTestFixtures {
   /** Codes sent during this test: `await outbox.waitForCode('alice')`. */
   outbox: Outbox;
@@ -75,6 +78,7 @@ function firstPool(config: EmulatorConfig): { userPoolId: string; clientId: stri
 /** The emulator accepts any signature; the SDK still wants credentials to sign with. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'emulator', secretAccessKey: 'emulator' } as const;
 
+/** Playwright's `test` with the kit's fixtures: an emulator per worker, a fresh pool per test. */
 export const test = base.extend<CognitoTestFixtures, CognitoWorkerOptions & CognitoWorkerFixtures>({
   cognitoPool: [undefined, { option: true, scope: 'worker' }],
   emulatorConfig: [undefined, { option: true, scope: 'worker' }],

@@ -1,9 +1,9 @@
 // The widget's switch between sign-in, "Create account" and "Forgot password?"; SignIn's credentials form offers the links.
 import { Suspense, useMemo, type ReactNode } from 'react';
-import type { AccountPorts } from '../../machines/accountActors.ts';
-import type { PasswordPolicyType } from '../../machines/protocol.ts';
-import type { StringMap } from '../../machines/index.ts';
-import { toPasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { AccountPorts } from '../hooks/flowData.ts';
+import type { PasswordPolicyType } from '../hooks/flowData.ts';
+import type { StringMap } from '../hooks/flowData.ts';
+import { toPasswordPolicy } from '../hooks/flowData.ts';
 import { useCognitoPorts } from '../hooks/CognitoPortsContext.ts';
 import { useAccountFlows } from '../hooks/useAccountFlows.ts';
 import { AccountFlowsContext } from './AccountFlowsContext.ts';
@@ -11,6 +11,7 @@ import { ForgotPassword, SignUp } from './lazySteps.ts';
 import { PasswordPolicyContext } from './PasswordPolicyContext.ts';
 import { StepLoading } from './StepLoading.tsx';
 
+/** Props of `<AccountFlows>`. */
 export interface AccountFlowsProps {
   /** Replaces the AuthProvider's ports (tests, custom transports). */
   readonly ports?: AccountPorts | undefined;

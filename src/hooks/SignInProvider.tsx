@@ -19,6 +19,7 @@ export interface SignedInResult {
 /** An inspection callback or observer, e.g. `createBrowserInspector().inspect`. */
 export type InspectOption = Observer<InspectionEvent> | ((event: InspectionEvent) => void);
 
+/** Props of `<SignInProvider>`. */
 export interface SignInProviderProps {
   /** The machine with real (or test) actors provided. */
   readonly logic: SignInLogic;

@@ -9,11 +9,13 @@ import { SignInContext, useInspect } from './SignInProvider.tsx';
 import { submitCredentials } from './useCredentialsStep.ts';
 import { useSignInStep } from './useSignInStep.ts';
 
+/** Which account-flow screen shows, and what it starts with. */
 export type AccountFlowView =
   | { readonly kind: 'signIn' }
   | { readonly kind: 'signUp'; readonly confirmUsername: string | undefined }
   | { readonly kind: 'forgotPassword'; readonly username: string; readonly requestCode: boolean };
 
+/** What `useAccountFlows()` returns: the screen and the hand-offs between flows. */
 export interface AccountFlows {
   readonly view: AccountFlowView;
   /** True when the sign-in form should offer "Create account" and "Forgot password?". */

@@ -9,6 +9,7 @@ import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
 
+/** Props of `<AuthProvider>`. */
 export interface AuthProviderProps {
   readonly config: LoginWidgetConfig;
   /** Called after each sign-in with the tokens, still wrapped in `Secret`: call `.reveal()` where you need one. */
