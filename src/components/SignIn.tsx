@@ -14,6 +14,7 @@ import {
   SignedInView,
   SmsView,
   TotpView,
+  usePreloadLaterStepsOnInput,
 } from './lazySteps.ts';
 import { useMessages } from './MessagesContext.ts';
 import { PasswordForm } from './PasswordForm.tsx';
@@ -65,6 +66,7 @@ function CredentialsView() {
   const messages = useMessages();
   const { busy, error, username, passwordless, submit } = useCredentialsStep();
   const flows = useAccountFlowsOffer();
+  usePreloadLaterStepsOnInput();
   return (
     <>
       {flows?.passwordWasReset === true ? (

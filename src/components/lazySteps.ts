@@ -1,11 +1,24 @@
 // Lazy handles on the steps that are not the first screen; each resolves to one named export of its chunk.
-import { lazy } from 'react';
+import { lazy, useEffect } from 'react';
 
 const laterSteps = () => import('./laterSteps.ts');
 
-/** Starts loading the later sign-in steps (on credentials submit, so the chunk arrives with Cognito's answer). */
+/** Starts loading the later sign-in steps; a second call reuses the first load. */
 export function preloadLaterSteps(): void {
   void laterSteps();
+}
+
+/**
+ * Loads the later steps when the user first types or a password manager fills a field: the chunk is parsed while the
+ * user is still typing, not after the first paint nor in the time between "Sign in" and the next step.
+ */
+export function usePreloadLaterStepsOnInput(): void {
+  useEffect(() => {
+    document.addEventListener('input', preloadLaterSteps, { capture: true, once: true });
+    return () => {
+      document.removeEventListener('input', preloadLaterSteps, { capture: true });
+    };
+  }, []);
 }
 
 type LaterSteps = Awaited<ReturnType<typeof laterSteps>>;
