@@ -3,7 +3,8 @@
 import { test as base } from '@playwright/test';
 import { demoConfig, DEMO_CLIENT_ID, DEMO_POOL_ID } from '../emulator/demo.ts';
 import { startEmulator, type Emulator, type EmulatorConfig } from '../emulator/index.ts';
-import { createAdmin, type Admin, type AdminTarget } from './admin.ts';
+import type { Admin, AdminTarget } from './admin.ts';
+import { createAdmin } from './lazyAdmin.ts';
 import { wallClock, type TestClock } from './clock.ts';
 import { emulatorOutbox, hookOutbox, type CodeHook, type Outbox } from './outbox.ts';
 import { SignInPage } from './signInPage.ts';
@@ -141,7 +142,7 @@ export const test = base.extend<CognitoTestFixtures, CognitoWorkerOptions & Cogn
   },
   admin: async ({ cognito }, use) => {
     await use(
-      createAdmin({
+      await createAdmin({
         region: cognito.region,
         userPoolId: cognito.userPoolId,
         clientId: cognito.clientId,
