@@ -184,9 +184,12 @@ async function rotatingRefresh(env: Env): Promise<Counted & { driver: string }> 
       await waitFor(signedIn.actor, (s) => !s.hasTag('busy'), { timeout: 20_000 });
     });
     const after = signedIn.actor.getSnapshot();
-    if (after.matches({ signedIn: 'active' }) && after.context.error === null)
+    if (counted.count > 0 && after.matches({ signedIn: 'active' }) && after.context.error === null)
       return { ...counted, driver: 'sign-in machine' };
-    machineFailure = `the machine's refresh sent ${counted.targets.join(' → ')} and got ${after.context.error?.code ?? 'no tokens'}`;
+    machineFailure =
+      counted.count === 0
+        ? 'the sign-in actor sent nothing on tokens.refresh'
+        : `the machine's refresh sent ${counted.targets.join(' → ')} and got ${after.context.error?.code ?? 'no tokens'}`;
   } finally {
     signedIn.stop();
   }

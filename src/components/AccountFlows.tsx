@@ -1,15 +1,12 @@
 // The widget's switch between sign-in, "Create account" and "Forgot password?"; SignIn's credentials form offers the links.
-import { Suspense, useMemo, type ReactNode } from 'react';
-import type { AccountPorts } from '../hooks/flowData.ts';
-import type { PasswordPolicyType } from '../hooks/flowData.ts';
-import type { StringMap } from '../hooks/flowData.ts';
+import { useMemo, type ReactNode } from 'react';
+import type { AccountPorts, PasswordPolicyType, StringMap } from '../hooks/flowData.ts';
 import { toPasswordPolicy } from '../hooks/flowData.ts';
 import { useCognitoPorts } from '../hooks/CognitoPortsContext.ts';
 import { useAccountFlows } from '../hooks/useAccountFlows.ts';
 import { AccountFlowsContext } from './AccountFlowsContext.ts';
-import { ForgotPassword, SignUp } from './lazySteps.ts';
+import { ForgotPassword, SignUp } from './lazySteps.tsx';
 import { PasswordPolicyContext } from './PasswordPolicyContext.ts';
-import { StepLoading } from './StepLoading.tsx';
 
 /** Props of `<AccountFlows>`. */
 export interface AccountFlowsProps {
@@ -49,28 +46,22 @@ export function AccountFlows({
   if (flows.view.kind === 'signUp') {
     const { confirmUsername } = flows.view;
     return (
-      <Suspense fallback={<StepLoading />}>
-        <SignUp
-          ports={cognitoPorts}
-          input={
-            confirmUsername === undefined ? common : { ...common, username: confirmUsername, confirmExisting: true }
-          }
-          {...(signUpAttributes === undefined ? {} : { attributes: signUpAttributes })}
-          onDone={flows.signUpDone}
-          onCancel={flows.backToSignIn}
-        />
-      </Suspense>
+      <SignUp
+        ports={cognitoPorts}
+        input={confirmUsername === undefined ? common : { ...common, username: confirmUsername, confirmExisting: true }}
+        {...(signUpAttributes === undefined ? {} : { attributes: signUpAttributes })}
+        onDone={flows.signUpDone}
+        onCancel={flows.backToSignIn}
+      />
     );
   }
   if (flows.view.kind === 'forgotPassword') {
     return (
-      <Suspense fallback={<StepLoading />}>
-        <ForgotPassword
-          ports={cognitoPorts}
-          input={{ ...common, username: flows.view.username, requestCode: flows.view.requestCode }}
-          onDone={flows.forgotPasswordDone}
-        />
-      </Suspense>
+      <ForgotPassword
+        ports={cognitoPorts}
+        input={{ ...common, username: flows.view.username, requestCode: flows.view.requestCode }}
+        onDone={flows.forgotPasswordDone}
+      />
     );
   }
   // SignIn's credentials view is the one owner of the credentials form; it reads the links and notice from here.

@@ -1,6 +1,5 @@
 // Picks the form for the current sign-in step; each step view is one hook call and one thin form.
 import { useCredentialsStep, useSignInStep } from '../hooks/index.ts';
-import { Suspense } from 'react';
 import { useAccountFlowsOffer } from './AccountFlowsContext.ts';
 import {
   CustomChallengeView,
@@ -14,22 +13,14 @@ import {
   SignedInView,
   SmsView,
   TotpView,
-} from './lazySteps.ts';
+  usePreloadLaterStepsOnInput,
+} from './lazySteps.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import { StepLoading } from './StepLoading.tsx';
 
 /** The whole sign-in UI for the provider above it: one step at a time, focus on each new step's first field. */
 export function SignIn() {
-  // Steps after the first screen load on demand; the rare wait shows the same status as any busy step.
-  return (
-    <Suspense fallback={<StepLoading />}>
-      <CurrentStep />
-    </Suspense>
-  );
-}
-
-function CurrentStep() {
   const step = useSignInStep();
   // A key per step remounts the form, which resets its fields and moves focus to its first field.
   switch (step) {
@@ -65,6 +56,7 @@ function CredentialsView() {
   const messages = useMessages();
   const { busy, error, username, passwordless, submit } = useCredentialsStep();
   const flows = useAccountFlowsOffer();
+  usePreloadLaterStepsOnInput();
   return (
     <>
       {flows?.passwordWasReset === true ? (
