@@ -1,5 +1,6 @@
 // Session statechart: restores a stored session, invokes sign-in as a child, refreshes (one tab at a time), signs out.
 import { assign, emit, fromCallback, setup } from 'xstate';
+import { jwtPayload } from './claims.ts';
 import type { SignInError } from './errors.ts';
 import { errorParams, notProvided } from './machineParts.ts';
 import { signInMachine } from './signIn.machine.ts';
@@ -14,7 +15,16 @@ import type {
   SessionTokenCallInput,
   SessionTokens,
 } from './session.types.ts';
-import type { SignInOutput, SignOutScope } from './types.ts';
+import type { SignInOutput, SignOutScope, TokenSet } from './types.ts';
+
+/**
+ * Local clock minus the server's, in seconds: `expiresAt` was set on the local clock from ExpiresIn, `exp` on the
+ * server's (amazon-cognito-identity-js keeps the same drift, from `iat`).
+ */
+function clockDriftOf(tokens: TokenSet): number {
+  const exp = jwtPayload(tokens.accessToken.reveal()).exp;
+  return typeof exp === 'number' ? Math.round(tokens.expiresAt / 1000 - exp) : 0;
+}
 
 /** Refresh failures that no retry will mend: the refresh token is dead, or the client refuses the call. */
 function endsSession(error: SignInError): boolean {
@@ -62,7 +72,9 @@ export const sessionMachineSetup = setup({
       return { username, tokens, claims, device, clockDrift, retries: 0, error: null };
     }),
     applySignIn: assign((_, params: { output: SignInOutput | null }) =>
-      params.output === null ? {} : { ...params.output, clockDrift: 0, retries: 0, error: null },
+      params.output === null
+        ? {}
+        : { ...params.output, clockDrift: clockDriftOf(params.output.tokens), retries: 0, error: null },
     ),
     applyRefresh: assign(({ context }, params: { outcome: RefreshOutcome }) => {
       if (params.outcome.kind === 'signedOut') return {};

@@ -47,21 +47,34 @@ export function createTabLock(locks: LockManager | undefined = webLocks()): Lock
   return { run: (name, task) => locks.request(name, { mode: 'exclusive' }, task) };
 }
 
-/** A BroadcastChannel carrying `{ type: 'changed', clientId }`; none (a no-op) where BroadcastChannel is missing. */
+/**
+ * A BroadcastChannel carrying `{ type: 'changed', clientId }`; none (a no-op) where BroadcastChannel is missing. One
+ * channel object sends and listens, so a tab never hears its own notices.
+ */
 export function createTabChannel(name = CHANNEL): TabChannelPort {
   if (typeof BroadcastChannel === 'undefined') return { notify: () => undefined, subscribe: () => () => undefined };
-  const sender = new BroadcastChannel(name);
+  let channel: BroadcastChannel | null = null;
+  let listeners = 0;
+  const open = () => (channel ??= new BroadcastChannel(name));
   return {
     notify(clientId) {
-      sender.postMessage({ type: 'changed', clientId } satisfies ChangedNotice);
+      open().postMessage({ type: 'changed', clientId } satisfies ChangedNotice);
     },
     subscribe(clientId, listener) {
-      const receiver = new BroadcastChannel(name);
-      receiver.onmessage = (event: MessageEvent<unknown>) => {
+      const onMessage = (event: MessageEvent<unknown>) => {
         if (isChangedNotice(event.data) && event.data.clientId === clientId) listener();
       };
+      const current = open();
+      current.addEventListener('message', onMessage);
+      listeners += 1;
       return () => {
-        receiver.close();
+        current.removeEventListener('message', onMessage);
+        listeners -= 1;
+        // The last listener gone (the session stopped): close, so the page can be collected and Node can exit.
+        if (listeners === 0 && channel === current) {
+          current.close();
+          channel = null;
+        }
       };
     },
   };
