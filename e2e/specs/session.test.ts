@@ -4,11 +4,13 @@ import {
   GetTokensFromRefreshTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createActor, waitFor, type Actor } from 'xstate';
+import { getShortestPaths } from '@xstate/graph';
+import { createActor, waitFor, type Actor, type AnyEventObject, type AnyStateMachine } from 'xstate';
+import { CognitoServiceError } from '../../machines/errors.ts';
 import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import type { SessionPorts } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
-import { sessionStatus } from '../../machines/session.machine.ts';
+import { sessionMachine, sessionStatus } from '../../machines/session.machine.ts';
 import type { SessionInput } from '../../machines/session.types.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../../src/adapters/deviceStore.ts';
@@ -343,5 +345,79 @@ describe('offline', () => {
     expect(out.context.tokens).toBeNull();
     expect(out.context.error?.detail).toMatch(/expired/);
     expect(storedRefreshToken(storage, rotationClientId, username)).toBeNull();
+  });
+});
+
+describe('model (@xstate/graph)', () => {
+  const tokens = {
+    idToken: secret('model-id-token'),
+    accessToken: secret('model-access-token'),
+    refreshToken: secret('model-refresh-token'),
+    expiresAt: Date.now() + HOUR,
+  };
+  const claims = {
+    sub: null,
+    username: 'model',
+    email: null,
+    phoneNumber: null,
+    groups: [],
+    authTime: null,
+    expiresAt: null,
+  };
+  const session = { username: 'model', tokens, claims, device: null, clockDrift: 0 };
+  const done = (id: string, output: unknown): AnyEventObject => ({ type: `xstate.done.actor.${id}`, output });
+  const failed = (id: string, code: 'NetworkError' | 'NotAuthorizedException'): AnyEventObject => ({
+    type: `xstate.error.actor.${id}`,
+    error: new CognitoServiceError({ code, retryable: code === 'NetworkError' }),
+  });
+  const after = (delay: string, state: string): AnyEventObject => ({ type: `xstate.after.${delay}.session.${state}` });
+  /** Every answer the actors can give and everything the user, the timers and the other tabs can do. */
+  const events: AnyEventObject[] = [
+    done('loadSession', session),
+    done('loadSession', { ...session, tokens: { ...tokens, expiresAt: 0 } }),
+    done('loadSession', null),
+    done('signIn', { username: 'model', tokens, claims, device: null }),
+    done('refreshSession', { kind: 'refreshed', refreshCall: 'rotation', ...session }),
+    done('refreshSession', { kind: 'signedOut' }),
+    failed('refreshSession', 'NetworkError'),
+    failed('refreshSession', 'NotAuthorizedException'),
+    done('revokeToken', null),
+    done('globalSignOut', null),
+    after('refreshDelay', 'signedIn.active'),
+    after('retryDelay', 'signedIn.offline'),
+    after('expiryDelay', 'signedIn.offline'),
+    { type: 'tokens.refresh' },
+    { type: 'tabs.changed' },
+    { type: 'signOut', scope: 'global' },
+    { type: 'signOut', scope: 'revoke' },
+    { type: 'signOut', scope: 'local' },
+  ];
+
+  function leaves(node: AnyStateMachine['root'], prefix = ''): string[] {
+    const children = Object.values(node.states);
+    if (children.length === 0) return [prefix];
+    return children.flatMap((child) => leaves(child, prefix === '' ? child.key : `${prefix}.${child.key}`));
+  }
+  const key = (value: unknown): string =>
+    typeof value === 'string'
+      ? value
+      : Object.entries(value as Record<string, unknown>)
+          .map(([parent, child]) => `${parent}.${key(child)}`)
+          .join();
+
+  it('reaches every state of the session machine, and no snapshot on the way holds a token', () => {
+    const logic: AnyStateMachine = sessionMachine;
+    const paths = getShortestPaths(logic, {
+      input: { userPoolId: 'us-east-1_model', clientId: 'model-client' },
+      events,
+      serializeState: (snapshot) => `${key(snapshot.value)}|${snapshot.context.tokens === null ? '' : 'tokens'}`,
+    });
+    const reached = new Set(paths.map((path) => key(path.state.value)));
+    expect(leaves(logic.root).filter((state) => !reached.has(state))).toEqual([]);
+    for (const path of paths) {
+      const text = JSON.stringify(path.state.context);
+      for (const value of ['model-id-token', 'model-access-token', 'model-refresh-token'])
+        expect(containsSecret(text, value)).toBe(false);
+    }
   });
 });
