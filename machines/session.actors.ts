@@ -17,7 +17,7 @@ import type {
 import type { TokenSet } from './types.ts';
 
 /** The Web Locks name: one refresh at a time per app client across the tabs of an origin. */
-export const refreshLockName = (clientId: string) => `cognito-xstate.refresh.${clientId}`;
+const refreshLockName = (clientId: string) => `cognito-xstate.refresh.${clientId}`;
 
 function nowMs(ports: SessionPorts): number {
   return (ports.now?.() ?? new Date()).getTime();
