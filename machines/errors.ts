@@ -31,6 +31,8 @@ export type CognitoErrorCode =
   | 'UnsupportedOperationException'
   | 'UnsupportedTokenTypeException'
   | 'InternalErrorException'
+  | 'RefreshTokenReuseException'
+  | 'UnknownOperationException'
   // Ours:
   | 'NetworkError'
   | 'UnexpectedResponse'
@@ -67,6 +69,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<CognitoErrorCode>([
   'UnsupportedOperationException',
   'UnsupportedTokenTypeException',
   'InternalErrorException',
+  'RefreshTokenReuseException',
+  'UnknownOperationException',
   'NetworkError',
   'UnexpectedResponse',
   'UnsupportedChallenge',

@@ -9,6 +9,16 @@ export { signInActors } from './actors.ts';
 export { callCognito, DEFAULT_RETRY } from './cognitoCall.ts';
 export { signInEffects } from './effects.ts';
 export { createSignInMachine } from './createSignInMachine.ts';
+export {
+  sessionMachine,
+  sessionMachineSetup,
+  sessionStatus,
+  type SessionMachine,
+  type SessionStatus,
+} from './session.machine.ts';
+export * from './session.types.ts';
+export { sessionActors, clockDriftOf } from './session.actors.ts';
+export { createSessionMachine, sessionEffects } from './createSessionMachine.ts';
 export { jwtPayload, readClaims } from './claims.ts';
 // Account flows beside sign-in: sign-up, forgotten password, signed-in account actions.
 export {

@@ -70,6 +70,8 @@ export interface CognitoPort {
    * Base64(HMAC-SHA256(clientSecret, username + clientId)).
    */
   secretHash?(username: string): Promise<string>;
+  /** The client secret itself, for GetTokensFromRefreshToken's `ClientSecret` (server-side only). */
+  clientSecret?(): Secret<string>;
 }
 
 /** A remembered device, as amazon-cognito-identity-js stores it (deviceKey, deviceGroupKey, randomPasswordKey). */
@@ -92,8 +94,10 @@ export interface StoredTokens {
   readonly idToken: Secret<string>;
   readonly accessToken: Secret<string>;
   readonly refreshToken: Secret<string> | null;
-  /** Access-token expiry, epoch milliseconds. */
+  /** Access-token expiry, epoch milliseconds on the local clock. */
   readonly expiresAt: number;
+  /** Local clock minus the server's, in seconds (amazon-cognito-identity-js's `clockDrift`); 0 when unknown. */
+  readonly clockDrift?: number;
 }
 
 /** Where tokens live between page loads; memory by default, web storage opt-in. */
@@ -132,4 +136,22 @@ export interface SignInPorts extends CognitoPorts {
   readonly tokens?: TokenStore;
   /** The clock; tests pass the emulator's. */
   readonly now?: () => Date;
+}
+
+/** Runs a task while holding an origin-wide lock (Web Locks in browsers), so one tab refreshes at a time. */
+export interface LockPort {
+  run<T>(name: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** Tells the other tabs of an origin that the stored session changed; the notice carries no token. */
+export interface TabChannelPort {
+  notify(clientId: string): void;
+  /** Calls `listener` on another tab's notice; returns the unsubscribe. */
+  subscribe(clientId: string, listener: () => void): () => void;
+}
+
+/** The sign-in ports plus what a session across tabs needs. Without `locks` and `tabs` it serves one tab. */
+export interface SessionPorts extends SignInPorts {
+  readonly locks?: LockPort;
+  readonly tabs?: TabChannelPort;
 }

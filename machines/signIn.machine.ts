@@ -32,6 +32,7 @@ export const signInMachine = signInMachineSetup.createMachine({
     totpIssuer: input.totpIssuer ?? input.userPoolId,
     refreshMarginSeconds: input.refreshMarginSeconds ?? 300,
     restoreSession: input.restoreSession ?? true,
+    handOff: input.handOff ?? false,
     username: input.username ?? '',
     challengeUsername: null,
     ...emptyAttempt(),
@@ -434,7 +435,20 @@ export const signInMachine = signInMachineSetup.createMachine({
     signedIn: signedInState,
     signingOut: signingOutState,
     signedOut: signedOutState,
+    done: {
+      description: 'Handed off: signed in, device settled; the tokens are the output for the session machine.',
+      type: 'final',
+    },
   },
+  output: ({ context }) =>
+    context.tokens === null || context.claims === null
+      ? null
+      : {
+          username: context.challengeUsername ?? context.username,
+          tokens: context.tokens,
+          claims: context.claims,
+          device: context.device,
+        },
 });
 
 /** The sign-in machine's type. */

@@ -25,6 +25,7 @@ import type {
   SignInEmitted,
   SignInEvent,
   SignInInput,
+  SignInOutput,
   SignInTag,
   SignOutScope,
   TokenCallInput,
@@ -120,6 +121,7 @@ export const signInMachineSetup = setup({
     context: {} as SignInContext,
     events: {} as SignInEvent,
     input: {} as SignInInput,
+    output: {} as SignInOutput | null,
     emitted: {} as SignInEmitted,
     tags: {} as SignInTag,
   },
@@ -173,6 +175,7 @@ export const signInMachineSetup = setup({
     isRestored: (_, params: { restored: RestoredSession | null }) => params.restored !== null,
     hasDevice: ({ context }) => context.device !== null,
     shouldRestore: ({ context }) => context.restoreSession,
+    handsOff: ({ context }) => context.handOff,
     /** A credentials.submit arrived while the stored session was being restored (only acceptCredentials sets a password). */
     hasPendingCredentials: ({ context }) => context.password !== null,
     isRevoke: ({ context }, params: { scope: SignOutScope | undefined }) =>

@@ -32,6 +32,19 @@ export interface SignInInput {
   readonly refreshMarginSeconds?: number;
   /** Look in the token store for a signed-in session first. Default true. */
   readonly restoreSession?: boolean;
+  /**
+   * End in the final state `done` once signed in (device confirmed), with the tokens as output: the session machine
+   * invokes sign-in this way and keeps the signed-in lifecycle itself. Default false (sign-in keeps it, standalone).
+   */
+  readonly handOff?: boolean;
+}
+
+/** What a handed-off sign-in ends with (see `SignInInput.handOff`). */
+export interface SignInOutput {
+  readonly username: string;
+  readonly tokens: TokenSet;
+  readonly claims: TokenClaims;
+  readonly device: DeviceRecord | null;
 }
 
 /** Tokens, each redacted; `expiresAt` is epoch ms of the access token's end. */
@@ -239,6 +252,7 @@ export interface SignInContext {
   readonly totpIssuer: string;
   readonly refreshMarginSeconds: number;
   readonly restoreSession: boolean;
+  readonly handOff: boolean;
 
   /** What the user typed; kept across restarts. */
   readonly username: string;

@@ -22,3 +22,6 @@ export {
 /** Token and device stores: memory (default) or web storage under amazon-cognito-identity-js's keys. */
 export { createMemoryTokenStore, createWebStorageTokenStore } from './adapters/tokenStore.ts';
 export { createMemoryDeviceStore, createWebStorageDeviceStore } from './adapters/deviceStore.ts';
+
+/** Tabs of one origin: Web Locks for one refresh at a time, a BroadcastChannel of "changed" notices (no tokens). */
+export { createTabLock, createTabChannel } from './adapters/tabSync.ts';

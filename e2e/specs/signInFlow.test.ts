@@ -790,6 +790,7 @@ const MODEL_INPUTS: readonly Partial<SignInInput>[] = [
   { authFlow: 'CUSTOM_AUTH' },
   { authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' },
   { restoreSession: true },
+  { authFlow: 'USER_SRP_AUTH', deviceTracking: false, handOff: true },
 ];
 
 interface ModelPath {

@@ -34,6 +34,7 @@ export class ClientSecretInBrowserError extends Error {
 export interface AwsJsonClient {
   call(operation: string, request: object): Promise<Record<string, unknown>>;
   readonly secretHash?: (username: string) => Promise<string>;
+  readonly clientSecret?: string;
 }
 
 function runsInBrowser(): boolean {
@@ -132,7 +133,7 @@ export function createAwsJsonClient(options: CognitoHttpOptions): AwsJsonClient 
   }
 
   if (clientSecret !== undefined && clientId !== undefined) {
-    return { call, secretHash: (username) => hmacSha256Base64(clientSecret, username + clientId) };
+    return { call, secretHash: (username) => hmacSha256Base64(clientSecret, username + clientId), clientSecret };
   }
   return { call };
 }

@@ -1,6 +1,7 @@
 // The Cognito transport for every flow: one fetch POST per operation (AWS JSON 1.1, X-Amz-Target); failures throw CognitoServiceError.
 import type { CognitoPort } from '../../machines/ports.ts';
 import type { Operation, Operations } from '../../machines/protocol.ts';
+import { secret } from '../../machines/secret.ts';
 import { createAwsJsonClient, type CognitoHttpOptions } from './awsJson.ts';
 
 export { ClientSecretInBrowserError, type CognitoHttpOptions } from './awsJson.ts';
@@ -13,5 +14,7 @@ export function createCognitoHttp(options: CognitoHttpOptions): CognitoPort {
     operation: Op,
     request: Operations[Op]['request'],
   ): Promise<Operations[Op]['response']> => client.call(operation, request);
-  return client.secretHash === undefined ? { call } : { call, secretHash: client.secretHash };
+  const { secretHash, clientSecret } = client;
+  if (secretHash === undefined || clientSecret === undefined) return { call };
+  return { call, secretHash, clientSecret: () => secret(clientSecret) };
 }

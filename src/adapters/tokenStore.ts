@@ -25,13 +25,16 @@ export function createWebStorageTokenStore(given?: Storage): TokenStore {
       if (idToken === null || accessToken === null) return null;
       const refreshToken = storage.getItem(userKey(clientId, username, 'refreshToken'));
       const exp = jwtPayload(accessToken).exp;
+      const drift = Number(storage.getItem(userKey(clientId, username, 'clockDrift')) ?? '0');
+      const clockDrift = Number.isFinite(drift) ? drift : 0;
       return {
         username,
         idToken: secret(idToken),
         accessToken: secret(accessToken),
         refreshToken: refreshToken === null || refreshToken === '' ? null : secret(refreshToken),
-        // The access token's own `exp` says when to refresh; 0 (already due) if unreadable.
-        expiresAt: typeof exp === 'number' ? exp * 1000 : 0,
+        // The access token's own `exp` (server time) moved onto the local clock; 0 (already due) if unreadable.
+        expiresAt: typeof exp === 'number' ? (exp + clockDrift) * 1000 : 0,
+        clockDrift,
       };
     },
     save(clientId, tokens) {
@@ -40,7 +43,7 @@ export function createWebStorageTokenStore(given?: Storage): TokenStore {
       storage.setItem(userKey(clientId, tokens.username, 'accessToken'), tokens.accessToken.reveal());
       if (tokens.refreshToken !== null)
         storage.setItem(userKey(clientId, tokens.username, 'refreshToken'), tokens.refreshToken.reveal());
-      storage.setItem(userKey(clientId, tokens.username, 'clockDrift'), '0');
+      storage.setItem(userKey(clientId, tokens.username, 'clockDrift'), String(tokens.clockDrift ?? 0));
       storage.setItem(lastUserKey(clientId), tokens.username);
     },
     clear(clientId) {

@@ -1,0 +1,90 @@
+// The session machine's data: input, context, events, emitted events and what its actors take and return.
+import type { SignInError } from './errors.ts';
+import type { DeviceRecord } from './ports.ts';
+import type { StringMap } from './protocol.ts';
+import type { SignInInput, SignOutScope, TokenClaims, TokenSet } from './types.ts';
+
+/**
+ * How tokens are refreshed. `rotation`: GetTokensFromRefreshToken (needed by clients with refresh-token rotation;
+ * each refresh returns a new refresh token). `legacy`: InitiateAuth REFRESH_TOKEN_AUTH. `auto` (default):
+ * GetTokensFromRefreshToken first, REFRESH_TOKEN_AUTH if the back end does not know that operation, remembered.
+ */
+export type RefreshMode = 'auto' | 'rotation' | 'legacy';
+
+/** The refresh call a session settled on. */
+export type RefreshCall = 'rotation' | 'legacy';
+
+/** Session input: the sign-in settings (handed to the sign-in child) plus the refresh mode. */
+export interface SessionInput extends SignInInput {
+  /** Default `auto`. */
+  readonly refresh?: RefreshMode;
+  /** Longest pause between refresh retries while offline, ms. Default 30 000. */
+  readonly maxRetryDelayMs?: number;
+}
+
+/** A signed-in session as the store and the refresh actor hand it to the machine. */
+export interface SessionTokens {
+  readonly username: string;
+  readonly tokens: TokenSet;
+  readonly claims: TokenClaims;
+  readonly device: DeviceRecord | null;
+  /** Local clock minus the server's (from the tokens' `iat`), seconds. */
+  readonly clockDrift: number;
+}
+
+export interface SessionContext {
+  /** The sign-in child's input (non-secret settings). */
+  readonly signIn: SignInInput;
+  readonly clientId: string;
+  readonly refresh: RefreshMode;
+  /** What `auto` learned from the first answer (or the configured call); null until then. */
+  readonly refreshCall: RefreshCall | null;
+  readonly refreshMarginSeconds: number;
+  readonly maxRetryDelayMs: number;
+  readonly username: string | null;
+  readonly tokens: TokenSet | null;
+  readonly claims: TokenClaims | null;
+  readonly device: DeviceRecord | null;
+  readonly clockDrift: number;
+  /** Refresh tries that failed on the network since the last success. */
+  readonly retries: number;
+  readonly error: SignInError | null;
+}
+
+export interface RefreshInput {
+  readonly clientId: string;
+  readonly userPoolId: string;
+  readonly username: string;
+  readonly tokens: TokenSet;
+  readonly device: DeviceRecord | null;
+  readonly clientMetadata: StringMap | null;
+  readonly refresh: RefreshMode;
+  readonly refreshCall: RefreshCall | null;
+  readonly refreshMarginSeconds: number;
+  /** `tokens.refresh` asked for new tokens even if the stored ones are fresh. */
+  readonly forced: boolean;
+}
+
+/** A refresh ended: new tokens (`refreshed`), a fresher session another tab stored (`adopted`), or none left. */
+export type RefreshOutcome =
+  | ({ readonly kind: 'refreshed'; readonly refreshCall: RefreshCall } & SessionTokens)
+  | ({ readonly kind: 'adopted' } & SessionTokens)
+  | { readonly kind: 'signedOut' };
+
+export interface SessionTokenCallInput {
+  readonly clientId: string;
+  readonly tokens: TokenSet;
+}
+
+export type SessionEvent =
+  | { type: 'signOut'; scope?: SignOutScope }
+  | { type: 'tokens.refresh' }
+  /** Another tab changed the stored session (the message carries no token: re-read the store). */
+  | { type: 'tabs.changed' };
+
+export type SessionEmitted =
+  | { type: 'signedIn'; tokens: TokenSet; claims: TokenClaims }
+  | { type: 'tokensRefreshed'; tokens: TokenSet; claims: TokenClaims }
+  | { type: 'signedOut' };
+
+export type SessionTag = 'busy' | 'offline';
