@@ -23,6 +23,12 @@ const layers = [
     files: ['src/adapters/srp.ts', 'src/adapters/amazonCognitoIdentityInternals.d.ts'],
     allow: ['machines/', 'src/adapters/', 'amazon-cognito-identity-js'],
   },
+  // The redirect port is the only importer of oauth4webapi (the OAuth protocol work, PKCE, the callback's checks).
+  {
+    layer: 'src/adapters/oauthRedirect.ts',
+    files: ['src/adapters/oauthRedirect.ts'],
+    allow: ['machines/', 'oauth4webapi'],
+  },
   // Hooks read machines through @xstate/react; xstate for its actor and snapshot types; qrcode's core draws the
   // TOTP QR code without its canvas and file-system renderers. Ports come through context, never src/adapters.
   {
