@@ -62,3 +62,14 @@ export type {
   RememberedDevice,
 } from './accountTypes.ts';
 export * from './passwordPolicy.ts';
+// The OAuth redirect path (managed login and federation): its machine, data and errors.
+export {
+  redirectMachine,
+  redirectMachineSetup,
+  redirectActors,
+  createRedirectMachine,
+  type RedirectMachine,
+  type RedirectContext,
+  type RedirectEvent,
+} from './redirect.machine.ts';
+export * from './redirect.types.ts';

@@ -94,3 +94,7 @@ export {
   type CognitoPorts,
   type PasswordPolicyType,
 } from '../machines/index.ts';
+/** Redirect sign-in (managed login, "Continue with …"): the headless hook over the provider's `config.oauth`. */
+export { useFederatedSignIn, type FederatedSignIn } from './hooks/useFederatedSignIn.ts';
+/** The app client's managed login settings (`config.oauth`). */
+export type { LoginWidgetOAuthConfig } from './widget/config.ts';

@@ -194,10 +194,3 @@ export function createOAuthRedirect(config: OAuthRedirectConfig): OAuthRedirect 
     },
   };
 }
-
-/** Takes the OAuth response parameters off the address bar (and so off the history entry) once they are read. */
-export function clearCallbackParameters(): void {
-  const url = new URL(location.href);
-  for (const name of ['code', 'state', 'error', 'error_description', 'iss']) url.searchParams.delete(name);
-  history.replaceState(history.state, '', url.toString());
-}

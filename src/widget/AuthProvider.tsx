@@ -4,10 +4,13 @@ import { createSignInMachine, type SignInInput, type SignInPorts, type SrpPort }
 import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
+import { FederationContext } from '../hooks/FederationContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
+import { widgetFederation } from './federation.ts';
+import { RedirectCallback } from './RedirectCallback.tsx';
 
 /** Props of `<AuthProvider>`. */
 export interface AuthProviderProps {
@@ -74,12 +77,24 @@ export function AuthProvider({
     [config.userPoolId, config.clientId, config.authFlow, config.passwordless, config.totpIssuer],
   );
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
+  const [federation] = useState(() => widgetFederation(config));
   return (
     <MessagesContext.Provider value={dictionary}>
       <CognitoPortsContext value={resolvedPorts}>
-        <SignInProvider logic={logic} input={input} onSignedIn={onSignedIn} onSignedOut={onSignedOut} inspect={inspect}>
-          {children}
-        </SignInProvider>
+        <FederationContext value={federation}>
+          <SignInProvider
+            logic={logic}
+            input={input}
+            onSignedIn={onSignedIn}
+            onSignedOut={onSignedOut}
+            inspect={inspect}
+          >
+            {federation === null ? null : (
+              <RedirectCallback clientId={config.clientId} tokens={resolvedPorts.tokens} onSignedIn={onSignedIn} />
+            )}
+            {children}
+          </SignInProvider>
+        </FederationContext>
       </CognitoPortsContext>
     </MessagesContext.Provider>
   );

@@ -1,5 +1,6 @@
 // The drop-in login widget: the provider, the step forms, and the theme's root class.
 import { AccountFlows } from '../components/AccountFlows.tsx';
+import { FederatedButtons } from '../components/FederatedButtons.tsx';
 import { SignIn } from '../components/SignIn.tsx';
 import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
 import type { LoginWidgetConfig } from './config.ts';
@@ -32,7 +33,8 @@ export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfi
       signUpAttributes={config.signUpAttributes}
       clientMetadata={config.clientMetadata}
     >
-      <SignIn />
+      {config.oauth?.hostedOnly === true ? null : <SignIn />}
+      <FederatedButtons />
     </AccountFlows>
   );
 }

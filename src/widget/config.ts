@@ -39,6 +39,23 @@ export interface LoginWidgetConfig {
    * when it could not be used (e.g. a CSP without `worker-src 'self'`). Without it, such a fallback is a console.warn.
    */
   readonly onSrpEngine?: ((report: SrpEngineReport) => void) | undefined;
+  /** Managed login (OAuth code + PKCE): "Continue with …" buttons, or the hosted page only. */
+  readonly oauth?: LoginWidgetOAuthConfig;
+}
+
+/** The app client's managed login settings, as registered on the pool. */
+export interface LoginWidgetOAuthConfig {
+  /** Default `<endpoint>/<userPoolId>` (the pool's issuer; its discovery names the login domain). */
+  readonly issuer?: string;
+  /** One of the client's CallbackURLs; the widget completes the sign-in when it loads there. */
+  readonly redirectUri: string;
+  /** One of the client's LogoutURLs. */
+  readonly logoutUri?: string;
+  readonly scopes?: readonly string[];
+  /** Identity providers offered as "Continue with …" (`COGNITO`: the managed login page). */
+  readonly providers?: readonly string[];
+  /** Show only a button to the managed login page, no username/password form. */
+  readonly hostedOnly?: boolean;
 }
 
 /** The region a pool lives in: `config.region`, else the pool id's prefix (`us-east-1_x` -> `us-east-1`). */

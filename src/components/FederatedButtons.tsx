@@ -1,0 +1,33 @@
+// "Continue with …" buttons for the configured identity providers, or the one button of a hosted-page-only widget.
+import { useFederatedSignIn } from '../hooks/useFederatedSignIn.ts';
+import { useMessages } from './MessagesContext.ts';
+
+/** One button per provider (`COGNITO` reads "Sign in" and opens the managed login page); nothing when none. */
+export function FederatedButtons() {
+  const messages = useMessages();
+  const { providers, hostedOnly, busy, error, signInWith } = useFederatedSignIn();
+  const shown = hostedOnly ? ['COGNITO'] : providers;
+  if (shown.length === 0) return null;
+  return (
+    <div className="cx-federated">
+      {shown.map((provider) => (
+        <button
+          key={provider}
+          className="cx-button"
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            signInWith(provider === 'COGNITO' ? null : provider);
+          }}
+        >
+          {provider === 'COGNITO' ? messages.signInOnHostedPage : messages.continueWith.replace('{provider}', provider)}
+        </button>
+      ))}
+      {error === null ? null : (
+        <p className="cx-error" role="alert">
+          {messages.federatedFailed}
+        </p>
+      )}
+    </div>
+  );
+}
