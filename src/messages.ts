@@ -78,7 +78,7 @@ export const englishWidgetMessages = {
   sessionExpiredIntro: 'For your security, sign-in steps expire after a few minutes. Please start again.',
   startAgain: 'Start again',
   continueWith: 'Continue with {provider}',
-  signInOnHostedPage: 'Sign in',
+  signInOnHostedPage: 'Sign in on the hosted page',
   federatedFailed: 'Sign-in with that provider did not complete. Please try again.',
   signedInTitle: 'You’re signed in',
   signedInAs: (name: string): string => `Signed in as ${name}.`,

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+// config.oauth in the widget: "Continue with …" beside the form, the hosted-page-only mode, and a refused callback.
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LoginWidget } from './LoginWidget.tsx';
+import type { LoginWidgetConfig } from './config.ts';
+
+afterEach(cleanup);
+
+const base: LoginWidgetConfig = {
+  userPoolId: 'us-east-1_Federated',
+  clientId: 'federatedclient00000000001',
+  endpoint: 'http://127.0.0.1:9',
+};
+
+describe('LoginWidgetConfig oauth', () => {
+  it('offers each configured provider beside the username/password form', async () => {
+    render(
+      <LoginWidget
+        config={{ ...base, oauth: { redirectUri: `${location.origin}/callback`, providers: ['MockIdP', 'COGNITO'] } }}
+      />,
+    );
+    expect(await screen.findByRole('button', { name: 'Continue with MockIdP' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in on the hosted page' })).toBeTruthy();
+    expect(screen.getByLabelText('Username')).toBeTruthy();
+  });
+
+  it('hosted-page-only shows one button to the managed login page and no form', async () => {
+    render(
+      <LoginWidget config={{ ...base, oauth: { redirectUri: `${location.origin}/callback`, hostedOnly: true } }} />,
+    );
+    expect(await screen.findByRole('button', { name: 'Sign in on the hosted page' })).toBeTruthy();
+    expect(screen.queryByLabelText('Username')).toBeNull();
+  });
+
+  it('a callback this tab did not start is refused, and its code leaves the address bar', async () => {
+    history.replaceState(null, '', '/callback?code=stolen-code&state=forged');
+    render(<LoginWidget config={{ ...base, oauth: { redirectUri: `${location.origin}/callback` } }} />);
+    const alert = await screen.findByText('Sign-in with that provider did not complete. Please try again.');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.getAttribute('data-redirect-error')).toBe('NoPendingRedirect');
+    expect(location.href).not.toContain('stolen-code');
+  });
+});
