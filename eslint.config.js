@@ -76,34 +76,6 @@ const layers = [
   },
 ];
 
-// Edges that predate the allow-lists; the refactors of issue #18 remove them, and then their entries here.
-const policy = 'machines/passwordPolicy.ts';
-const legacyEdges = {
-  'src/components/AccountChangePassword.tsx': ['machines/protocol.ts', policy],
-  'src/components/AccountContactDetails.tsx': ['machines/index.ts'],
-  'src/components/AccountFlows.tsx': ['machines/accountActors.ts', 'machines/protocol.ts', 'machines/index.ts', policy],
-  'src/components/AccountMfa.tsx': ['machines/accountTypes.ts'],
-  'src/components/AccountPasswordRules.tsx': [policy],
-  'src/components/AccountSettings.tsx': [
-    'machines/accountActors.ts',
-    'machines/protocol.ts',
-    'machines/index.ts',
-    'src/widget/config.ts',
-  ],
-  'src/components/ForgotPassword.tsx': ['machines/accountActors.ts', 'machines/forgotPassword.machine.ts'],
-  'src/components/ForgotPasswordConfirmForm.tsx': [policy],
-  'src/components/NewPasswordField.tsx': [policy],
-  'src/components/NewPasswordForm.tsx': [policy],
-  'src/components/PasswordPolicyContext.ts': [policy],
-  'src/components/SignUp.tsx': ['machines/accountActors.ts', 'machines/signUp.machine.ts'],
-  'src/components/SignUpForm.tsx': [policy],
-  'src/components/brokenPasswordRule.ts': [policy],
-  // The demo should read the seeded users from the emulator's seed data, not its source.
-  'src/demo/DemoUsers.tsx': ['e2e/emulator/demo.ts'],
-  'src/demo/DevPanel.tsx': ['e2e/emulator/demo.ts'],
-};
-
-const layerOf = (file) => layers.findLast(({ layer }) => file.startsWith(layer));
 const allowList = (layer, allow) => ({ 'import-layers/allow-list': ['error', { layer, allow }] });
 
 export default tseslint.config(
@@ -142,8 +114,4 @@ export default tseslint.config(
   },
   { plugins: { 'import-layers': importLayers } },
   ...layers.map(({ layer, files, allow }) => ({ files, ignores: testFiles, rules: allowList(layer, allow) })),
-  ...Object.entries(legacyEdges).map(([file, edges]) => {
-    const { layer, allow } = layerOf(file);
-    return { files: [file], rules: allowList(layer, [...allow, ...edges]) };
-  }),
 );

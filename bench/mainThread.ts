@@ -72,7 +72,7 @@ function isTaskEntries(data: unknown): data is TaskEntry[] {
 }
 
 /** `cpuSlowdown` > 1 slows the page's CPU down that many times (Chromium's DevTools throttling, as Lighthouse does for phones). */
-async function signInOnce(browser: Browser, url: string, cpuSlowdown: number): Promise<number | undefined> {
+export async function signInOnce(browser: Browser, url: string, cpuSlowdown: number): Promise<number | undefined> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

@@ -73,6 +73,27 @@ const cases: readonly PathCase[] = [
     run: (o) => signInOnce(user('srp-user'), { ...o, authFlow: 'USER_PASSWORD_AUTH' }),
   },
   {
+    path: 'USER_AUTH + PASSWORD preferred',
+    minimum: 1,
+    run: (o) => signInOnce(user('passwordless-user'), { ...o, authFlow: 'USER_AUTH', preferredChallenge: 'PASSWORD' }),
+  },
+  {
+    path: 'USER_AUTH + PASSWORD_SRP preferred',
+    minimum: 2,
+    run: (o) =>
+      signInOnce(user('passwordless-user'), { ...o, authFlow: 'USER_AUTH', preferredChallenge: 'PASSWORD_SRP' }),
+  },
+  {
+    path: 'USER_AUTH + SMS_OTP preferred',
+    minimum: 2,
+    run: (o) => signInOnce(user('passwordless-user'), { ...o, authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' }),
+  },
+  {
+    path: 'USER_AUTH + EMAIL_OTP preferred',
+    minimum: 2,
+    run: (o) => signInOnce(user('passwordless-user'), { ...o, authFlow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' }),
+  },
+  {
     path: 'SRP + new device remembered (ConfirmDevice + UpdateDeviceStatus)',
     minimum: 4,
     run: (o) =>
@@ -149,8 +170,9 @@ export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
   if (first !== undefined) {
     rows[0] = {
       ...first,
-      note: `AWS requests logged by the emulator (GET /_emulator/requests) while our machine (fast SRP, fetch transport) signs a demo user in; device tracking off except on the device paths. ${first.note}`.trim(),
+      note: `Machine-driven rows: AWS requests logged by the emulator (GET /_emulator/requests) while our machine (fast SRP, fetch transport) signs a demo user in; device tracking off except on the device paths. ${first.note}`.trim(),
     };
   }
-  return rows;
+  const { measureChoiceRoundTrips } = await import('./choiceRoundTrips.ts');
+  return [...rows, ...(await measureChoiceRoundTrips(ctx))];
 }

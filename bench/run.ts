@@ -27,6 +27,8 @@ const groups: readonly (readonly [string, string, Measurement])[] = [
   ['cpu', 'Client CPU', async (ctx) => (await import('./clientCpu.ts')).measureClientCpu(ctx)],
   ['growth', 'Cost growth', measureGrowth],
   ['e2e', 'E2E wall time', measureE2e],
+  ['consumer-test', 'One consumer test', async (ctx) => (await import('./consumerTest.ts')).measureConsumerTest(ctx)],
+  ['next', 'Next.js main thread', async (ctx) => (await import('./nextLongTask.ts')).measureNextLongTask(ctx)],
 ];
 
 /** The whole run must end within 5 minutes; keep a margin for writing results. */
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   if (wants('size')) void ensurePeer(await amplifySpec(), log).catch(() => undefined);
   if (wants('install-size')) void ensurePeerInstalls(log);
   // The build and pack overlap the size builds (bytes, not time) and end before any timed group starts.
-  if (wants('install-size') || wants('cold-start')) void ensurePacked(log);
+  if (wants('install-size') || wants('cold-start') || wants('consumer-test')) void ensurePacked(log);
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
   // Core size first: it needs no peer, so it runs while the Amplify install finishes; rows still print in `groups` order.

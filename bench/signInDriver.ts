@@ -1,7 +1,14 @@
 // Drives our sign-in machine like a user would (typing codes from the emulator's outbox or a TOTP app) until signed in.
 import { Secret as TotpSecret, TOTP } from 'otpauth';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
-import { createSignInMachine, secret, type DeviceStore, type SignInFlow } from '../machines/index.ts';
+import {
+  createSignInMachine,
+  secret,
+  signInMachine,
+  type DeviceStore,
+  type PreferredChallenge,
+  type SignInFlow,
+} from '../machines/index.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
 import { createFastSrp } from '../src/adapters/srpFast.ts';
@@ -27,6 +34,8 @@ export interface DriveOptions {
   readonly userPoolId: string;
   readonly clientId: string;
   readonly authFlow?: SignInFlow;
+  /** USER_AUTH's first factor (the machine's default is PASSWORD_SRP). */
+  readonly preferredChallenge?: PreferredChallenge;
   readonly deviceTracking?: boolean;
   readonly deviceStore?: DeviceStore;
 }
@@ -38,7 +47,7 @@ function isMessageList(value: unknown): value is { username?: unknown; code?: un
 }
 
 /** The newest one-time code the emulator "sent" to this user. */
-async function outboxCode(emulatorUrl: string, username: string): Promise<string> {
+export async function outboxCode(emulatorUrl: string, username: string): Promise<string> {
   const response = await fetch(new URL('/_emulator/messages', emulatorUrl));
   const messages: unknown = await response.json();
   if (!isMessageList(messages)) throw new Error('the outbox is not a list');
@@ -61,7 +70,11 @@ async function nextMove(
     if (snapshot.context.error !== null && snapshot.context.username !== '')
       throw new Error(`sign-in failed: ${snapshot.context.error.code}`);
     send({ type: 'credentials.submit', username: user.username, password: secret(user.password) });
-  } else if (snapshot.matches({ SMS_MFA: 'awaitingInput' }) || snapshot.matches({ EMAIL_OTP: 'awaitingInput' })) {
+  } else if (
+    snapshot.matches({ SMS_MFA: 'awaitingInput' }) ||
+    snapshot.matches({ SMS_OTP: 'awaitingInput' }) ||
+    snapshot.matches({ EMAIL_OTP: 'awaitingInput' })
+  ) {
     send({ type: 'code.submit', code: secret(await outboxCode(options.emulatorUrl, user.username)) });
   } else if (snapshot.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' })) {
     if (user.totpSecret === undefined) throw new Error('SOFTWARE_TOKEN_MFA without a TOTP secret');
@@ -109,6 +122,7 @@ export async function driveSignIn(user: UserScript, options: DriveOptions): Prom
       userPoolId: options.userPoolId,
       clientId: options.clientId,
       authFlow: options.authFlow ?? 'USER_SRP_AUTH',
+      ...(options.preferredChallenge === undefined ? {} : { preferredChallenge: options.preferredChallenge }),
       deviceTracking: options.deviceTracking ?? false,
       restoreSession: false,
     },
@@ -146,4 +160,9 @@ export async function requestTargets(emulatorUrl: string, from: number): Promise
         ? entry.target.replace(/^.*\./, '')
         : '?',
     );
+}
+
+/** The sign-in chart's top-level states, to tell which flows the machine on this commit can drive. */
+export function signInMachineStates(): string[] {
+  return Object.keys(signInMachine.root.states);
 }

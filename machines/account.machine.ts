@@ -18,6 +18,7 @@ import { errorParams, notProvided } from './machineParts.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 
+/** Account machine input: the pool, client and the signed-in user's access token. */
 export interface AccountInput {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -42,6 +43,7 @@ export type AccountResult =
   | 'devicesListed'
   | 'deviceForgotten';
 
+/** The account machine's context (secrets redacted). */
 export interface AccountContext {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -76,6 +78,7 @@ interface WithClientMetadata {
   readonly clientMetadata?: StringMap;
 }
 
+/** Events the account machine accepts. */
 export type AccountEvent =
   | { type: 'tokens.update'; accessToken: Secret<string> }
   | { type: 'password.change'; previousPassword: Secret<string>; proposedPassword: Secret<string> }
@@ -96,6 +99,7 @@ function callBase(context: AccountContext): SignedInCallBase {
 const setErrorAction = { type: 'setError', params: errorParams } as const;
 const toIdleWithError = { target: '#account.idle', actions: ['dropCall', setErrorAction] } as const;
 
+/** The account machine's setup, for `provide()` and typed extensions. */
 export const accountMachineSetup = setup({
   types: {
     context: {} as AccountContext,
@@ -209,6 +213,7 @@ export const accountMachineSetup = setup({
   },
 });
 
+/** The signed-in account: change password, attributes, MFA, devices. */
 export const accountMachine = accountMachineSetup.createMachine({
   id: 'account',
   description: 'Self-service calls of a signed-in user, each authorised by the AccessToken.',
@@ -467,4 +472,5 @@ export const accountMachine = accountMachineSetup.createMachine({
   },
 });
 
+/** The account machine's type. */
 export type AccountMachine = typeof accountMachine;

@@ -8,6 +8,7 @@ import { toPasswordPolicy, type PasswordPolicy } from './passwordPolicy.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 
+/** Password-reset input: pool, client, username and whether to send the code first. */
 export interface ForgotPasswordInput {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -20,6 +21,7 @@ export interface ForgotPasswordInput {
   readonly requestCode?: boolean;
 }
 
+/** The password-reset machine's context (code and password redacted). */
 export interface ForgotPasswordContext {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -42,6 +44,7 @@ interface WithClientMetadata {
   readonly clientMetadata?: StringMap;
 }
 
+/** Events the password-reset machine accepts. */
 export type ForgotPasswordEvent =
   | ({ type: 'username.submit'; username: string } & WithClientMetadata)
   | ({ type: 'newPassword.submit'; code: Secret<string>; password: Secret<string> } & WithClientMetadata)
@@ -54,6 +57,7 @@ export interface ForgotPasswordOutput {
   readonly reset: boolean;
 }
 
+/** The password-reset machine's setup, for `provide()` and typed extensions. */
 export const forgotPasswordMachineSetup = setup({
   types: {
     context: {} as ForgotPasswordContext,
@@ -99,6 +103,7 @@ export const forgotPasswordMachineSetup = setup({
   },
 });
 
+/** The "Forgot password?" flow: ForgotPassword then ConfirmForgotPassword. */
 export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
   id: 'forgotPassword',
   description:
@@ -209,4 +214,5 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
   output: ({ context }) => ({ username: context.username, reset: context.reset }),
 });
 
+/** The password-reset machine's type. */
 export type ForgotPasswordMachine = typeof forgotPasswordMachine;

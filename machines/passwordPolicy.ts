@@ -1,6 +1,7 @@
 // The pool's password policy as rules a form can list before submit, and which of them a password misses.
 import type { PasswordPolicyType } from './protocol.ts';
 
+/** One rule of a password policy, to show as met or unmet. */
 export type PasswordRule = 'length' | 'lowercase' | 'uppercase' | 'numbers' | 'symbols';
 
 /** A policy with every rule decided. */

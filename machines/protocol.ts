@@ -28,17 +28,21 @@ export type PreferredChallenge = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SM
 /** The MFA types SELECT_MFA_TYPE can offer and `ANSWER` can name. */
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
+/** A string-to-string map, as Cognito's `ClientMetadata` and `ChallengeParameters`. */
 export type StringMap = Record<string, string>;
 
+/** Context data for advanced security (the encoded data string). */
 export interface UserContextDataType {
   EncodedData?: string;
   IpAddress?: string;
 }
 
+/** The Pinpoint endpoint Cognito reports to. */
 export interface AnalyticsMetadataType {
   AnalyticsEndpointId?: string;
 }
 
+/** `InitiateAuth` request, as in the Cognito API reference. */
 export interface InitiateAuthRequest {
   AuthFlow: AuthFlow;
   ClientId: string;
@@ -50,6 +54,7 @@ export interface InitiateAuthRequest {
   Session?: string;
 }
 
+/** `RespondToAuthChallenge` request, as in the Cognito API reference. */
 export interface RespondToAuthChallengeRequest {
   ClientId: string;
   ChallengeName: ChallengeName;
@@ -60,11 +65,13 @@ export interface RespondToAuthChallengeRequest {
   AnalyticsMetadata?: AnalyticsMetadataType;
 }
 
+/** The device Cognito issued with the tokens, to confirm. */
 export interface NewDeviceMetadataType {
   DeviceKey?: string;
   DeviceGroupKey?: string;
 }
 
+/** The tokens of a finished sign-in. */
 export interface AuthenticationResultType {
   AccessToken?: string;
   IdToken?: string;
@@ -83,7 +90,9 @@ export interface AuthResponse {
   AuthenticationResult?: AuthenticationResultType;
 }
 
+/** `InitiateAuth` response, as in the Cognito API reference. */
 export type InitiateAuthResponse = AuthResponse;
+/** `RespondToAuthChallenge` response, as in the Cognito API reference. */
 export type RespondToAuthChallengeResponse = AuthResponse;
 
 /** Either `Session` (inside MFA_SETUP) or `AccessToken` (signed in). */
@@ -92,11 +101,13 @@ export interface AssociateSoftwareTokenRequest {
   AccessToken?: string;
 }
 
+/** `AssociateSoftwareToken` response, as in the Cognito API reference. */
 export interface AssociateSoftwareTokenResponse {
   SecretCode?: string;
   Session?: string;
 }
 
+/** `VerifySoftwareToken` request, as in the Cognito API reference. */
 export interface VerifySoftwareTokenRequest {
   Session?: string;
   AccessToken?: string;
@@ -104,16 +115,19 @@ export interface VerifySoftwareTokenRequest {
   FriendlyDeviceName?: string;
 }
 
+/** `VerifySoftwareToken` response, as in the Cognito API reference. */
 export interface VerifySoftwareTokenResponse {
   Status?: 'SUCCESS' | 'ERROR';
   Session?: string;
 }
 
+/** A device's SRP verifier and salt, sent with ConfirmDevice. */
 export interface DeviceSecretVerifierConfigType {
   PasswordVerifier?: string;
   Salt?: string;
 }
 
+/** `ConfirmDevice` request, as in the Cognito API reference. */
 export interface ConfirmDeviceRequest {
   AccessToken: string;
   DeviceKey: string;
@@ -121,48 +135,61 @@ export interface ConfirmDeviceRequest {
   DeviceName?: string;
 }
 
+/** `ConfirmDevice` response, as in the Cognito API reference. */
 export interface ConfirmDeviceResponse {
   UserConfirmationNecessary?: boolean;
 }
 
+/** Whether a device is remembered. */
 export type DeviceRememberedStatus = 'remembered' | 'not_remembered';
 
+/** `UpdateDeviceStatus` request, as in the Cognito API reference. */
 export interface UpdateDeviceStatusRequest {
   AccessToken: string;
   DeviceKey: string;
   DeviceRememberedStatus?: DeviceRememberedStatus;
 }
 
+/** `UpdateDeviceStatus` response, as in the Cognito API reference. */
 export type UpdateDeviceStatusResponse = Record<string, never>;
 
+/** `ForgetDevice` request, as in the Cognito API reference. */
 export interface ForgetDeviceRequest {
   AccessToken?: string;
   DeviceKey: string;
 }
 
+/** `ForgetDevice` response, as in the Cognito API reference. */
 export type ForgetDeviceResponse = Record<string, never>;
 
+/** `RevokeToken` request, as in the Cognito API reference. */
 export interface RevokeTokenRequest {
   Token: string;
   ClientId: string;
   ClientSecret?: string;
 }
 
+/** `RevokeToken` response, as in the Cognito API reference. */
 export type RevokeTokenResponse = Record<string, never>;
 
+/** `GlobalSignOut` request, as in the Cognito API reference. */
 export interface GlobalSignOutRequest {
   AccessToken: string;
 }
 
+/** `GlobalSignOut` response, as in the Cognito API reference. */
 export type GlobalSignOutResponse = Record<string, never>;
 
+/** One user attribute: name and value. */
 export interface AttributeType {
   Name: string;
   Value?: string;
 }
 
+/** Where a code was sent. */
 export type DeliveryMediumType = 'SMS' | 'EMAIL';
 
+/** Where Cognito sent a code (masked destination, medium, attribute). */
 export interface CodeDeliveryDetailsType {
   Destination?: string;
   DeliveryMedium?: DeliveryMediumType;
@@ -180,6 +207,7 @@ export interface PasswordPolicyType {
   TemporaryPasswordValidityDays?: number;
 }
 
+/** `SignUp` request, as in the Cognito API reference. */
 export interface SignUpRequest {
   ClientId: string;
   Username: string;
@@ -192,6 +220,7 @@ export interface SignUpRequest {
   AnalyticsMetadata?: AnalyticsMetadataType;
 }
 
+/** `SignUp` response, as in the Cognito API reference. */
 export interface SignUpResponse {
   UserConfirmed?: boolean;
   UserSub?: string;
@@ -200,6 +229,7 @@ export interface SignUpResponse {
   Session?: string;
 }
 
+/** `ConfirmSignUp` request, as in the Cognito API reference. */
 export interface ConfirmSignUpRequest {
   ClientId: string;
   Username: string;
@@ -213,11 +243,13 @@ export interface ConfirmSignUpRequest {
   Session?: string;
 }
 
+/** `ConfirmSignUp` response, as in the Cognito API reference. */
 export interface ConfirmSignUpResponse {
   /** Sign-in without the password: InitiateAuth `USER_AUTH` with this Session. */
   Session?: string;
 }
 
+/** `ResendConfirmationCode` request, as in the Cognito API reference. */
 export interface ResendConfirmationCodeRequest {
   ClientId: string;
   Username: string;
@@ -227,10 +259,12 @@ export interface ResendConfirmationCodeRequest {
   AnalyticsMetadata?: AnalyticsMetadataType;
 }
 
+/** `ResendConfirmationCode` response, as in the Cognito API reference. */
 export interface ResendConfirmationCodeResponse {
   CodeDeliveryDetails?: CodeDeliveryDetailsType;
 }
 
+/** `ForgotPassword` request, as in the Cognito API reference. */
 export interface ForgotPasswordRequest {
   ClientId: string;
   Username: string;
@@ -240,10 +274,12 @@ export interface ForgotPasswordRequest {
   AnalyticsMetadata?: AnalyticsMetadataType;
 }
 
+/** `ForgotPassword` response, as in the Cognito API reference. */
 export interface ForgotPasswordResponse {
   CodeDeliveryDetails?: CodeDeliveryDetailsType;
 }
 
+/** `ConfirmForgotPassword` request, as in the Cognito API reference. */
 export interface ConfirmForgotPasswordRequest {
   ClientId: string;
   Username: string;
@@ -255,49 +291,60 @@ export interface ConfirmForgotPasswordRequest {
   AnalyticsMetadata?: AnalyticsMetadataType;
 }
 
+/** `ConfirmForgotPassword` response, as in the Cognito API reference. */
 export type ConfirmForgotPasswordResponse = Record<string, never>;
 
+/** `ChangePassword` request, as in the Cognito API reference. */
 export interface ChangePasswordRequest {
   PreviousPassword?: string;
   ProposedPassword: string;
   AccessToken: string;
 }
 
+/** `ChangePassword` response, as in the Cognito API reference. */
 export type ChangePasswordResponse = Record<string, never>;
 
+/** `UpdateUserAttributes` request, as in the Cognito API reference. */
 export interface UpdateUserAttributesRequest {
   UserAttributes: AttributeType[];
   AccessToken: string;
   ClientMetadata?: StringMap;
 }
 
+/** `UpdateUserAttributes` response, as in the Cognito API reference. */
 export interface UpdateUserAttributesResponse {
   CodeDeliveryDetailsList?: CodeDeliveryDetailsType[];
 }
 
+/** `VerifyUserAttribute` request, as in the Cognito API reference. */
 export interface VerifyUserAttributeRequest {
   AccessToken: string;
   AttributeName: string;
   Code: string;
 }
 
+/** `VerifyUserAttribute` response, as in the Cognito API reference. */
 export type VerifyUserAttributeResponse = Record<string, never>;
 
+/** `GetUserAttributeVerificationCode` request, as in the Cognito API reference. */
 export interface GetUserAttributeVerificationCodeRequest {
   AccessToken: string;
   AttributeName: string;
   ClientMetadata?: StringMap;
 }
 
+/** `GetUserAttributeVerificationCode` response, as in the Cognito API reference. */
 export interface GetUserAttributeVerificationCodeResponse {
   CodeDeliveryDetails?: CodeDeliveryDetailsType;
 }
 
+/** One MFA factor's setting in SetUserMFAPreference. */
 export interface MfaSettingsType {
   Enabled?: boolean;
   PreferredMfa?: boolean;
 }
 
+/** `SetUserMFAPreference` request, as in the Cognito API reference. */
 export interface SetUserMFAPreferenceRequest {
   SMSMfaSettings?: MfaSettingsType;
   SoftwareTokenMfaSettings?: MfaSettingsType;
@@ -305,14 +352,17 @@ export interface SetUserMFAPreferenceRequest {
   AccessToken: string;
 }
 
+/** `SetUserMFAPreference` response, as in the Cognito API reference. */
 export type SetUserMFAPreferenceResponse = Record<string, never>;
 
+/** `ListDevices` request, as in the Cognito API reference. */
 export interface ListDevicesRequest {
   AccessToken: string;
   Limit?: number;
   PaginationToken?: string;
 }
 
+/** A device in ListDevices. */
 export interface DeviceType {
   DeviceKey?: string;
   DeviceAttributes?: AttributeType[];
@@ -322,6 +372,7 @@ export interface DeviceType {
   DeviceLastAuthenticatedDate?: number;
 }
 
+/** `ListDevices` response, as in the Cognito API reference. */
 export interface ListDevicesResponse {
   Devices?: DeviceType[];
   PaginationToken?: string;
@@ -336,6 +387,7 @@ export interface GetTokensFromRefreshTokenRequest {
   ClientMetadata?: StringMap;
 }
 
+/** `GetTokensFromRefreshToken` response, as in the Cognito API reference. */
 export interface GetTokensFromRefreshTokenResponse {
   AuthenticationResult?: AuthenticationResultType;
 }

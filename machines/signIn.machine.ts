@@ -16,6 +16,7 @@ import { signedInState, signedOutState, signingOutState } from './signIn.signedI
 
 export { requestBase, signInMachineSetup } from './signIn.setup.ts';
 
+/** The sign-in machine: InitiateAuth, each challenge a state, then the signed-in lifecycle. */
 export const signInMachine = signInMachineSetup.createMachine({
   id: 'signIn',
   description:
@@ -450,4 +451,5 @@ export const signInMachine = signInMachineSetup.createMachine({
         },
 });
 
+/** The sign-in machine's type. */
 export type SignInMachine = typeof signInMachine;

@@ -115,6 +115,7 @@ export function emptyAttempt() {
   } satisfies Partial<SignInContext>;
 }
 
+/** The sign-in machine's setup, for `provide()` and typed extensions. */
 export const signInMachineSetup = setup({
   types: {
     context: {} as SignInContext,

@@ -15,6 +15,7 @@ import { toPasswordPolicy, type PasswordPolicy } from './passwordPolicy.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 
+/** Sign-up input: pool, client, and an existing unconfirmed username to confirm. */
 export interface SignUpInput {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -27,6 +28,7 @@ export interface SignUpInput {
   readonly confirmExisting?: boolean;
 }
 
+/** The sign-up machine's context (password and code redacted). */
 export interface SignUpContext {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -53,6 +55,7 @@ interface WithClientMetadata {
   readonly clientMetadata?: StringMap;
 }
 
+/** Events the sign-up machine accepts. */
 export type SignUpEvent =
   | ({ type: 'signUp.submit'; username: string; password: Secret<string>; attributes: StringMap } & WithClientMetadata)
   | ({ type: 'confirm.start'; username: string } & WithClientMetadata)
@@ -72,6 +75,7 @@ export interface SignUpOutput {
 
 export type SignUpTag = 'busy' | 'input';
 
+/** The sign-up machine's setup, for `provide()` and typed extensions. */
 export const signUpMachineSetup = setup({
   types: {
     context: {} as SignUpContext,
@@ -145,6 +149,7 @@ export const signUpMachineSetup = setup({
   },
 });
 
+/** The sign-up flow: SignUp, ConfirmSignUp and the hand-off to sign-in. */
 export const signUpMachine = signUpMachineSetup.createMachine({
   id: 'signUp',
   description:
@@ -302,4 +307,5 @@ export const signUpMachine = signUpMachineSetup.createMachine({
   }),
 });
 
+/** The sign-up machine's type. */
 export type SignUpMachine = typeof signUpMachine;

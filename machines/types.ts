@@ -7,6 +7,7 @@ import type { Secret } from './secret.ts';
 /** How the sign-in starts. `CUSTOM_AUTH_SRP` is CUSTOM_AUTH with `CHALLENGE_NAME: "SRP_A"` (password checked first). */
 export type SignInFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'CUSTOM_AUTH_SRP' | 'USER_AUTH';
 
+/** How far sign-out goes: this browser, revoke the refresh token, or every device. */
 export type SignOutScope = 'local' | 'revoke' | 'global';
 
 /** Machine input: app-client settings, all non-secret. */
@@ -67,6 +68,7 @@ export interface TokenClaims {
   readonly expiresAt: number | null;
 }
 
+/** The device key and group Cognito issued with the tokens. */
 export interface NewDevice {
   readonly deviceKey: string;
   readonly deviceGroupKey: string;
@@ -109,6 +111,7 @@ export interface RequestBase {
   readonly device: DeviceRecord | null;
 }
 
+/** What the `initiateAuth` actor takes. */
 export interface InitiateAuthInput {
   readonly base: RequestBase;
   readonly authFlow: SignInFlow;
@@ -118,6 +121,7 @@ export interface InitiateAuthInput {
   readonly signUpSession: Secret<string> | null;
 }
 
+/** What the `passwordVerifier` actor takes. */
 export interface PasswordVerifierInput {
   readonly base: RequestBase;
   readonly password: Secret<string>;
@@ -125,11 +129,13 @@ export interface PasswordVerifierInput {
   readonly challengeParameters: StringMap;
 }
 
+/** What the `deviceSrpAuth` actor takes. */
 export interface DeviceSrpAuthInput {
   readonly base: RequestBase;
   readonly device: DeviceRecord;
 }
 
+/** What the `devicePasswordVerifier` actor takes. */
 export interface DevicePasswordVerifierInput {
   readonly base: RequestBase;
   readonly device: DeviceRecord;
@@ -137,51 +143,61 @@ export interface DevicePasswordVerifierInput {
   readonly challengeParameters: StringMap;
 }
 
+/** What the `answer` actor takes. */
 export interface AnswerInput {
   readonly base: RequestBase;
   readonly answer: Secret<string>;
 }
 
+/** What the `selectMfaType` actor takes. */
 export interface SelectMfaTypeInput {
   readonly base: RequestBase;
   readonly mfaType: MfaType;
 }
 
+/** What the `newPassword` actor takes. */
 export interface NewPasswordInput {
   readonly base: RequestBase;
   readonly newPassword: Secret<string>;
   readonly attributes: StringMap;
 }
 
+/** What the `mfaSetup` actor takes. */
 export interface MfaSetupInput {
   readonly base: RequestBase;
 }
 
+/** What the `associateSoftwareToken` actor returns. */
 export interface AssociateSoftwareTokenOutput {
   readonly secretCode: Secret<string>;
   readonly session: Secret<string> | null;
 }
 
+/** What the `verifySoftwareToken` actor takes. */
 export interface VerifySoftwareTokenInput {
   readonly base: RequestBase;
   readonly code: Secret<string>;
 }
 
+/** What the `verifySoftwareToken` actor returns. */
 export interface VerifySoftwareTokenOutput {
   readonly session: Secret<string> | null;
 }
 
+/** What the `confirmDevice` actor takes. */
 export interface ConfirmDeviceInput {
   readonly base: RequestBase;
   readonly accessToken: Secret<string>;
   readonly newDevice: NewDevice;
 }
 
+/** What the `confirmDevice` actor returns. */
 export interface ConfirmDeviceOutput {
   readonly device: DeviceRecord;
   readonly userConfirmationNecessary: boolean;
 }
 
+/** What the `deviceStatus` actor takes. */
 export interface DeviceStatusInput {
   readonly base: RequestBase;
   readonly accessToken: Secret<string>;
@@ -189,16 +205,19 @@ export interface DeviceStatusInput {
   readonly remember: boolean;
 }
 
+/** What the `tokenCall` actor takes. */
 export interface TokenCallInput {
   readonly base: RequestBase;
   readonly tokens: TokenSet;
 }
 
+/** What the `refreshTokens` actor returns. */
 export interface RefreshTokensOutput {
   readonly tokens: TokenSet;
   readonly claims: TokenClaims;
 }
 
+/** A signed-in session read back from the token store. */
 export interface RestoredSession {
   readonly username: string;
   readonly tokens: TokenSet;
@@ -213,11 +232,13 @@ export interface TotpSetup {
   readonly issuer: string;
 }
 
+/** Where a code was sent (masked by Cognito). */
 export interface CodeDelivery {
   readonly medium: string | null;
   readonly destination: string | null;
 }
 
+/** The sign-in machine's context: every secret in it is a redacted `Secret`. */
 export interface SignInContext {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -271,6 +292,7 @@ interface WithClientMetadata {
   readonly clientMetadata?: StringMap;
 }
 
+/** Events the sign-in machine accepts. */
 export type SignInEvent =
   | ({ type: 'credentials.submit'; username: string; password: Secret<string> } & WithClientMetadata)
   /** Right after sign-up: sign in with ConfirmSignUp's Session (USER_AUTH), no password typed again. */
@@ -286,9 +308,11 @@ export type SignInEvent =
   | { type: 'signOut'; scope?: SignOutScope }
   | { type: 'tokens.refresh' };
 
+/** What the sign-in machine emits: `signedIn` with tokens, `signedOut`. */
 export type SignInEmitted =
   | { type: 'signedIn'; tokens: TokenSet; claims: TokenClaims }
   | { type: 'tokensRefreshed'; tokens: TokenSet; claims: TokenClaims }
   | { type: 'signedOut' };
 
+/** State tags: `busy` while a request runs, `input` while a form waits. */
 export type SignInTag = 'busy' | 'input';

@@ -8,18 +8,13 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
+import { consumersWorkRoot } from './consumersWorkRoot.mjs';
 
 const repoRoot = join(import.meta.dirname, '..');
 const fixturesDir = join(repoRoot, 'examples/consumers');
-// Outside the repository: Playwright does not transform TypeScript under a node_modules folder. One folder per
-// checkout, so warm runs reuse their installs and two clones never share one.
-const workRoot = join(
-  tmpdir(),
-  `cognito-xstate-consumers-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 8)}`,
-);
+const workRoot = consumersWorkRoot;
 const packDir = join(workRoot, '.pack');
 const skipBuild = process.argv.includes('--no-build');
 
@@ -134,6 +129,36 @@ async function nodeConsumer(work, emulatorUrl) {
   if (!output.includes('through SRP and SMS_MFA')) throw new Error(`node: unexpected output\n${output}`);
 }
 
+/** Runs the installed bin to its exit; resolves with the exit code and stderr. */
+function binExit(work, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(work, 'node_modules/.bin/cognito-emulator'), args, {
+      cwd: work,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** The installed bin refuses bad input with one line and a non-zero exit: a malformed seed, a port in use. */
+async function binRefusals(work, emulatorUrl) {
+  const seed = join(work, 'bad-seed.json');
+  await writeFile(seed, JSON.stringify({ Pools: [{ Id: 'us-east-1_Bad1', Users: [{ Usernme: 'a' }] }] }));
+  const refused = await binExit(work, ['--seed', seed]);
+  const lines = refused.stderr.trim().split('\n');
+  if (refused.code === 0 || lines.length !== 1 || !lines[0].includes(seed) || !lines[0].includes('Pools[0].Users[0]'))
+    throw new Error(`bin: a malformed seed gave exit ${String(refused.code)} and\n${refused.stderr}`);
+  const port = new URL(emulatorUrl).port;
+  const busy = await binExit(work, ['--port', port]);
+  if (busy.code === 0 || !busy.stderr.includes(`port ${port} on 127.0.0.1 is already in use`))
+    throw new Error(`bin: a port in use gave exit ${String(busy.code)} and\n${busy.stderr}`);
+}
+
 async function webConsumer(work, emulatorUrl) {
   await run('web', 'node', ['check-readme.mjs', join(repoRoot, 'README.md')], { cwd: work });
   // The app's own code against the package's types, as its author's editor would check it.
@@ -141,16 +166,37 @@ async function webConsumer(work, emulatorUrl) {
   const chromium = findChromium();
   if (chromium === undefined) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser`.');
   await run('web', 'npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: work });
+  // The vanilla page again, bundled by webpack 5 into dist/webpack/: its SRP worker must be webpack's own chunk.
+  await run('web', 'node', ['webpack/build.mjs'], { cwd: work });
   await run('web', 'npx', ['playwright', 'test'], {
     cwd: work,
     env: { ...process.env, CHROMIUM_PATH: chromium, EMULATOR_URL: emulatorUrl },
   });
 }
 
+async function nextConsumer(work, emulatorUrl) {
+  const chromium = findChromium();
+  if (chromium === undefined) throw new Error('No Chromium found: run `node scripts/setup.mjs --browser`.');
+  // The page is prerendered: a widget that touched `window` or fired onSrpEngine during server render fails here.
+  const build = await run('next', 'npx', ['next', 'build'], {
+    cwd: work,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (/is not defined|prerender-error/.test(build)) throw new Error(`next: the build reported an error\n${build}`);
+  await run('next', 'npx', ['playwright', 'test'], {
+    cwd: work,
+    env: { ...process.env, CHROMIUM_PATH: chromium, EMULATOR_URL: emulatorUrl, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
 const started = Date.now();
 const { tarball, dependencies } = await timed('build and pack', packTarball);
-const [nodeWork, webWork] = await timed('install fixtures', () =>
-  Promise.all([install('node', tarball, dependencies), install('web', tarball, dependencies)]),
+const [nodeWork, webWork, nextWork] = await timed('install fixtures', () =>
+  Promise.all([
+    install('node', tarball, dependencies),
+    install('web', tarball, dependencies),
+    install('next', tarball, dependencies),
+  ]),
 );
 const emulator = await startEmulator(nodeWork);
 // Every app runs even when one fails, so one report names every broken promise.
@@ -165,8 +211,14 @@ const check = async (label, step) => {
 };
 try {
   await check('node: SRP + SMS_MFA with core and server only', () => nodeConsumer(nodeWork, emulator.url));
-  await check('web: README blocks type-check, Vite React app, vanilla page, Playwright kit', () =>
+  await check('bin: a malformed seed and a port in use are refused in one line, exit non-zero', () =>
+    binRefusals(nodeWork, emulator.url),
+  );
+  await check('web: README blocks type-check, Vite React app, vanilla page (Vite and webpack 5), Playwright kit', () =>
     webConsumer(webWork, emulator.url),
+  );
+  await check('next: App Router app, prerendered, SRP in the Turbopack-built worker', () =>
+    nextConsumer(nextWork, emulator.url),
   );
 } finally {
   emulator.stop();

@@ -62,7 +62,7 @@ export {
 } from './hooks/useForgotPassword.ts';
 export { useForgetThisDevice, type ForgetThisDevice } from './hooks/useForgetThisDevice.ts';
 // The signed-in account screen: render <AccountSettings config={config} /> inside the AuthProvider; it is not part of <LoginWidget>.
-export { AccountSettings, type AccountSettingsProps } from './components/AccountSettings.tsx';
+export { AccountSettings, type AccountSettingsProps } from './widget/AccountSettings.tsx';
 export {
   AccountProvider,
   AccountActorContext,

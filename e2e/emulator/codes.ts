@@ -89,12 +89,10 @@ export function consumeCode(ctx: Context, pool: Pool, user: UserRecord, purpose:
   pool.changed();
 }
 
-/** Where a code for this user goes: a verified (or, for sign-up, any) email first, then the phone. */
-export function codeChannel(pool: Pool, user: UserRecord, requireVerified: boolean): 'SMS' | 'EMAIL' | undefined {
-  const ok = (attribute: 'email' | 'phone_number'): boolean =>
-    Boolean(user.attributes[attribute]) && (!requireVerified || user.attributes[`${attribute}_verified`] === 'true');
+/** Where a sign-up code goes: the email, else the phone, each only where AutoVerifiedAttributes lists it. */
+export function codeChannel(pool: Pool, user: UserRecord): 'SMS' | 'EMAIL' | undefined {
   const auto = pool.settings.autoVerifiedAttributes;
-  if (ok('email') && (requireVerified || auto.includes('email'))) return 'EMAIL';
-  if (ok('phone_number') && (requireVerified || auto.includes('phone_number'))) return 'SMS';
+  if (user.attributes.email && auto.includes('email')) return 'EMAIL';
+  if (user.attributes.phone_number && auto.includes('phone_number')) return 'SMS';
   return undefined;
 }

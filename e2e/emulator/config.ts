@@ -1,9 +1,12 @@
 // Pool configuration: the shapes a seed file (or CreateUserPool) describes, in Cognito's own field names.
 import type { PoolOAuthSeed } from './oauth/model.ts';
 
+/** The MFA factors a user can have. */
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+/** A user's `UserStatus`, as Cognito reports it. */
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 
+/** The Lambda trigger names the emulator can run. */
 export type TriggerName =
   | 'PreSignUp'
   | 'CustomMessage'
@@ -29,8 +32,10 @@ export interface TriggerEvent {
 
 /** A trigger: a function here, or in a seed file a path to an ES module exporting `handler` (or default). */
 export type TriggerHandler = (event: TriggerEvent) => TriggerEvent | undefined | Promise<TriggerEvent | undefined>;
+/** The pool's triggers: a module path or an in-process handler per trigger name. */
 export type LambdaConfig = Partial<Record<TriggerName, string | TriggerHandler>>;
 
+/** A pool's password policy, as `Policies.PasswordPolicy` in CreateUserPool. */
 export interface PasswordPolicy {
   MinimumLength: number;
   RequireUppercase: boolean;
@@ -40,6 +45,7 @@ export interface PasswordPolicy {
   TemporaryPasswordValidityDays: number;
 }
 
+/** An app client as the emulator holds it (CreateUserPoolClient's settings). */
 export interface ClientConfig {
   ClientId: string;
   ClientName?: string;
@@ -72,8 +78,10 @@ export interface ClientConfig {
   StoredOnly?: Record<string, unknown>;
 }
 
+/** A unit of `TokenValidityUnits`. */
 export type TimeUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 
+/** One user in a seed file: username, password, attributes, MFA, TOTP secret and devices. */
 export interface UserSeed {
   Username: string;
   /** Turned into an SRP salt + verifier at load; never kept. */
@@ -112,6 +120,7 @@ export interface DeviceSeed {
   Remembered?: boolean;
 }
 
+/** A user pool as the emulator holds it: its settings, clients, users and OAuth set-up. */
 export interface PoolConfig extends PoolOAuthSeed {
   Id: string;
   Name?: string;
@@ -137,6 +146,14 @@ export interface PoolConfig extends PoolOAuthSeed {
   AutoVerifiedAttributes?: ('email' | 'phone_number')[];
   /** Verified attributes that may stand in for the username at sign-in (none unless set). */
   AliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
+  /** Email and/or phone as the username (the stored username is then a UUID equal to sub); not with AliasAttributes. */
+  UsernameAttributes?: ('email' | 'phone_number')[];
+  /** CaseSensitive false: usernames, emails and aliases match in any case (default true, as the API). */
+  UsernameConfiguration?: { CaseSensitive?: boolean };
+  /** Where ForgotPassword sends its code, by priority; absent means the legacy order (verified phone, then email). */
+  AccountRecoverySetting?: {
+    RecoveryMechanisms: { Name: 'verified_email' | 'verified_phone_number' | 'admin_only'; Priority: number }[];
+  };
   /** Only AdminCreateUser makes users: SignUp is refused. */
   AllowAdminCreateUserOnly?: boolean;
   /** Invitation texts of AdminCreateUser ({username} and {####} are placeholders). */
@@ -165,10 +182,12 @@ export interface PoolConfig extends PoolOAuthSeed {
   Users?: UserSeed[];
 }
 
+/** Everything one emulator serves: its pools. */
 export interface EmulatorConfig {
   Pools: PoolConfig[];
 }
 
+/** Cognito's default password policy, used when a pool sets none. */
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
   MinimumLength: 8,
   RequireUppercase: true,

@@ -43,6 +43,17 @@ const MEMBERS = [
   'DeviceSecretVerifierConfig',
   'Permanent',
   'SoftwareTokenMfaConfiguration',
+  // Pool, client and ListUsers settings (docs/emulator-settings.md).
+  'UsernameAttributes',
+  'UsernameConfiguration',
+  'AccountRecoverySetting',
+  'AliasAttributes',
+  'LambdaConfig',
+  'Schema',
+  'ClientSecret',
+  'AuthSessionValidity',
+  'Filter',
+  'AttributesToGet',
 ] as const;
 
 /** xorshift32: the same 10,000 requests every run, so a failure reproduces. */

@@ -18,6 +18,7 @@ export type { Message } from './outbox.ts';
 export type { RequestLogEntry } from './server.ts';
 export { EmulatorStartError, type EmulatorStartErrorCode } from './startError.ts';
 
+/** Options of `startEmulator`: port, host, pools or a seed file, a data directory and the clock. */
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -36,6 +37,7 @@ export interface EmulatorOptions {
   baseDir?: string;
 }
 
+/** A running emulator: its URL, the outbox, the request log, the clock and `close()`. */
 export interface Emulator {
   readonly url: string;
   /** Stops serving and flushes `dataDir`; safe to call twice. */

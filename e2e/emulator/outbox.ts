@@ -1,5 +1,6 @@
 // The outbox: every code the emulator "sent" by SMS or email, readable by tests, never printed.
 
+/** One message the emulator would have sent (SMS or email), with its code. */
 export interface Message {
   readonly poolId: string;
   readonly username: string;

@@ -99,6 +99,35 @@ describe('startEmulator({ seed })', () => {
     expect(error.message).toBe('options.config: Pools[0].Users[1].Username: repeats an earlier entry');
   });
 
+  it('seeds an email-as-username pool: the seeded email signs in, named by a UUID; aliases with it are refused', async () => {
+    const pool = {
+      Id: POOL_ID,
+      UsernameAttributes: ['email' as const],
+      Clients: [{ ClientId: CLIENT_ID }],
+      Users: [{ Username: 'seeded@example.com', Password: PASSWORD }],
+    };
+    const emulator = await startEmulator({ config: { Pools: [pool] } });
+    try {
+      const result = expectKind(
+        await signIn(
+          cognitoUser(userPool(emulator, POOL_ID, CLIENT_ID), 'seeded@example.com'),
+          'seeded@example.com',
+          PASSWORD,
+        ),
+        'success',
+      );
+      const claims = result.session.getIdToken().decodePayload();
+      expect(claims['cognito:username']).toBe(claims.sub);
+      expect(claims.email).toBe('seeded@example.com');
+    } finally {
+      await emulator.stop();
+    }
+    const both = { Pools: [{ ...pool, AliasAttributes: ['email' as const] }] };
+    expect((await rejection(startEmulator({ config: both }))).message).toBe(
+      'options.config: Pools[0].UsernameAttributes: cannot be set together with AliasAttributes, as in Cognito',
+    );
+  });
+
   it('rejects a busy port with PortInUse', async () => {
     const blocker = createServer();
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));

@@ -226,6 +226,19 @@ const pool = shape<PoolConfig>(
       UserVerification: oneOf(['required', 'preferred']),
     }),
     AliasAttributes: listOf(oneOf(['email', 'phone_number', 'preferred_username'])),
+    UsernameAttributes: listOf(oneOf(['email', 'phone_number'])),
+    UsernameConfiguration: shape<NonNullable<PoolConfig['UsernameConfiguration']>>({ CaseSensitive: boolean }),
+    AccountRecoverySetting: shape<NonNullable<PoolConfig['AccountRecoverySetting']>>(
+      {
+        RecoveryMechanisms: listOf(
+          shape<NonNullable<PoolConfig['AccountRecoverySetting']>['RecoveryMechanisms'][number]>(
+            { Name: oneOf(['verified_email', 'verified_phone_number', 'admin_only']), Priority: integer(1, 2) },
+            ['Name', 'Priority'],
+          ),
+        ),
+      },
+      ['RecoveryMechanisms'],
+    ),
     AllowAdminCreateUserOnly: boolean,
     InviteMessageTemplate: object,
     Messages: object,
@@ -268,6 +281,12 @@ export function checkConfig(value: unknown, source: string): EmulatorConfig {
     const at = `Pools[${String(index)}]`;
     duplicates(entry.Clients ?? [], (c) => c.ClientId, `${at}.Clients`, 'ClientId', source);
     duplicates(entry.Users ?? [], (u) => u.Username, `${at}.Users`, 'Username', source);
+    if ((entry.AliasAttributes ?? []).length > 0 && (entry.UsernameAttributes ?? []).length > 0)
+      throw invalidSeed(
+        source,
+        `${at}.UsernameAttributes`,
+        'cannot be set together with AliasAttributes, as in Cognito',
+      );
   });
   return checked;
 }
@@ -315,7 +334,8 @@ export function seedDevices(target: Pool, config: PoolConfig, now: number): void
       target.devices.set(entry.DeviceKey, {
         key: entry.DeviceKey,
         groupKey: entry.DeviceGroupKey,
-        username: seed.Username,
+        // The stored username: a UUID where the pool takes email or phone as the username.
+        username: target.findUser(seed.Username)?.username ?? seed.Username,
         // Device SRP's realm is the group key and its user the device key (ConfirmDevice's DeviceSecretVerifierConfig).
         srp: createVerifier(entry.DeviceGroupKey, entry.DeviceKey, entry.DevicePassword),
         ...(entry.DeviceName !== undefined ? { name: entry.DeviceName } : {}),

@@ -12,6 +12,7 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const MAX_BODY_BYTES = 1024 * 1024;
 const EXPOSED = 'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage';
 
+/** One API request the emulator answered: operation, status, error type. */
 export interface RequestLogEntry {
   readonly target: string;
   readonly at: number;

@@ -96,8 +96,23 @@ export async function advanceClock(url: string, seconds: number): Promise<void> 
   if (!response.ok) throw new Error(`clock: HTTP ${String(response.status)}`);
 }
 
+export interface SentMessage {
+  username: string;
+  channel: 'SMS' | 'EMAIL';
+  destination: string;
+  message: string;
+  code: string;
+}
+
 /** The messages the emulator sent, read through its HTTP test endpoint. */
-export async function outboxMessages(url: string): Promise<{ username: string; message: string; code: string }[]> {
+export async function outboxMessages(url: string): Promise<SentMessage[]> {
   const response = await fetch(`${url}/_emulator/messages`);
-  return (await response.json()) as { username: string; message: string; code: string }[];
+  return (await response.json()) as SentMessage[];
+}
+
+/** The newest code sent to this email address or phone number. */
+export async function lastCodeTo(url: string, destination: string): Promise<SentMessage> {
+  const sent = (await outboxMessages(url)).filter((m) => m.destination === destination).at(-1);
+  if (!sent) throw new Error(`no message was sent to ${destination}`);
+  return sent;
 }

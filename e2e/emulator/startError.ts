@@ -3,6 +3,7 @@
 /** Why the emulator could not start: branch on `code`, show `message` (it names the file and field, never a value). */
 export type EmulatorStartErrorCode = 'InvalidSeed' | 'PortInUse' | 'ListenFailed';
 
+/** Why the emulator could not start (a malformed seed, a port in use), naming the file and field. */
 export class EmulatorStartError extends Error {
   readonly code: EmulatorStartErrorCode;
   constructor(code: EmulatorStartErrorCode, message: string, options?: ErrorOptions) {

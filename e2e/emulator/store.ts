@@ -8,6 +8,7 @@ import { createVerifier, type SrpVerifier } from './srpServer.ts';
 import type { LockoutRecord } from './lockout.ts';
 import { poolOAuthFrom, type PoolOAuth } from './oauth/model.ts';
 import { createPoolKeys, type PoolKeys, type StoredKeys, importPoolKeys } from './tokens.ts';
+import { usernameAttributeOf, nameMatches, type UsernameAttribute } from './usernames.ts';
 import { signInSettingsFrom, type FirstFactor, type PasskeyRecord, type WebAuthnSettings } from './webauthn.ts';
 
 export interface CodeRecord {
@@ -74,6 +75,8 @@ export interface RefreshRecord {
   retired?: string[];
 }
 
+export type RecoveryMechanism = 'verified_email' | 'verified_phone_number' | 'admin_only';
+
 /** Pool-wide settings (the config minus clients and users). */
 export interface PoolSettings {
   name: string;
@@ -88,6 +91,12 @@ export interface PoolSettings {
   autoVerifiedAttributes: ('email' | 'phone_number')[];
   /** Absent in pools saved before aliases were per pool: every verified email and phone then, as before. */
   aliasAttributes?: ('email' | 'phone_number' | 'preferred_username')[];
+  /** Email and/or phone as the username: the stored username is then a UUID equal to sub. */
+  usernameAttributes?: UsernameAttribute[];
+  /** `UsernameConfiguration.CaseSensitive`; absent means true, the API's default. */
+  caseSensitive?: boolean;
+  /** `AccountRecoverySetting.RecoveryMechanisms` by priority; absent means Cognito's legacy order (SMS first). */
+  accountRecovery?: RecoveryMechanism[];
   allowAdminCreateUserOnly?: boolean;
   inviteMessageTemplate?: NonNullable<PoolConfig['InviteMessageTemplate']>;
   deletionProtection?: 'ACTIVE' | 'INACTIVE';
@@ -158,24 +167,11 @@ export class Pool {
     return this.id.slice(this.id.indexOf('_') + 1);
   }
 
-  /** Looks a user up by username or sub, or by a verified alias the pool's AliasAttributes allow. */
+  /** Looks a user up by username or sub, by email or phone where they are the username, or by an allowed alias. */
   findUser(name: string): UserRecord | undefined {
     const direct = this.users.get(name);
     if (direct) return direct;
-    const aliases = this.settings.aliasAttributes ?? ['email', 'phone_number'];
-    for (const user of this.users.values()) {
-      if (user.sub === name) return user;
-      if (aliases.includes('email') && user.attributes.email === name && user.attributes.email_verified === 'true')
-        return user;
-      if (
-        aliases.includes('phone_number') &&
-        user.attributes.phone_number === name &&
-        user.attributes.phone_number_verified === 'true'
-      )
-        return user;
-      // preferred_username needs no verification to serve as an alias.
-      if (aliases.includes('preferred_username') && user.attributes.preferred_username === name) return user;
-    }
+    for (const user of this.users.values()) if (nameMatches(this.settings, user, name)) return user;
     return undefined;
   }
 
@@ -255,6 +251,11 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
     requiredAttributes: config.RequiredAttributes ?? [],
     autoVerifiedAttributes: config.AutoVerifiedAttributes ?? [],
     aliasAttributes: config.AliasAttributes ?? [],
+    ...(config.UsernameAttributes ? { usernameAttributes: [...config.UsernameAttributes] } : {}),
+    ...(config.UsernameConfiguration?.CaseSensitive === false ? { caseSensitive: false } : {}),
+    ...(config.AccountRecoverySetting
+      ? { accountRecovery: recoveryOrder(config.AccountRecoverySetting.RecoveryMechanisms) }
+      : {}),
     ...(config.AllowAdminCreateUserOnly !== undefined
       ? { allowAdminCreateUserOnly: config.AllowAdminCreateUserOnly }
       : {}),
@@ -272,15 +273,27 @@ export function settingsFrom(config: PoolConfig, now: number): PoolSettings {
   };
 }
 
-/** Builds a user record from a seed: passwords become an SRP verifier and are dropped. */
+/** Mechanism names in priority order. */
+export function recoveryOrder(
+  mechanisms: readonly { Name: RecoveryMechanism; Priority: number }[],
+): RecoveryMechanism[] {
+  return [...mechanisms].sort((a, b) => a.Priority - b.Priority).map((m) => m.Name);
+}
+
+/**
+ * Builds a user record from a seed: passwords become an SRP verifier and are dropped. Where the pool takes email or
+ * phone as the username, such a name becomes that attribute and the username becomes the UUID sub, as on Cognito.
+ */
 export function userFromSeed(pool: Pool, seed: UserSeed, now: number): UserRecord {
   const password = seed.TemporaryPassword ?? seed.Password;
+  const sub = randomUUID();
+  const kind = usernameAttributeOf(pool.settings, seed.Username);
   const user: UserRecord = {
-    username: seed.Username,
-    sub: randomUUID(),
+    username: kind === undefined ? seed.Username : sub,
+    sub,
     status: seed.Status ?? (seed.TemporaryPassword !== undefined ? 'FORCE_CHANGE_PASSWORD' : 'CONFIRMED'),
     enabled: seed.Enabled ?? true,
-    attributes: { ...seed.Attributes },
+    attributes: { ...seed.Attributes, ...(kind === undefined ? {} : { [kind]: seed.Username }) },
     mfa: {
       sms: seed.Mfa?.SmsMfa ?? false,
       email: seed.Mfa?.EmailMfa ?? false,
@@ -342,7 +355,10 @@ export class Store {
   createPool(config: PoolConfig, now: number): Pool {
     const pool = new Pool(config.Id, settingsFrom(config, now), undefined, this.markDirty);
     for (const client of config.Clients ?? []) pool.clients.set(client.ClientId, { ...client });
-    for (const seed of config.Users ?? []) pool.users.set(seed.Username, userFromSeed(pool, seed, now));
+    for (const seed of config.Users ?? []) {
+      const user = userFromSeed(pool, seed, now);
+      pool.users.set(user.username, user);
+    }
     pool.oauth = poolOAuthFrom(config, now);
     this.pools.set(pool.id, pool);
     pool.changed();

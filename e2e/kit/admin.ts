@@ -21,6 +21,7 @@ export interface AdminTarget {
     { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string } | undefined;
 }
 
+/** A user for the kit to create: username, password, attributes and MFA. */
 export interface CreateUserInput {
   readonly username: string;
   /** e.g. `{ email: 'a@example.com', email_verified: 'true', phone_number: '+15555550100' }`. */
@@ -39,6 +40,7 @@ export interface CreateUserInput {
 /** Per method: enabled or not; `preferred` names the one asked for first (src/server/admin.ts's AdminMfaPreference). */
 export type MfaPreference = AdminMfaPreference;
 
+/** The kit's admin client: create users and set MFA in the worker's emulator. */
 export interface Admin {
   readonly client: CognitoIdentityProviderClient;
   /** AdminCreateUser (+ AdminSetUserPassword when `password` is given). */

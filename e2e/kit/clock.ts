@@ -1,5 +1,6 @@
 // The emulator's clock as tests see it: push it forward (Session, code and token expiry) and read it (TOTP).
 
+/** The emulator's clock, moved by tests to expire codes, sessions and tokens. */
 export interface TestClock {
   /** Moves the emulator's time forward; Sessions, codes and tokens age, the browser's clock does not. */
   advance(seconds: number): Promise<void>;

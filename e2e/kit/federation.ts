@@ -3,6 +3,7 @@
 /** A user of the mock provider: `sub` and the claims its ID token (and userinfo) carry, e.g. `email`, `name`. */
 export type MockIdpUser = { readonly sub: string } & Readonly<Record<string, unknown>>;
 
+/** The emulator's mock OIDC provider: choose who signs in at "Continue with …". */
 export interface MockIdentityProvider {
   /** The provider's issuer (`<emulator>/_emulator/idp`): put it in `ProviderDetails.oidc_issuer`. */
   readonly issuer: string;

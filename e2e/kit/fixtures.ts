@@ -3,7 +3,8 @@
 import { test as base } from '@playwright/test';
 import { demoConfig, DEMO_CLIENT_ID, DEMO_POOL_ID } from '../emulator/demo.ts';
 import { startEmulator, type Emulator, type EmulatorConfig } from '../emulator/index.ts';
-import { createAdmin, type Admin, type AdminTarget } from './admin.ts';
+import type { Admin, AdminTarget } from './admin.ts';
+import { createAdmin } from './lazyAdmin.ts';
 import { wallClock, type TestClock } from './clock.ts';
 import { emulatorOutbox, hookOutbox, type CodeHook, type Outbox } from './outbox.ts';
 import { SignInPage } from './signInPage.ts';
@@ -35,6 +36,7 @@ export interface Cognito {
   readonly readCode: CodeHook | undefined;
 }
 
+/** Kit options per Playwright worker (emulator seed, pool settings). */
 export interface CognitoWorkerOptions {
   /** Set to run every test against this real pool instead of a per-worker emulator. */
   cognitoPool: RealPool | undefined;
@@ -44,10 +46,12 @@ export interface CognitoWorkerOptions {
   emulatorPool: { readonly userPoolId: string; readonly clientId: string } | undefined;
 }
 
+/** Kit fixtures shared by a Playwright worker: its emulator. */
 export interface CognitoWorkerFixtures {
   cognito: Cognito;
 }
 
+/** Kit fixtures per test: pool, admin, outbox, TOTP, clock and the widget page object. */
 export interface CognitoTestFixtures {
   /** Codes sent during this test: `await outbox.waitForCode('alice')`. */
   outbox: Outbox;
@@ -74,6 +78,7 @@ function firstPool(config: EmulatorConfig): { userPoolId: string; clientId: stri
 /** The emulator accepts any signature; the SDK still wants credentials to sign with. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'emulator', secretAccessKey: 'emulator' } as const;
 
+/** Playwright's `test` with the kit's fixtures: an emulator per worker, a fresh pool per test. */
 export const test = base.extend<CognitoTestFixtures, CognitoWorkerOptions & CognitoWorkerFixtures>({
   cognitoPool: [undefined, { option: true, scope: 'worker' }],
   emulatorConfig: [undefined, { option: true, scope: 'worker' }],
@@ -141,7 +146,7 @@ export const test = base.extend<CognitoTestFixtures, CognitoWorkerOptions & Cogn
   },
   admin: async ({ cognito }, use) => {
     await use(
-      createAdmin({
+      await createAdmin({
         region: cognito.region,
         userPoolId: cognito.userPoolId,
         clientId: cognito.clientId,

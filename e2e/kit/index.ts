@@ -8,7 +8,8 @@ export {
   type CognitoWorkerOptions,
   type RealPool,
 } from './fixtures.ts';
-export { createAdmin, type Admin, type AdminTarget, type CreateUserInput, type MfaPreference } from './admin.ts';
+export type { Admin, AdminTarget, CreateUserInput, MfaPreference } from './admin.ts';
+export { createAdmin } from './lazyAdmin.ts';
 export { emulatorClock, wallClock, type TestClock } from './clock.ts';
 export {
   emulatorOutbox,

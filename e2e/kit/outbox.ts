@@ -11,6 +11,7 @@ export interface OutboxMessage {
   readonly sentAt: string;
 }
 
+/** Which message to wait for and how long. */
 export interface WaitForCodeOptions {
   /** Only SMS or only email codes. */
   readonly channel?: 'SMS' | 'EMAIL';
@@ -24,6 +25,7 @@ export interface WaitForCodeOptions {
  */
 export type CodeHook = (username: string, options: { channel?: 'SMS' | 'EMAIL'; since: Date }) => Promise<string>;
 
+/** The emulator's outbox: the codes it would have sent by SMS or email. */
 export interface Outbox {
   /**
    * The newest code sent to `username` after the previous `waitForCode` for that user (or after the outbox was

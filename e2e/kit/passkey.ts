@@ -44,6 +44,7 @@ export class VirtualAuthenticator {
   }
 }
 
+/** The `passkey` fixture: a Chromium virtual authenticator for the page. */
 export interface PasskeyFixtures {
   /** A platform authenticator (CTAP2, internal, resident keys, user verified) on `page`; Chromium only. */
   passkey: VirtualAuthenticator;

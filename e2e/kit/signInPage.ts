@@ -24,6 +24,7 @@ export interface WidgetTarget {
   readonly region?: string | undefined;
 }
 
+/** A page object that drives the login widget by the texts it shows. */
 export class SignInPage {
   readonly page: Page;
   readonly messages: Messages;

@@ -1,6 +1,7 @@
 // One AWS JSON 1.1 POST per Cognito operation (X-Amz-Target); failures throw CognitoServiceError.
 import { CognitoServiceError, fromErrorType, toSignInError } from '../../machines/errors.ts';
 
+/** The HTTP transport's options: region or endpoint, client secret, fetch and time-out. */
 export interface CognitoHttpOptions {
   /** Full endpoint URL, e.g. the emulator's. Wins over `region`. */
   readonly endpoint?: string;

@@ -7,11 +7,17 @@ function prefix(clientId: string, username: string): string {
   return `CognitoIdentityServiceProvider.${clientId}.${username}`;
 }
 
-/** Reads and writes the keys a site using amazon-cognito-identity-js already has, so remembered devices survive a migration. */
-export function createWebStorageDeviceStore(storage: Storage = localStorage): DeviceStore {
+/**
+ * Reads and writes the keys a site using amazon-cognito-identity-js already has, so remembered devices survive a
+ * migration. The default `localStorage` is looked up on first use, so creating the store at import time is safe in
+ * server render.
+ */
+export function createWebStorageDeviceStore(given?: Storage): DeviceStore {
+  const store = (): Storage => given ?? localStorage;
   return {
     get(clientId, username) {
       const keys = prefix(clientId, username);
+      const storage = store();
       const deviceKey = storage.getItem(`${keys}.deviceKey`);
       const devicePassword = storage.getItem(`${keys}.randomPasswordKey`);
       const deviceGroupKey = storage.getItem(`${keys}.deviceGroupKey`);
@@ -20,12 +26,14 @@ export function createWebStorageDeviceStore(storage: Storage = localStorage): De
     },
     set(clientId, username, device) {
       const keys = prefix(clientId, username);
+      const storage = store();
       storage.setItem(`${keys}.deviceKey`, device.deviceKey);
       storage.setItem(`${keys}.randomPasswordKey`, device.devicePassword.reveal());
       storage.setItem(`${keys}.deviceGroupKey`, device.deviceGroupKey);
     },
     remove(clientId, username) {
       const keys = prefix(clientId, username);
+      const storage = store();
       storage.removeItem(`${keys}.deviceKey`);
       storage.removeItem(`${keys}.randomPasswordKey`);
       storage.removeItem(`${keys}.deviceGroupKey`);

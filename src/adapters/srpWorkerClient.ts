@@ -15,6 +15,7 @@ export interface SrpWorkerChannel {
 /** Which engine did the SRP math, and why not the worker when it is inline. Carries no secret. */
 export type SrpEngineReport = { readonly engine: 'worker' } | { readonly engine: 'inline'; readonly reason: string };
 
+/** Options of the worker SRP engine: how to create the worker. */
 export interface WorkerSrpOptions {
   /**
    * Builds the worker yourself when your bundler or CSP needs it spelt out: a module Worker running the package's

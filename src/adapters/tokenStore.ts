@@ -11,10 +11,13 @@ const userKey = (clientId: string, username: string, name: string) =>
  * `localStorage` (default) or `sessionStorage`, with the key layout CognitoUser and Amplify v6 share
  * (`CognitoIdentityServiceProvider.<clientId>.<username>.idToken`, `.accessToken`, `.refreshToken`, `.clockDrift`,
  * `LastAuthUser`), so users signed in by either stay signed in. Opt-in: any script on the page can read web storage.
+ * The default `localStorage` is looked up on first use, so creating the store at import time is safe in server render.
  */
-export function createWebStorageTokenStore(storage: Storage = localStorage): TokenStore {
+export function createWebStorageTokenStore(given?: Storage): TokenStore {
+  const store = (): Storage => given ?? localStorage;
   return {
     load(clientId) {
+      const storage = store();
       const username = storage.getItem(lastUserKey(clientId));
       if (username === null) return null;
       const idToken = storage.getItem(userKey(clientId, username, 'idToken'));
@@ -35,6 +38,7 @@ export function createWebStorageTokenStore(storage: Storage = localStorage): Tok
       };
     },
     save(clientId, tokens) {
+      const storage = store();
       storage.setItem(userKey(clientId, tokens.username, 'idToken'), tokens.idToken.reveal());
       storage.setItem(userKey(clientId, tokens.username, 'accessToken'), tokens.accessToken.reveal());
       if (tokens.refreshToken !== null)
@@ -43,6 +47,7 @@ export function createWebStorageTokenStore(storage: Storage = localStorage): Tok
       storage.setItem(lastUserKey(clientId), tokens.username);
     },
     clear(clientId) {
+      const storage = store();
       const username = storage.getItem(lastUserKey(clientId));
       if (username === null) return;
       for (const name of ['idToken', 'accessToken', 'refreshToken', 'clockDrift'])

@@ -1,7 +1,7 @@
 // The account screen's "Change password": current password, new password twice, the pool's rules shown before submit.
 import { useId, useState } from 'react';
-import type { PasswordPolicyType } from '../../machines/protocol.ts';
-import { toPasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicyType } from '../hooks/flowData.ts';
+import { toPasswordPolicy } from '../hooks/flowData.ts';
 import { useChangePassword } from '../hooks/useChangePassword.ts';
 import { AccountSection } from './AccountSection.tsx';
 import { Field } from './Field.tsx';

@@ -1,6 +1,6 @@
 // The account screen's contact details: a new email or phone number is saved, then verified with the code sent to it.
 import { useId, useState } from 'react';
-import type { StringMap } from '../../machines/index.ts';
+import type { StringMap } from '../hooks/flowData.ts';
 import { useAuth } from '../hooks/useAuth.ts';
 import { useUpdateUserAttributes } from '../hooks/useUpdateUserAttributes.ts';
 import { useVerifyUserAttribute } from '../hooks/useVerifyUserAttribute.ts';

@@ -1,16 +1,14 @@
 // The widget's switch between sign-in, "Create account" and "Forgot password?"; SignIn's credentials form offers the links.
 import { useMemo, type ReactNode } from 'react';
-import type { AccountPorts } from '../../machines/accountActors.ts';
-import type { PasswordPolicyType } from '../../machines/protocol.ts';
-import type { StringMap } from '../../machines/index.ts';
-import { toPasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { AccountPorts, PasswordPolicyType, StringMap } from '../hooks/flowData.ts';
+import { toPasswordPolicy } from '../hooks/flowData.ts';
 import { useCognitoPorts } from '../hooks/CognitoPortsContext.ts';
 import { useAccountFlows } from '../hooks/useAccountFlows.ts';
 import { AccountFlowsContext } from './AccountFlowsContext.ts';
-import { ForgotPassword } from './ForgotPassword.tsx';
+import { ForgotPassword, SignUp } from './lazySteps.tsx';
 import { PasswordPolicyContext } from './PasswordPolicyContext.ts';
-import { SignUp } from './SignUp.tsx';
 
+/** Props of `<AccountFlows>`. */
 export interface AccountFlowsProps {
   /** Replaces the AuthProvider's ports (tests, custom transports). */
   readonly ports?: AccountPorts | undefined;

@@ -1,6 +1,6 @@
 // The account screen's two-step verification: enrol an authenticator app (QR, key, first code) and pick the method asked for.
 import { useId, useState } from 'react';
-import type { MfaPreference as MfaPreferenceSettings, MfaSetting } from '../../machines/accountTypes.ts';
+import type { MfaPreference as MfaPreferenceSettings, MfaSetting } from '../hooks/flowData.ts';
 import { useMfaPreference } from '../hooks/useMfaPreference.ts';
 import { useTotpEnrolment } from '../hooks/useTotpEnrolment.ts';
 import type { MfaMethod } from '../messages.ts';

@@ -1,5 +1,5 @@
 // The pool's password policy as a checklist, shown before submit and ticked off as the user types.
-import { passwordRules, unmetPasswordRules, type PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import { passwordRules, unmetPasswordRules, type PasswordPolicy } from '../hooks/flowData.ts';
 import { useMessages } from './MessagesContext.ts';
 
 export interface AccountPasswordRulesProps {

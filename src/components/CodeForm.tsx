@@ -6,6 +6,7 @@ import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useCodeField } from './useCodeField.ts';
 
+/** Props of `<CodeForm>`. */
 export interface CodeFormProps {
   /** Where the code comes from: a text message, an email or an authenticator app. */
   readonly medium: 'SMS' | 'EMAIL' | 'TOTP';

@@ -6,6 +6,7 @@ import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
+/** Props of `<CustomChallengeForm>`. */
 export interface CustomChallengeFormProps {
   /** The question from the CreateAuthChallenge trigger's public parameters, when it sends one. */
   readonly question: string | undefined;

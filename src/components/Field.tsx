@@ -1,6 +1,7 @@
 // One labelled input: the label is tied by a generated id, and the step's error by aria-describedby.
 import { useId, type HTMLInputAutoCompleteAttribute, type Ref } from 'react';
 
+/** Props of `<Field>`. */
 export interface FieldProps {
   readonly label: string;
   readonly name: string;

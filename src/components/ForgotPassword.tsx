@@ -1,10 +1,11 @@
 // The password-reset flow: username, then code + new password; hands the username back to sign-in.
-import type { AccountPorts } from '../../machines/accountActors.ts';
-import type { ForgotPasswordInput, ForgotPasswordOutput } from '../../machines/forgotPassword.machine.ts';
+import type { AccountPorts } from '../hooks/flowData.ts';
+import type { ForgotPasswordInput, ForgotPasswordOutput } from '../hooks/flowData.ts';
 import { useForgotPassword } from '../hooks/useForgotPassword.ts';
 import { ForgotPasswordConfirmForm } from './ForgotPasswordConfirmForm.tsx';
 import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
 
+/** Props of `<ForgotPassword>`. */
 export interface ForgotPasswordProps {
   /** Replaces the AuthProvider's ports. */
   readonly ports?: AccountPorts | undefined;

@@ -1,6 +1,6 @@
 // ConfirmForgotPassword: the code sent to the masked destination and the new password, under the pool's policy.
 import { useId, useRef, useState } from 'react';
-import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicy } from '../hooks/flowData.ts';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { CodeField } from './CodeField.tsx';

@@ -6,6 +6,7 @@ import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useCodeField } from './useCodeField.ts';
 
+/** Props of `<MfaSetupForm>`. */
 export interface MfaSetupFormProps {
   /** The base32 key, for people who type it into their app. Undefined until AssociateSoftwareToken answers. */
   readonly secretCode: string | undefined;

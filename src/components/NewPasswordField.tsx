@@ -1,6 +1,6 @@
 // A new password's field with the pool's rules listed under it, ticked off as the user types.
 import { useId } from 'react';
-import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicy } from '../hooks/flowData.ts';
 import { AccountPasswordRules } from './AccountPasswordRules.tsx';
 import { Field, type FieldProps } from './Field.tsx';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_PASSWORD_POLICY } from '../../machines/passwordPolicy.ts';
+import { DEFAULT_PASSWORD_POLICY } from '../hooks/flowData.ts';
 import { NewPasswordForm } from './NewPasswordForm.tsx';
 
 afterEach(cleanup);

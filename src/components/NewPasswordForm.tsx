@@ -1,6 +1,6 @@
 // NEW_PASSWORD_REQUIRED: a new password (typed twice) plus any user attributes the pool requires and lacks.
 import { useId, useRef, useState } from 'react';
-import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicy } from '../hooks/flowData.ts';
 import { attributeLabel } from '../messages.ts';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
@@ -10,6 +10,7 @@ import { NewPasswordField } from './NewPasswordField.tsx';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
+/** Props of `<NewPasswordForm>`. */
 export interface NewPasswordFormProps {
   /** The pool's password policy, listed under the new password and named when Cognito refuses one. */
   readonly policy: PasswordPolicy;

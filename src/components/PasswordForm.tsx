@@ -7,6 +7,7 @@ import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount, useFocusWhen } from './useFocusOnMount.ts';
 
+/** Props of `<PasswordForm>`. */
 export interface PasswordFormProps {
   readonly busy: boolean;
   readonly error: StepErrorView | undefined;

@@ -5,6 +5,7 @@ import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
+/** Props of `<RememberDeviceForm>`. */
 export interface RememberDeviceFormProps {
   readonly busy: boolean;
   readonly error: StepErrorView | undefined;

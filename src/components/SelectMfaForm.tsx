@@ -6,6 +6,7 @@ import { useMessages } from './MessagesContext.ts';
 import { StepForm } from './StepForm.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
+/** Props of `<SelectMfaForm>`. */
 export interface SelectMfaFormProps {
   readonly options: readonly MfaMethod[];
   readonly busy: boolean;

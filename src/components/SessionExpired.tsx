@@ -3,6 +3,7 @@ import { useId, useRef } from 'react';
 import { useMessages } from './MessagesContext.ts';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
+/** Props of `<SessionExpired>`. */
 export interface SessionExpiredProps {
   readonly restart: () => void;
 }

@@ -1,11 +1,12 @@
 // The sign-up flow: the form, then the confirmation code; hands the confirmed user back for sign-in.
-import type { AccountPorts } from '../../machines/accountActors.ts';
-import type { SignUpInput, SignUpOutput } from '../../machines/signUp.machine.ts';
+import type { AccountPorts } from '../hooks/flowData.ts';
+import type { SignUpInput, SignUpOutput } from '../hooks/flowData.ts';
 import { useSignUp } from '../hooks/useSignUp.ts';
 import { CodeForm } from './CodeForm.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { SignUpForm } from './SignUpForm.tsx';
 
+/** Props of `<SignUp>`. */
 export interface SignUpProps {
   /** Replaces the AuthProvider's ports. */
   readonly ports?: AccountPorts | undefined;

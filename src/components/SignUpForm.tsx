@@ -1,6 +1,6 @@
 // The sign-up step: username, password with the pool's policy shown first, and the attributes the pool requires.
 import { useId, useRef, useState } from 'react';
-import type { PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import type { PasswordPolicy } from '../hooks/flowData.ts';
 import { attributeLabel } from '../messages.ts';
 import { brokenPasswordRuleText } from './brokenPasswordRule.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';

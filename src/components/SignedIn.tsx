@@ -4,6 +4,7 @@ import { AccountForgetThisDevice } from './AccountForgetThisDevice.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
+/** Props of `<SignedIn>`. */
 export interface SignedInProps {
   /** A name to show: the ID token's email or `cognito:username`. */
   readonly name: string | undefined;

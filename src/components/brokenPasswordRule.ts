@@ -1,5 +1,5 @@
 // The text for an InvalidPasswordException that names the policy rule the password broke.
-import { ruleFromPolicyMessage, type PasswordPolicy } from '../../machines/passwordPolicy.ts';
+import { ruleFromPolicyMessage, type PasswordPolicy } from '../hooks/flowData.ts';
 import type { WidgetMessages } from '../messages.ts';
 import type { StepErrorView } from './ErrorRegion.tsx';
 

@@ -2,7 +2,7 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import type { SignInFlow } from '../../machines/index.ts';
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
-import { AccountSettings } from '../components/AccountSettings.tsx';
+import { AccountSettings } from '../widget/AccountSettings.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
 import { LoginWidgetSteps } from '../widget/LoginWidget.tsx';

@@ -1,6 +1,6 @@
 // Puts one sign-in actor in React context; the composition root decides which machine (real adapters or fakes).
 import { createActorContext } from '@xstate/react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { createContext, use, useEffect, useRef, type ReactNode } from 'react';
 import type { InspectionEvent, Observer } from 'xstate';
 import { signInMachine, type SignInInput, type TokenClaims, type TokenSet } from '../../machines/index.ts';
 
@@ -19,6 +19,7 @@ export interface SignedInResult {
 /** An inspection callback or observer, e.g. `createBrowserInspector().inspect`. */
 export type InspectOption = Observer<InspectionEvent> | ((event: InspectionEvent) => void);
 
+/** Props of `<SignInProvider>`. */
 export interface SignInProviderProps {
   /** The machine with real (or test) actors provided. */
   readonly logic: SignInLogic;
@@ -31,13 +32,20 @@ export interface SignInProviderProps {
   readonly children?: ReactNode;
 }
 
+const InspectContext = createContext<InspectOption | undefined>(undefined);
+
+/** The provider's inspection callback, so the widget's other actors (e.g. its screens) show in the same inspector. */
+export function useInspect(): InspectOption | undefined {
+  return use(InspectContext);
+}
+
 /** Starts the sign-in actor for its children; callbacks hear the machine's emitted events, not React state. */
 export function SignInProvider({ logic, input, onSignedIn, onSignedOut, inspect, children }: SignInProviderProps) {
   const options = inspect === undefined ? { input } : { input, inspect };
   return (
     <SignInContext.Provider logic={logic} options={options}>
       <EmittedEvents onSignedIn={onSignedIn} onSignedOut={onSignedOut} />
-      {children}
+      <InspectContext value={inspect}>{children}</InspectContext>
     </SignInContext.Provider>
   );
 }

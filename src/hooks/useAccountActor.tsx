@@ -21,6 +21,7 @@ interface AccountRunner {
 
 const AccountRunnerContext = createContext<AccountRunner | null>(null);
 
+/** Props of `<AccountProvider>`. */
 export interface AccountProviderProps {
   readonly ports: AccountPorts;
   /** Sent as ClientMetadata on UpdateUserAttributes and GetUserAttributeVerificationCode. Not stored, validated or encrypted by Cognito: no secrets. */

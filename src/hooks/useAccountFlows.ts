@@ -1,17 +1,21 @@
 // Which account flow the widget shows beside sign-in, and the hand-offs between them (username kept, no re-typed password).
-import { useState } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { useEffect } from 'react';
 import type { ForgotPasswordOutput } from '../../machines/forgotPassword.machine.ts';
 import type { SignInError } from '../../machines/index.ts';
+import { screensMachine, type ScreensContext } from '../../machines/screens.machine.ts';
 import type { SignUpOutput } from '../../machines/signUp.machine.ts';
-import { SignInContext } from './SignInProvider.tsx';
+import { SignInContext, useInspect } from './SignInProvider.tsx';
 import { submitCredentials } from './useCredentialsStep.ts';
 import { useSignInStep } from './useSignInStep.ts';
 
+/** Which account-flow screen shows, and what it starts with. */
 export type AccountFlowView =
   | { readonly kind: 'signIn' }
   | { readonly kind: 'signUp'; readonly confirmUsername: string | undefined }
   | { readonly kind: 'forgotPassword'; readonly username: string; readonly requestCode: boolean };
 
+/** What `useAccountFlows()` returns: the screen and the hand-offs between flows. */
 export interface AccountFlows {
   readonly view: AccountFlowView;
   /** True when the sign-in form should offer "Create account" and "Forgot password?". */
@@ -29,48 +33,50 @@ export interface AccountFlows {
   readonly forgotPasswordDone: (output: ForgotPasswordOutput) => void;
 }
 
-/** Switches between sign-in, sign-up and password reset for the SignInProvider above. */
+/** The view for a screens snapshot: which flow, and what it starts with. */
+function viewOf(value: string, context: ScreensContext): AccountFlowView {
+  if (value === 'signUp') return { kind: 'signUp', confirmUsername: context.confirmUsername };
+  if (value === 'forgotPassword')
+    return { kind: 'forgotPassword', username: context.resetUsername, requestCode: context.requestCode };
+  return { kind: 'signIn' };
+}
+
+const handledCodes: ReadonlySet<string> = new Set(['PasswordResetRequiredException', 'UserNotConfirmedException']);
+
+/** Switches between sign-in, sign-up and password reset for the SignInProvider above; the switch is `screensMachine`. */
 export function useAccountFlows(): AccountFlows {
   const actorRef = SignInContext.useActorRef();
   const step = useSignInStep();
   const error = SignInContext.useSelector((snapshot) => snapshot.context.error ?? undefined);
   const signInUsername = SignInContext.useSelector((snapshot) => snapshot.context.username);
-  const [view, setView] = useState<AccountFlowView>({ kind: 'signIn' });
-  const [keptUsername, setKeptUsername] = useState<string | undefined>(undefined);
-  const [passwordWasReset, setPasswordWasReset] = useState(false);
-  const [seenError, setSeenError] = useState<SignInError | undefined>(error);
-  // A new sign-in error that names an account flow leads into it, once per error (React's "adjust state on change").
-  if (error !== seenError) {
-    setSeenError(error);
-    if (error?.code === 'PasswordResetRequiredException')
-      setView({ kind: 'forgotPassword', username: signInUsername, requestCode: true });
-    if (error?.code === 'UserNotConfirmedException') setView({ kind: 'signUp', confirmUsername: signInUsername });
-  }
-  const handled = error?.code === 'PasswordResetRequiredException' || error?.code === 'UserNotConfirmedException';
-  const toSignIn = (username: string | undefined, reset: boolean) => {
-    setView({ kind: 'signIn' });
-    setKeptUsername(username);
-    setPasswordWasReset(reset);
-  };
+  const inspect = useInspect();
+  const screens = useActorRef(screensMachine, inspect === undefined ? {} : { inspect });
+  const value = useSelector(screens, (snapshot) => snapshot.value);
+  const context = useSelector(screens, (snapshot) => snapshot.context);
+  // Each new sign-in error is offered to the screens machine once; those naming an account flow lead into it.
+  useEffect(() => {
+    if (error !== undefined) screens.send({ type: 'signIn.failed', code: error.code, username: signInUsername });
+    // signInUsername is read at the moment the error arrives, not tracked.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [error, screens]);
+  const view = viewOf(value, context);
   return {
     view,
     offersLinks: view.kind === 'signIn' && step === 'credentials',
-    username: keptUsername ?? signInUsername,
-    signInError: handled ? undefined : error,
-    passwordWasReset,
+    username: context.keptUsername ?? signInUsername,
+    signInError: error !== undefined && handledCodes.has(error.code) ? undefined : error,
+    passwordWasReset: context.passwordWasReset,
     openSignUp: () => {
-      setPasswordWasReset(false);
-      setView({ kind: 'signUp', confirmUsername: undefined });
+      screens.send({ type: 'signUp.open' });
     },
     openForgotPassword: () => {
-      setPasswordWasReset(false);
-      setView({ kind: 'forgotPassword', username: keptUsername ?? signInUsername, requestCode: false });
+      screens.send({ type: 'forgotPassword.open', username: signInUsername });
     },
     backToSignIn: () => {
-      toSignIn(keptUsername, false);
+      screens.send({ type: 'signIn.back' });
     },
     signUpDone: (output) => {
-      toSignIn(output.username, false);
+      screens.send({ type: 'signUp.done', username: output.username });
       if (output.session !== null) {
         actorRef.send({ type: 'signUp.session', username: output.username, session: output.session });
         return;
@@ -80,7 +86,7 @@ export function useAccountFlows(): AccountFlows {
       submitCredentials(actorRef, output.username, output.password);
     },
     forgotPasswordDone: (output) => {
-      toSignIn(output.username, output.reset);
+      screens.send({ type: 'forgotPassword.done', username: output.username, reset: output.reset });
     },
   };
 }

@@ -15,6 +15,7 @@ export class NotSignedInError extends Error {
   }
 }
 
+/** What `useAuth()` returns: the status, the claims, fresh tokens on demand, and sign-out. */
 export interface Auth {
   /** `loading` while a stored session is checked or sign-out is in flight. */
   readonly status: 'loading' | 'signedIn' | 'signedOut';

@@ -3,6 +3,7 @@ import type { SignInError } from '../../machines/index.ts';
 import { secret } from '../../machines/secret.ts';
 import { useAccountActionState } from './useAccountActor.tsx';
 
+/** What `useChangePassword()` returns. */
 export interface ChangePassword {
   readonly busy: boolean;
   /** Another account action is in flight. */

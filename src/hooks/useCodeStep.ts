@@ -4,6 +4,7 @@ import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { selectStep, type SignInStep } from './useSignInStep.ts';
 
+/** What a code step hook returns (SMS, email or TOTP code). */
 export interface CodeStep {
   readonly active: boolean;
   readonly busy: boolean;

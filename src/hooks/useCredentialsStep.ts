@@ -4,6 +4,7 @@ import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { selectStep } from './useSignInStep.ts';
 
+/** What `useCredentialsStep()` returns. */
 export interface CredentialsStep {
   /** True while this step's form should be shown (including while SRP runs after submit). */
   readonly active: boolean;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
 
+/** What `useForgetThisDevice()` returns. */
 export interface ForgetThisDevice {
   /** True while signed in with a device key this browser holds (the machine's `hasDevice`). */
   readonly available: boolean;

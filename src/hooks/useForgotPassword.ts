@@ -12,8 +12,10 @@ import { useCognitoPorts } from './CognitoPortsContext.ts';
 import { accountFlowState, type AccountFlowState } from './accountFlowState.ts';
 import { useOnActorDone } from './useOnActorDone.ts';
 
+/** Which step of the password reset shows. */
 export type ForgotPasswordStep = 'editing' | 'ConfirmForgotPassword' | 'done';
 
+/** Options of `useForgotPassword()`. */
 export interface ForgotPasswordOptions {
   /** Replaces the provider's ports (see CognitoPortsContext). */
   readonly ports?: AccountPorts | undefined;
@@ -22,6 +24,7 @@ export interface ForgotPasswordOptions {
   readonly onDone: (output: ForgotPasswordOutput) => void;
 }
 
+/** What `useForgotPassword()` returns. */
 export interface ForgotPasswordFlow extends AccountFlowState {
   readonly step: ForgotPasswordStep;
   readonly requestCode: (username: string) => void;

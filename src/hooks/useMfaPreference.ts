@@ -3,6 +3,7 @@ import type { MfaPreference as MfaPreferenceSettings } from '../../machines/acco
 import type { SignInError } from '../../machines/index.ts';
 import { useAccountActionState } from './useAccountActor.tsx';
 
+/** What `useMfaPreference()` returns. */
 export interface MfaPreference {
   readonly busy: boolean;
   readonly blocked: boolean;

@@ -5,6 +5,7 @@ import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { totpUri } from './totpUri.ts';
 
+/** What `useMfaSetupStep()` returns. */
 export interface MfaSetupStep {
   readonly active: boolean;
   readonly busy: boolean;

@@ -4,6 +4,7 @@ import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { useShallowEqualSelector } from './useShallowEqualSelector.ts';
 
+/** What `useNewPasswordStep()` returns. */
 export interface NewPasswordStep {
   readonly active: boolean;
   readonly busy: boolean;

@@ -3,6 +3,7 @@ import type { SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 
+/** What `useRememberDeviceStep()` returns. */
 export interface RememberDeviceStep {
   readonly active: boolean;
   readonly busy: boolean;

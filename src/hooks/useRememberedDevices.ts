@@ -6,6 +6,7 @@ import type { SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
 import { AccountActorContext, useAccountActionState } from './useAccountActor.tsx';
 
+/** What `useRememberedDevices()` returns. */
 export interface RememberedDevices {
   readonly busy: boolean;
   readonly blocked: boolean;

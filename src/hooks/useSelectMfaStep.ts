@@ -5,6 +5,7 @@ import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { selectStep } from './useSignInStep.ts';
 
+/** What `useSelectMfaStep()` returns. */
 export interface SelectMfaStep {
   readonly active: boolean;
   readonly busy: boolean;

@@ -1,6 +1,7 @@
 // Headless session-expired step: the sign-in Session died mid-flow; offer to start again.
 import { SignInContext } from './SignInProvider.tsx';
 
+/** What `useSessionExpiredStep()` returns. */
 export interface SessionExpiredStep {
   readonly active: boolean;
   /** Back to the credentials step, username kept. */

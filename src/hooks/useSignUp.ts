@@ -9,8 +9,10 @@ import { useCognitoPorts } from './CognitoPortsContext.ts';
 import { accountFlowState, type AccountFlowState } from './accountFlowState.ts';
 import { useOnActorDone } from './useOnActorDone.ts';
 
+/** Which step of sign-up shows. */
 export type SignUpStep = 'editing' | 'ConfirmSignUp' | 'done';
 
+/** Options of `useSignUp()`. */
 export interface SignUpOptions {
   /** Replaces the provider's ports (see CognitoPortsContext). */
   readonly ports?: AccountPorts | undefined;
@@ -19,6 +21,7 @@ export interface SignUpOptions {
   readonly onDone: (output: SignUpOutput) => void;
 }
 
+/** What `useSignUp()` returns. */
 export interface SignUpFlow extends AccountFlowState {
   readonly step: SignUpStep;
   /** SignUp; the password is wrapped in a Secret here, so clear your field right after. */

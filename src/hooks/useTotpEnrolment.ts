@@ -5,6 +5,7 @@ import { useQrDataUrl } from './useQrDataUrl.ts';
 import { totpUri } from './totpUri.ts';
 import { AccountActorContext, useAccountActionState } from './useAccountActor.tsx';
 
+/** What `useTotpEnrolment()` returns. */
 export interface TotpEnrolment {
   /** The key is shown and the first code awaited (or being checked). */
   readonly active: boolean;

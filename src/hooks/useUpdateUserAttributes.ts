@@ -3,6 +3,7 @@ import type { SignInError, StringMap } from '../../machines/index.ts';
 import { useAccountActionState } from './useAccountActor.tsx';
 import { useVerifyingAttribute } from './useVerifyUserAttribute.ts';
 
+/** What `useUpdateUserAttributes()` returns. */
 export interface UpdateUserAttributes {
   readonly busy: boolean;
   readonly blocked: boolean;

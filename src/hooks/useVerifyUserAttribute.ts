@@ -4,6 +4,7 @@ import type { SignInError } from '../../machines/index.ts';
 import { secret } from '../../machines/secret.ts';
 import { AccountActorContext, useAccountActionState } from './useAccountActor.tsx';
 
+/** What `useVerifyUserAttribute()` returns. */
 export interface VerifyUserAttribute {
   /** A code is awaited (or being checked or resent). */
   readonly active: boolean;

@@ -14,6 +14,7 @@ import {
 import { CognitoServiceError, fromErrorType, toSignInError } from '../../machines/errors.ts';
 import type { StringMap } from '../../machines/protocol.ts';
 
+/** Options of the admin client: pool, region or endpoint, credentials. */
 export interface CognitoAdminOptions {
   readonly userPoolId: string;
   /** Default: the pool id's prefix (`eu-west-1_AbC` → `eu-west-1`). */
@@ -38,6 +39,7 @@ export interface WithClientMetadata {
   readonly clientMetadata?: StringMap;
 }
 
+/** A user for `createUser`: username, password, attributes and MFA. */
 export interface CreateUserOptions extends WithClientMetadata {
   readonly username: string;
   readonly attributes?: StringMap;
@@ -60,6 +62,7 @@ export interface AdminUser {
   readonly attributes: StringMap;
 }
 
+/** The admin client over the AWS SDK: create users, set MFA (server side only). */
 export interface CognitoAdmin {
   readonly client: CognitoIdentityProviderClient;
   /** AdminCreateUser; ClientMetadata reaches the pre sign-up trigger (and custom message for the invitation). */

@@ -9,6 +9,7 @@ import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
 
+/** Props of `<AuthProvider>`. */
 export interface AuthProviderProps {
   readonly config: LoginWidgetConfig;
   /** Called after each sign-in with the tokens, still wrapped in `Secret`: call `.reveal()` where you need one. */
@@ -23,13 +24,26 @@ export interface AuthProviderProps {
   readonly children?: ReactNode;
 }
 
-/** Starts an SRP worker with the provider and ends it on unmount; under StrictMode the remount starts a fresh one. */
+/**
+ * Starts the SRP worker when the user first types, points or a password manager fills a field (long before "Sign
+ * in"), not during the first paint, which does not need it; ends it on unmount. Under StrictMode the remount starts a fresh one.
+ */
 function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort): void {
   useEffect(() => {
     if (!('close' in srp)) return undefined;
-    srp.start();
+    const worker = srp;
+    const events = ['keydown', 'pointerdown', 'input'] as const;
+    const stopListening = (): void => {
+      for (const type of events) document.removeEventListener(type, start, true);
+    };
+    function start(): void {
+      stopListening();
+      worker.start();
+    }
+    for (const type of events) document.addEventListener(type, start, true);
     return () => {
-      srp.close();
+      stopListening();
+      worker.close();
     };
   }, [srp]);
 }

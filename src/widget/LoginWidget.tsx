@@ -4,6 +4,7 @@ import { SignIn } from '../components/SignIn.tsx';
 import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
 import type { LoginWidgetConfig } from './config.ts';
 
+/** Props of `<LoginWidget>`. */
 export interface LoginWidgetProps extends Omit<AuthProviderProps, 'children'> {
   /** Extra class names on the root element (which always has `cx-widget`). */
   readonly className?: string | undefined;

@@ -1,17 +1,25 @@
 // The default adapters for a browser: fetch transport, SRP in a Web Worker, and memory-only stores.
 import type { SignInPorts } from '../../machines/index.ts';
-import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
-import { createInlineSrp, createWorkerSrp } from '../adapters/srpWorkerClient.ts';
 import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
+import { lazyCognito, lazyWorkerSrp } from './lazyPorts.ts';
 
 /** Ports for `createSignInMachine`. Tokens and device keys stay in memory unless the config names a store. */
 export function browserPorts(config: LoginWidgetConfig): SignInPorts {
   return {
-    cognito: createCognitoHttp({ endpoint: cognitoEndpoint(config), clientId: config.clientId }),
+    // The transport and the SRP client load on first use, so the sign-in form paints without their code.
+    cognito: lazyCognito(async () =>
+      (await import('./browserAdapters.ts')).createCognitoHttp({
+        endpoint: cognitoEndpoint(config),
+        clientId: config.clientId,
+      }),
+    ),
     // The SRP math runs off the main thread (inline where workers are unavailable or blocked by CSP).
-    srp: config.srp === 'inline' ? createInlineSrp() : createWorkerSrp({ onEngine: config.onSrpEngine }),
+    srp: lazyWorkerSrp(async () => {
+      const { createInlineSrp, createWorkerSrp } = await import('./browserAdapters.ts');
+      return config.srp === 'inline' ? createInlineSrp() : createWorkerSrp({ onEngine: config.onSrpEngine });
+    }),
     tokens: config.tokenStore ?? createMemoryTokenStore(),
     devices: config.deviceStore ?? createMemoryDeviceStore(),
     // The official client names a confirmed device after the user agent.

@@ -7,6 +7,7 @@ import { LoginWidget, type LoginWidgetProps } from './LoginWidget.tsx';
 /** Callbacks and strings for {@link mountLoginWidget}. */
 export type MountOptions = Omit<LoginWidgetProps, 'config'>;
 
+/** What `mountLoginWidget` returns: `unmount()`. */
 export interface MountedLoginWidget {
   /** Removes the widget and stops its sign-in actor. */
   unmount(): void;

@@ -3,7 +3,8 @@ import { randomInt } from 'node:crypto';
 import { deliverCode, getPool, requireUser, type Handler } from '../context.ts';
 import { CognitoError, invalidParameter } from '../errors.ts';
 import { optAttributes, optBool, optStr, optStrList, optStrMap, str, type Json } from '../input.ts';
-import { userFromSeed, type UserRecord } from '../store.ts';
+import { userFromSeed, type Pool, type UserRecord } from '../store.ts';
+import { checkNewUsername } from '../usernames.ts';
 import { triggerAttributes } from '../authResult.ts';
 import { issueCode } from '../codes.ts';
 import { page } from '../paging.ts';
@@ -49,7 +50,7 @@ export const adminCreateUser: Handler = async (ctx, input) => {
   const action = optStr(input, 'MessageAction');
   if (action !== undefined && action !== 'SUPPRESS' && action !== 'RESEND')
     throw invalidParameter(`Invalid MessageAction ${action}`);
-  const existing = pool.users.get(username);
+  const existing = pool.findUser(username);
   if (action === 'RESEND') {
     if (!existing) throw new CognitoError('UserNotFoundException', 'User does not exist.');
     if (existing.status !== 'FORCE_CHANGE_PASSWORD')
@@ -57,8 +58,10 @@ export const adminCreateUser: Handler = async (ctx, input) => {
         'UnsupportedUserStateException',
         'Resend not possible. ' + existing.username + ' status is not FORCE_CHANGE_PASSWORD.',
       );
-  } else if (existing) {
+  } else if (existing?.username === username) {
     throw new CognitoError('UsernameExistsException', 'User account already exists');
+  } else {
+    checkNewUsername(pool.settings, pool.users.values(), username);
   }
   const password = optStr(input, 'TemporaryPassword') ?? temporaryPassword();
   checkPolicy(pool, password);
@@ -84,14 +87,14 @@ export const adminCreateUser: Handler = async (ctx, input) => {
       name: 'PreSignUp',
       triggerSource: 'PreSignUp_AdminCreateUser',
       clientId: 'CLIENT_ID_NOT_APPLICABLE',
-      userName: username,
+      userName: user.username,
       request: {
         userAttributes: triggerAttributes(user),
         validationData: null,
       },
       clientMetadata,
     });
-    pool.users.set(username, user);
+    pool.users.set(user.username, user);
   }
   pool.changed();
   if (action !== 'SUPPRESS') {
@@ -193,11 +196,15 @@ const FILTERABLE = new Set([
   'sub',
 ]);
 
-/** ListUsers `Filter`: `attr = "value"` or `attr ^= "prefix"`, on the attributes Cognito allows. */
-function parseFilter(filter: string): (user: UserRecord) => boolean {
-  const match = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
-  const name = match?.[1];
-  const value = match?.[3];
+/**
+ * ListUsers `Filter`: `name = "value"` (exact) or `name ^= "value"` (starts with), the name optionally quoted and `\"`
+ * a quote inside the value. Case rules of the API reference: `cognito:user_status` matches in any case; `username`
+ * follows the pool's UsernameConfiguration; the rest match exactly.
+ */
+function parseFilter(pool: Pool, filter: string): (user: UserRecord) => boolean {
+  const match = /^\s*("?)([\w:]+)\1\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+  const name = match?.[2];
+  const value = match?.[4];
   if (!match || name === undefined || value === undefined || !FILTERABLE.has(name))
     throw invalidParameter('Invalid search filter');
   const read = (user: UserRecord): string | undefined => {
@@ -207,15 +214,22 @@ function parseFilter(filter: string): (user: UserRecord) => boolean {
     if (name === 'sub') return user.sub;
     return user.attributes[name];
   };
-  const unescaped = value.replace(/\\(.)/g, '$1');
-  return match[2] === '^=' ? (u) => read(u)?.startsWith(unescaped) === true : (u) => read(u) === unescaped;
+  const anyCase = name === 'cognito:user_status' || (name === 'username' && pool.settings.caseSensitive === false);
+  const fold = (text: string): string => (anyCase ? text.toLowerCase() : text);
+  const wanted = fold(value.replace(/\\(.)/g, '$1'));
+  const matches =
+    match[3] === '^=' ? (text: string) => fold(text).startsWith(wanted) : (text: string) => fold(text) === wanted;
+  return (user) => {
+    const text = read(user);
+    return text !== undefined && matches(text);
+  };
 }
 
 export const listUsers: Handler = (ctx, input) => {
   const pool = getPool(ctx, str(input, 'UserPoolId'));
   const filter = optStr(input, 'Filter');
   const users = [...pool.users.values()].filter(
-    filter !== undefined && filter !== '' ? parseFilter(filter) : () => true,
+    filter !== undefined && filter !== '' ? parseFilter(pool, filter) : () => true,
   );
   const { items, next } = page(users, input, 'Limit', 'PaginationToken', [0, 60]);
   const wanted = optStrList(input, 'AttributesToGet');

@@ -141,8 +141,13 @@ export const createUserPoolClient: Handler = (ctx, input) => {
   const clientId = Array.from({ length: 26 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'.charAt(randomInt(36))).join(
     '',
   );
-  const secret =
-    optBool(input, 'GenerateSecret') === true ? randomBytes(39).toString('base64url').slice(0, 51) : undefined;
+  const given = optStr(input, 'ClientSecret');
+  const generate = optBool(input, 'GenerateSecret') === true;
+  if (given !== undefined && generate)
+    throw invalidParameter('You cannot specify both GenerateSecret as true and provide a ClientSecret value.');
+  if (given !== undefined && !/^[\w+]{24,64}$/.test(given))
+    throw invalidParameter('ClientSecret must be 24 to 64 letters, digits, _ or +.');
+  const secret = given ?? (generate ? randomBytes(39).toString('base64url').slice(0, 51) : undefined);
   const client = clientSettings(pool, input, clientId, secret);
   pool.clients.set(client.ClientId, client);
   pool.changed();

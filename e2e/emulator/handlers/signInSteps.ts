@@ -269,6 +269,15 @@ export async function defineNext(flow: Flow): Promise<Json> {
 /** Per process: decoys are stable while the emulator runs and reveal nothing about real users. */
 const DECOY_KEY = randomBytes(32);
 
+/** A version-4-shaped UUID from 16 bytes. */
+function uuidFrom(bytes: Buffer): string {
+  const hex = Buffer.from(bytes.subarray(0, 16));
+  hex[6] = ((hex[6] ?? 0) & 0x0f) | 0x40;
+  hex[8] = ((hex[8] ?? 0) & 0x3f) | 0x80;
+  const h = hex.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Unknown user with PreventUserExistenceErrors: a plausible PASSWORD_VERIFIER that can never verify. */
 export function decoyChallenge(ctx: Context, pool: Pool, client: ClientConfig, username: string): Json {
   const Session = ctx.sessions.issue({
@@ -281,9 +290,11 @@ export function decoyChallenge(ctx: Context, pool: Pool, client: ClientConfig, u
   });
   // Derived from the name, so every call for the same unknown user shows the same SALT, as a real user's would.
   const seed = createHmac('sha256', DECOY_KEY).update(`${pool.id}\0${username}`).digest();
+  // Where email or phone is the username, a real USER_ID_FOR_SRP is a UUID: the decoy shows one too.
+  const userId = (pool.settings.usernameAttributes ?? []).length > 0 ? uuidFrom(seed) : username;
   const decoy = createVerifier(
     pool.poolName,
-    username,
+    userId,
     seed.subarray(16).toString('hex'),
     seed.subarray(0, 16).toString('hex'),
   );
@@ -293,8 +304,8 @@ export function decoyChallenge(ctx: Context, pool: Pool, client: ClientConfig, u
       SALT: decoy.salt,
       SRP_B: createServerEphemeral(decoy.verifier).B,
       SECRET_BLOCK: randomBytes(64).toString('base64'),
-      USER_ID_FOR_SRP: username,
-      USERNAME: username,
+      USER_ID_FOR_SRP: userId,
+      USERNAME: userId,
     },
     Session,
   };

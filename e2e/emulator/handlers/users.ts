@@ -20,9 +20,12 @@ import { optAttributes, optStr, optStrMap, str, type Json } from '../input.ts';
 import { checkPasswordless, confirmedSession, signUpSession } from '../signUpSession.ts';
 import { createVerifier, passwordMatches } from '../srpServer.ts';
 import type { Pool, UserRecord } from '../store.ts';
+import { checkNewUsername, usernameAttributeOf } from '../usernames.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** The client id admin operations pass to triggers. */
+export const ADMIN_CLIENT = 'CLIENT_ID_NOT_APPLICABLE';
 const IMMUTABLE = new Set(['sub', 'cognito:user_status']);
 
 export function checkPolicy(pool: Pool, password: string): void {
@@ -78,13 +81,13 @@ function clientAndUser(
 }
 
 export const signUp: Handler = async (ctx, input) => {
-  const { pool, client, username, user: existing } = clientAndUser(ctx, input);
+  const { pool, client, username } = clientAndUser(ctx, input);
   if (pool.settings.allowAdminCreateUserOnly === true)
     throw notAuthorized('SignUp is not permitted for this user pool. Only administrators may create users.');
   const password = optStr(input, 'Password');
   const attributes = optAttributes(input, 'UserAttributes') ?? {};
   const clientMetadata = optStrMap(input, 'ClientMetadata');
-  if (existing?.username === username) throw new CognitoError('UsernameExistsException', 'User already exists');
+  checkNewUsername(pool.settings, pool.users.values(), username);
   if (password !== undefined) checkPolicy(pool, password);
   else checkPasswordless(pool);
   checkAttributeUpdates(attributes);
@@ -94,12 +97,14 @@ export const signUp: Handler = async (ctx, input) => {
   }
   const now = ctx.clock.now();
   const sub = randomUUID();
+  // Email or phone as the username: that attribute is set, and the username is the UUID sub.
+  const kind = usernameAttributeOf(pool.settings, username);
   const user: UserRecord = {
-    username,
+    username: kind === undefined ? username : sub,
     sub,
     status: 'UNCONFIRMED',
     enabled: true,
-    attributes: { ...attributes, sub },
+    attributes: { ...attributes, ...(kind === undefined ? {} : { [kind]: username }), sub },
     mfa: { sms: false, email: false },
     mfaSetupRequired: false,
     createdAt: now,
@@ -112,7 +117,7 @@ export const signUp: Handler = async (ctx, input) => {
     name: 'PreSignUp',
     triggerSource: 'PreSignUp_SignUp',
     clientId: client.ClientId,
-    userName: username,
+    userName: user.username,
     request: {
       userAttributes: triggerAttributes(user),
       validationData: optStrMap(input, 'ValidationData') ?? null,
@@ -125,7 +130,7 @@ export const signUp: Handler = async (ctx, input) => {
     },
   });
   if (password !== undefined) setPassword(pool, user, password);
-  pool.users.set(username, user);
+  pool.users.set(user.username, user);
   if (pre?.autoVerifyEmail === true && user.attributes.email) user.attributes.email_verified = 'true';
   if (pre?.autoVerifyPhone === true && user.attributes.phone_number) user.attributes.phone_number_verified = 'true';
   if (pre?.autoConfirmUser === true) {
@@ -133,7 +138,7 @@ export const signUp: Handler = async (ctx, input) => {
     pool.changed();
     return { UserConfirmed: true, UserSub: sub, ...signUpSession(ctx, pool, client, user) };
   }
-  const channel = codeChannel(pool, user, false);
+  const channel = codeChannel(pool, user);
   pool.changed();
   const session = signUpSession(ctx, pool, client, user);
   if (channel === undefined) return { UserConfirmed: false, UserSub: sub, ...session };
@@ -195,7 +200,7 @@ export const resendConfirmationCode: Handler = async (ctx, input) => {
     throw userNotFound();
   }
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
-  const channel = codeChannel(pool, user, false);
+  const channel = codeChannel(pool, user);
   if (channel === undefined) throw invalidParameter('Cannot send a code: the user has no email or phone_number.');
   const delivery = await issueCode(ctx, pool, user, {
     purpose: 'signUp',
@@ -209,6 +214,24 @@ export const resendConfirmationCode: Handler = async (ctx, input) => {
   return { CodeDeliveryDetails: delivery };
 };
 
+/**
+ * Where a reset code goes: AccountRecoverySetting by priority, where a phone does not qualify while the user has SMS
+ * MFA on; without the setting Cognito's legacy order, a verified phone before a verified email.
+ */
+function recoveryChannel(pool: Pool, user: UserRecord, byAdmin: boolean): 'SMS' | 'EMAIL' | undefined {
+  const verified = (attribute: 'email' | 'phone_number'): boolean =>
+    Boolean(user.attributes[attribute]) && user.attributes[`${attribute}_verified`] === 'true';
+  const order = pool.settings.accountRecovery;
+  if (order === undefined || (byAdmin && order.includes('admin_only')))
+    return verified('phone_number') ? 'SMS' : verified('email') ? 'EMAIL' : undefined;
+  if (order.includes('admin_only')) throw notAuthorized('User password cannot be reset in the current state.');
+  for (const mechanism of order) {
+    if (mechanism === 'verified_email' && verified('email')) return 'EMAIL';
+    if (mechanism === 'verified_phone_number' && verified('phone_number') && !user.mfa.sms) return 'SMS';
+  }
+  return undefined;
+}
+
 export async function sendResetCode(
   ctx: Context,
   pool: Pool,
@@ -216,7 +239,7 @@ export async function sendResetCode(
   user: UserRecord,
   clientMetadata?: Record<string, string>,
 ): Promise<CodeDeliveryDetails> {
-  const channel = codeChannel(pool, user, true);
+  const channel = recoveryChannel(pool, user, clientId === ADMIN_CLIENT);
   if (channel === undefined)
     throw invalidParameter(
       'Cannot reset password for the user as there is no registered/verified email or phone_number',

@@ -18,5 +18,7 @@ export default defineConfig({
     command: `npx vite preview --port ${String(port)} --strictPort`,
     url: `http://127.0.0.1:${String(port)}/`,
     reuseExistingServer: false,
+    // Ready as soon as Vite prints its address: polling the url backs off to 1 s steps and costs up to a second.
+    wait: { stdout: /Local:/ },
   },
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthProvider } from '../widget/AuthProvider.tsx';
+import { AuthProvider } from './AuthProvider.tsx';
 import { AccountSettings } from './AccountSettings.tsx';
 
 afterEach(cleanup);

@@ -6,13 +6,14 @@ import type { StringMap } from '../../machines/index.ts';
 import { useCognitoPorts } from '../hooks/CognitoPortsContext.ts';
 import { AccountProvider } from '../hooks/useAccountActor.tsx';
 import { useAuth } from '../hooks/useAuth.ts';
-import type { LoginWidgetConfig } from '../widget/config.ts';
-import { AccountChangePassword } from './AccountChangePassword.tsx';
-import { AccountContactDetails } from './AccountContactDetails.tsx';
-import { AccountDevices } from './AccountDevices.tsx';
-import { AccountMfa } from './AccountMfa.tsx';
-import { useAccountMessages } from './MessagesContext.ts';
+import type { LoginWidgetConfig } from './config.ts';
+import { AccountChangePassword } from '../components/AccountChangePassword.tsx';
+import { AccountContactDetails } from '../components/AccountContactDetails.tsx';
+import { AccountDevices } from '../components/AccountDevices.tsx';
+import { AccountMfa } from '../components/AccountMfa.tsx';
+import { useAccountMessages } from '../components/MessagesContext.ts';
 
+/** Props of `<AccountSettings>`. */
 export interface AccountSettingsProps {
   /** The same config as the AuthProvider's: the account calls go to the same endpoint and app client. */
   readonly config: LoginWidgetConfig;

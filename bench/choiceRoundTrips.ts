@@ -1,0 +1,354 @@
+// Round-trip rows for choice-based sign-in (SELECT_CHALLENGE, each factor), passkeys, rotating refresh and the OAuth code flow.
+/* eslint-disable @typescript-eslint/no-deprecated -- allowInsecureRequests: the emulator speaks plain HTTP on loopback. */
+import * as oidc from 'openid-client';
+import { waitFor } from 'xstate';
+import type { ClientConfig, PoolConfig } from '../e2e/emulator/config.ts';
+import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from '../e2e/emulator/demo.ts';
+import { startEmulator, type Emulator } from '../e2e/emulator/index.ts';
+import { FormBrowser, forms } from '../e2e/emulator/oauth/formBrowser.ts';
+import { SoftAuthenticator } from '../e2e/emulator/softAuthenticator.ts';
+import { secret, type AuthResponse, type CognitoPort, type SrpEphemeral, type StringMap } from '../machines/index.ts';
+import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
+import { createFastSrp } from '../src/adapters/srpFast.ts';
+import { errorText, type BenchContext } from './context.ts';
+import { driveSignIn, outboxCode, signInMachineStates } from './signInDriver.ts';
+import { failed, value, type Figure, type Row } from './table.ts';
+
+const ROTATING_CLIENT = 'benchrotatingclient000001';
+const OAUTH_CLIENT = 'benchoauthclient000000001';
+const CALLBACK = 'http://127.0.0.1:9/callback';
+/** The demo user with a verified email and phone and no MFA: every first factor is open to it. */
+const CHOOSER = 'passwordless-user';
+/** The origin our software authenticator reports; the demo pool's RP id is localhost. */
+const ORIGIN = 'http://localhost:5173';
+
+/** The demo pool plus a client that rotates refresh tokens and a managed-login (code + PKCE) client. */
+function benchPool(): PoolConfig {
+  const pool = demoPool();
+  const rotating: ClientConfig = {
+    ClientId: ROTATING_CLIENT,
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    RefreshTokenRotation: { Feature: 'ENABLED' },
+  };
+  const oauth: ClientConfig = {
+    ClientId: OAUTH_CLIENT,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthScopes: ['openid', 'email', 'profile'],
+    CallbackURLs: [CALLBACK],
+    SupportedIdentityProviders: ['COGNITO'],
+  };
+  return { ...pool, Clients: [...(pool.Clients ?? []), rotating, oauth] };
+}
+
+interface Env {
+  readonly emulator: Emulator;
+  readonly port: CognitoPort;
+  readonly passkey: SoftAuthenticator;
+}
+
+const srp = createFastSrp();
+
+/** Answers whatever challenge comes next (SRP verifier, a code from the outbox, a passkey assertion) until tokens. */
+async function finish(env: Env, first: AuthResponse, ephemeral: SrpEphemeral | null): Promise<void> {
+  let step = first;
+  for (let moves = 0; moves < 5; moves++) {
+    if (step.AuthenticationResult?.AccessToken !== undefined) return;
+    const name = step.ChallengeName;
+    const params = step.ChallengeParameters ?? {};
+    const responses: StringMap = { USERNAME: params.USERNAME ?? CHOOSER };
+    if (name === 'PASSWORD_VERIFIER') {
+      if (ephemeral === null) throw new Error('PASSWORD_VERIFIER without SRP_A');
+      const userIdForSrp = params.USER_ID_FOR_SRP ?? '';
+      const claim = await srp.passwordClaim({
+        ephemeral,
+        srpB: params.SRP_B ?? '',
+        salt: params.SALT ?? '',
+        secretBlock: params.SECRET_BLOCK ?? '',
+        now: new Date(),
+        poolName: DEMO_POOL_ID.split('_')[1] ?? '',
+        userIdForSrp,
+        password: secret(DEMO_PASSWORD),
+      });
+      Object.assign(responses, {
+        USERNAME: userIdForSrp,
+        PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK ?? '',
+        PASSWORD_CLAIM_SIGNATURE: claim.signature,
+        TIMESTAMP: claim.timestamp,
+      });
+    } else if (name === 'EMAIL_OTP' || name === 'SMS_OTP') {
+      responses[`${name}_CODE`] = await outboxCode(env.emulator.url, CHOOSER);
+    } else if (name === 'WEB_AUTHN') {
+      const options = JSON.parse(params.CREDENTIAL_REQUEST_OPTIONS ?? '{}') as { challenge: string; rpId?: string };
+      responses.CREDENTIAL = JSON.stringify(env.passkey.get(options));
+    } else {
+      throw new Error(`unexpected challenge ${String(name)}`);
+    }
+    step = await env.port.call('RespondToAuthChallenge', {
+      ClientId: DEMO_CLIENT_ID,
+      ChallengeName: name,
+      ...(step.Session === undefined ? {} : { Session: step.Session }),
+      ChallengeResponses: responses,
+    });
+  }
+  throw new Error('no tokens after 5 answers');
+}
+
+type Factor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/** USER_AUTH without a preference: Cognito offers SELECT_CHALLENGE, and the factor is named in its answer. */
+async function selectChallenge(env: Env, factor: Factor): Promise<void> {
+  const offer = await env.port.call('InitiateAuth', {
+    AuthFlow: 'USER_AUTH',
+    ClientId: DEMO_CLIENT_ID,
+    AuthParameters: { USERNAME: CHOOSER },
+  });
+  if (offer.ChallengeName !== 'SELECT_CHALLENGE') throw new Error(`got ${String(offer.ChallengeName)}`);
+  if (!(offer.AvailableChallenges ?? []).includes(factor)) throw new Error(`${factor} not offered`);
+  const answer: StringMap = { USERNAME: CHOOSER, ANSWER: factor };
+  let ephemeral: SrpEphemeral | null = null;
+  // PASSWORD and SRP_A ride in the selection itself, so neither costs a round trip of its own.
+  if (factor === 'PASSWORD') answer.PASSWORD = DEMO_PASSWORD;
+  if (factor === 'PASSWORD_SRP') {
+    ephemeral = await srp.createEphemeral();
+    answer.SRP_A = ephemeral.srpA;
+  }
+  const next = await env.port.call('RespondToAuthChallenge', {
+    ClientId: DEMO_CLIENT_ID,
+    ChallengeName: 'SELECT_CHALLENGE',
+    ...(offer.Session === undefined ? {} : { Session: offer.Session }),
+    ChallengeResponses: answer,
+  });
+  await finish(env, next, ephemeral);
+}
+
+/** USER_AUTH with PREFERRED_CHALLENGE WEB_AUTHN: the request options come back at once. */
+async function passkeySignIn(env: Env): Promise<void> {
+  const first = await env.port.call('InitiateAuth', {
+    AuthFlow: 'USER_AUTH',
+    ClientId: DEMO_CLIENT_ID,
+    AuthParameters: { USERNAME: CHOOSER, PREFERRED_CHALLENGE: 'WEB_AUTHN' },
+  });
+  await finish(env, first, null);
+}
+
+/** Registers the software passkey for the chooser (setup, not counted): password sign-in, then the two registration calls. */
+async function registerPasskey(emulator: Emulator, port: CognitoPort, passkey: SoftAuthenticator): Promise<void> {
+  const signedIn = await port.call('InitiateAuth', {
+    AuthFlow: 'USER_AUTH',
+    ClientId: DEMO_CLIENT_ID,
+    AuthParameters: { USERNAME: CHOOSER, PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: DEMO_PASSWORD },
+  });
+  const accessToken = signedIn.AuthenticationResult?.AccessToken;
+  if (accessToken === undefined) throw new Error('no access token to register a passkey with');
+  // The registration operations are not in the CognitoPort's table (sign-in never calls them): plain AWS JSON.
+  const call = async (operation: string, body: unknown): Promise<Record<string, unknown>> => {
+    const response = await fetch(emulator.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+      },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${operation}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const started = await call('StartWebAuthnRegistration', { AccessToken: accessToken });
+  const options = started.CredentialCreationOptions as { challenge: string; rp: { id?: string } };
+  await call('CompleteWebAuthnRegistration', { AccessToken: accessToken, Credential: passkey.create(options) });
+}
+
+interface Counted {
+  readonly count: number;
+  readonly targets: string[];
+}
+
+/** The AWS requests the emulator logged while `run` ran. */
+async function countAws(emulator: Emulator, run: () => Promise<void>): Promise<Counted> {
+  const before = emulator.requests.length;
+  await run();
+  const targets = emulator.requests.slice(before).map((entry) => entry.target.replace(/^.*\./, ''));
+  return { count: targets.length, targets };
+}
+
+/** Refresh on a rotating client: the sign-in machine when its refresh succeeds there, else GetTokensFromRefreshToken through the port. */
+async function rotatingRefresh(env: Env): Promise<Counted & { driver: string }> {
+  const options = { emulatorUrl: env.emulator.url, userPoolId: DEMO_POOL_ID, clientId: ROTATING_CLIENT };
+  const signedIn = await driveSignIn({ username: 'srp-user', password: DEMO_PASSWORD }, options);
+  let machineFailure: string;
+  try {
+    const counted = await countAws(env.emulator, async () => {
+      signedIn.actor.send({ type: 'tokens.refresh' });
+      await waitFor(signedIn.actor, (s) => !s.hasTag('busy'), { timeout: 20_000 });
+    });
+    const after = signedIn.actor.getSnapshot();
+    if (counted.count > 0 && after.matches({ signedIn: 'active' }) && after.context.error === null)
+      return { ...counted, driver: 'sign-in machine' };
+    machineFailure =
+      counted.count === 0
+        ? 'the sign-in actor sent nothing on tokens.refresh'
+        : `the machine's refresh sent ${counted.targets.join(' → ')} and got ${after.context.error?.code ?? 'no tokens'}`;
+  } finally {
+    signedIn.stop();
+  }
+  const first = await env.port.call('InitiateAuth', {
+    AuthFlow: 'USER_AUTH',
+    ClientId: ROTATING_CLIENT,
+    AuthParameters: { USERNAME: 'srp-user', PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: DEMO_PASSWORD },
+  });
+  const refreshToken = first.AuthenticationResult?.RefreshToken;
+  if (refreshToken === undefined) throw new Error('no refresh token');
+  const counted = await countAws(env.emulator, async () => {
+    const rotated = await env.port.call('GetTokensFromRefreshToken', {
+      ClientId: ROTATING_CLIENT,
+      RefreshToken: refreshToken,
+    });
+    if (rotated.AuthenticationResult?.RefreshToken === undefined) throw new Error('no rotated refresh token');
+  });
+  return { ...counted, driver: `CognitoPort (${machineFailure})` };
+}
+
+/** Every request to the emulator's origin while `run` ran, counted at fetch (the OAuth endpoints are not AWS calls). */
+async function countFetches(origin: string, run: () => Promise<void>): Promise<Counted> {
+  const original = globalThis.fetch;
+  const targets: string[] = [];
+  globalThis.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    if (url.startsWith(origin))
+      targets.push(`${init?.method ?? 'GET'} ${new URL(url).pathname.replace(/^\/[^/]+/, '')}`);
+    return original(input, init);
+  };
+  try {
+    await run();
+  } finally {
+    globalThis.fetch = original;
+  }
+  return { count: targets.length, targets };
+}
+
+/** Authorization code + PKCE through managed login with a password: openid-client as the app, a form browser as the user. */
+async function oauthCodeFlow(env: Env): Promise<Counted> {
+  // Discovery happens once per app, not per sign-in: outside the count.
+  const config = await oidc.discovery(
+    new URL(`${env.emulator.url}/${DEMO_POOL_ID}`),
+    OAUTH_CLIENT,
+    undefined,
+    oidc.None(),
+    { execute: [oidc.allowInsecureRequests] },
+  );
+  return countFetches(env.emulator.url, async () => {
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: CALLBACK,
+      scope: 'openid email',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+    });
+    const browser = new FormBrowser(CALLBACK);
+    const page = await browser.get(url.toString());
+    const [form] = forms(page);
+    if (form === undefined) throw new Error('no sign-in form on the managed login page');
+    const back = await browser.submit(form, { username: 'srp-user', password: DEMO_PASSWORD });
+    if (!back.url.startsWith(CALLBACK)) throw new Error(`not sent back to the app: ${back.url}`);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.url), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    if (tokens.access_token === '') throw new Error('no access token');
+  });
+}
+
+interface ChoiceCase {
+  readonly path: string;
+  /** Protocol minimum (docs/protocol.md §11). */
+  readonly minimum: number;
+  /** The machine state this path needs; the row says when it was driven through the port instead. */
+  readonly machineState: string;
+  readonly run: (env: Env) => Promise<void>;
+}
+
+const selectCase = (factor: Factor, minimum: number): ChoiceCase => ({
+  path: `SELECT_CHALLENGE → ${factor}`,
+  minimum,
+  machineState: 'SELECT_CHALLENGE',
+  run: (env) => selectChallenge(env, factor),
+});
+
+const cases: readonly ChoiceCase[] = [
+  selectCase('PASSWORD', 2),
+  selectCase('PASSWORD_SRP', 3),
+  selectCase('EMAIL_OTP', 3),
+  selectCase('SMS_OTP', 3),
+  selectCase('WEB_AUTHN', 3),
+  { path: 'USER_AUTH + WEB_AUTHN preferred (passkey)', minimum: 2, machineState: 'WEB_AUTHN', run: passkeySignIn },
+];
+
+export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]> {
+  const emulator = await startEmulator({ config: { Pools: [benchPool()] } });
+  const port = createCognitoHttp({ endpoint: emulator.url, clientId: DEMO_CLIENT_ID });
+  const env: Env = { emulator, port, passkey: new SoftAuthenticator({ origin: ORIGIN }) };
+  const machineStates = signInMachineStates();
+  const rows: Row[] = [];
+  const row = (path: string, minimum: number, ours: Figure, note: string): Row => ({
+    group: 'round-trips',
+    metric: `Round trips: ${path}`,
+    unit: 'requests',
+    ours,
+    peer: value(minimum),
+    peerName: 'protocol minimum',
+    aim: { kind: 'equal' },
+    note,
+  });
+  const measure = async (path: string, minimum: number, counting: () => Promise<Counted>): Promise<void> => {
+    ctx.log(`round trips: ${path}`);
+    try {
+      const counted = await counting();
+      rows.push(row(path, minimum, value(counted.count), `${counted.targets.join(' → ')}.`));
+    } catch (error) {
+      rows.push(row(path, minimum, failed(`failed: ${errorText(error)}`), ''));
+    }
+  };
+  try {
+    await registerPasskey(emulator, port, env.passkey);
+    for (const c of cases) {
+      // Until the machine has the state, the flow runs through the same CognitoPort (fetch transport) it would use.
+      const driver = machineStates.includes(c.machineState)
+        ? `CognitoPort; the machine now has ${c.machineState}: drive it in bench/signInDriver.ts`
+        : `CognitoPort; no ${c.machineState} state in the machine yet`;
+      await measure(`${c.path} (${driver})`, c.minimum, () => countAws(emulator, () => c.run(env)));
+    }
+    ctx.log('round trips: rotating refresh');
+    try {
+      const refresh = await rotatingRefresh(env);
+      rows.push(
+        row(
+          `Refresh with rotation, GetTokensFromRefreshToken (${refresh.driver})`,
+          1,
+          value(refresh.count),
+          `${refresh.targets.join(' → ')}.`,
+        ),
+      );
+    } catch (error) {
+      rows.push(row('Refresh with rotation, GetTokensFromRefreshToken', 1, failed(`failed: ${errorText(error)}`), ''));
+    }
+    await measure(
+      'OAuth code flow + PKCE, managed login with a password (openid-client as the app; no redirect machine on main yet)',
+      4,
+      () => oauthCodeFlow(env),
+    );
+  } finally {
+    await emulator.stop();
+  }
+  const first = rows[0];
+  if (first !== undefined) {
+    rows[0] = {
+      ...first,
+      note: `Choice-based rows: the demo pool in-process, user ${CHOOSER} (verified email and phone, a software passkey registered first), requests from the emulator's log. Minimums: SELECT_CHALLENGE IA → SELECT_CHALLENGE, R(ANSWER [+ PASSWORD or SRP_A]) → tokens or the factor's challenge, one R per further answer; OAuth: GET /oauth2/authorize → GET /login → POST /login → POST /oauth2/token (discovery, once per app, not counted), counted at fetch. ${first.note}`,
+    };
+  }
+  return rows;
+}

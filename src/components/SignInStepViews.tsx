@@ -1,0 +1,97 @@
+// The sign-in steps after the first screen (codes, MFA choice and set-up, new password, signed in): one hook call and
+// one thin form each, in the chunk the widget loads on demand (lazySteps.ts).
+import {
+  useAuth,
+  useCustomChallengeStep,
+  useEmailCodeStep,
+  useMfaSetupStep,
+  useNewPasswordStep,
+  useRememberDeviceStep,
+  useSelectMfaStep,
+  useSessionExpiredStep,
+  useSmsCodeStep,
+  useTotpCodeStep,
+} from '../hooks/index.ts';
+import { CodeForm } from './CodeForm.tsx';
+import { CustomChallengeForm } from './CustomChallengeForm.tsx';
+import { MfaSetupForm } from './MfaSetupForm.tsx';
+import { NewPasswordForm } from './NewPasswordForm.tsx';
+import { usePasswordPolicy } from './PasswordPolicyContext.ts';
+import { RememberDeviceForm } from './RememberDeviceForm.tsx';
+import { SelectMfaForm } from './SelectMfaForm.tsx';
+import { SessionExpired } from './SessionExpired.tsx';
+import { SignedIn } from './SignedIn.tsx';
+
+export function SmsView() {
+  const { busy, error, destination, submit, cancel } = useSmsCodeStep();
+  return <CodeForm medium="SMS" destination={destination} busy={busy} error={error} submit={submit} cancel={cancel} />;
+}
+
+export function TotpView() {
+  const { busy, error, submit, cancel } = useTotpCodeStep();
+  return <CodeForm medium="TOTP" busy={busy} error={error} submit={submit} cancel={cancel} />;
+}
+
+export function EmailView() {
+  const { busy, error, destination, submit, cancel } = useEmailCodeStep();
+  return (
+    <CodeForm medium="EMAIL" destination={destination} busy={busy} error={error} submit={submit} cancel={cancel} />
+  );
+}
+
+export function SelectMfaView() {
+  const { busy, error, options, select, cancel } = useSelectMfaStep();
+  return <SelectMfaForm options={options} busy={busy} error={error} select={select} cancel={cancel} />;
+}
+
+export function MfaSetupView() {
+  const { busy, error, secretCode, uri, qrDataUrl, submit, cancel } = useMfaSetupStep();
+  return (
+    <MfaSetupForm
+      secretCode={secretCode}
+      uri={uri}
+      qrDataUrl={qrDataUrl}
+      busy={busy}
+      error={error}
+      submit={submit}
+      cancel={cancel}
+    />
+  );
+}
+
+export function NewPasswordView() {
+  const { busy, error, requiredAttributes, submit, cancel } = useNewPasswordStep();
+  const policy = usePasswordPolicy();
+  return (
+    <NewPasswordForm
+      policy={policy}
+      requiredAttributes={requiredAttributes}
+      busy={busy}
+      error={error}
+      submit={submit}
+      cancel={cancel}
+    />
+  );
+}
+
+export function CustomChallengeView() {
+  const { busy, error, question, submit, cancel } = useCustomChallengeStep();
+  return <CustomChallengeForm question={question} busy={busy} error={error} submit={submit} cancel={cancel} />;
+}
+
+export function RememberDeviceView() {
+  const { busy, error, remember } = useRememberDeviceStep();
+  return <RememberDeviceForm busy={busy} error={error} remember={remember} />;
+}
+
+export function SessionExpiredView() {
+  const { restart } = useSessionExpiredStep();
+  return <SessionExpired restart={restart} />;
+}
+
+export function SignedInView() {
+  const { status, claims, signOut } = useAuth();
+  return (
+    <SignedIn name={claims?.email ?? claims?.username ?? undefined} busy={status === 'loading'} signOut={signOut} />
+  );
+}
