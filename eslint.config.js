@@ -82,14 +82,6 @@ const layers = [
   },
 ];
 
-// Edges that predate the allow-lists; the refactors of issue #18 remove them, and then their entries here.
-const legacyEdges = {
-  // The demo should read the seeded users from the emulator's seed data, not its source.
-  'src/demo/DemoUsers.tsx': ['e2e/emulator/demo.ts'],
-  'src/demo/DevPanel.tsx': ['e2e/emulator/demo.ts'],
-};
-
-const layerOf = (file) => layers.findLast(({ layer }) => file.startsWith(layer));
 const allowList = (layer, allow) => ({ 'import-layers/allow-list': ['error', { layer, allow }] });
 
 export default tseslint.config(
@@ -128,8 +120,4 @@ export default tseslint.config(
   },
   { plugins: { 'import-layers': importLayers } },
   ...layers.map(({ layer, files, allow }) => ({ files, ignores: testFiles, rules: allowList(layer, allow) })),
-  ...Object.entries(legacyEdges).map(([file, edges]) => {
-    const { layer, allow } = layerOf(file);
-    return { files: [file], rules: allowList(layer, [...allow, ...edges]) };
-  }),
 );

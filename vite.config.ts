@@ -1,10 +1,13 @@
 // Vite: the demo dev server (index.html), the widget library build, and the Vitest block.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { demoSeedDefine } from './scripts/demoSeed.ts';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
+  // The demo's users come from the emulator's seed at build time (scripts/demoSeed.ts).
+  define: demoSeedDefine(),
   // Examples import the package by name, as an adopter does (tsconfig.json `paths` says the same to tsc and tsx).
   resolve: {
     alias: {

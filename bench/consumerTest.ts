@@ -42,8 +42,14 @@ export async function installFixture(name: string, tarball: string, log: (line: 
   await copyFile(tarball, join(workDir, '.pack', 'cognito-xstate.tgz'));
   const lock = lockWithoutTarballIntegrity(await readFile(join(fixture, 'package-lock.json'), 'utf8'));
   await writeFile(join(work, 'package-lock.json'), lock);
-  const manifest = await readFile(join(repoRoot, 'package.json'), 'utf8');
-  const stamp = createHash('sha256').update(lock).update(manifest).digest('hex');
+  // What decides the installed tree besides the lockfile: the package's own dependencies and peers (as consumers.mjs).
+  const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const dependencies = JSON.stringify([
+    manifest.dependencies,
+    manifest.peerDependencies,
+    manifest.peerDependenciesMeta,
+  ]);
+  const stamp = createHash('sha256').update(lock).update(dependencies).digest('hex');
   const stampFile = join(work, 'node_modules', '.bench-stamp');
   const warm = existsSync(stampFile) && (await readFile(stampFile, 'utf8')) === stamp;
   if (warm) {

@@ -37,6 +37,7 @@ const EXPIRED_OFFLINE: SignInError = {
   detail: 'The tokens expired while Cognito could not be reached.',
 };
 
+/** The session machine's setup, for `provide()` and typed extensions. */
 export const sessionMachineSetup = setup({
   types: {
     context: {} as SessionContext,
@@ -133,6 +134,7 @@ const fromStore = (emitSignedIn: boolean) =>
     },
   ] as const;
 
+/** The session: restore from the store, sign-in as a child, refresh under a tab lock, sign-out. */
 export const sessionMachine = sessionMachineSetup.createMachine({
   id: 'session',
   description:
@@ -314,6 +316,7 @@ function refreshInput(context: SessionContext, forced: boolean): RefreshInput {
   };
 }
 
+/** The session machine's type. */
 export type SessionMachine = typeof sessionMachine;
 
 /** What `useAuth` reports: `offline` while signed in but unable to reach Cognito. */

@@ -32,6 +32,7 @@ export interface SessionTokens {
   readonly clockDrift: number;
 }
 
+/** The session machine's context: tokens only as redacted `Secret`s. */
 export interface SessionContext {
   /** The sign-in child's input (non-secret settings). */
   readonly signIn: SignInInput;
@@ -51,6 +52,7 @@ export interface SessionContext {
   readonly error: SignInError | null;
 }
 
+/** What the `refresh` actor takes. */
 export interface RefreshInput {
   readonly clientId: string;
   readonly userPoolId: string;
@@ -71,20 +73,24 @@ export type RefreshOutcome =
   | ({ readonly kind: 'adopted' } & SessionTokens)
   | { readonly kind: 'signedOut' };
 
+/** What the token calls (revoke, global sign-out) take. */
 export interface SessionTokenCallInput {
   readonly clientId: string;
   readonly tokens: TokenSet;
 }
 
+/** Events the session machine accepts. */
 export type SessionEvent =
   | { type: 'signOut'; scope?: SignOutScope }
   | { type: 'tokens.refresh' }
   /** Another tab changed the stored session (the message carries no token: re-read the store). */
   | { type: 'tabs.changed' };
 
+/** What the session machine emits. */
 export type SessionEmitted =
   | { type: 'signedIn'; tokens: TokenSet; claims: TokenClaims }
   | { type: 'tokensRefreshed'; tokens: TokenSet; claims: TokenClaims }
   | { type: 'signedOut' };
 
+/** State tags: `busy` while a request runs, `offline` while refresh waits for the network. */
 export type SessionTag = 'busy' | 'offline';

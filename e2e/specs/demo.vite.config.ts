@@ -1,6 +1,7 @@
 // Vite: the demo page (index.html) built for the Playwright suite, served static by staticServer.mjs.
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { demoSeedDefine } from '../../scripts/demoSeed.ts';
 import { defineConfig } from 'vite';
 
 // One bundle and production React load and run faster in every fresh browser context than the dev server's
@@ -8,6 +9,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   plugins: [react()],
+  // The demo's users come from the emulator's seed at build time (scripts/demoSeed.ts).
+  define: demoSeedDefine(),
   logLevel: 'warn',
   // No source maps and no plugin-timing report: the build sits on the suite's critical path.
   build: {

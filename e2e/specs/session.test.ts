@@ -11,7 +11,7 @@ import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import type { SessionPorts } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { sessionMachine, sessionStatus } from '../../machines/session.machine.ts';
-import type { SessionInput } from '../../machines/session.types.ts';
+import type { SessionContext, SessionInput } from '../../machines/session.types.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../../src/adapters/deviceStore.ts';
 import { createFastSrp } from '../../src/adapters/srpFast.ts';
@@ -410,7 +410,9 @@ describe('model (@xstate/graph)', () => {
     const paths = getShortestPaths(logic, {
       input: { userPoolId: 'us-east-1_model', clientId: 'model-client' },
       events,
-      serializeState: (snapshot) => `${key(snapshot.value)}|${JSON.stringify(snapshot.context)}`,
+      // The state and whether tokens are held; retries and expiry times would make the graph endless.
+      serializeState: (snapshot) =>
+        `${key(snapshot.value)}|${(snapshot.context as SessionContext).tokens === null ? '' : 'tokens'}`,
     });
     const reached = new Set(paths.map((path) => key(path.state.value)));
     expect(leaves(logic.root).filter((state) => !reached.has(state))).toEqual([]);

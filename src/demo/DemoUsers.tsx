@@ -1,5 +1,4 @@
 // Side panel: each demo user, its password and the sign-in path it exercises.
-import { DEMO_USERS } from '../../e2e/emulator/demo.ts';
 
 /** The seeded demo pool's users as a table. */
 export function DemoUsers() {
@@ -15,7 +14,7 @@ export function DemoUsers() {
           </tr>
         </thead>
         <tbody>
-          {DEMO_USERS.map((user) => (
+          {__DEMO_SEED__.users.map((user) => (
             <tr key={user.username}>
               <th scope="row">
                 <code>{user.username}</code>

@@ -1,7 +1,6 @@
 // Development only: the emulator's outbox (latest codes) and live TOTP codes, so every path can be walked by hand.
 import { TOTP } from 'otpauth';
 import { useEffect, useId, useState } from 'react';
-import { DEMO_SELECT_TOTP_SECRET, DEMO_TOTP_SECRET } from '../../e2e/emulator/demo.ts';
 
 interface OutboxMessage {
   readonly username: string;
@@ -64,10 +63,7 @@ function useNow(): number {
   return now;
 }
 
-const KNOWN_TOTP_USERS = [
-  { username: 'totp-user', secret: DEMO_TOTP_SECRET },
-  { username: 'select-user', secret: DEMO_SELECT_TOTP_SECRET },
-] as const;
+const KNOWN_TOTP_USERS = __DEMO_SEED__.totpUsers;
 
 /** The outbox and TOTP helpers; only imported when `import.meta.env.DEV`. */
 export default function DevPanel({ endpoint }: { readonly endpoint: string }) {

@@ -5,3 +5,9 @@ interface ImportMetaEnv {
   readonly VITE_USER_POOL_ID?: string;
   readonly VITE_CLIENT_ID?: string;
 }
+
+/** The emulator's demo seed as the demo shows it, defined at build time by scripts/demoSeed.ts. */
+declare const __DEMO_SEED__: {
+  readonly users: readonly { readonly username: string; readonly password: string; readonly path: string }[];
+  readonly totpUsers: readonly { readonly username: string; readonly secret: string }[];
+};
