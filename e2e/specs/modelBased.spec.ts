@@ -210,8 +210,12 @@ const VIEW: Record<string, WidgetStep | 'passing'> = {
   'signIn.signedOut': 'credentials',
 };
 
+// With `handOff` the sign-in ends in `done` and the session machine shows the signed-in view. The widget's provider
+// does not run that mode yet (issue 18); signInFlow.test.ts and session.test.ts walk it in Node.
+const NOT_IN_WIDGET: ReadonlySet<string> = new Set(['signIn.done']);
+
 test('every state of the sign-in machine has a way to be shown in the widget', () => {
-  expect(leafIds(machine.root).filter((id) => !(id in VIEW))).toEqual([]);
+  expect(leafIds(machine.root).filter((id) => !(id in VIEW) && !NOT_IN_WIDGET.has(id))).toEqual([]);
 });
 
 test('every challenge of the sign-in machine has a user story spec of its own', async () => {
