@@ -25,3 +25,11 @@ export { createMemoryDeviceStore, createWebStorageDeviceStore } from './adapters
 
 /** Tabs of one origin: Web Locks for one refresh at a time, a BroadcastChannel of "changed" notices (no tokens). */
 export { createTabLock, createTabChannel } from './adapters/tabSync.ts';
+
+/** Passkeys: the browser's WebAuthn ceremony as the sign-in machine's `webAuthn` port, and feature detection. */
+export {
+  createBrowserWebAuthn,
+  createPasskey,
+  isConditionalUiAvailable,
+  isWebAuthnSupported,
+} from './adapters/webAuthn.ts';
