@@ -29,11 +29,13 @@ import type {
   RefreshTokensOutput,
   RequestBase,
   RestoredSession,
+  SelectChallengeInput,
   SelectMfaTypeInput,
   TokenCallInput,
   TokenSet,
   VerifySoftwareTokenInput,
   VerifySoftwareTokenOutput,
+  WebAuthnCeremonyInput,
 } from './types.ts';
 
 /** The SRP pool name is the part of the pool id after `_`. */
@@ -97,12 +99,15 @@ function toStep(ports: SignInPorts, response: AuthResponse): AuthStep {
     return { kind: 'tokens', tokens, claims: readClaims(idToken), newDevice };
   }
   if (response.ChallengeName === undefined) throw unexpected('neither ChallengeName nor AuthenticationResult');
+  // CREDENTIAL_REQUEST_OPTIONS holds the WebAuthn challenge: redacted like the Session, never a plain parameter.
+  const { CREDENTIAL_REQUEST_OPTIONS: requestOptions, ...challengeParameters } = response.ChallengeParameters ?? {};
   return {
     kind: 'challenge',
     challengeName: response.ChallengeName,
-    challengeParameters: response.ChallengeParameters ?? {},
+    challengeParameters,
     session: response.Session === undefined ? null : secret(response.Session),
     availableChallenges: response.AvailableChallenges ?? [],
+    ...(requestOptions === undefined ? {} : { credentialRequestOptions: secret(requestOptions) }),
   };
 }
 
@@ -197,7 +202,9 @@ export function signInActors(ports: SignInPorts) {
         parameters.SRP_A = ephemeral.srpA;
       }
       if (input.authFlow === 'CUSTOM_AUTH_SRP') parameters.CHALLENGE_NAME = 'SRP_A';
-      if (input.authFlow === 'USER_AUTH') parameters.PREFERRED_CHALLENGE = input.preferredChallenge;
+      // No PREFERRED_CHALLENGE: Cognito answers SELECT_CHALLENGE with the factors this user may use.
+      if (input.authFlow === 'USER_AUTH' && input.preferredChallenge !== null)
+        parameters.PREFERRED_CHALLENGE = input.preferredChallenge;
       const sendsPassword =
         input.authFlow === 'USER_PASSWORD_AUTH' ||
         (input.authFlow === 'USER_AUTH' && input.preferredChallenge === 'PASSWORD');
@@ -242,6 +249,29 @@ export function signInActors(ports: SignInPorts) {
     respondToEmailOtp: answerActor(ports, 'EMAIL_OTP', 'EMAIL_OTP_CODE'),
     respondToSmsOtp: answerActor(ports, 'SMS_OTP', 'SMS_OTP_CODE'),
     respondToCustomChallenge: answerActor(ports, 'CUSTOM_CHALLENGE', 'ANSWER'),
+
+    // SELECT_CHALLENGE is answered with ANSWER, plus PASSWORD or SRP_A in the same call (API_RespondToAuthChallenge).
+    respondToSelectChallenge: fromPromise<AuthOutcome, SelectChallengeInput>(async ({ input }) => {
+      const responses: StringMap = { ANSWER: input.challenge };
+      let ephemeral: SrpEphemeral | null = null;
+      if (input.challenge === 'PASSWORD' || input.challenge === 'PASSWORD_SRP') {
+        if (input.password === null) throw unexpected('no password to send');
+        if (input.challenge === 'PASSWORD') responses.PASSWORD = input.password.reveal();
+        else {
+          ephemeral = await ports.srp.createEphemeral();
+          responses.SRP_A = ephemeral.srpA;
+        }
+      }
+      return { step: await respond(ports, input.base, 'SELECT_CHALLENGE', responses), srp: ephemeral };
+    }),
+
+    getWebAuthnCredential: fromPromise<Secret<string>, WebAuthnCeremonyInput>(({ input }) => {
+      if (ports.webAuthn === undefined)
+        return Promise.reject(new CognitoServiceError({ code: 'WebAuthnUnavailable', retryable: false }));
+      return ports.webAuthn.getCredential(input.requestOptions);
+    }),
+
+    respondToWebAuthn: answerActor(ports, 'WEB_AUTHN', 'CREDENTIAL'),
 
     respondToSelectMfaType: fromPromise<AuthOutcome, SelectMfaTypeInput>(async ({ input }) => ({
       step: await respond(ports, input.base, 'SELECT_MFA_TYPE', { ANSWER: input.mfaType }),

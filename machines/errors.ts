@@ -33,7 +33,18 @@ export type CognitoErrorCode =
   | 'InternalErrorException'
   | 'RefreshTokenReuseException'
   | 'UnknownOperationException'
+  | 'WebAuthnNotEnabledException'
+  | 'WebAuthnConfigurationMissingException'
+  | 'WebAuthnChallengeNotFoundException'
+  | 'WebAuthnOriginNotAllowedException'
+  | 'WebAuthnRelyingPartyMismatchException'
+  | 'WebAuthnCredentialNotSupportedException'
+  | 'WebAuthnClientMismatchException'
+  | 'FeatureUnavailableInTierException'
+  // The browser's: the user closed the passkey dialog or it timed out (DOMException NotAllowedError).
+  | 'NotAllowedError'
   // Ours:
+  | 'WebAuthnUnavailable'
   | 'NetworkError'
   | 'UnexpectedResponse'
   | 'UnsupportedChallenge'
@@ -71,6 +82,16 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<CognitoErrorCode>([
   'InternalErrorException',
   'RefreshTokenReuseException',
   'UnknownOperationException',
+  'WebAuthnNotEnabledException',
+  'WebAuthnConfigurationMissingException',
+  'WebAuthnChallengeNotFoundException',
+  'WebAuthnOriginNotAllowedException',
+  'WebAuthnRelyingPartyMismatchException',
+  'WebAuthnCredentialNotSupportedException',
+  'WebAuthnClientMismatchException',
+  'FeatureUnavailableInTierException',
+  'NotAllowedError',
+  'WebAuthnUnavailable',
   'NetworkError',
   'UnexpectedResponse',
   'UnsupportedChallenge',
@@ -131,6 +152,8 @@ function hasStringField<K extends string>(value: object, key: K): value is Recor
 export function toSignInError(thrown: unknown): SignInError {
   if (thrown instanceof CognitoServiceError) return thrown.error;
   if (thrown instanceof TypeError) return makeError('NetworkError', thrown.message);
+  // navigator.credentials rejects with a DOMException: NotAllowedError when the user closes the dialog.
+  if (thrown instanceof Error && thrown.name === 'NotAllowedError') return makeError('NotAllowedError', thrown.message);
   // A fetch cut by AbortSignal.timeout() (or aborted) got no answer either: retryable like a dropped connection.
   if (thrown instanceof Error && (thrown.name === 'TimeoutError' || thrown.name === 'AbortError'))
     return makeError('NetworkError', thrown.message);

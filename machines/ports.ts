@@ -129,6 +129,12 @@ export interface CognitoPorts {
   readonly deviceName?: string;
 }
 
+/** The browser's passkey ceremony (navigator.credentials), injected so the machines stay platform-free. */
+export interface WebAuthnPort {
+  /** Runs navigator.credentials.get with Cognito's CREDENTIAL_REQUEST_OPTIONS; answers the assertion as JSON. */
+  readonly getCredential: (requestOptionsJson: Secret<string>) => Promise<Secret<string>>;
+}
+
 /** Everything the sign-in actors need: the Cognito ports plus SRP, stores and a clock. `cognito` and `srp` are required. */
 export interface SignInPorts extends CognitoPorts {
   readonly srp: SrpPort;
@@ -136,6 +142,8 @@ export interface SignInPorts extends CognitoPorts {
   readonly tokens?: TokenStore;
   /** The clock; tests pass the emulator's. */
   readonly now?: () => Date;
+  /** Passkeys: without it WEB_AUTHN fails as WebAuthnUnavailable and the user picks another factor. */
+  readonly webAuthn?: WebAuthnPort;
 }
 
 /** Runs a task while holding an origin-wide lock (Web Locks in browsers), so one tab refreshes at a time. */

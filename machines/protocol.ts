@@ -392,6 +392,52 @@ export interface GetTokensFromRefreshTokenResponse {
   AuthenticationResult?: AuthenticationResultType;
 }
 
+/** `StartWebAuthnRegistration` request (API_StartWebAuthnRegistration). */
+export interface StartWebAuthnRegistrationRequest {
+  AccessToken: string;
+}
+
+/** `StartWebAuthnRegistration` response: PublicKeyCredentialCreationOptionsJSON as a JSON document. */
+export interface StartWebAuthnRegistrationResponse {
+  CredentialCreationOptions: Record<string, unknown>;
+}
+
+/** `CompleteWebAuthnRegistration` request: the RegistrationResponseJSON as a JSON document. */
+export interface CompleteWebAuthnRegistrationRequest {
+  AccessToken: string;
+  Credential: Record<string, unknown>;
+}
+
+/** `ListWebAuthnCredentials` request (paged). */
+export interface ListWebAuthnCredentialsRequest {
+  AccessToken: string;
+  MaxResults?: number;
+  NextToken?: string;
+}
+
+/** One registered passkey, as ListWebAuthnCredentials describes it. */
+export interface WebAuthnCredentialDescription {
+  CredentialId: string;
+  FriendlyCredentialName: string;
+  RelyingPartyId: string;
+  AuthenticatorAttachment?: string;
+  AuthenticatorTransports: string[];
+  /** Epoch seconds. */
+  CreatedAt: number;
+}
+
+/** `ListWebAuthnCredentials` response. */
+export interface ListWebAuthnCredentialsResponse {
+  Credentials: WebAuthnCredentialDescription[];
+  NextToken?: string;
+}
+
+/** `DeleteWebAuthnCredential` request. */
+export interface DeleteWebAuthnCredentialRequest {
+  AccessToken: string;
+  CredentialId: string;
+}
+
 interface Op<Request, Response> {
   request: Request;
   response: Response;
@@ -426,6 +472,10 @@ export interface Operations {
     GetUserAttributeVerificationCodeResponse
   >;
   SetUserMFAPreference: Op<SetUserMFAPreferenceRequest, SetUserMFAPreferenceResponse>;
+  StartWebAuthnRegistration: Op<StartWebAuthnRegistrationRequest, StartWebAuthnRegistrationResponse>;
+  CompleteWebAuthnRegistration: Op<CompleteWebAuthnRegistrationRequest, Record<string, never>>;
+  ListWebAuthnCredentials: Op<ListWebAuthnCredentialsRequest, ListWebAuthnCredentialsResponse>;
+  DeleteWebAuthnCredential: Op<DeleteWebAuthnCredentialRequest, Record<string, never>>;
 }
 
 /** A Cognito operation name, as it goes in `X-Amz-Target: AWSCognitoIdentityProviderService.<name>`. */

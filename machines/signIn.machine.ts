@@ -25,7 +25,7 @@ export const signInMachine = signInMachineSetup.createMachine({
     userPoolId: input.userPoolId,
     clientId: input.clientId,
     authFlow: input.authFlow ?? 'USER_SRP_AUTH',
-    preferredChallenge: input.preferredChallenge ?? 'PASSWORD_SRP',
+    preferredChallenge: input.preferredChallenge === undefined ? 'PASSWORD_SRP' : input.preferredChallenge,
     clientMetadata: input.clientMetadata ?? null,
     analyticsEndpointId: input.analyticsEndpointId ?? null,
     deviceTracking: input.deviceTracking ?? true,
@@ -153,6 +153,8 @@ export const signInMachine = signInMachineSetup.createMachine({
         { guard: { type: 'isChallenge', params: { name: 'EMAIL_OTP' } }, target: 'EMAIL_OTP' },
         { guard: { type: 'isChallenge', params: { name: 'SMS_OTP' } }, target: 'SMS_OTP' },
         { guard: { type: 'isChallenge', params: { name: 'SELECT_MFA_TYPE' } }, target: 'SELECT_MFA_TYPE' },
+        { guard: { type: 'isChallenge', params: { name: 'SELECT_CHALLENGE' } }, target: 'SELECT_CHALLENGE' },
+        { guard: 'isAnswerableWebAuthn', target: 'WEB_AUTHN' },
         {
           guard: { type: 'isChallenge', params: { name: 'MFA_SETUP' } },
           target: 'MFA_SETUP',
@@ -239,6 +241,99 @@ export const signInMachine = signInMachineSetup.createMachine({
             },
             onDone: toNextStep,
             onError: stepErrors,
+          },
+        },
+      },
+    },
+    SELECT_CHALLENGE: {
+      description:
+        'USER_AUTH without a preferred factor: the user picks one of availableChallenges; PASSWORD sends the password and PASSWORD_SRP an SRP_A with the pick.',
+      initial: 'awaitingInput',
+      on: { 'signIn.cancel': cancelToCredentials },
+      states: {
+        awaitingInput: {
+          tags: ['input'],
+          // A password typed for a refused pick must not wait here for the next one.
+          entry: 'dropPassword',
+          on: {
+            'challenge.select': {
+              guard: {
+                type: 'isOfferedChallenge',
+                params: ({ event }) => ({ challenge: event.challenge, hasPassword: event.password !== undefined }),
+              },
+              target: 'responding',
+              actions: {
+                type: 'storeSelectedChallenge',
+                params: ({ event }) => ({
+                  challenge: event.challenge,
+                  password: event.password ?? null,
+                  clientMetadata: event.clientMetadata ?? null,
+                }),
+              },
+            },
+          },
+        },
+        responding: {
+          tags: ['busy'],
+          invoke: {
+            id: 'respondToSelectChallenge',
+            src: 'respondToSelectChallenge',
+            input: ({ context }) => {
+              if (context.selectedChallenge === null) throw new Error('no challenge chosen');
+              return { base: requestBase(context), challenge: context.selectedChallenge, password: context.password };
+            },
+            onDone: toNextStep,
+            onError: stepErrors,
+          },
+        },
+      },
+    },
+    WEB_AUTHN: {
+      description:
+        'Passkey: the injected browser ceremony signs CREDENTIAL_REQUEST_OPTIONS, then CREDENTIAL answers the challenge; a closed dialog waits for a retry.',
+      initial: 'authenticating',
+      on: { 'signIn.cancel': cancelToCredentials },
+      states: {
+        authenticating: {
+          tags: ['busy'],
+          invoke: {
+            id: 'getWebAuthnCredential',
+            src: 'getWebAuthnCredential',
+            input: ({ context }) => {
+              if (context.credentialRequestOptions === null)
+                throw new Error('WEB_AUTHN without CREDENTIAL_REQUEST_OPTIONS');
+              return { requestOptions: context.credentialRequestOptions };
+            },
+            onDone: {
+              target: 'responding',
+              actions: { type: 'storeCredential', params: ({ event }) => ({ credential: event.output }) },
+            },
+            onError: [
+              {
+                guard: { type: 'isCeremonyRefused', params: errorParams },
+                target: 'awaitingRetry',
+                actions: { type: 'setError', params: errorParams },
+              },
+              // No passkey support here (or the ceremony failed otherwise): start over and pick another factor.
+              ...automaticStepErrors,
+            ],
+          },
+        },
+        awaitingRetry: {
+          description: 'The user closed the passkey dialog; the Session still holds, so they may open it again.',
+          tags: ['input'],
+          on: { 'webAuthn.retry': { target: 'authenticating', actions: 'clearError' } },
+        },
+        responding: {
+          tags: ['busy'],
+          exit: 'clearAnswer',
+          invoke: {
+            id: 'respondToWebAuthn',
+            src: 'respondToWebAuthn',
+            input: answerInput,
+            onDone: toNextStep,
+            // A refused assertion (unknown or deleted passkey, other RP id, replay) is NotAuthorized: start over.
+            onError: automaticStepErrors,
           },
         },
       },

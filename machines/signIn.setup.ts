@@ -2,7 +2,7 @@
 import { assign, emit, setup } from 'xstate';
 import type { CognitoErrorCode, SignInError } from './errors.ts';
 import { errorParams, notProvided } from './machineParts.ts';
-import type { ChallengeName, MfaType, StringMap } from './protocol.ts';
+import type { ChallengeName, MfaType, PreferredChallenge, StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 import type {
   AnswerInput,
@@ -20,6 +20,7 @@ import type {
   RefreshTokensOutput,
   RequestBase,
   RestoredSession,
+  SelectChallengeInput,
   SelectMfaTypeInput,
   SignInContext,
   SignInEmitted,
@@ -31,6 +32,7 @@ import type {
   TokenCallInput,
   VerifySoftwareTokenInput,
   VerifySoftwareTokenOutput,
+  WebAuthnCeremonyInput,
 } from './types.ts';
 
 const MFA_TYPES: readonly MfaType[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
@@ -111,6 +113,8 @@ export function emptyAttempt() {
     newPassword: null,
     newPasswordAttributes: {},
     mfaType: null,
+    selectedChallenge: null,
+    credentialRequestOptions: null,
     callClientMetadata: null,
   } satisfies Partial<SignInContext>;
 }
@@ -133,6 +137,9 @@ export const signInMachineSetup = setup({
     respondToSoftwareTokenMfa: notProvided<AuthOutcome, AnswerInput>('respondToSoftwareTokenMfa'),
     respondToEmailOtp: notProvided<AuthOutcome, AnswerInput>('respondToEmailOtp'),
     respondToSmsOtp: notProvided<AuthOutcome, AnswerInput>('respondToSmsOtp'),
+    respondToSelectChallenge: notProvided<AuthOutcome, SelectChallengeInput>('respondToSelectChallenge'),
+    getWebAuthnCredential: notProvided<Secret<string>, WebAuthnCeremonyInput>('getWebAuthnCredential'),
+    respondToWebAuthn: notProvided<AuthOutcome, AnswerInput>('respondToWebAuthn'),
     respondToSelectMfaType: notProvided<AuthOutcome, SelectMfaTypeInput>('respondToSelectMfaType'),
     respondToNewPasswordRequired: notProvided<AuthOutcome, NewPasswordInput>('respondToNewPasswordRequired'),
     respondToCustomChallenge: notProvided<AuthOutcome, AnswerInput>('respondToCustomChallenge'),
@@ -157,6 +164,15 @@ export const signInMachineSetup = setup({
       context.challengeName === null && context.tokens !== null && context.newDevice !== null && context.deviceTracking,
     canSetUpTotp: ({ context }) => context.mfaTypes.includes('SOFTWARE_TOKEN_MFA'),
     hasUsername: (_, params: { username: string }) => params.username.trim() !== '',
+    /** A factor Cognito offered; PASSWORD and PASSWORD_SRP need the password with the pick. */
+    isOfferedChallenge: ({ context }, params: { challenge: PreferredChallenge; hasPassword: boolean }) =>
+      context.availableChallenges.includes(params.challenge) &&
+      (params.hasPassword || (params.challenge !== 'PASSWORD' && params.challenge !== 'PASSWORD_SRP')),
+    /** WEB_AUTHN can only be answered with the CREDENTIAL_REQUEST_OPTIONS to sign. */
+    isAnswerableWebAuthn: ({ context }) =>
+      context.challengeName === 'WEB_AUTHN' && context.credentialRequestOptions !== null,
+    /** The user closed the passkey dialog (or it timed out): the Session is still good, so they may try again. */
+    isCeremonyRefused: (_, params: { error: SignInError }) => params.error.code === 'NotAllowedError',
     isOfferedMfaType: ({ context }, params: { mfaType: MfaType }) => context.mfaTypes.includes(params.mfaType),
     /** Cognito says NotAuthorized for a dead Session; its message names the session (see docs/protocol.md §6). */
     isSessionExpired: (_, params: { error: SignInError }) =>
@@ -222,6 +238,8 @@ export const signInMachineSetup = setup({
           session: null,
           challengeName: null,
           challengeParameters: {},
+          credentialRequestOptions: null,
+          selectedChallenge: null,
           tokens: step.tokens,
           claims: step.claims,
           newDevice: step.newDevice,
@@ -238,6 +256,8 @@ export const signInMachineSetup = setup({
         challengeName: step.challengeName,
         challengeParameters: parameters,
         availableChallenges: step.availableChallenges,
+        credentialRequestOptions: step.credentialRequestOptions ?? null,
+        selectedChallenge: null,
         // USERNAME must be USER_ID_FOR_SRP from ChallengeParameters, not what was typed.
         challengeUsername: parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? context.challengeUsername,
         codeDelivery:
@@ -266,6 +286,22 @@ export const signInMachineSetup = setup({
     storeAnswer: assign((_, params: { answer: Secret<string>; clientMetadata: StringMap | null }) => ({
       answer: params.answer,
       callClientMetadata: params.clientMetadata,
+      error: null,
+    })),
+    storeSelectedChallenge: assign(
+      (
+        _,
+        params: { challenge: PreferredChallenge; password: Secret<string> | null; clientMetadata: StringMap | null },
+      ) => ({
+        selectedChallenge: params.challenge,
+        password: params.password,
+        callClientMetadata: params.clientMetadata,
+        error: null,
+      }),
+    ),
+    /** The assertion (a passkey credential) lives in `answer` only until RespondToAuthChallenge ends. */
+    storeCredential: assign((_, params: { credential: Secret<string> }) => ({
+      answer: params.credential,
       error: null,
     })),
     storeMfaType: assign((_, params: { mfaType: MfaType; clientMetadata: StringMap | null }) => ({

@@ -17,8 +17,11 @@ export interface SignInInput {
   readonly clientId: string;
   /** Default `USER_SRP_AUTH`. */
   readonly authFlow?: SignInFlow;
-  /** For `USER_AUTH`: the first factor to ask for (default `PASSWORD_SRP`). */
-  readonly preferredChallenge?: PreferredChallenge;
+  /**
+   * For `USER_AUTH`: the first factor to ask for (default `PASSWORD_SRP`); `null` sends none, so Cognito answers
+   * SELECT_CHALLENGE with the factors the pool and user allow (choice-based sign-in, username only).
+   */
+  readonly preferredChallenge?: PreferredChallenge | null;
   /** Sent as `ClientMetadata` with every call; a submit event's own `clientMetadata` replaces it for that call. */
   readonly clientMetadata?: StringMap;
   readonly analyticsEndpointId?: string;
@@ -82,6 +85,8 @@ export type AuthStep =
       readonly challengeParameters: StringMap;
       readonly session: Secret<string> | null;
       readonly availableChallenges: readonly ChallengeName[];
+      /** WEB_AUTHN's CREDENTIAL_REQUEST_OPTIONS, taken out of challengeParameters: it carries the challenge. */
+      readonly credentialRequestOptions?: Secret<string>;
     }
   | {
       readonly kind: 'tokens';
@@ -115,7 +120,7 @@ export interface RequestBase {
 export interface InitiateAuthInput {
   readonly base: RequestBase;
   readonly authFlow: SignInFlow;
-  readonly preferredChallenge: PreferredChallenge;
+  readonly preferredChallenge: PreferredChallenge | null;
   readonly password: Secret<string> | null;
   /** ConfirmSignUp's Session: InitiateAuth USER_AUTH with it instead of a password. */
   readonly signUpSession: Secret<string> | null;
@@ -147,6 +152,19 @@ export interface DevicePasswordVerifierInput {
 export interface AnswerInput {
   readonly base: RequestBase;
   readonly answer: Secret<string>;
+}
+
+/** What the `respondToSelectChallenge` actor takes: the factor picked, with the password when it is PASSWORD(_SRP). */
+export interface SelectChallengeInput {
+  readonly base: RequestBase;
+  readonly challenge: PreferredChallenge;
+  readonly password: Secret<string> | null;
+}
+
+/** What the `getWebAuthnCredential` actor (the browser ceremony) takes. */
+export interface WebAuthnCeremonyInput {
+  /** CREDENTIAL_REQUEST_OPTIONS from the WEB_AUTHN challenge. */
+  readonly requestOptions: Secret<string>;
 }
 
 /** What the `selectMfaType` actor takes. */
@@ -243,7 +261,7 @@ export interface SignInContext {
   readonly userPoolId: string;
   readonly clientId: string;
   readonly authFlow: SignInFlow;
-  readonly preferredChallenge: PreferredChallenge;
+  readonly preferredChallenge: PreferredChallenge | null;
   readonly clientMetadata: StringMap | null;
   /** One call's ClientMetadata from the last submit event; cleared when that call ends. */
   readonly callClientMetadata: StringMap | null;
@@ -277,6 +295,10 @@ export interface SignInContext {
   readonly newPassword: Secret<string> | null;
   readonly newPasswordAttributes: StringMap;
   readonly mfaType: MfaType | null;
+  /** WEB_AUTHN: CREDENTIAL_REQUEST_OPTIONS (redacted: it holds the challenge). */
+  readonly credentialRequestOptions: Secret<string> | null;
+  /** SELECT_CHALLENGE: the factor the user picked. */
+  readonly selectedChallenge: PreferredChallenge | null;
 
   readonly device: DeviceRecord | null;
   readonly newDevice: NewDevice | null;
@@ -299,6 +321,10 @@ export type SignInEvent =
   | { type: 'signUp.session'; username: string; session: Secret<string> }
   | ({ type: 'code.submit'; code: Secret<string> } & WithClientMetadata)
   | ({ type: 'mfaType.select'; mfaType: MfaType } & WithClientMetadata)
+  /** SELECT_CHALLENGE: one of availableChallenges; PASSWORD and PASSWORD_SRP carry the password. */
+  | ({ type: 'challenge.select'; challenge: PreferredChallenge; password?: Secret<string> } & WithClientMetadata)
+  /** WEB_AUTHN: open the passkey dialog again after it was closed. */
+  | { type: 'webAuthn.retry' }
   | ({ type: 'newPassword.submit'; password: Secret<string>; attributes: StringMap } & WithClientMetadata)
   | ({ type: 'customChallenge.submit'; answer: Secret<string> } & WithClientMetadata)
   | { type: 'device.remember'; remember: boolean }

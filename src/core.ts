@@ -27,3 +27,11 @@ export { createMemoryDeviceStore, createWebStorageDeviceStore } from './adapters
 export { createTabLock, createTabChannel } from './adapters/tabSync.ts';
 /** The OAuth redirect port over oauth4webapi (code + PKCE S256, refresh, /logout), for the redirect machine. */
 export { createOAuthRedirect, type OAuthRedirect, type OAuthRedirectConfig } from './adapters/oauthRedirect.ts';
+
+/** Passkeys: the browser's WebAuthn ceremony as the sign-in machine's `webAuthn` port, and feature detection. */
+export {
+  createBrowserWebAuthn,
+  createPasskey,
+  isConditionalUiAvailable,
+  isWebAuthnSupported,
+} from './adapters/webAuthn.ts';

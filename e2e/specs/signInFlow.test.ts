@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getShortestPaths } from '@xstate/graph';
 import { createActor, waitFor, type AnyEventObject, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import { createSignInMachine } from '../../machines/createSignInMachine.ts';
-import type { DeviceStore, SignInPorts } from '../../machines/ports.ts';
+import type { DeviceStore, SignInPorts, WebAuthnPort } from '../../machines/ports.ts';
 import { CognitoServiceError } from '../../machines/errors.ts';
 import type { ChallengeName } from '../../machines/protocol.ts';
 import { Secret, secret } from '../../machines/secret.ts';
@@ -28,6 +28,7 @@ import {
   demoPool,
 } from '../emulator/demo.ts';
 import { startEmulator, type Emulator } from '../emulator/index.ts';
+import { SoftAuthenticator } from '../emulator/softAuthenticator.ts';
 import { lastCode, totpCode } from '../emulator/testHelpers.ts';
 
 /** Each demo user is seeded this many extra times (`sms-user-3`), so every test signs in a user nobody else touched. */
@@ -710,6 +711,16 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
         else if (context.authFlow === 'CUSTOM_AUTH') answers.push(done(id, challengeOutcome('CUSTOM_CHALLENGE')));
         else if (context.authFlow === 'USER_AUTH' && context.preferredChallenge === 'SMS_OTP')
           answers.push(done(id, challengeOutcome('SMS_OTP')));
+        else if (context.authFlow === 'USER_AUTH' && context.preferredChallenge === null)
+          answers.push(
+            done(id, {
+              ...challengeOutcome('SELECT_CHALLENGE'),
+              step: {
+                ...challengeOutcome('SELECT_CHALLENGE').step,
+                availableChallenges: ['PASSWORD_SRP', 'WEB_AUTHN'],
+              },
+            }),
+          );
         else
           answers.push(
             done(id, { ...challengeOutcome('PASSWORD_VERIFIER'), device: user === 'device-user' ? fakeDevice : null }),
@@ -717,6 +728,24 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
         break;
       case 'respondToPasswordVerifier':
         answers.push(done(id, AFTER_PASSWORD[user](context.deviceTracking)));
+        break;
+      case 'respondToSelectChallenge':
+        answers.push(
+          done(
+            id,
+            context.selectedChallenge === 'WEB_AUTHN'
+              ? {
+                  ...challengeOutcome('WEB_AUTHN'),
+                  step: { ...challengeOutcome('WEB_AUTHN').step, credentialRequestOptions: secret('{}') },
+                }
+              : challengeOutcome('PASSWORD_VERIFIER'),
+          ),
+        );
+        break;
+      case 'getWebAuthnCredential':
+        // The user lets the passkey sign, or closes the dialog.
+        answers.push(done(id, secret('assertion')));
+        answers.push(failed(id, Object.assign(new Error('closed'), { name: 'NotAllowedError' })));
         break;
       case 'respondToSelectMfaType':
         answers.push(done(id, challengeOutcome(context.mfaType ?? 'SMS_MFA')));
@@ -764,11 +793,15 @@ function userEvents(snapshot: ModelSnapshot): AnyEventObject[] {
       ? ['custom-user']
       : context.authFlow === 'USER_SRP_AUTH'
         ? MODEL_USERS
-        : ['sms-user'];
+        : context.preferredChallenge === null
+          ? ['srp-user']
+          : ['sms-user'];
   return [
     ...users.map((username) => ({ type: 'credentials.submit', username, password: secret('model') })),
     { type: 'code.submit', code: secret('right') },
     { type: 'code.submit', code: secret('late') },
+    { type: 'challenge.select', challenge: 'WEB_AUTHN' },
+    { type: 'webAuthn.retry' },
     { type: 'mfaType.select', mfaType: 'SMS_MFA' },
     { type: 'mfaType.select', mfaType: 'SOFTWARE_TOKEN_MFA' },
     { type: 'newPassword.submit', password: secret('new'), attributes: { name: 'Model' } },
@@ -789,6 +822,8 @@ const MODEL_INPUTS: readonly Partial<SignInInput>[] = [
   { authFlow: 'USER_PASSWORD_AUTH' },
   { authFlow: 'CUSTOM_AUTH' },
   { authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' },
+  // Choice-based sign-in: SELECT_CHALLENGE, then a passkey (the replay registers one first).
+  { authFlow: 'USER_AUTH', preferredChallenge: null },
   { restoreSession: true },
   { authFlow: 'USER_SRP_AUTH', deviceTracking: false, handOff: true },
 ];
@@ -807,6 +842,7 @@ function modelKey(snapshot: ModelSnapshot): string {
     stateKey(snapshot.value as Snapshot['value']),
     context.username,
     context.mfaType ?? '',
+    context.selectedChallenge ?? '',
     context.answer?.reveal() ?? '',
   ].join('|');
 }
@@ -906,7 +942,17 @@ describe('model-based paths (@xstate/graph) replayed against the emulator', () =
         earlier.actor.stop();
       }
       const password = modelUser === 'newpass-user' ? DEMO_TEMP_PASSWORD : DEMO_PASSWORD;
-      const flow = run({ username, password, devices, input: path.input, ports: { tokens } });
+      const webAuthn =
+        path.input.preferredChallenge === null
+          ? await passkeyPort(username, path.states.includes('WEB_AUTHN.awaitingRetry'))
+          : undefined;
+      const flow = run({
+        username,
+        password,
+        devices,
+        input: path.input,
+        ports: { tokens, ...(webAuthn === undefined ? {} : { webAuthn }) },
+      });
       for (const { from, event } of path.events) {
         if (isServerAnswer(event) || event.type === 'xstate.init') continue;
         // The user acts only once the real machine waits where the modelled one did.
@@ -917,9 +963,15 @@ describe('model-based paths (@xstate/graph) replayed against the emulator', () =
       await waitFor(flow.actor, () => flow.states.length >= path.states.length, { timeout: 5000 });
       // Busy targets are passed through, so the real walk may go on: the modelled states are its prefix.
       expect(flow.states.slice(0, path.states.length)).toEqual(path.states);
-      // Only the expired-Session walk ends in an error; every other one went through without a failed request.
+      // Only the expired-Session walk ends in a Cognito error; every other one went through without a failed request…
       const endedWith = flow.actor.getSnapshot().context.error?.code ?? null;
-      expect(endedWith).toBe(path.states.includes('sessionExpired') ? 'NotAuthorizedException' : null);
+      // …and the walk that ends where the user closed the passkey dialog, which waits with NotAllowedError.
+      const expected = path.states.includes('sessionExpired')
+        ? 'NotAuthorizedException'
+        : path.states.at(-1) === 'WEB_AUTHN.awaitingRetry'
+          ? 'NotAllowedError'
+          : null;
+      expect(endedWith).toBe(expected);
       flow.actor.stop();
     },
   );
@@ -937,6 +989,32 @@ function isServerAnswer(event: AnyEventObject): boolean {
   return event.type.startsWith('xstate.done.actor.') || event.type.startsWith('xstate.error.actor.');
 }
 
+/** Registers a software passkey for `username` (signed in by SRP first); its port can refuse the first dialog. */
+async function passkeyPort(username: string, refuseFirst: boolean): Promise<WebAuthnPort> {
+  const earlier = run({ username });
+  const done = await signedIn(earlier);
+  earlier.actor.stop();
+  const accessToken = done.context.tokens?.accessToken.reveal() ?? '';
+  const cognito = createCognitoHttp({ endpoint: emulator.url });
+  const authenticator = new SoftAuthenticator({ origin: 'http://localhost:5173' });
+  const started = await cognito.call('StartWebAuthnRegistration', { AccessToken: accessToken });
+  await cognito.call('CompleteWebAuthnRegistration', {
+    AccessToken: accessToken,
+    Credential: authenticator.create(started.CredentialCreationOptions as { challenge: string; rp: { id?: string } }),
+  });
+  let refuse = refuseFirst;
+  return {
+    getCredential: (requestOptions) => {
+      if (refuse) {
+        refuse = false;
+        return Promise.reject(new DOMException('closed', 'NotAllowedError'));
+      }
+      const options = JSON.parse(requestOptions.reveal()) as { challenge: string; rpId?: string };
+      return Promise.resolve(secret(JSON.stringify(authenticator.get(options))));
+    },
+  };
+}
+
 /** The real event for a modelled user event (server answers come from the emulator: null). */
 async function concreteEvent(event: AnyEventObject, username: string, snapshot: Snapshot): Promise<SignInEvent | null> {
   switch (event.type) {
@@ -951,6 +1029,10 @@ async function concreteEvent(event: AnyEventObject, username: string, snapshot: 
       if (late) emulator.clock.advance(16 * 60);
       return code(await realCode(username, snapshot));
     }
+    case 'challenge.select':
+      return { type: 'challenge.select', challenge: 'WEB_AUTHN' };
+    case 'webAuthn.retry':
+      return { type: 'webAuthn.retry' };
     case 'mfaType.select':
       return { type: 'mfaType.select', mfaType: event.mfaType === 'SMS_MFA' ? 'SMS_MFA' : 'SOFTWARE_TOKEN_MFA' };
     case 'newPassword.submit':

@@ -11,6 +11,8 @@ export { useSignInStep, selectStep, type SignInStep } from './useSignInStep.ts';
 export { useCredentialsStep, type CredentialsStep } from './useCredentialsStep.ts';
 export { useSmsCodeStep, useTotpCodeStep, useEmailCodeStep, type CodeStep } from './useCodeStep.ts';
 export { useSelectMfaStep, type SelectMfaStep } from './useSelectMfaStep.ts';
+export { useSelectChallengeStep, type SelectChallengeStep } from './useSelectChallengeStep.ts';
+export { useWebAuthnStep, type WebAuthnStep } from './useWebAuthnStep.ts';
 export { useMfaSetupStep, type MfaSetupStep } from './useMfaSetupStep.ts';
 export { useNewPasswordStep, type NewPasswordStep } from './useNewPasswordStep.ts';
 export { useCustomChallengeStep, type CustomChallengeStep } from './useCustomChallengeStep.ts';

@@ -3,7 +3,7 @@ import { renderHook, type RenderHookResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { DEMO_CLIENT_ID, DEMO_POOL_ID } from '../../e2e/emulator/demo.ts';
 import type { Emulator } from '../../e2e/emulator/index.ts';
-import { createSignInMachine, type SignInFlow } from '../../machines/index.ts';
+import { createSignInMachine, type SignInFlow, type SignInInput } from '../../machines/index.ts';
 import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
 import { createFastSrp } from '../adapters/srpFast.ts';
@@ -15,6 +15,7 @@ export function renderWithSignIn<T>(
   emulator: Emulator,
   hook: () => T,
   authFlow: SignInFlow = 'USER_SRP_AUTH',
+  extraInput: Partial<SignInInput> = {},
 ): RenderHookResult<T, unknown> {
   // The emulator's clock checks the SRP timestamps; the SRP math runs inline (no Worker in a DOM emulation).
   const logic = createSignInMachine({
@@ -25,7 +26,10 @@ export function renderWithSignIn<T>(
     now: () => new Date(emulator.clock.now()),
   });
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <SignInProvider logic={logic} input={{ userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, authFlow }}>
+    <SignInProvider
+      logic={logic}
+      input={{ userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, authFlow, ...extraInput }}
+    >
       {children}
     </SignInProvider>
   );

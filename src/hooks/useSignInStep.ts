@@ -11,6 +11,8 @@ export type SignInStep =
   | 'SOFTWARE_TOKEN_MFA'
   | 'EMAIL_OTP'
   | 'SELECT_MFA_TYPE'
+  | 'SELECT_CHALLENGE'
+  | 'WEB_AUTHN'
   | 'MFA_SETUP'
   | 'NEW_PASSWORD_REQUIRED'
   | 'CUSTOM_CHALLENGE'
@@ -28,6 +30,8 @@ export function selectStep(snapshot: SnapshotFrom<typeof signInMachine>): SignIn
   if (snapshot.matches('SOFTWARE_TOKEN_MFA')) return 'SOFTWARE_TOKEN_MFA';
   if (snapshot.matches('EMAIL_OTP')) return 'EMAIL_OTP';
   if (snapshot.matches('SELECT_MFA_TYPE')) return 'SELECT_MFA_TYPE';
+  if (snapshot.matches('SELECT_CHALLENGE')) return 'SELECT_CHALLENGE';
+  if (snapshot.matches('WEB_AUTHN')) return 'WEB_AUTHN';
   if (snapshot.matches('MFA_SETUP')) return 'MFA_SETUP';
   if (snapshot.matches('NEW_PASSWORD_REQUIRED')) return 'NEW_PASSWORD_REQUIRED';
   if (snapshot.matches('CUSTOM_CHALLENGE')) return 'CUSTOM_CHALLENGE';

@@ -1,0 +1,68 @@
+// The browser's passkey ceremony as a WebAuthnPort: Cognito's JSON options ⇄ PublicKeyCredential, feature detection.
+import { CognitoServiceError } from '../../machines/errors.ts';
+import type { WebAuthnPort } from '../../machines/ports.ts';
+import { secret, type Secret } from '../../machines/secret.ts';
+
+/** The JSON (de)serialisers of WebAuthn Level 3 (Chromium 129+, Firefox 119+, Safari 18.4+). */
+interface PublicKeyCredentialJsonApi {
+  parseRequestOptionsFromJSON(options: unknown): PublicKeyCredentialRequestOptions;
+  parseCreationOptionsFromJSON(options: unknown): PublicKeyCredentialCreationOptions;
+  isConditionalMediationAvailable?: () => Promise<boolean>;
+}
+
+interface JsonCredential extends Credential {
+  toJSON(): unknown;
+}
+
+function jsonApi(): PublicKeyCredentialJsonApi | null {
+  if (typeof PublicKeyCredential === 'undefined' || typeof navigator === 'undefined') return null;
+  const api = PublicKeyCredential as unknown as Partial<PublicKeyCredentialJsonApi>;
+  return typeof api.parseRequestOptionsFromJSON === 'function' && typeof api.parseCreationOptionsFromJSON === 'function'
+    ? (api as PublicKeyCredentialJsonApi)
+    : null;
+}
+
+const unavailable = () => new CognitoServiceError({ code: 'WebAuthnUnavailable', retryable: false });
+
+function toJson(credential: Credential | null): Secret<string> {
+  if (credential === null || !('toJSON' in credential)) throw unavailable();
+  return secret(JSON.stringify((credential as JsonCredential).toJSON()));
+}
+
+/** Whether this browser can sign in with passkeys (secure context and the WebAuthn JSON API). */
+export function isWebAuthnSupported(): boolean {
+  return jsonApi() !== null && globalThis.isSecureContext;
+}
+
+/** Whether the browser offers passkeys in the username field's autofill (`autocomplete="username webauthn"`). */
+export async function isConditionalUiAvailable(): Promise<boolean> {
+  const api = jsonApi();
+  if (api?.isConditionalMediationAvailable === undefined) return false;
+  return api.isConditionalMediationAvailable();
+}
+
+/** navigator.credentials.create for StartWebAuthnRegistration's options; the RegistrationResponseJSON for Complete. */
+export async function createPasskey(creationOptions: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const api = jsonApi();
+  if (api === null) throw unavailable();
+  const credential = await navigator.credentials.create({
+    publicKey: api.parseCreationOptionsFromJSON(creationOptions),
+  });
+  return JSON.parse(toJson(credential).reveal()) as Record<string, unknown>;
+}
+
+/** The WebAuthnPort for the sign-in machine: navigator.credentials.get, answered as AuthenticationResponseJSON. */
+export function createBrowserWebAuthn(options: { signal?: AbortSignal } = {}): WebAuthnPort {
+  return {
+    getCredential: async (requestOptions) => {
+      const api = jsonApi();
+      if (api === null) throw unavailable();
+      const publicKey = api.parseRequestOptionsFromJSON(JSON.parse(requestOptions.reveal()));
+      const credential = await navigator.credentials.get({
+        publicKey,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      return toJson(credential);
+    },
+  };
+}
