@@ -212,7 +212,16 @@ const VIEW: Record<string, WidgetStep | 'passing'> = {
 
 // With `handOff` the sign-in ends in `done` and the session machine shows the signed-in view. The widget's provider
 // does not run that mode yet (issue 18); signInFlow.test.ts and session.test.ts walk it in Node.
-const NOT_IN_WIDGET: ReadonlySet<string> = new Set(['signIn.done']);
+// Choice-based and passkey sign-in: the widget shows them (ChooseFactorView, PasskeyView), but the demo has no
+// choice-based flow for this walk yet (issue 20); signInFlow.test.ts and passkeySignIn.test.ts drive them in Node.
+const NOT_IN_WIDGET: ReadonlySet<string> = new Set([
+  'signIn.done',
+  'signIn.SELECT_CHALLENGE.awaitingInput',
+  'signIn.SELECT_CHALLENGE.responding',
+  'signIn.WEB_AUTHN.authenticating',
+  'signIn.WEB_AUTHN.awaitingRetry',
+  'signIn.WEB_AUTHN.responding',
+]);
 
 test('every state of the sign-in machine has a way to be shown in the widget', () => {
   expect(leafIds(machine.root).filter((id) => !(id in VIEW) && !NOT_IN_WIDGET.has(id))).toEqual([]);

@@ -2,6 +2,8 @@
 import { useCredentialsStep, useSignInStep } from '../hooks/index.ts';
 import { useAccountFlowsOffer } from './AccountFlowsContext.ts';
 import {
+  ChooseFactorView,
+  PasskeyView,
   CustomChallengeView,
   EmailView,
   MfaSetupView,
@@ -36,6 +38,10 @@ export function SignIn() {
       return <EmailView key={step} />;
     case 'SELECT_MFA_TYPE':
       return <SelectMfaView key={step} />;
+    case 'SELECT_CHALLENGE':
+      return <ChooseFactorView key={step} />;
+    case 'WEB_AUTHN':
+      return <PasskeyView key={step} />;
     case 'MFA_SETUP':
       return <MfaSetupView key={step} />;
     case 'NEW_PASSWORD_REQUIRED':

@@ -7,15 +7,19 @@ import {
   useMfaSetupStep,
   useNewPasswordStep,
   useRememberDeviceStep,
+  useSelectChallengeStep,
   useSelectMfaStep,
   useSessionExpiredStep,
   useSmsCodeStep,
   useTotpCodeStep,
+  useWebAuthnStep,
 } from '../hooks/index.ts';
+import { ChooseFactorForm } from './ChooseFactorForm.tsx';
 import { CodeForm } from './CodeForm.tsx';
 import { CustomChallengeForm } from './CustomChallengeForm.tsx';
 import { MfaSetupForm } from './MfaSetupForm.tsx';
 import { NewPasswordForm } from './NewPasswordForm.tsx';
+import { PasskeyForm } from './PasskeyForm.tsx';
 import { usePasswordPolicy } from './PasswordPolicyContext.ts';
 import { RememberDeviceForm } from './RememberDeviceForm.tsx';
 import { SelectMfaForm } from './SelectMfaForm.tsx';
@@ -94,4 +98,25 @@ export function SignedInView() {
   return (
     <SignedIn name={claims?.email ?? claims?.username ?? undefined} busy={status === 'loading'} signOut={signOut} />
   );
+}
+
+export function ChooseFactorView() {
+  const { busy, error, options, passwordChallenge, select, submitPassword, cancel } = useSelectChallengeStep();
+  const factors = options.filter((option) => option === 'WEB_AUTHN' || option === 'EMAIL_OTP' || option === 'SMS_OTP');
+  return (
+    <ChooseFactorForm
+      factors={factors}
+      offersPassword={passwordChallenge !== null}
+      busy={busy}
+      error={error}
+      select={select}
+      submitPassword={submitPassword}
+      cancel={cancel}
+    />
+  );
+}
+
+export function PasskeyView() {
+  const { busy, error, canRetry, retry, cancel } = useWebAuthnStep();
+  return <PasskeyForm busy={busy} error={error} canRetry={canRetry} retry={retry} cancel={cancel} />;
 }

@@ -1,6 +1,8 @@
 // Every screen after the first, in one chunk loaded on demand: the credentials form paints without them.
 export {
+  ChooseFactorView,
   CustomChallengeView,
+  PasskeyView,
   EmailView,
   MfaSetupView,
   NewPasswordView,

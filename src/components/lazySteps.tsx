@@ -45,6 +45,8 @@ export const SmsView = laterStep((steps) => steps.SmsView);
 export const TotpView = laterStep((steps) => steps.TotpView);
 export const EmailView = laterStep((steps) => steps.EmailView);
 export const SelectMfaView = laterStep((steps) => steps.SelectMfaView);
+export const ChooseFactorView = laterStep((steps) => steps.ChooseFactorView);
+export const PasskeyView = laterStep((steps) => steps.PasskeyView);
 export const MfaSetupView = laterStep((steps) => steps.MfaSetupView);
 export const NewPasswordView = laterStep((steps) => steps.NewPasswordView);
 export const CustomChallengeView = laterStep((steps) => steps.CustomChallengeView);

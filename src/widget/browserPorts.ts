@@ -20,6 +20,11 @@ export function browserPorts(config: LoginWidgetConfig): SignInPorts {
       const { createInlineSrp, createWorkerSrp } = await import('./browserAdapters.ts');
       return config.srp === 'inline' ? createInlineSrp() : createWorkerSrp({ onEngine: config.onSrpEngine });
     }),
+    // The passkey ceremony loads with the other adapters, only when Cognito asks for a passkey.
+    webAuthn: {
+      getCredential: async (requestOptions) =>
+        (await import('./browserAdapters.ts')).createBrowserWebAuthn().getCredential(requestOptions),
+    },
     tokens: config.tokenStore ?? createMemoryTokenStore(),
     devices: config.deviceStore ?? createMemoryDeviceStore(),
     // The official client names a confirmed device after the user agent.
