@@ -11,8 +11,9 @@ import { secret, type AuthResponse, type CognitoPort, type SrpEphemeral, type St
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
 import { createFastSrp } from '../src/adapters/srpFast.ts';
 import { errorText, type BenchContext } from './context.ts';
+import { roundTripRow } from './roundTrips.ts';
 import { driveSignIn, outboxCode, signInMachineStates } from './signInDriver.ts';
-import { failed, value, type Figure, type Row } from './table.ts';
+import { failed, value, type Row } from './table.ts';
 
 const ROTATING_CLIENT = 'benchrotatingclient000001';
 const OAUTH_CLIENT = 'benchoauthclient000000001';
@@ -293,23 +294,13 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
   const env: Env = { emulator, port, passkey: new SoftAuthenticator({ origin: ORIGIN }) };
   const machineStates = signInMachineStates();
   const rows: Row[] = [];
-  const row = (path: string, minimum: number, ours: Figure, note: string): Row => ({
-    group: 'round-trips',
-    metric: `Round trips: ${path}`,
-    unit: 'requests',
-    ours,
-    peer: value(minimum),
-    peerName: 'protocol minimum',
-    aim: { kind: 'equal' },
-    note,
-  });
   const measure = async (path: string, minimum: number, counting: () => Promise<Counted>): Promise<void> => {
     ctx.log(`round trips: ${path}`);
     try {
       const counted = await counting();
-      rows.push(row(path, minimum, value(counted.count), `${counted.targets.join(' → ')}.`));
+      rows.push(roundTripRow(path, minimum, value(counted.count), `${counted.targets.join(' → ')}.`));
     } catch (error) {
-      rows.push(row(path, minimum, failed(`failed: ${errorText(error)}`), ''));
+      rows.push(roundTripRow(path, minimum, failed(`failed: ${errorText(error)}`), ''));
     }
   };
   try {
@@ -325,7 +316,7 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
     try {
       const refresh = await rotatingRefresh(env);
       rows.push(
-        row(
+        roundTripRow(
           `Refresh with rotation, GetTokensFromRefreshToken (${refresh.driver})`,
           1,
           value(refresh.count),
@@ -333,7 +324,9 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
         ),
       );
     } catch (error) {
-      rows.push(row('Refresh with rotation, GetTokensFromRefreshToken', 1, failed(`failed: ${errorText(error)}`), ''));
+      rows.push(
+        roundTripRow('Refresh with rotation, GetTokensFromRefreshToken', 1, failed(`failed: ${errorText(error)}`), ''),
+      );
     }
     await measure(
       'OAuth code flow + PKCE, managed login with a password (openid-client as the app; no redirect machine on main yet)',

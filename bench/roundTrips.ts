@@ -123,11 +123,9 @@ async function refreshTrips(options: DriveOptions): Promise<{ count: number; tar
   }
 }
 
-export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
-  const server = await startOurEmulator();
-  const rows: Row[] = [];
-  const base: DriveOptions = { emulatorUrl: server.url, userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID };
-  const row = (path: string, minimum: number, ours: Row['ours'], note: string): Row => ({
+/** A round-trip row: our request count against the protocol minimum, equal as the aim. */
+export function roundTripRow(path: string, minimum: number, ours: Row['ours'], note: string): Row {
+  return {
     group: 'round-trips',
     metric: `Round trips: ${path}`,
     unit: 'requests',
@@ -136,7 +134,13 @@ export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
     peerName: 'protocol minimum',
     aim: { kind: 'equal' },
     note,
-  });
+  };
+}
+
+export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
+  const server = await startOurEmulator();
+  const rows: Row[] = [];
+  const base: DriveOptions = { emulatorUrl: server.url, userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID };
   try {
     for (const c of cases) {
       ctx.log(`round trips: ${c.path}`);
@@ -145,15 +149,17 @@ export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
         await c.run(base);
         const count = (await requestCount(server.url)) - before;
         const targets = await requestTargets(server.url, before);
-        rows.push(row(c.path, c.minimum, value(count), count === c.minimum ? '' : `${c.path}: ${targets.join(' → ')}`));
+        rows.push(
+          roundTripRow(c.path, c.minimum, value(count), count === c.minimum ? '' : `${c.path}: ${targets.join(' → ')}`),
+        );
       } catch (error) {
-        rows.push(row(c.path, c.minimum, failed(`failed: ${errorText(error)}`), ''));
+        rows.push(roundTripRow(c.path, c.minimum, failed(`failed: ${errorText(error)}`), ''));
       }
     }
     try {
       const refresh = await refreshTrips(base);
       rows.push(
-        row(
+        roundTripRow(
           'Refresh (REFRESH_TOKEN_AUTH)',
           1,
           value(refresh.count),
@@ -161,7 +167,7 @@ export async function measureRoundTrips(ctx: BenchContext): Promise<Row[]> {
         ),
       );
     } catch (error) {
-      rows.push(row('Refresh (REFRESH_TOKEN_AUTH)', 1, failed(`failed: ${errorText(error)}`), ''));
+      rows.push(roundTripRow('Refresh (REFRESH_TOKEN_AUTH)', 1, failed(`failed: ${errorText(error)}`), ''));
     }
   } finally {
     await server.stop();

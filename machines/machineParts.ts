@@ -9,6 +9,16 @@ export function notProvided<TOutput, TInput>(name: string) {
   return fromPromise<TOutput, TInput>(() => Promise.reject(new Error(`The ${name} actor was not provided.`)));
 }
 
+/** Milliseconds until a refresh is due: `refreshMarginSeconds` before the access token expires (0 without tokens). */
+export function msUntilRefresh(context: {
+  readonly tokens: { readonly expiresAt: number } | null;
+  readonly refreshMarginSeconds: number;
+}): number {
+  return context.tokens === null
+    ? 0
+    : Math.max(0, context.tokens.expiresAt - context.refreshMarginSeconds * 1000 - Date.now());
+}
+
 /** onError params: the thrown value as plain SignInError data, so snapshots stay serialisable. */
 export const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: toSignInError(event.error) });
 

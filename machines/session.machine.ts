@@ -2,7 +2,7 @@
 import { assign, emit, fromCallback, setup } from 'xstate';
 import { jwtPayload } from './claims.ts';
 import type { SignInError } from './errors.ts';
-import { errorParams, notProvided } from './machineParts.ts';
+import { errorParams, msUntilRefresh, notProvided } from './machineParts.ts';
 import { signInMachine } from './signIn.machine.ts';
 import type {
   RefreshInput,
@@ -104,10 +104,7 @@ export const sessionMachineSetup = setup({
   },
   delays: {
     /** Refresh `refreshMarginSeconds` before the access token expires (local clock; drift already applied). */
-    refreshDelay: ({ context }) =>
-      context.tokens === null
-        ? 0
-        : Math.max(0, context.tokens.expiresAt - context.refreshMarginSeconds * 1000 - Date.now()),
+    refreshDelay: ({ context }) => msUntilRefresh(context),
     /** Offline: 1 s, 2 s, 4 s … up to maxRetryDelayMs between refresh tries. */
     retryDelay: ({ context }) => Math.min(context.maxRetryDelayMs, 1000 * 2 ** Math.max(0, context.retries - 1)),
     /** Offline past this moment, the session is over. */

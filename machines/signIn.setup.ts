@@ -1,7 +1,7 @@
 // The sign-in machine's setup: its types, actors (stubs), guards and actions, and the transitions its states share.
 import { assign, emit, setup } from 'xstate';
 import type { CognitoErrorCode, SignInError } from './errors.ts';
-import { errorParams, notProvided } from './machineParts.ts';
+import { errorParams, msUntilRefresh, notProvided } from './machineParts.ts';
 import type { ChallengeName, MfaType, PreferredChallenge, StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 import type {
@@ -374,10 +374,7 @@ export const signInMachineSetup = setup({
   },
   delays: {
     /** Refresh a few minutes before the access token expires. */
-    refreshDelay: ({ context }) =>
-      context.tokens === null
-        ? 0
-        : Math.max(0, context.tokens.expiresAt - context.refreshMarginSeconds * 1000 - Date.now()),
+    refreshDelay: ({ context }) => msUntilRefresh(context),
   },
 });
 
