@@ -10,7 +10,10 @@ type Effect = (args: { context: SessionContext }) => void;
 /** Real implementations of the session's store and tab actions; absent ports make them no-ops. */
 export function sessionEffects(
   ports: SessionPorts,
-): Record<'persistSession' | 'clearPersistedTokens' | 'notifyTabs', Effect> {
+): Record<
+  'persistSession' | 'clearPersistedTokens' | 'notifyTabs' | 'persistDevice' | 'forgetPersistedDevice',
+  Effect
+> {
   return {
     persistSession: ({ context }) => {
       if (context.tokens === null || context.username === null) return;
@@ -25,6 +28,13 @@ export function sessionEffects(
     },
     notifyTabs: ({ context }) => {
       ports.tabs?.notify(context.clientId);
+    },
+    persistDevice: ({ context }) => {
+      if (context.username !== null && context.device !== null)
+        ports.devices?.set(context.clientId, context.username, context.device);
+    },
+    forgetPersistedDevice: ({ context }) => {
+      if (context.username !== null) ports.devices?.remove(context.clientId, context.username);
     },
   };
 }

@@ -7,6 +7,8 @@ import type { SessionPorts, StoredTokens } from './ports.ts';
 import type { AuthenticationResultType, InitiateAuthRequest, StringMap } from './protocol.ts';
 import { secret, type Secret } from './secret.ts';
 import type {
+  ConfirmNewDeviceInput,
+  DeviceCallInput,
   RefreshCall,
   RefreshInput,
   RefreshOutcome,
@@ -14,7 +16,7 @@ import type {
   SessionTokenCallInput,
   SessionTokens,
 } from './session.types.ts';
-import type { TokenSet } from './types.ts';
+import type { ConfirmDeviceOutput, TokenSet } from './types.ts';
 
 /** The Web Locks name: one refresh at a time per app client across the tabs of an origin. */
 const refreshLockName = (clientId: string) => `cognito-xstate.refresh.${clientId}`;
@@ -173,6 +175,37 @@ export function sessionActors(ports: SessionPorts) {
 
     globalSignOut: fromPromise<null, SessionTokenCallInput>(async ({ input }) => {
       await callCognito(ports, 'GlobalSignOut', { AccessToken: input.tokens.accessToken.reveal() });
+      return null;
+    }),
+
+    confirmDevice: fromPromise<ConfirmDeviceOutput, ConfirmNewDeviceInput>(async ({ input }) => {
+      const { deviceKey, deviceGroupKey } = input.newDevice;
+      const verifier = await ports.srp.createDeviceVerifier({ deviceGroupKey, deviceKey });
+      const response = await callCognito(ports, 'ConfirmDevice', {
+        AccessToken: input.accessToken.reveal(),
+        DeviceKey: deviceKey,
+        DeviceSecretVerifierConfig: { PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt },
+        // The official client names a confirmed device after the user agent.
+        DeviceName: ports.deviceName ?? 'cognito-xstate',
+      });
+      return {
+        device: { deviceKey, deviceGroupKey, devicePassword: verifier.devicePassword },
+        userConfirmationNecessary: response.UserConfirmationNecessary === true,
+      };
+    }),
+
+    /** Only "yes" costs a request: after ConfirmDevice the device is already not_remembered. */
+    updateDeviceStatus: fromPromise<null, DeviceCallInput>(async ({ input }) => {
+      await callCognito(ports, 'UpdateDeviceStatus', {
+        AccessToken: input.accessToken.reveal(),
+        DeviceKey: input.deviceKey,
+        DeviceRememberedStatus: 'remembered',
+      });
+      return null;
+    }),
+
+    forgetDevice: fromPromise<null, DeviceCallInput>(async ({ input }) => {
+      await callCognito(ports, 'ForgetDevice', { AccessToken: input.accessToken.reveal(), DeviceKey: input.deviceKey });
       return null;
     }),
 

@@ -5,6 +5,8 @@ import type { SignInError } from './errors.ts';
 import { errorParams, msUntilRefresh, notProvided } from './machineParts.ts';
 import { signInMachine } from './signIn.machine.ts';
 import type {
+  ConfirmNewDeviceInput,
+  DeviceCallInput,
   RefreshInput,
   RefreshOutcome,
   SessionContext,
@@ -15,7 +17,7 @@ import type {
   SessionTokenCallInput,
   SessionTokens,
 } from './session.types.ts';
-import type { SignInOutput, SignOutScope, TokenSet } from './types.ts';
+import type { ConfirmDeviceOutput, SignInOutput, SignOutScope, TokenClaims, TokenSet } from './types.ts';
 
 /**
  * Local clock minus the server's, in seconds: `expiresAt` was set on the local clock from ExpiresIn, `exp` on the
@@ -45,6 +47,18 @@ export const sessionMachineSetup = setup({
     input: {} as SessionInput,
     emitted: {} as SessionEmitted,
     tags: {} as SessionTag,
+    /** Invoke id → actor, so `snapshot.children.signIn` is typed as the sign-in actor. */
+    children: {} as {
+      signIn: 'signIn';
+      loadSession: 'loadSession';
+      refreshSession: 'refreshSession';
+      revokeToken: 'revokeToken';
+      globalSignOut: 'globalSignOut';
+      confirmDevice: 'confirmDevice';
+      updateDeviceStatus: 'updateDeviceStatus';
+      forgetDevice: 'forgetDevice';
+      tabs: 'tabs';
+    },
   },
   actors: {
     loadSession: notProvided<SessionTokens | null, { clientId: string }>('loadSession'),
@@ -52,6 +66,9 @@ export const sessionMachineSetup = setup({
     refreshSession: notProvided<RefreshOutcome, RefreshInput>('refreshSession'),
     revokeToken: notProvided<null, SessionTokenCallInput>('revokeToken'),
     globalSignOut: notProvided<null, SessionTokenCallInput>('globalSignOut'),
+    confirmDevice: notProvided<ConfirmDeviceOutput, ConfirmNewDeviceInput>('confirmDevice'),
+    updateDeviceStatus: notProvided<null, DeviceCallInput>('updateDeviceStatus'),
+    forgetDevice: notProvided<null, DeviceCallInput>('forgetDevice'),
     /** Listens for other tabs' "changed" notices (none without a tab channel). */
     tabs: fromCallback<SessionEvent, { clientId: string }>(() => undefined),
   },
@@ -60,11 +77,17 @@ export const sessionMachineSetup = setup({
       params.session !== null && params.session.tokens.expiresAt <= Date.now(),
     isRestored: (_, params: { session: SessionTokens | null }) => params.session !== null,
     isSignedIn: (_, params: { output: SignInOutput | null }) => params.output !== null,
+    /** Cognito issued NewDeviceMetadata with the tokens: ConfirmDevice before anything else. */
+    hasNewDevice: (_, params: { output: SignInOutput | null }) =>
+      params.output !== null && (params.output.newDevice ?? null) !== null,
+    userMustConfirmDevice: (_, params: { output: ConfirmDeviceOutput }) => params.output.userConfirmationNecessary,
+    wantsToRemember: (_, params: { remember: boolean }) => params.remember,
     isRefreshed: (_, params: { outcome: RefreshOutcome }) => params.outcome.kind !== 'signedOut',
     endsSession: (_, params: { error: SignInError }) => endsSession(params.error),
     isGlobal: (_, params: { scope: SignOutScope | undefined }) => params.scope === 'global',
     isRevoke: ({ context }, params: { scope: SignOutScope | undefined }) =>
       (params.scope ?? 'revoke') === 'revoke' && context.tokens?.refreshToken != null,
+    hasDevice: ({ context }) => context.device !== null,
   },
   actions: {
     applySession: assign((_, params: { session: SessionTokens | null }) => {
@@ -72,11 +95,31 @@ export const sessionMachineSetup = setup({
       const { username, tokens, claims, device, clockDrift } = params.session;
       return { username, tokens, claims, device, clockDrift, retries: 0, error: null };
     }),
-    applySignIn: assign((_, params: { output: SignInOutput | null }) =>
-      params.output === null
-        ? {}
-        : { ...params.output, clockDrift: clockDriftOf(params.output.tokens), retries: 0, error: null },
-    ),
+    applySignIn: assign((_, params: { output: SignInOutput | null }) => {
+      if (params.output === null) return {};
+      const { username, loginName, tokens, claims, device, newDevice } = params.output;
+      return {
+        username,
+        loginName: loginName ?? username,
+        tokens,
+        claims,
+        device,
+        newDevice: newDevice ?? null,
+        clockDrift: clockDriftOf(tokens),
+        retries: 0,
+        error: null,
+      };
+    }),
+    /** A redirect sign-in (managed login, federation) has no SRP user id: the ID token names the user. */
+    applyRedirect: assign((_, params: { tokens: TokenSet; claims: TokenClaims }) => ({
+      username: params.claims.username ?? params.claims.sub ?? '',
+      tokens: params.tokens,
+      claims: params.claims,
+      device: null,
+      clockDrift: clockDriftOf(params.tokens),
+      retries: 0,
+      error: null,
+    })),
     applyRefresh: assign(({ context }, params: { outcome: RefreshOutcome }) => {
       if (params.outcome.kind === 'signedOut') return {};
       const { username, tokens, claims, device, clockDrift } = params.outcome;
@@ -93,6 +136,11 @@ export const sessionMachineSetup = setup({
     }),
     emitSignedOut: emit({ type: 'signedOut' }),
     dropSession: assign({ tokens: null, claims: null, username: null, retries: 0 }),
+    dropDevice: assign({ device: null }),
+    applyConfirmedDevice: assign((_, params: { output: ConfirmDeviceOutput }) => ({
+      device: params.output.device,
+      newDevice: null,
+    })),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     clearError: assign({ error: null }),
@@ -101,6 +149,8 @@ export const sessionMachineSetup = setup({
     persistSession: () => undefined,
     clearPersistedTokens: () => undefined,
     notifyTabs: () => undefined,
+    persistDevice: () => undefined,
+    forgetPersistedDevice: () => undefined,
   },
   delays: {
     /** Refresh `refreshMarginSeconds` before the access token expires (local clock; drift already applied). */
@@ -114,6 +164,8 @@ export const sessionMachineSetup = setup({
 
 const sessionParams = ({ event }: { event: { output: SessionTokens | null } }) => ({ session: event.output });
 const outcomeParams = ({ event }: { event: { output: RefreshOutcome } }) => ({ outcome: event.output });
+const signInOutputParams = ({ event }: { event: { output: SignInOutput | null } }) => ({ output: event.output });
+const confirmedParams = ({ event }: { event: { output: ConfirmDeviceOutput } }) => ({ output: event.output });
 const scopeParams = ({ event }: { event: { scope?: SignOutScope } }) => ({ scope: event.scope });
 
 /** Where a stored session leads: refresh an expired one (one request), keep a valid one (none). */
@@ -146,9 +198,11 @@ export const sessionMachine = sessionMachineSetup.createMachine({
       refreshMarginSeconds: input.refreshMarginSeconds ?? 300,
       maxRetryDelayMs: maxRetryDelayMs ?? 30_000,
       username: null,
+      loginName: input.username ?? null,
       tokens: null,
       claims: null,
       device: null,
+      newDevice: null,
       clockDrift: 0,
       retries: 0,
       error: null,
@@ -172,21 +226,49 @@ export const sessionMachine = sessionMachineSetup.createMachine({
     signedOut: {
       description: 'No session: the sign-in machine runs as the child `signIn` and ends with the tokens.',
       entry: 'dropSession',
-      on: { 'tabs.changed': { target: 'restoring' } },
-      invoke: {
-        id: 'signIn',
-        src: 'signIn',
-        input: ({ context }) => ({ ...context.signIn, restoreSession: false, handOff: true }),
-        onDone: {
-          guard: { type: 'isSignedIn', params: ({ event }) => ({ output: event.output }) },
+      on: {
+        'tabs.changed': { target: 'restoring' },
+        'redirect.done': {
           target: 'signedIn',
           actions: [
-            { type: 'applySignIn', params: ({ event }) => ({ output: event.output }) },
+            { type: 'applyRedirect', params: ({ event }) => ({ tokens: event.tokens, claims: event.claims }) },
             'persistSession',
             'notifyTabs',
             'emitSignedIn',
           ],
         },
+      },
+      invoke: {
+        id: 'signIn',
+        src: 'signIn',
+        input: ({ context }) => ({
+          ...context.signIn,
+          ...(context.loginName === null ? {} : { username: context.loginName }),
+          restoreSession: false,
+          handOff: true,
+        }),
+        onDone: [
+          {
+            guard: { type: 'hasNewDevice', params: signInOutputParams },
+            target: 'signedIn.confirmingDevice',
+            actions: [
+              { type: 'applySignIn', params: signInOutputParams },
+              'persistSession',
+              'notifyTabs',
+              'emitSignedIn',
+            ],
+          },
+          {
+            guard: { type: 'isSignedIn', params: signInOutputParams },
+            target: 'signedIn',
+            actions: [
+              { type: 'applySignIn', params: signInOutputParams },
+              'persistSession',
+              'notifyTabs',
+              'emitSignedIn',
+            ],
+          },
+        ],
       },
     },
     signedIn: {
@@ -200,9 +282,69 @@ export const sessionMachine = sessionMachineSetup.createMachine({
         ],
       },
       states: {
+        confirmingDevice: {
+          description: 'ConfirmDevice with a fresh device verifier (NewDeviceMetadata came with the tokens).',
+          tags: ['busy'],
+          invoke: {
+            id: 'confirmDevice',
+            src: 'confirmDevice',
+            input: ({ context }) => confirmDeviceInput(context),
+            onDone: [
+              {
+                guard: { type: 'userMustConfirmDevice', params: confirmedParams },
+                target: 'rememberDevice',
+                actions: [{ type: 'applyConfirmedDevice', params: confirmedParams }, 'persistDevice'],
+              },
+              {
+                target: 'active',
+                actions: [{ type: 'applyConfirmedDevice', params: confirmedParams }, 'persistDevice'],
+              },
+            ],
+            onError: { target: 'active', actions: { type: 'setError', params: errorParams } },
+          },
+        },
+        rememberDevice: {
+          description: 'The pool remembers devices only on the user\'s say-so: ask "Remember this device?".',
+          on: {
+            'device.remember': [
+              {
+                guard: { type: 'wantsToRemember', params: ({ event }) => ({ remember: event.remember }) },
+                target: 'updatingDeviceStatus',
+              },
+              // The device stays not_remembered after ConfirmDevice, so "no" costs no request.
+              { target: 'active' },
+            ],
+          },
+        },
+        updatingDeviceStatus: {
+          description: 'UpdateDeviceStatus: remembered.',
+          tags: ['busy'],
+          invoke: {
+            id: 'updateDeviceStatus',
+            src: 'updateDeviceStatus',
+            input: ({ context }) => deviceCallInput(context),
+            onDone: { target: 'active' },
+            onError: { target: 'active', actions: { type: 'setError', params: errorParams } },
+          },
+        },
         active: {
           after: { refreshDelay: { target: 'refreshing' } },
-          on: { 'tokens.refresh': { target: 'refreshing' }, 'tabs.changed': { target: 'syncing' } },
+          on: {
+            'tokens.refresh': { target: 'refreshing' },
+            'tabs.changed': { target: 'syncing' },
+            'device.forget': { guard: 'hasDevice', target: 'forgettingDevice' },
+          },
+        },
+        forgettingDevice: {
+          description: 'ForgetDevice, then drop the stored device keys (the tokens stay good).',
+          tags: ['busy'],
+          invoke: {
+            id: 'forgetDevice',
+            src: 'forgetDevice',
+            input: ({ context }) => deviceCallInput(context),
+            onDone: { target: 'active', actions: ['forgetPersistedDevice', 'dropDevice', 'clearError'] },
+            onError: { target: 'active', actions: { type: 'setError', params: errorParams } },
+          },
         },
         syncing: {
           description: 'Another tab changed the stored session: take what it stored, or sign out with it.',
@@ -295,6 +437,16 @@ export const sessionMachine = sessionMachineSetup.createMachine({
 function tokenCallInput(context: SessionContext): SessionTokenCallInput {
   if (context.tokens === null) throw new Error('signing out without tokens');
   return { clientId: context.clientId, tokens: context.tokens };
+}
+
+function confirmDeviceInput(context: SessionContext): ConfirmNewDeviceInput {
+  if (context.tokens === null || context.newDevice === null) throw new Error('no device to confirm');
+  return { accessToken: context.tokens.accessToken, newDevice: context.newDevice };
+}
+
+function deviceCallInput(context: SessionContext): DeviceCallInput {
+  if (context.tokens === null || context.device === null) throw new Error('no device to update');
+  return { accessToken: context.tokens.accessToken, deviceKey: context.device.deviceKey };
 }
 
 function refreshInput(context: SessionContext, forced: boolean): RefreshInput {

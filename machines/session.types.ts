@@ -2,7 +2,8 @@
 import type { SignInError } from './errors.ts';
 import type { DeviceRecord } from './ports.ts';
 import type { StringMap } from './protocol.ts';
-import type { SignInInput, SignOutScope, TokenClaims, TokenSet } from './types.ts';
+import type { Secret } from './secret.ts';
+import type { NewDevice, SignInInput, SignOutScope, TokenClaims, TokenSet } from './types.ts';
 
 /**
  * How tokens are refreshed. `rotation`: GetTokensFromRefreshToken (needed by clients with refresh-token rotation;
@@ -43,9 +44,13 @@ export interface SessionContext {
   readonly refreshMarginSeconds: number;
   readonly maxRetryDelayMs: number;
   readonly username: string | null;
+  /** What the user typed at the last sign-in: the form shows it again after sign-out. */
+  readonly loginName: string | null;
   readonly tokens: TokenSet | null;
   readonly claims: TokenClaims | null;
   readonly device: DeviceRecord | null;
+  /** NewDeviceMetadata from the sign-in, until ConfirmDevice answers. */
+  readonly newDevice: NewDevice | null;
   readonly clockDrift: number;
   /** Refresh tries that failed on the network since the last success. */
   readonly retries: number;
@@ -73,6 +78,18 @@ export type RefreshOutcome =
   | ({ readonly kind: 'adopted' } & SessionTokens)
   | { readonly kind: 'signedOut' };
 
+/** What the `confirmDevice` actor takes: the device key and group Cognito issued with the tokens. */
+export interface ConfirmNewDeviceInput {
+  readonly accessToken: Secret<string>;
+  readonly newDevice: NewDevice;
+}
+
+/** What the `updateDeviceStatus` and `forgetDevice` actors take: this browser's device. */
+export interface DeviceCallInput {
+  readonly accessToken: Secret<string>;
+  readonly deviceKey: string;
+}
+
 /** What the token calls (revoke, global sign-out) take. */
 export interface SessionTokenCallInput {
   readonly clientId: string;
@@ -83,6 +100,12 @@ export interface SessionTokenCallInput {
 export type SessionEvent =
   | { type: 'signOut'; scope?: SignOutScope }
   | { type: 'tokens.refresh' }
+  /** ForgetDevice on the device this browser remembered, then drop its keys. */
+  | { type: 'device.forget' }
+  /** "Remember this device?" answered (asked only when the pool leaves it to the user). */
+  | { type: 'device.remember'; remember: boolean }
+  /** An OAuth redirect sign-in finished on this page (the redirect machine's output): adopt its tokens. */
+  | { type: 'redirect.done'; tokens: TokenSet; claims: TokenClaims }
   /** Another tab changed the stored session (the message carries no token: re-read the store). */
   | { type: 'tabs.changed' };
 

@@ -145,6 +145,8 @@ export const signInMachine = signInMachineSetup.createMachine({
     nextStep: {
       description: 'Routes a Cognito answer to the state named after its ChallengeName, or to signedIn.',
       always: [
+        // A handed-off sign-in ends with the tokens: the session machine confirms the device, refreshes, signs out.
+        { guard: 'handsOffTokens', target: 'done' },
         { guard: 'needsDeviceConfirmation', target: 'signedIn.confirmingDevice' },
         { guard: 'hasTokens', target: 'signedIn.active' },
         { guard: { type: 'isChallenge', params: { name: 'PASSWORD_VERIFIER' } }, target: 'PASSWORD_VERIFIER' },
@@ -531,7 +533,7 @@ export const signInMachine = signInMachineSetup.createMachine({
     signingOut: signingOutState,
     signedOut: signedOutState,
     done: {
-      description: 'Handed off: signed in, device settled; the tokens are the output for the session machine.',
+      description: 'Handed off: signed in; the tokens (and any new device) are the output for the session machine.',
       type: 'final',
     },
   },
@@ -540,9 +542,11 @@ export const signInMachine = signInMachineSetup.createMachine({
       ? null
       : {
           username: context.challengeUsername ?? context.username,
+          loginName: context.username,
           tokens: context.tokens,
           claims: context.claims,
           device: context.device,
+          newDevice: context.deviceTracking ? context.newDevice : null,
         },
 });
 

@@ -191,7 +191,7 @@ export const signInMachineSetup = setup({
     isRestored: (_, params: { restored: RestoredSession | null }) => params.restored !== null,
     hasDevice: ({ context }) => context.device !== null,
     shouldRestore: ({ context }) => context.restoreSession,
-    handsOff: ({ context }) => context.handOff,
+    handsOffTokens: ({ context }) => context.handOff && context.challengeName === null && context.tokens !== null,
     /** A credentials.submit arrived while the stored session was being restored (only acceptCredentials sets a password). */
     hasPendingCredentials: ({ context }) => context.password !== null,
     isRevoke: ({ context }, params: { scope: SignOutScope | undefined }) =>

@@ -93,8 +93,6 @@ export const signedInState = signInMachineSetup.createStateConfig({
       },
     },
     active: {
-      // A handed-off sign-in ends here: the session machine refreshes and signs out.
-      always: { guard: 'handsOff', target: '#signIn.done' },
       after: { refreshDelay: { target: 'refreshing' } },
       on: {
         'tokens.refresh': { target: 'refreshing' },

@@ -44,10 +44,15 @@ export interface SignInInput {
 
 /** What a handed-off sign-in ends with (see `SignInInput.handOff`). */
 export interface SignInOutput {
+  /** USER_ID_FOR_SRP (what the stores key by). */
   readonly username: string;
+  /** What the user typed (a session shows it in the form again after sign-out). */
+  readonly loginName?: string;
   readonly tokens: TokenSet;
   readonly claims: TokenClaims;
   readonly device: DeviceRecord | null;
+  /** NewDeviceMetadata to confirm (device tracking on); the session machine runs ConfirmDevice. */
+  readonly newDevice: NewDevice | null;
 }
 
 /** Tokens, each redacted; `expiresAt` is epoch ms of the access token's end. */

@@ -365,6 +365,7 @@ describe('model (@xstate/graph)', () => {
     expiresAt: null,
   };
   const session = { username: 'model', tokens, claims, device: null, clockDrift: 0 };
+  const device = { deviceKey: 'k', deviceGroupKey: 'g', devicePassword: secret('model-device-password') };
   const done = (id: string, output: unknown): AnyEventObject => ({ type: `xstate.done.actor.${id}`, output });
   const failed = (id: string, code: 'NetworkError' | 'NotAuthorizedException'): AnyEventObject => ({
     type: `xstate.error.actor.${id}`,
@@ -376,7 +377,21 @@ describe('model (@xstate/graph)', () => {
     done('loadSession', session),
     done('loadSession', { ...session, tokens: { ...tokens, expiresAt: 0 } }),
     done('loadSession', null),
-    done('signIn', { username: 'model', tokens, claims, device: null }),
+    done('signIn', { username: 'model', tokens, claims, device: null, newDevice: null }),
+    done('signIn', {
+      username: 'model',
+      tokens,
+      claims,
+      device: null,
+      newDevice: { deviceKey: 'k', deviceGroupKey: 'g' },
+    }),
+    done('confirmDevice', { device, userConfirmationNecessary: true }),
+    done('confirmDevice', { device, userConfirmationNecessary: false }),
+    done('updateDeviceStatus', null),
+    done('forgetDevice', null),
+    { type: 'device.remember', remember: true },
+    { type: 'device.remember', remember: false },
+    { type: 'device.forget' },
     done('refreshSession', { kind: 'refreshed', refreshCall: 'rotation', ...session }),
     done('refreshSession', { kind: 'signedOut' }),
     failed('refreshSession', 'NetworkError'),
@@ -410,9 +425,11 @@ describe('model (@xstate/graph)', () => {
     const paths = getShortestPaths(logic, {
       input: { userPoolId: 'us-east-1_model', clientId: 'model-client' },
       events,
-      // The state and whether tokens are held; retries and expiry times would make the graph endless.
-      serializeState: (snapshot) =>
-        `${key(snapshot.value)}|${(snapshot.context as SessionContext).tokens === null ? '' : 'tokens'}`,
+      // The state and whether tokens and a device are held; retries and expiry times would make the graph endless.
+      serializeState: (snapshot) => {
+        const context = snapshot.context as SessionContext;
+        return `${key(snapshot.value)}|${context.tokens === null ? '' : 'tokens'}|${context.device === null ? '' : 'device'}`;
+      },
     });
     const reached = new Set(paths.map((path) => key(path.state.value)));
     expect(leaves(logic.root).filter((state) => !reached.has(state))).toEqual([]);

@@ -1,14 +1,41 @@
-// Puts one sign-in actor in React context; the composition root decides which machine (real adapters or fakes).
-import { createActorContext } from '@xstate/react';
-import { createContext, use, useEffect, useRef, type ReactNode } from 'react';
-import type { InspectionEvent, Observer } from 'xstate';
-import { signInMachine, type SignInInput, type TokenClaims, type TokenSet } from '../../machines/index.ts';
+// Puts one session actor in React context, and its sign-in child for the step hooks; the composition root picks the machine.
+import { createActorContext, useSelector } from '@xstate/react';
+import { createContext, use, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createActor, type ActorRefFrom, type InspectionEvent, type Observer, type SnapshotFrom } from 'xstate';
+import {
+  sessionMachine,
+  signInMachine,
+  type SessionInput,
+  type TokenClaims,
+  type TokenSet,
+} from '../../machines/index.ts';
 
-/** The sign-in actor's context: `useSelector` and `useActorRef` for the hooks in this folder. */
-export const SignInContext = createActorContext(signInMachine);
+/** The session actor's context: `useSelector` and `useActorRef` for `useAuth` and the signed-in hooks. */
+export const SessionContext = createActorContext(sessionMachine);
 
-/** The machine with its actors provided, e.g. `signInMachine.provide({ actors: signInActors(ports) })`. */
-export type SignInLogic = typeof signInMachine;
+/** The session machine with its actors provided, e.g. `createSessionMachine(ports)`. */
+export type SignInLogic = typeof sessionMachine;
+
+type SignInActorRef = ActorRefFrom<typeof signInMachine>;
+type SignInSnapshot = SnapshotFrom<typeof signInMachine>;
+
+const SignInActorContext = createContext<SignInActorRef | null>(null);
+
+function useSignInActorRef(): SignInActorRef {
+  const actorRef = use(SignInActorContext);
+  if (actorRef === null) throw new Error('Sign-in hooks need a <SignInProvider> (or <AuthProvider>) above them');
+  return actorRef;
+}
+
+function useSignInSelector<T>(selector: (snapshot: SignInSnapshot) => T, compare?: (a: T, b: T) => boolean): T {
+  return useSelector(useSignInActorRef(), selector, compare);
+}
+
+/**
+ * The session's sign-in child (`signIn`) for the step hooks: `useSelector` and `useActorRef`. While signed in it is
+ * the finished child (or, after a restore, an idle stand-in), so every step hook reads inactive.
+ */
+export const SignInContext = { useActorRef: useSignInActorRef, useSelector: useSignInSelector };
 
 /** What the host learns when sign-in completes: tokens stay wrapped in `Secret` until the host reveals them. */
 export interface SignedInResult {
@@ -21,9 +48,9 @@ export type InspectOption = Observer<InspectionEvent> | ((event: InspectionEvent
 
 /** Props of `<SignInProvider>`. */
 export interface SignInProviderProps {
-  /** The machine with real (or test) actors provided. */
+  /** The session machine with real (or test) actors provided: `createSessionMachine(ports)`. */
   readonly logic: SignInLogic;
-  readonly input: SignInInput;
+  readonly input: SessionInput;
   /** Called once per completed sign-in with the (redacted-by-default) tokens. */
   readonly onSignedIn?: ((result: SignedInResult) => void) | undefined;
   readonly onSignedOut?: (() => void) | undefined;
@@ -39,15 +66,28 @@ export function useInspect(): InspectOption | undefined {
   return use(InspectContext);
 }
 
-/** Starts the sign-in actor for its children; callbacks hear the machine's emitted events, not React state. */
+/** Starts the session actor for its children; callbacks hear the machine's emitted events, not React state. */
 export function SignInProvider({ logic, input, onSignedIn, onSignedOut, inspect, children }: SignInProviderProps) {
   const options = inspect === undefined ? { input } : { input, inspect };
   return (
-    <SignInContext.Provider logic={logic} options={options}>
+    <SessionContext.Provider logic={logic} options={options}>
       <EmittedEvents onSignedIn={onSignedIn} onSignedOut={onSignedOut} />
-      <InspectContext value={inspect}>{children}</InspectContext>
-    </SignInContext.Provider>
+      <SignInChild input={input}>
+        <InspectContext value={inspect}>{children}</InspectContext>
+      </SignInChild>
+    </SessionContext.Provider>
   );
+}
+
+/** Hands the session's current sign-in child down; keeps the last one (finished) while signed in. */
+function SignInChild({ input, children }: { readonly input: SessionInput; readonly children: ReactNode }) {
+  const child = SessionContext.useSelector((snapshot) => snapshot.children.signIn);
+  // Before the first child (restoring, or a restored session) a never-started machine stands in: it rests in
+  // `restoring`, which every step hook reads as "not my step".
+  const [standIn] = useState(() => createActor(signInMachine, { input: { ...input, restoreSession: true } }));
+  const [last, setLast] = useState<SignInActorRef | undefined>(child);
+  if (child !== undefined && child !== last) setLast(child);
+  return <SignInActorContext value={child ?? last ?? standIn}>{children}</SignInActorContext>;
 }
 
 interface EmittedEventsProps {
@@ -55,9 +95,9 @@ interface EmittedEventsProps {
   readonly onSignedOut: (() => void) | undefined;
 }
 
-/** Subscribes the host's callbacks to the actor's `signedIn` / `signedOut` emits. */
+/** Subscribes the host's callbacks to the session's `signedIn` / `signedOut` emits. */
 function EmittedEvents({ onSignedIn, onSignedOut }: EmittedEventsProps) {
-  const actorRef = SignInContext.useActorRef();
+  const actorRef = SessionContext.useActorRef();
   // Refs so a new callback identity on every render does not resubscribe.
   const signedIn = useRef(onSignedIn);
   const signedOut = useRef(onSignedOut);

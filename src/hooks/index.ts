@@ -2,6 +2,7 @@
 export {
   SignInProvider,
   SignInContext,
+  SessionContext,
   type SignInProviderProps,
   type SignInLogic,
   type SignedInResult,

@@ -1,9 +1,9 @@
-// Test kit: renders hooks under a SignInProvider wired to real adapters and a real emulator on loopback.
+// Test kit: renders hooks under a SignInProvider (the session machine) wired to real adapters and a real emulator on loopback.
 import { renderHook, type RenderHookResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { DEMO_CLIENT_ID, DEMO_POOL_ID } from '../../e2e/emulator/demo.ts';
 import type { Emulator } from '../../e2e/emulator/index.ts';
-import { createSignInMachine, type SignInFlow, type SignInInput } from '../../machines/index.ts';
+import { createSessionMachine, type SessionInput, type SignInFlow } from '../../machines/index.ts';
 import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
 import { createFastSrp } from '../adapters/srpFast.ts';
@@ -15,10 +15,10 @@ export function renderWithSignIn<T>(
   emulator: Emulator,
   hook: () => T,
   authFlow: SignInFlow = 'USER_SRP_AUTH',
-  extraInput: Partial<SignInInput> = {},
+  extraInput: Partial<SessionInput> = {},
 ): RenderHookResult<T, unknown> {
   // The emulator's clock checks the SRP timestamps; the SRP math runs inline (no Worker in a DOM emulation).
-  const logic = createSignInMachine({
+  const logic = createSessionMachine({
     cognito: createCognitoHttp({ endpoint: emulator.url }),
     srp: createFastSrp(),
     tokens: createMemoryTokenStore(),

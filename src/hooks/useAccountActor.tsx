@@ -1,10 +1,10 @@
-// The signed-in account actor the account hooks share: one per AccountProvider, fed fresh access tokens by the sign-in actor.
+// The signed-in account actor the account hooks share: one per AccountProvider, fed fresh access tokens by the session actor.
 import { createActorContext } from '@xstate/react';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { accountMachine, type AccountEvent } from '../../machines/account.machine.ts';
 import { accountActors, type AccountPorts } from '../../machines/accountActors.ts';
 import type { StringMap } from '../../machines/index.ts';
-import { SignInContext } from './SignInProvider.tsx';
+import { SessionContext } from './SignInProvider.tsx';
 import { freshTokens, NotSignedInError } from './useAuth.ts';
 
 /** The account actor; read it through the account hooks rather than directly. */
@@ -33,18 +33,18 @@ export interface AccountProviderProps {
 
 /** Starts the account actor for the user signed in to the SignInProvider above; render it only while signed in. */
 export function AccountProvider({ ports, clientMetadata, friendlyDeviceName, children }: AccountProviderProps) {
-  const signIn = SignInContext.useActorRef();
+  const session = SessionContext.useActorRef();
   const [logic] = useState(() => accountMachine.provide({ actors: accountActors(ports) }));
-  // Read once at start, straight from the sign-in actor: the token stays a Secret and never enters React state.
+  // Read once at start, straight from the session actor: the token stays a Secret and never enters React state.
   const [input] = useState(() => {
-    const { userPoolId, clientId, tokens, claims, totpIssuer } = signIn.getSnapshot().context;
+    const { signIn, clientId, tokens, claims } = session.getSnapshot().context;
     if (tokens === null) throw new NotSignedInError();
     return {
-      userPoolId,
+      userPoolId: signIn.userPoolId,
       clientId,
       accessToken: tokens.accessToken,
       totpLabel: claims?.username ?? '',
-      totpIssuer,
+      totpIssuer: signIn.totpIssuer ?? signIn.userPoolId,
       ...(clientMetadata === undefined ? {} : { clientMetadata }),
       ...(friendlyDeviceName === undefined ? {} : { friendlyDeviceName }),
     };
@@ -57,7 +57,7 @@ export function AccountProvider({ ports, clientMetadata, friendlyDeviceName, chi
 }
 
 function AccountRunnerProvider({ children }: { readonly children?: ReactNode }) {
-  const signIn = SignInContext.useActorRef();
+  const session = SessionContext.useActorRef();
   const account = AccountActorContext.useActorRef();
   const [current, setCurrent] = useState<AccountAction | null>(null);
   const runner = useMemo<AccountRunner>(
@@ -65,7 +65,7 @@ function AccountRunnerProvider({ children }: { readonly children?: ReactNode }) 
       current,
       run: (action, event) => {
         setCurrent(action);
-        freshTokens(signIn).then(
+        freshTokens(session).then(
           (tokens) => {
             account.send({ type: 'tokens.update', accessToken: tokens.accessToken });
             account.send(event);
@@ -75,7 +75,7 @@ function AccountRunnerProvider({ children }: { readonly children?: ReactNode }) 
         );
       },
     }),
-    [current, signIn, account],
+    [current, session, account],
   );
   return <AccountRunnerContext.Provider value={runner}>{children}</AccountRunnerContext.Provider>;
 }

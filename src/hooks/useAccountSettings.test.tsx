@@ -6,12 +6,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoPool, DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID } from '../../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../../e2e/emulator/index.ts';
 import { createTotp } from '../../e2e/kit/totp.ts';
-import { createSignInMachine } from '../../machines/index.ts';
+import { createSessionMachine } from '../../machines/index.ts';
 import { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
 import { createFastSrp } from '../adapters/srpFast.ts';
 import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
-import { SignInContext, SignInProvider } from './SignInProvider.tsx';
+import { SessionContext, SignInProvider } from './SignInProvider.tsx';
 import { AccountActorContext, AccountProvider } from './useAccountActor.tsx';
 import { useAuth } from './useAuth.ts';
 import { useChangePassword } from './useChangePassword.ts';
@@ -53,7 +53,7 @@ function useAccountView() {
     devices: useRememberedDevices(),
     idle: AccountActorContext.useSelector((snapshot) => snapshot.matches('idle')),
     account: AccountActorContext.useSelector((snapshot) => snapshot),
-    signIn: SignInContext.useSelector((snapshot) => snapshot),
+    signIn: SessionContext.useSelector((snapshot) => snapshot),
   };
 }
 
@@ -88,7 +88,7 @@ async function signInWithAccount(username: string): Promise<{ readonly current: 
       </AccountProvider>
     ) : null;
   }
-  const logic = createSignInMachine({
+  const logic = createSessionMachine({
     cognito: createCognitoHttp({ endpoint: emulator.url }),
     srp: createFastSrp(),
     tokens: createMemoryTokenStore(),

@@ -1,9 +1,17 @@
-// Headless signed-in state: who is signed in, fresh tokens on demand, and sign-out.
+// Headless signed-in state from the session machine: who is signed in, fresh tokens on demand, and sign-out.
 import { useMemo } from 'react';
 import { waitFor, type ActorRefFrom } from 'xstate';
-import type { SignOutScope, TokenClaims, TokenSet, signInMachine } from '../../machines/index.ts';
+import {
+  sessionStatus,
+  type SessionStatus,
+  type SignInError,
+  type SignOutScope,
+  type TokenClaims,
+  type TokenSet,
+  type sessionMachine,
+} from '../../machines/index.ts';
 import { decodeJwtPayload } from './decodeJwtPayload.ts';
-import { SignInContext } from './SignInProvider.tsx';
+import { SessionContext } from './SignInProvider.tsx';
 
 /** Thrown by the token getters when nobody is signed in (or the refresh token was refused). */
 export class NotSignedInError extends Error {
@@ -17,8 +25,13 @@ export class NotSignedInError extends Error {
 
 /** What `useAuth()` returns: the status, the claims, fresh tokens on demand, and sign-out. */
 export interface Auth {
-  /** `loading` while a stored session is checked or sign-out is in flight. */
-  readonly status: 'loading' | 'signedIn' | 'signedOut';
+  /**
+   * `loading` while a stored session is checked or sign-out is in flight; `offline` while signed in but Cognito
+   * cannot be reached to refresh (the tokens still work until they expire, then the status turns `signedOut`).
+   */
+  readonly status: SessionStatus;
+  /** Why the session last failed: a refused refresh, or tokens that expired while offline (`NetworkError`). */
+  readonly error: SignInError | undefined;
   /** Non-secret facts from the ID token (sub, username, email, groups…). */
   readonly claims: TokenClaims | undefined;
   /** Every claim of the ID token, decoded for display (not verified: only a backend may trust them). */
@@ -31,33 +44,32 @@ export interface Auth {
   readonly getIdToken: () => Promise<string>;
 }
 
-type SignInActorRef = ActorRefFrom<typeof signInMachine>;
+type SessionActorRef = ActorRefFrom<typeof sessionMachine>;
 
-/** Current tokens, refreshing them (REFRESH_TOKEN_AUTH) first when they are within the refresh margin. */
-export async function freshTokens(actorRef: SignInActorRef, now: () => number = Date.now): Promise<TokenSet> {
+/** Current tokens, refreshed first (under the tab lock) when they are within the refresh margin. */
+export async function freshTokens(actorRef: SessionActorRef, now: () => number = Date.now): Promise<TokenSet> {
   let snapshot = actorRef.getSnapshot();
   const tokens = snapshot.context.tokens;
   if (!snapshot.matches('signedIn') || tokens === null) throw new NotSignedInError();
   const stale = tokens.expiresAt - snapshot.context.refreshMarginSeconds * 1000 <= now();
-  if (stale && snapshot.matches({ signedIn: 'active' })) actorRef.send({ type: 'tokens.refresh' });
-  snapshot = await waitFor(actorRef, (next) => !next.matches({ signedIn: 'refreshing' }));
+  if (stale && (snapshot.matches({ signedIn: 'active' }) || snapshot.matches({ signedIn: 'offline' })))
+    actorRef.send({ type: 'tokens.refresh' });
+  snapshot = await waitFor(
+    actorRef,
+    (next) => !next.matches({ signedIn: 'refreshing' }) && !next.matches({ signedIn: 'syncing' }),
+  );
   if (!snapshot.matches('signedIn') || snapshot.context.tokens === null) throw new NotSignedInError();
   return snapshot.context.tokens;
 }
 
-/** The signed-in state. */
+/** The signed-in state, read from the session machine. */
 export function useAuth(): Auth {
-  const actorRef = SignInContext.useActorRef();
-  const status = SignInContext.useSelector((snapshot) =>
-    snapshot.matches('restoring') || snapshot.matches('signingOut')
-      ? 'loading'
-      : snapshot.matches('signedIn')
-        ? 'signedIn'
-        : 'signedOut',
-  );
-  const claims = SignInContext.useSelector((snapshot) => snapshot.context.claims ?? undefined);
+  const actorRef = SessionContext.useActorRef();
+  const status = SessionContext.useSelector(sessionStatus);
+  const error = SessionContext.useSelector((snapshot) => snapshot.context.error ?? undefined);
+  const claims = SessionContext.useSelector((snapshot) => snapshot.context.claims ?? undefined);
   // The Secret's identity changes only when new tokens arrive, so decoding happens once per token.
-  const idToken = SignInContext.useSelector((snapshot) => snapshot.context.tokens?.idToken);
+  const idToken = SessionContext.useSelector((snapshot) => snapshot.context.tokens?.idToken);
   const idTokenClaims = useMemo(
     () => (idToken === undefined ? undefined : decodeJwtPayload(idToken.reveal())),
     [idToken],
@@ -65,6 +77,7 @@ export function useAuth(): Auth {
   return useMemo(
     () => ({
       status,
+      error,
       claims,
       idTokenClaims,
       signOut: (scope?: SignOutScope) => {
@@ -73,6 +86,6 @@ export function useAuth(): Auth {
       getAccessToken: async () => (await freshTokens(actorRef)).accessToken.reveal(),
       getIdToken: async () => (await freshTokens(actorRef)).idToken.reveal(),
     }),
-    [actorRef, status, claims, idTokenClaims],
+    [actorRef, status, error, claims, idTokenClaims],
   );
 }

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../../e2e/emulator/index.ts';
 import { renderWithSignIn } from './signInHarness.testkit.tsx';
-import { SignInContext } from './SignInProvider.tsx';
+import { SessionContext, SignInContext } from './SignInProvider.tsx';
 import { freshTokens, useAuth } from './useAuth.ts';
 import { useCredentialsStep } from './useCredentialsStep.ts';
 import { useRememberDeviceStep } from './useRememberDeviceStep.ts';
@@ -28,7 +28,7 @@ function useCredentialsView() {
     remember: useRememberDeviceStep(),
     auth: useAuth(),
     snapshot: SignInContext.useSelector((snapshot) => snapshot),
-    actorRef: SignInContext.useActorRef(),
+    session: SessionContext.useActorRef(),
   };
 }
 
@@ -139,7 +139,7 @@ describe('useCredentialsStep, useRememberDeviceStep and useAuth against the emul
   });
 
   it('refreshes the tokens (REFRESH_TOKEN_AUTH) before handing out one that is about to expire', async () => {
-    const { result } = renderWithSignIn(emulator, useCredentialsView);
+    const { result } = renderWithSignIn(emulator, useCredentialsView, 'USER_SRP_AUTH', { refresh: 'legacy' });
     await waitFor(() => {
       expect(result.current.step).toBe('credentials');
     });
@@ -159,7 +159,7 @@ describe('useCredentialsStep, useRememberDeviceStep and useAuth against the emul
     // 58 minutes later by the emulator's clock, the hour-long access token is inside the refresh margin.
     emulator.clock.advance(58 * 60);
     const before = emulator.requests.length;
-    const refreshed = await freshTokens(result.current.actorRef, () => emulator.clock.now());
+    const refreshed = await freshTokens(result.current.session, () => emulator.clock.now());
     expect(emulator.requests.slice(before).map((request) => request.target)).toContain(
       'AWSCognitoIdentityProviderService.InitiateAuth',
     );

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../../e2e/emulator/index.ts';
 import { renderWithSignIn } from './signInHarness.testkit.tsx';
-import { SignInContext } from './SignInProvider.tsx';
+import { SessionContext } from './SignInProvider.tsx';
 import { useCredentialsStep } from './useCredentialsStep.ts';
 import { useForgetThisDevice } from './useForgetThisDevice.ts';
 import { useRememberDeviceStep } from './useRememberDeviceStep.ts';
@@ -25,7 +25,7 @@ function useView() {
     credentials: useCredentialsStep(),
     remember: useRememberDeviceStep(),
     forgetThisDevice: useForgetThisDevice(),
-    idle: SignInContext.useSelector((snapshot) => snapshot.matches({ signedIn: 'active' })),
+    idle: SessionContext.useSelector((snapshot) => snapshot.matches({ signedIn: 'active' })),
   };
 }
 

@@ -1,7 +1,6 @@
-// Headless "remember this device?" step, asked after sign-in when the pool leaves it to the user.
+// Headless "remember this device?" step, asked by the session machine after sign-in when the pool leaves it to the user.
 import type { SignInError } from '../../machines/index.ts';
-import { SignInContext } from './SignInProvider.tsx';
-import { selectError } from './stepError.ts';
+import { SessionContext } from './SignInProvider.tsx';
 
 /** What `useRememberDeviceStep()` returns. */
 export interface RememberDeviceStep {
@@ -14,14 +13,14 @@ export interface RememberDeviceStep {
 
 /** The remember-device step. */
 export function useRememberDeviceStep(): RememberDeviceStep {
-  const actorRef = SignInContext.useActorRef();
-  const active = SignInContext.useSelector(
+  const actorRef = SessionContext.useActorRef();
+  const active = SessionContext.useSelector(
     (snapshot) =>
       snapshot.matches({ signedIn: 'rememberDevice' }) || snapshot.matches({ signedIn: 'updatingDeviceStatus' }),
   );
-  const busy = SignInContext.useSelector((snapshot) => snapshot.matches({ signedIn: 'updatingDeviceStatus' }));
-  const error = SignInContext.useSelector((snapshot) =>
-    snapshot.matches({ signedIn: 'rememberDevice' }) ? selectError(snapshot) : undefined,
+  const busy = SessionContext.useSelector((snapshot) => snapshot.matches({ signedIn: 'updatingDeviceStatus' }));
+  const error = SessionContext.useSelector((snapshot) =>
+    snapshot.matches({ signedIn: 'rememberDevice' }) ? (snapshot.context.error ?? undefined) : undefined,
   );
   return {
     active,

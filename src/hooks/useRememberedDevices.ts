@@ -1,9 +1,9 @@
-// Headless remembered devices: ListDevices, and ForgetDevice on any of them (this browser's one through the sign-in actor).
+// Headless remembered devices: ListDevices, and ForgetDevice on any of them (this browser's one through the session actor).
 import { useState } from 'react';
 import { waitFor } from 'xstate';
 import type { RememberedDevice } from '../../machines/accountTypes.ts';
 import type { SignInError } from '../../machines/index.ts';
-import { SignInContext } from './SignInProvider.tsx';
+import { SessionContext } from './SignInProvider.tsx';
 import { AccountActorContext, useAccountActionState } from './useAccountActor.tsx';
 
 /** What `useRememberedDevices()` returns. */
@@ -25,12 +25,12 @@ export interface RememberedDevices {
 
 /** ListDevices and ForgetDevice; needs an AccountProvider above. */
 export function useRememberedDevices(): RememberedDevices {
-  const signIn = SignInContext.useActorRef();
-  const currentDeviceKey = SignInContext.useSelector((snapshot) => snapshot.context.device?.deviceKey);
+  const session = SessionContext.useActorRef();
+  const currentDeviceKey = SessionContext.useSelector((snapshot) => snapshot.context.device?.deviceKey);
   const { busy, blocked, error, lastResult, send } = useAccountActionState('devices');
   const devices = AccountActorContext.useSelector((snapshot) => snapshot.context.devices);
   const listed = lastResult === 'deviceForgotten' || lastResult === 'devicesListed';
-  // Set when this browser's own device was forgotten through the sign-in actor (the account actor never saw it).
+  // Set when this browser's own device was forgotten through the session actor (the account actor never saw it).
   const [forgotCurrent, setForgotCurrent] = useState(false);
   return {
     busy,
@@ -49,9 +49,9 @@ export function useRememberedDevices(): RememberedDevices {
         send({ type: 'device.forget', deviceKey });
         return;
       }
-      // The sign-in actor owns this browser's device keys: it calls ForgetDevice and drops them; then list again.
-      signIn.send({ type: 'device.forget' });
-      void waitFor(signIn, (snapshot) => !snapshot.matches({ signedIn: 'forgettingDevice' })).then((snapshot) => {
+      // The session actor owns this browser's device keys: it calls ForgetDevice and drops them; then list again.
+      session.send({ type: 'device.forget' });
+      void waitFor(session, (snapshot) => !snapshot.matches({ signedIn: 'forgettingDevice' })).then((snapshot) => {
         setForgotCurrent(snapshot.context.device === null);
         send({ type: 'devices.list' });
       });

@@ -1,7 +1,7 @@
 // Which step the sign-in is on, as one small string, so a view re-renders only when the step changes.
 import type { SnapshotFrom } from 'xstate';
-import type { signInMachine } from '../../machines/index.ts';
-import { SignInContext } from './SignInProvider.tsx';
+import type { sessionMachine, signInMachine } from '../../machines/index.ts';
+import { SessionContext, SignInContext } from './SignInProvider.tsx';
 
 /** The screen the sign-in needs: a form per challenge, plus loading (restoring, confirming the device), session expired and signed in. */
 export type SignInStep =
@@ -39,11 +39,24 @@ export function selectStep(snapshot: SnapshotFrom<typeof signInMachine>): SignIn
   if (snapshot.matches({ signedIn: 'rememberDevice' }) || snapshot.matches({ signedIn: 'updatingDeviceStatus' })) {
     return 'rememberDevice';
   }
-  if (snapshot.matches('signedIn') || snapshot.matches('signingOut')) return 'signedIn';
+  // `done` hands the tokens to the session machine, which is signed in from then on.
+  if (snapshot.matches('signedIn') || snapshot.matches('signingOut') || snapshot.matches('done')) return 'signedIn';
   return 'credentials';
 }
 
-/** The current sign-in step. */
+/** The session's own step, or null while signed out (then the sign-in child decides). */
+function selectSessionStep(snapshot: SnapshotFrom<typeof sessionMachine>): SignInStep | null {
+  // ConfirmDevice runs between the last answer and the "Remember this device?" question: showing the signed-in view
+  // there would announce "signed in" and then take it back for a question.
+  if (snapshot.matches('restoring') || snapshot.matches({ signedIn: 'confirmingDevice' })) return 'loading';
+  if (snapshot.matches({ signedIn: 'rememberDevice' }) || snapshot.matches({ signedIn: 'updatingDeviceStatus' }))
+    return 'rememberDevice';
+  return snapshot.matches('signedOut') ? null : 'signedIn';
+}
+
+/** The current sign-in step: the session's own while it restores or holds tokens, else its sign-in child's. */
 export function useSignInStep(): SignInStep {
-  return SignInContext.useSelector(selectStep);
+  const session = SessionContext.useSelector(selectSessionStep);
+  const step = SignInContext.useSelector(selectStep);
+  return session ?? step;
 }

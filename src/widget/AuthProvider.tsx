@@ -1,6 +1,6 @@
-// Composition root for React apps: builds the sign-in machine on real adapters from one config block.
+// Composition root for React apps: builds the session machine (sign-in as its child) on real adapters from one config block.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createSignInMachine, type SignInInput, type SignInPorts, type SrpPort } from '../../machines/index.ts';
+import { createSessionMachine, type SessionInput, type SessionPorts, type SrpPort } from '../../machines/index.ts';
 import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
@@ -23,7 +23,7 @@ export interface AuthProviderProps {
   /** Inspection callback (the demo's `?inspect` passes `@statelyai/inspect`'s). */
   readonly inspect?: InspectOption | undefined;
   /** Replaces the default adapters (tests, server-side SRP, custom transports). */
-  readonly ports?: SignInPorts | undefined;
+  readonly ports?: SessionPorts | undefined;
   readonly children?: ReactNode;
 }
 
@@ -51,7 +51,7 @@ function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort): void {
   }, [srp]);
 }
 
-/** Provides the Cognito ports, the sign-in actor and the string dictionary to the hooks and components below it. */
+/** Provides the Cognito ports, the session actor and the string dictionary to the hooks and components below it. */
 export function AuthProvider({
   config,
   onSignedIn,
@@ -64,9 +64,9 @@ export function AuthProvider({
   // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
   // Ports are built once per provider and handed down: no component below builds a transport.
   const [resolvedPorts] = useState(() => ports ?? browserPorts(config));
-  const [logic] = useState(() => createSignInMachine(resolvedPorts));
+  const [logic] = useState(() => createSessionMachine(resolvedPorts));
   useWorkerLifecycle(resolvedPorts.srp);
-  const input = useMemo<SignInInput>(
+  const input = useMemo<SessionInput>(
     () => ({
       userPoolId: config.userPoolId,
       clientId: config.clientId,
@@ -89,9 +89,7 @@ export function AuthProvider({
             onSignedOut={onSignedOut}
             inspect={inspect}
           >
-            {federation === null ? null : (
-              <RedirectCallback clientId={config.clientId} tokens={resolvedPorts.tokens} onSignedIn={onSignedIn} />
-            )}
+            {federation === null ? null : <RedirectCallback />}
             {children}
           </SignInProvider>
         </FederationContext>

@@ -1,22 +1,15 @@
-// The seam between the redirect path and the provider: on the callback page, tokens go to the same store as sign-in.
-import type { TokenStore } from '../../machines/ports.ts';
+// The seam between the redirect path and the provider: on the callback page, the session machine adopts the tokens.
 import { useMessages } from '../components/MessagesContext.ts';
 import { useRedirectCallback } from '../hooks/useRedirectCallback.ts';
-import type { SignedInResult } from '../hooks/SignInProvider.tsx';
-
-/** Props of `<RedirectCallback>`. */
-export interface RedirectCallbackProps {
-  readonly clientId: string;
-  readonly tokens?: TokenStore | undefined;
-  readonly onSignedIn?: ((result: SignedInResult) => void) | undefined;
-}
+import { SessionContext } from '../hooks/SignInProvider.tsx';
 
 /** Completes a redirect sign-in when this page load is the callback; says so when the callback is refused. */
-export function RedirectCallback({ clientId, tokens, onSignedIn }: RedirectCallbackProps) {
+export function RedirectCallback() {
   const messages = useMessages();
+  const session = SessionContext.useActorRef();
+  // The session stores the tokens, tells the other tabs and emits `signedIn` (the provider's onSignedIn hears it).
   const error = useRedirectCallback((output) => {
-    tokens?.save(clientId, { username: output.claims.username ?? output.claims.sub ?? '', ...output.tokens });
-    onSignedIn?.(output);
+    session.send({ type: 'redirect.done', tokens: output.tokens, claims: output.claims });
   });
   return error === null ? null : (
     <p className="cx-error" role="alert" data-redirect-error={error}>
