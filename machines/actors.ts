@@ -159,19 +159,12 @@ function lookUpDevice(ports: SignInPorts, clientId: string, username: string): D
 
 /** The real actors for `signInMachine.provide({ actors: signInActors(ports) })`. */
 export function signInActors(ports: SignInPorts) {
-  return {
-    loadSession: fromPromise<RestoredSession | null, { clientId: string }>(({ input }) => {
-      const stored = ports.tokens?.load(input.clientId) ?? null;
-      if (stored === null) return Promise.resolve(null);
-      const { username, ...tokens } = stored;
-      return Promise.resolve({
-        username,
-        tokens,
-        claims: readClaims(tokens.idToken.reveal()),
-        device: lookUpDevice(ports, input.clientId, username),
-      });
-    }),
+  return { ...challengeActors(ports), ...signedInActors(ports) };
+}
 
+/** The actors up to the tokens: all a sign-in child of the session machine runs (the rest stays out of its bundle). */
+export function challengeActors(ports: SignInPorts) {
+  return {
     initiateAuth: fromPromise<AuthOutcome, InitiateAuthInput>(async ({ input }) => {
       const { base } = input;
       // A device the machine already holds, else one stored under the typed username (as CognitoUser does).
@@ -338,6 +331,23 @@ export function signInActors(ports: SignInPorts) {
       if (response.Status !== 'SUCCESS')
         throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
       return { session: response.Session === undefined ? null : secret(response.Session) };
+    }),
+  };
+}
+
+/** The standalone sign-in's own restore and signed-in lifecycle (the session machine has its own). */
+function signedInActors(ports: SignInPorts) {
+  return {
+    loadSession: fromPromise<RestoredSession | null, { clientId: string }>(({ input }) => {
+      const stored = ports.tokens?.load(input.clientId) ?? null;
+      if (stored === null) return Promise.resolve(null);
+      const { username, ...tokens } = stored;
+      return Promise.resolve({
+        username,
+        tokens,
+        claims: readClaims(tokens.idToken.reveal()),
+        device: lookUpDevice(ports, input.clientId, username),
+      });
     }),
 
     confirmDevice: fromPromise<ConfirmDeviceOutput, ConfirmDeviceInput>(async ({ input }) => {

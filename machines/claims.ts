@@ -46,3 +46,11 @@ export function readClaims(idToken: string): TokenClaims {
     expiresAt: numberClaim(payload, 'exp'),
   };
 }
+
+/** Local clock minus the server's, in seconds, from the tokens' `iat` (as amazon-cognito-identity-js computes it). */
+export function clockDriftOf(idToken: string, accessToken: string, localMs: number): number {
+  const issued = [jwtPayload(idToken).iat, jwtPayload(accessToken).iat].filter(
+    (iat): iat is number => typeof iat === 'number',
+  );
+  return issued.length === 0 ? 0 : Math.floor(localMs / 1000) - Math.min(...issued);
+}

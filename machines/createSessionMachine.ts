@@ -1,8 +1,10 @@
 // Composition: the session machine with real actors, the sign-in child, store and tab effects, on the ports' clock.
-import { createSignInMachine } from './createSignInMachine.ts';
+import { challengeActors } from './actors.ts';
+import { signInEffects } from './effects.ts';
 import type { SessionPorts, SignInPorts } from './ports.ts';
 import { sessionActors } from './session.actors.ts';
 import { sessionMachine } from './session.machine.ts';
+import { signInMachine } from './signIn.machine.ts';
 import type { SessionContext, SessionTokens } from './session.types.ts';
 
 type Effect = (args: { context: SessionContext }) => void;
@@ -46,11 +48,16 @@ function withoutTokenStore(ports: SessionPorts): SignInPorts {
   return signInPorts;
 }
 
+/** The sign-in child: the challenge actors only, since it hands off at the tokens (`handOff`). */
+function signInChild(ports: SignInPorts) {
+  return signInMachine.provide({ actors: challengeActors(ports), actions: signInEffects(ports) });
+}
+
 /** `sessionMachine` wired to Cognito, the stores, the lock and the tab channel; its sign-in child keeps no tokens itself. */
 export function createSessionMachine(ports: SessionPorts) {
   const now = () => (ports.now?.() ?? new Date()).getTime();
   return sessionMachine.provide({
-    actors: { ...sessionActors(ports), signIn: createSignInMachine(withoutTokenStore(ports)) },
+    actors: { ...sessionActors(ports), signIn: signInChild(withoutTokenStore(ports)) },
     actions: sessionEffects(ports),
     guards: {
       isExpired: (_, params: { session: SessionTokens | null }) =>

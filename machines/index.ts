@@ -17,9 +17,9 @@ export {
   type SessionStatus,
 } from './session.machine.ts';
 export * from './session.types.ts';
-export { sessionActors, clockDriftOf } from './session.actors.ts';
+export { sessionActors } from './session.actors.ts';
 export { createSessionMachine, sessionEffects } from './createSessionMachine.ts';
-export { jwtPayload, readClaims } from './claims.ts';
+export { jwtPayload, readClaims, clockDriftOf } from './claims.ts';
 // Account flows beside sign-in: sign-up, forgotten password, signed-in account actions.
 export {
   signUpMachine,

@@ -1,37 +1,23 @@
 // The session's real actors: restore from the store, refresh (rotation or legacy) under the origin-wide lock, sign out.
 import { fromCallback, fromPromise } from 'xstate';
-import { jwtPayload, readClaims } from './claims.ts';
-import { callCognito, unexpected } from './cognitoCall.ts';
-import { CognitoServiceError, toSignInError } from './errors.ts';
+import { readClaims } from './claims.ts';
 import type { SessionPorts, StoredTokens } from './ports.ts';
-import type { AuthenticationResultType, InitiateAuthRequest, StringMap } from './protocol.ts';
-import { secret, type Secret } from './secret.ts';
 import type {
   ConfirmNewDeviceInput,
   DeviceCallInput,
-  RefreshCall,
   RefreshInput,
   RefreshOutcome,
   SessionEvent,
   SessionTokenCallInput,
   SessionTokens,
 } from './session.types.ts';
-import type { ConfirmDeviceOutput, TokenSet } from './types.ts';
+import type { ConfirmDeviceOutput } from './types.ts';
 
 /** The Web Locks name: one refresh at a time per app client across the tabs of an origin. */
 const refreshLockName = (clientId: string) => `cognito-xstate.refresh.${clientId}`;
 
-function nowMs(ports: SessionPorts): number {
-  return (ports.now?.() ?? new Date()).getTime();
-}
-
-/** Local clock minus the server's, in seconds, from the tokens' `iat` (as amazon-cognito-identity-js computes it). */
-export function clockDriftOf(idToken: string, accessToken: string, localMs: number): number {
-  const issued = [jwtPayload(idToken).iat, jwtPayload(accessToken).iat].filter(
-    (iat): iat is number => typeof iat === 'number',
-  );
-  return issued.length === 0 ? 0 : Math.floor(localMs / 1000) - Math.min(...issued);
-}
+/** The calls after sign-in load on first use: the sign-in form paints without their code. */
+const calls = () => import('./session.calls.ts');
 
 function toSession(ports: SessionPorts, clientId: string, stored: StoredTokens): SessionTokens {
   const { username, clockDrift, ...tokens } = stored;
@@ -42,65 +28,6 @@ function toSession(ports: SessionPorts, clientId: string, stored: StoredTokens):
     device: ports.devices?.get(clientId, username) ?? null,
     clockDrift: clockDrift ?? 0,
   };
-}
-
-/** A Cognito answer as tokens on the local clock; a refresh without a new RefreshToken keeps the one sent. */
-function fromResult(
-  ports: SessionPorts,
-  result: AuthenticationResultType | undefined,
-  sent: Secret<string>,
-): { tokens: TokenSet; clockDrift: number } {
-  if (result?.AccessToken === undefined || result.IdToken === undefined)
-    throw unexpected('AuthenticationResult without tokens');
-  const local = nowMs(ports);
-  return {
-    tokens: {
-      idToken: secret(result.IdToken),
-      accessToken: secret(result.AccessToken),
-      refreshToken: result.RefreshToken === undefined ? sent : secret(result.RefreshToken),
-      expiresAt: local + (result.ExpiresIn ?? 3600) * 1000,
-    },
-    clockDrift: clockDriftOf(result.IdToken, result.AccessToken, local),
-  };
-}
-
-/** Back ends without GetTokensFromRefreshToken (older emulators, proxies) answer with one of these. */
-function isUnknownOperation(thrown: unknown): boolean {
-  const error = toSignInError(thrown);
-  return (
-    error.code === 'UnknownOperationException' ||
-    error.code === 'UnsupportedOperationException' ||
-    (error.code === 'UnexpectedResponse' && /unknown ?operation|not ?supported/i.test(error.detail ?? ''))
-  );
-}
-
-/** One refresh request: GetTokensFromRefreshToken (rotation), or InitiateAuth REFRESH_TOKEN_AUTH (legacy). */
-async function refreshCall(
-  ports: SessionPorts,
-  input: RefreshInput,
-  call: RefreshCall,
-  refreshToken: Secret<string>,
-): Promise<AuthenticationResultType | undefined> {
-  if (call === 'rotation') {
-    const request = {
-      ClientId: input.clientId,
-      RefreshToken: refreshToken.reveal(),
-      ...(ports.cognito.clientSecret === undefined ? {} : { ClientSecret: ports.cognito.clientSecret().reveal() }),
-      ...(input.device === null ? {} : { DeviceKey: input.device.deviceKey }),
-      ...(input.clientMetadata === null ? {} : { ClientMetadata: input.clientMetadata }),
-    };
-    return (await callCognito(ports, 'GetTokensFromRefreshToken', request)).AuthenticationResult;
-  }
-  const parameters: StringMap = { REFRESH_TOKEN: refreshToken.reveal() };
-  if (ports.cognito.secretHash) parameters.SECRET_HASH = await ports.cognito.secretHash(input.username);
-  if (input.device !== null) parameters.DEVICE_KEY = input.device.deviceKey;
-  const request: InitiateAuthRequest = {
-    AuthFlow: 'REFRESH_TOKEN_AUTH',
-    ClientId: input.clientId,
-    AuthParameters: parameters,
-    ...(input.clientMetadata === null ? {} : { ClientMetadata: input.clientMetadata }),
-  };
-  return (await callCognito(ports, 'InitiateAuth', request)).AuthenticationResult;
 }
 
 /** Runs without a lock: only one refresh per tab can run anyway (the machine has one refreshing state). */
@@ -118,96 +45,22 @@ export function sessionActors(ports: SessionPorts) {
     loadSession: fromPromise<SessionTokens | null, { clientId: string }>(({ input }) =>
       Promise.resolve(load(input.clientId)),
     ),
-
     refreshSession: fromPromise<RefreshOutcome, RefreshInput>(({ input }) =>
-      lock(refreshLockName(input.clientId), async () => {
-        // Re-read under the lock: another tab may have refreshed (its refresh token is the live one) or signed out.
-        const stored = ports.tokens === undefined ? null : load(input.clientId);
-        if (ports.tokens !== undefined && stored === null) return { kind: 'signedOut' as const };
-        const theirs = stored !== null && stored.tokens.accessToken.reveal() !== input.tokens.accessToken.reveal();
-        const due = (stored?.tokens.expiresAt ?? 0) - input.refreshMarginSeconds * 1000 <= nowMs(ports);
-        if (stored !== null && theirs && !due) return { kind: 'adopted' as const, ...stored };
-        const current = stored ?? {
-          username: input.username,
-          tokens: input.tokens,
-          claims: readClaims(input.tokens.idToken.reveal()),
-          device: input.device,
-          clockDrift: 0,
-        };
-        const refreshToken = current.tokens.refreshToken;
-        if (refreshToken === null)
-          throw new CognitoServiceError({
-            code: 'NotAuthorizedException',
-            retryable: false,
-            detail: 'no refresh token',
-          });
-        let call: RefreshCall = input.refreshCall ?? (input.refresh === 'legacy' ? 'legacy' : 'rotation');
-        let result: AuthenticationResultType | undefined;
-        try {
-          result = await refreshCall(ports, { ...input, device: current.device }, call, refreshToken);
-        } catch (thrown) {
-          // `auto` on a back end without GetTokensFromRefreshToken: the legacy flow, remembered from now on.
-          if (input.refresh !== 'auto' || input.refreshCall !== null || !isUnknownOperation(thrown)) throw thrown;
-          call = 'legacy';
-          result = await refreshCall(ports, { ...input, device: current.device }, call, refreshToken);
-        }
-        const { tokens, clockDrift } = fromResult(ports, result, refreshToken);
-        // One write replaces the rotated-out refresh token, before the machine lets go of the old one.
-        ports.tokens?.save(input.clientId, { username: current.username, ...tokens, clockDrift });
-        return {
-          kind: 'refreshed' as const,
-          refreshCall: call,
-          username: current.username,
-          tokens,
-          claims: readClaims(tokens.idToken.reveal()),
-          device: current.device,
-          clockDrift,
-        };
-      }),
+      lock(refreshLockName(input.clientId), async () => (await calls()).refreshSession(ports, input, load)),
     ),
-
-    revokeToken: fromPromise<null, SessionTokenCallInput>(async ({ input }) => {
-      const refreshToken = input.tokens.refreshToken;
-      if (refreshToken === null) return null;
-      await callCognito(ports, 'RevokeToken', { Token: refreshToken.reveal(), ClientId: input.clientId });
-      return null;
-    }),
-
-    globalSignOut: fromPromise<null, SessionTokenCallInput>(async ({ input }) => {
-      await callCognito(ports, 'GlobalSignOut', { AccessToken: input.tokens.accessToken.reveal() });
-      return null;
-    }),
-
-    confirmDevice: fromPromise<ConfirmDeviceOutput, ConfirmNewDeviceInput>(async ({ input }) => {
-      const { deviceKey, deviceGroupKey } = input.newDevice;
-      const verifier = await ports.srp.createDeviceVerifier({ deviceGroupKey, deviceKey });
-      const response = await callCognito(ports, 'ConfirmDevice', {
-        AccessToken: input.accessToken.reveal(),
-        DeviceKey: deviceKey,
-        DeviceSecretVerifierConfig: { PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt },
-        // The official client names a confirmed device after the user agent.
-        DeviceName: ports.deviceName ?? 'cognito-xstate',
-      });
-      return {
-        device: { deviceKey, deviceGroupKey, devicePassword: verifier.devicePassword },
-        userConfirmationNecessary: response.UserConfirmationNecessary === true,
-      };
-    }),
-
-    /** Only "yes" costs a request: after ConfirmDevice the device is already not_remembered. */
-    updateDeviceStatus: fromPromise<null, DeviceCallInput>(async ({ input }) => {
-      await callCognito(ports, 'UpdateDeviceStatus', {
-        AccessToken: input.accessToken.reveal(),
-        DeviceKey: input.deviceKey,
-        DeviceRememberedStatus: 'remembered',
-      });
-      return null;
-    }),
-
-    forgetDevice: fromPromise<null, DeviceCallInput>(async ({ input }) => {
-      await callCognito(ports, 'ForgetDevice', { AccessToken: input.accessToken.reveal(), DeviceKey: input.deviceKey });
-      return null;
-    }),
+    revokeToken: fromPromise<null, SessionTokenCallInput>(async ({ input }) =>
+      (await calls()).revokeToken(ports, input),
+    ),
+    globalSignOut: fromPromise<null, SessionTokenCallInput>(async ({ input }) =>
+      (await calls()).globalSignOut(ports, input),
+    ),
+    confirmDevice: fromPromise<ConfirmDeviceOutput, ConfirmNewDeviceInput>(async ({ input }) =>
+      (await calls()).confirmDevice(ports, input),
+    ),
+    updateDeviceStatus: fromPromise<null, DeviceCallInput>(async ({ input }) =>
+      (await calls()).updateDeviceStatus(ports, input),
+    ),
+    forgetDevice: fromPromise<null, DeviceCallInput>(async ({ input }) => (await calls()).forgetDevice(ports, input)),
 
     tabs: fromCallback<SessionEvent, { clientId: string }>(({ sendBack, input }) =>
       ports.tabs?.subscribe(input.clientId, () => {
