@@ -2,10 +2,12 @@
 import {
   CognitoIdentityProviderClient,
   GetTokensFromRefreshTokenCommand,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getShortestPaths } from '@xstate/graph';
 import { createActor, waitFor, type Actor, type AnyEventObject, type AnyStateMachine } from 'xstate';
+import { readClaims } from '../../machines/claims.ts';
 import { CognitoServiceError } from '../../machines/errors.ts';
 import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import type { SessionPorts } from '../../machines/ports.ts';
@@ -344,6 +346,52 @@ describe('offline', () => {
     expect(sessionStatus(out)).toBe('signedOut');
     expect(out.context.tokens).toBeNull();
     expect(out.context.error?.detail).toMatch(/expired/);
+    expect(storedRefreshToken(storage, rotationClientId, username)).toBeNull();
+  });
+});
+
+describe('redirect sign-in', () => {
+  it('adopts the tokens of an OAuth callback (redirect.done): stored, signed in, refreshed and signed out as any session', async () => {
+    const username = await newUser();
+    const storage = memoryStorage();
+    const tab = openTab({ storage });
+    await waitFor(tab.actor, (s) => s.matches('signedOut'));
+    // What the redirect machine outputs after the code exchange: Cognito's tokens, wrapped, and the ID token's claims.
+    const answer = await sdk.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: rotationClientId,
+        AuthParameters: { USERNAME: username, PASSWORD },
+      }),
+    );
+    const { IdToken, AccessToken, RefreshToken, ExpiresIn } = answer.AuthenticationResult ?? {};
+    if (IdToken === undefined || AccessToken === undefined || RefreshToken === undefined)
+      throw new Error('InitiateAuth answered without tokens');
+    const tokens = {
+      idToken: secret(IdToken),
+      accessToken: secret(AccessToken),
+      refreshToken: secret(RefreshToken),
+      expiresAt: Date.now() + (ExpiresIn ?? 3600) * 1000,
+    };
+    tab.actor.send({ type: 'redirect.done', tokens, claims: readClaims(IdToken) });
+
+    const signedIn = await waitFor(tab.actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(sessionStatus(signedIn)).toBe('signedIn');
+    expect(signedIn.context.claims?.username).toBe(username);
+    expect(storedRefreshToken(storage, rotationClientId, username)).toBe(RefreshToken);
+
+    tab.actor.send({ type: 'tokens.refresh' });
+    const refreshed = await waitFor(
+      tab.actor,
+      (s) => s.matches({ signedIn: 'active' }) && s.context.tokens?.accessToken.reveal() !== AccessToken,
+    );
+    expect(refreshed.context.error).toBeNull();
+    expect(tab.calls).toEqual(['GetTokensFromRefreshToken']);
+
+    tab.actor.send({ type: 'signOut' });
+    const out = await waitFor(tab.actor, (s) => s.matches('signedOut'));
+    expect(sessionStatus(out)).toBe('signedOut');
+    expect(tab.calls).toEqual(['GetTokensFromRefreshToken', 'RevokeToken']);
     expect(storedRefreshToken(storage, rotationClientId, username)).toBeNull();
   });
 });
