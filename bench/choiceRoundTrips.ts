@@ -1,14 +1,14 @@
 // Round-trip rows for choice-based sign-in (SELECT_CHALLENGE, each factor), passkeys, rotating refresh and the OAuth code flow.
-/* eslint-disable @typescript-eslint/no-deprecated -- allowInsecureRequests: the emulator speaks plain HTTP on loopback. */
-import * as oidc from 'openid-client';
-import { waitFor } from 'xstate';
+import { createActor, toPromise, waitFor } from 'xstate';
 import type { ClientConfig, PoolConfig } from '../e2e/emulator/config.ts';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from '../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../e2e/emulator/index.ts';
 import { FormBrowser, forms } from '../e2e/emulator/oauth/formBrowser.ts';
 import { SoftAuthenticator } from '../e2e/emulator/softAuthenticator.ts';
 import { secret, type AuthResponse, type CognitoPort, type SrpEphemeral, type StringMap } from '../machines/index.ts';
+import { createRedirectMachine } from '../machines/redirect.machine.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
+import { createOAuthRedirect, type OAuthRedirect } from '../src/adapters/oauthRedirect.ts';
 import { createFastSrp } from '../src/adapters/srpFast.ts';
 import { errorText, type BenchContext } from './context.ts';
 import { roundTripRow } from './roundTrips.ts';
@@ -229,37 +229,60 @@ async function countFetches(origin: string, run: () => Promise<void>): Promise<C
   return { count: targets.length, targets };
 }
 
-/** Authorization code + PKCE through managed login with a password: openid-client as the app, a form browser as the user. */
+/** A tab's sessionStorage in Node: the redirect port keeps its pending sign-in here across the page loads. */
+function memoryStorage(): Storage {
+  const entries = new Map<string, string>();
+  return {
+    get length() {
+      return entries.size;
+    },
+    clear: () => {
+      entries.clear();
+    },
+    getItem: (key) => entries.get(key) ?? null,
+    key: (index) => [...entries.keys()][index] ?? null,
+    removeItem: (key) => {
+      entries.delete(key);
+    },
+    setItem: (key, item) => {
+      entries.set(key, item);
+    },
+  };
+}
+
+/**
+ * Authorization code + PKCE through managed login with a password, as the widget does it: our redirect machine over
+ * our oauth4webapi port (discovery, authorize), a form browser as the user, then a fresh port for the callback page.
+ */
 async function oauthCodeFlow(env: Env): Promise<Counted> {
-  // Discovery happens once per app, not per sign-in: outside the count.
-  const config = await oidc.discovery(
-    new URL(`${env.emulator.url}/${DEMO_POOL_ID}`),
-    OAUTH_CLIENT,
-    undefined,
-    oidc.None(),
-    { execute: [oidc.allowInsecureRequests] },
-  );
-  return countFetches(env.emulator.url, async () => {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: CALLBACK,
-      scope: 'openid email',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
+  const storage = memoryStorage();
+  const navigations: string[] = [];
+  const portFor = (): OAuthRedirect =>
+    createOAuthRedirect({
+      issuer: `${env.emulator.url}/${DEMO_POOL_ID}`,
+      clientId: OAUTH_CLIENT,
+      redirectUri: CALLBACK,
+      scopes: ['openid', 'email'],
+      storage,
+      navigate: (url) => navigations.push(url),
     });
+  return countFetches(env.emulator.url, async () => {
+    const leaving = createActor(createRedirectMachine(portFor())).start();
+    leaving.send({ type: 'redirect.start', provider: null });
+    await waitFor(leaving, (s) => s.matches('leaving') || s.matches('failed'), { timeout: 20_000 });
+    leaving.stop();
+    const authorize = navigations.at(-1);
+    if (authorize === undefined) throw new Error('the redirect machine did not leave for /oauth2/authorize');
     const browser = new FormBrowser(CALLBACK);
-    const page = await browser.get(url.toString());
+    const page = await browser.get(authorize);
     const [form] = forms(page);
     if (form === undefined) throw new Error('no sign-in form on the managed login page');
     const back = await browser.submit(form, { username: 'srp-user', password: DEMO_PASSWORD });
     if (!back.url.startsWith(CALLBACK)) throw new Error(`not sent back to the app: ${back.url}`);
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.url), {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-    });
-    if (tokens.access_token === '') throw new Error('no access token');
+    const landed = createActor(createRedirectMachine(portFor())).start();
+    landed.send({ type: 'redirect.complete', callbackUrl: secret(back.url) });
+    const { claims } = await toPromise(landed);
+    if (claims.username !== 'srp-user') throw new Error(`signed in as ${claims.username}`);
   });
 }
 
@@ -328,10 +351,8 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
         roundTripRow('Refresh with rotation, GetTokensFromRefreshToken', 1, failed(`failed: ${errorText(error)}`), ''),
       );
     }
-    await measure(
-      'OAuth code flow + PKCE, managed login with a password (openid-client as the app; no redirect machine on main yet)',
-      4,
-      () => oauthCodeFlow(env),
+    await measure('OAuth code flow + PKCE, managed login with a password (redirect machine)', 5, () =>
+      oauthCodeFlow(env),
     );
   } finally {
     await emulator.stop();
@@ -340,7 +361,7 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
   if (first !== undefined) {
     rows[0] = {
       ...first,
-      note: `Choice-based rows: the demo pool in-process, user ${CHOOSER} (verified email and phone, a software passkey registered first), requests from the emulator's log. Minimums: SELECT_CHALLENGE IA → SELECT_CHALLENGE, R(ANSWER [+ PASSWORD or SRP_A]) → tokens or the factor's challenge, one R per further answer; OAuth: GET /oauth2/authorize → GET /login → POST /login → POST /oauth2/token (discovery, once per app, not counted), counted at fetch. ${first.note}`,
+      note: `Choice-based rows: the demo pool in-process, user ${CHOOSER} (verified email and phone, a software passkey registered first), requests from the emulator's log. Minimums: SELECT_CHALLENGE IA → SELECT_CHALLENGE, R(ANSWER [+ PASSWORD or SRP_A]) → tokens or the factor's challenge, one R per further answer; OAuth: discovery (once per sign-in: the callback page reuses it) → GET /oauth2/authorize → GET /login → POST /login → POST /oauth2/token, counted at fetch. ${first.note}`,
     };
   }
   return rows;
