@@ -27,27 +27,51 @@ test('two tabs refresh 20 times each at random moments on a rotation client: not
     await second.expectStatus('signedIn');
   });
 
+  // Refreshes of the two tabs overlap freely; a clock jump waits for them to end and holds new ones back until every
+  // tab has refreshed across it. (A jump in the middle of a refresh would be a device asleep during the few ms a tab
+  // waits for another's writes; it then goes on after FENCE_TIMEOUT_MS of page time, see storageFence.ts.)
   let clockMoves = 0;
-  let moving = Promise.resolve();
-  /** Server first, then the browsers: a refresh the jump starts meets a server already at the new time. */
-  const moveClocks = () =>
-    (moving = moving.then(async () => {
+  let clicking = 0;
+  let jump: Promise<void> = Promise.resolve();
+  const click = async (tab: SessionTab) => {
+    await jump;
+    clicking += 1;
+    try {
+      await tab.refresh();
+    } finally {
+      clicking -= 1;
+    }
+  };
+  const moveClocks = async () => {
+    const previous = jump;
+    let done: () => void = () => undefined;
+    jump = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    await previous;
+    try {
+      await expect.poll(() => clicking).toBe(0);
       clockMoves += 1;
+      const before = await Promise.all([first.refreshes(), second.refreshes()]);
+      // Server first, then the browsers: a refresh the jump starts meets a server already at the new time.
       await clock.advance(PAST_REFRESH_SECONDS);
       await context.clock.fastForward(PAST_REFRESH_SECONDS * 1000);
-    }));
+      for (const [index, tab] of [first, second].entries()) {
+        await expect.poll(() => tab.refreshes()).toBeGreaterThan(before[index] ?? 0);
+        await expect(tab.status).toHaveAttribute('data-state', 'signedIn.active');
+      }
+    } finally {
+      done();
+    }
+  };
 
   await test.step('20 cycles per tab, each at a random moment: "Refresh now", or both clocks past the refresh time', async () => {
     await Promise.all(
       [first, second].map(async (tab) => {
         for (let cycle = 0; cycle < 20; cycle += 1) {
           await sleep(Math.random() * 40);
-          if (Math.random() < 0.2) {
-            const before = await tab.refreshes();
-            await moveClocks();
-            await expect.poll(() => tab.refreshes()).toBeGreaterThan(before);
-            await expect(tab.status).toHaveAttribute('data-state', 'signedIn.active');
-          } else await tab.refresh();
+          if (Math.random() < 0.2) await moveClocks();
+          else await click(tab);
         }
       }),
     );
@@ -79,4 +103,50 @@ test('two tabs refresh 20 times each at random moments on a rotation client: not
       expect(await refreshFromNode(endpoint, token)).toEqual({ status: 400, errorType: 'RefreshTokenReuseException' });
     expect((await refreshFromNode(endpoint, stored ?? '')).status).toBe(200);
   });
+});
+
+test('a sign-in in one tab reaches every other tab with no request of theirs; a sign-out signs every tab out', async ({
+  context,
+  cognito,
+  users,
+}) => {
+  const user = users.take('srp');
+  const tabs = [
+    await SessionTab.open(context, cognito),
+    await SessionTab.open(context, cognito),
+    await SessionTab.open(context, cognito),
+  ];
+  const signInTimes: number[] = [];
+  const signOutTimes: number[] = [];
+  // Three rounds, each signing in and out from a different tab: one measurement of a fan-out is no figure.
+  for (let round = 0; round < 3; round += 1) {
+    const here = tabs[round % tabs.length];
+    const others = tabs.filter((tab) => tab !== here);
+    if (here === undefined) throw new Error('no tab');
+    const sent = others.map((tab) => tab.calls.length);
+
+    await test.step(`round ${String(round + 1)}: sign in in one tab; the others take the session from the store`, async () => {
+      await here.signIn(user);
+      const signedInAt = await here.statusAt();
+      for (const tab of others) {
+        await tab.expectStatus('signedIn');
+        await expect(tab.status).toContainText(user.username);
+        signInTimes.push((await tab.statusAt()) - signedInAt);
+      }
+      expect(others.map((tab) => tab.calls.length)).toEqual(sent);
+    });
+
+    await test.step(`round ${String(round + 1)}: sign out in the same tab; every tab is signed out`, async () => {
+      await here.page.getByRole('button', { name: 'Sign out' }).click();
+      const clickedAt = Number(await here.status.getAttribute('data-sign-out-at'));
+      for (const tab of tabs) await tab.expectStatus('signedOut');
+      for (const tab of others) signOutTimes.push((await tab.statusAt()) - clickedAt);
+      expect(Object.keys(await here.storedTokens())).toEqual([]);
+      // Only the tab that signed out spoke to Cognito (RevokeToken).
+      expect(others.map((tab) => tab.calls.length)).toEqual(sent);
+    });
+  }
+  record('sign-in fan-out ms', signInTimes.join(', '));
+  record('sign-out fan-out ms', signOutTimes.join(', '));
+  expect(signOutTimes).toHaveLength(6);
 });

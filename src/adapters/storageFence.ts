@@ -25,7 +25,10 @@ export function pageStorage(): StorageView | undefined {
   }
 }
 
-/** How long a tab waits for another's writes before going on with what it has (a writer that crashed mid-way). */
+/**
+ * How long a tab waits for another's writes before going on with what it has: storage cleared under it, or a device
+ * asleep in the few ms of the wait (its timers wake before the storage update arrives).
+ */
 const FENCE_TIMEOUT_MS = 2000;
 
 /** Resolves once `shows()` is true, checked now and on each `storage` event, or after `timeoutMs`. */

@@ -149,4 +149,27 @@ describe('tabs whose localStorage copies lag', () => {
     await sleep(5);
     expect(reads).toEqual(['signed-in']);
   });
+
+  it("a tab that sent a notice itself still waits for the next sender's marker (regression: read before the sign-in)", async () => {
+    const origin = new LaggingOrigin();
+    const [first, second] = [origin.tab(), origin.tab()];
+    const name = `own-${String(Date.now())}`;
+    const reads: (string | null)[] = [];
+    const secondChannel = createTabChannel(name, second);
+    channels.push(secondChannel.subscribe('client', () => reads.push(second.storage.getItem('idToken'))));
+    const firstChannel = createTabChannel(name, first);
+    channels.push(firstChannel.subscribe('client', () => undefined));
+    // The second tab signs out and says so; then the first signs in and says so, its writes still on the way.
+    second.storage.removeItem('idToken');
+    secondChannel.notify('client');
+    origin.deliver();
+    await sleep(5);
+    first.storage.setItem('idToken', 'signed-in');
+    firstChannel.notify('client');
+    await sleep(20);
+    expect(reads).toEqual([]);
+    origin.deliver();
+    await sleep(5);
+    expect(reads).toEqual(['signed-in']);
+  });
 });

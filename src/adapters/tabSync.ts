@@ -111,9 +111,13 @@ export function createTabChannel(name = CHANNEL, view: StorageView | undefined =
   const open = () => (channel ??= new BroadcastChannel(name));
   const markerKey = (clientId: string) => `${name}.${clientId}.changed`;
   const marker = (clientId: string) => view?.storage.getItem(markerKey(clientId)) ?? null;
+  /** The marker this tab wrote last per client: the notice another tab sends is about a newer one. */
+  const ownMarkers = new Map<string, string>();
   return {
     notify(clientId) {
-      view?.storage.setItem(markerKey(clientId), freshMarker());
+      const written = freshMarker();
+      ownMarkers.set(clientId, written);
+      view?.storage.setItem(markerKey(clientId), written);
       open().postMessage({ type: 'changed', clientId } satisfies ChangedNotice);
     },
     subscribe(clientId, listener) {
@@ -124,7 +128,8 @@ export function createTabChannel(name = CHANNEL, view: StorageView | undefined =
           listener();
           return;
         }
-        void storageShows(view, () => marker(clientId) !== actedOn).then(() => {
+        const shown = () => marker(clientId) !== actedOn && marker(clientId) !== ownMarkers.get(clientId);
+        void storageShows(view, shown).then(() => {
           actedOn = marker(clientId);
           listener();
         });
