@@ -20,6 +20,23 @@ function isCognitoCall(request: Request, endpoint: string): boolean {
   return request.method() === 'POST' && request.url().startsWith(endpoint);
 }
 
+/** Harness settings a spec may change: the app client (default: the demo pool's rotation client), the margin. */
+interface HarnessOptions {
+  readonly clientId?: string;
+  readonly margin?: number;
+}
+
+function harnessUrl(endpoint: string, userPoolId: string, options: HarnessOptions): string {
+  const query = new URLSearchParams({
+    endpoint,
+    userPoolId,
+    clientId: options.clientId ?? DEMO_ROTATION_CLIENT_ID,
+    refresh: 'rotation',
+    margin: String(options.margin ?? 300),
+  });
+  return `${HARNESS}?${query.toString()}`;
+}
+
 /** One tab: the harness page, its status, and the Cognito operations this tab sent, in order. */
 export class SessionTab {
   readonly page: Page;
@@ -34,29 +51,23 @@ export class SessionTab {
     });
   }
 
+  /** The harness address this tab opened, to open it again. */
+  private url = '';
+
   /** Opens the harness in a new page of `context`, on the rotation client unless told otherwise. */
-  static async open(
-    context: BrowserContext,
-    cognito: Cognito,
-    options: { readonly clientId?: string; readonly margin?: number } = {},
-  ): Promise<SessionTab> {
+  static async open(context: BrowserContext, cognito: Cognito, options: HarnessOptions = {}): Promise<SessionTab> {
     const endpoint = cognito.endpoint;
     if (endpoint === undefined) throw new Error('the session harness specs need the emulator');
     const tab = new SessionTab(await context.newPage(), endpoint);
-    await tab.page.goto(tab.url(cognito, options));
-    await expect(tab.status).not.toHaveAttribute('data-status', 'loading');
+    tab.url = harnessUrl(endpoint, cognito.userPoolId, options);
+    await tab.reopen();
     return tab;
   }
 
-  private url(cognito: Cognito, options: { readonly clientId?: string; readonly margin?: number }): string {
-    const query = new URLSearchParams({
-      endpoint: cognito.endpoint ?? '',
-      userPoolId: cognito.userPoolId,
-      clientId: options.clientId ?? DEMO_ROTATION_CLIENT_ID,
-      refresh: 'rotation',
-      margin: String(options.margin ?? 300),
-    });
-    return `${HARNESS}?${query.toString()}`;
+  /** Loads the harness again in this page: a reload, or a return after another page. */
+  async reopen(): Promise<void> {
+    await this.page.goto(this.url);
+    await expect(this.status).not.toHaveAttribute('data-status', 'loading');
   }
 
   async signIn(user: FreshUser): Promise<void> {
@@ -174,4 +185,21 @@ export async function refreshFromNode(
 export function record(name: string, value: string): void {
   process.stdout.write(`${name}: ${value}\n`);
   test.info().annotations.push({ type: name, description: value });
+}
+
+/** The stored access token's `exp` (server time, seconds): read from the integrator's store on the Node side. */
+export async function storedAccessTokenExpiry(tab: SessionTab): Promise<number> {
+  const token = Object.entries(await tab.storedTokens()).find(([key]) => key.endsWith('.accessToken'))?.[1];
+  const payload = token?.split('.')[1];
+  if (payload === undefined) throw new Error('no access token in the store');
+  const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+  if (typeof exp !== 'number') throw new Error('the stored access token has no exp');
+  return exp;
+}
+
+/** The Cognito operations the worker's emulator has logged from `from` on, each with its time on the emulator clock. */
+export function emulatorCalls(cognito: Cognito, from = 0): { operation: string; at: number }[] {
+  const log = cognito.emulator?.requests;
+  if (log === undefined) throw new Error('the session harness specs need the emulator');
+  return log.slice(from).map(({ target, at }) => ({ operation: target.split('.').pop() ?? target, at }));
 }
