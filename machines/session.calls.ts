@@ -108,12 +108,21 @@ export async function refreshSession(
   let call: RefreshCall = input.refreshCall ?? (input.refresh === 'legacy' ? 'legacy' : 'rotation');
   let result: AuthenticationResultType | undefined;
   try {
-    result = await refreshCall(ports, { ...input, device: current.device }, call, refreshToken);
+    try {
+      result = await refreshCall(ports, { ...input, device: current.device }, call, refreshToken);
+    } catch (thrown) {
+      // `auto` on a back end without GetTokensFromRefreshToken: the legacy flow, remembered from now on.
+      if (input.refresh !== 'auto' || input.refreshCall !== null || !isUnknownOperation(thrown)) throw thrown;
+      call = 'legacy';
+      result = await refreshCall(ports, { ...input, device: current.device }, call, refreshToken);
+    }
   } catch (thrown) {
-    // `auto` on a back end without GetTokensFromRefreshToken: the legacy flow, remembered from now on.
-    if (input.refresh !== 'auto' || input.refreshCall !== null || !isUnknownOperation(thrown)) throw thrown;
-    call = 'legacy';
-    result = await refreshCall(ports, { ...input, device: current.device }, call, refreshToken);
+    // Refused (RefreshTokenReuseException, say) because a tab without the lock rotated the token meanwhile: the
+    // session it stored is the live one, so take it rather than clear the store and sign every tab out.
+    const latest = ports.tokens === undefined ? null : load(input.clientId);
+    if (latest?.tokens.refreshToken != null && latest.tokens.refreshToken.reveal() !== refreshToken.reveal())
+      return { kind: 'adopted' as const, ...latest };
+    throw thrown;
   }
   const { tokens, clockDrift } = fromResult(ports, result, refreshToken);
   // One write replaces the rotated-out refresh token, before the machine lets go of the old one.

@@ -93,6 +93,8 @@ interface TabOptions {
   readonly channel?: string;
   /** Answers GetTokensFromRefreshToken as a back end that does not know it would. */
   readonly noRotationOperation?: boolean;
+  /** Runs just before this tab's request of `operation` leaves (another tab acting in between). */
+  readonly beforeCall?: (operation: string) => Promise<void>;
 }
 
 /** One browser tab: its own machine and transport, the origin's storage, lock and channel. */
@@ -103,6 +105,11 @@ function openTab(options: TabOptions): Tab {
     const operation = (headers.get('X-Amz-Target') ?? '').split('.').pop() ?? '';
     if (tab.offline) return Promise.reject(new TypeError('Failed to fetch'));
     tab.calls.push(operation);
+    if (options.beforeCall !== undefined)
+      return options.beforeCall(operation).then(() => sendThroughTab(operation, url, init));
+    return sendThroughTab(operation, url, init);
+  };
+  const sendThroughTab = (operation: string, url: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]) => {
     if (options.noRotationOperation === true && operation === 'GetTokensFromRefreshToken')
       return Promise.resolve(
         new Response(JSON.stringify({ __type: 'UnknownOperationException' }), {
@@ -191,6 +198,41 @@ describe('refresh modes', () => {
     await waitFor(tab.actor, () => tab.calls.length === 1);
     await waitFor(tab.actor, (s) => s.matches({ signedIn: 'active' }));
     expect(tab.calls).toEqual(['InitiateAuth']);
+  });
+
+  it('a refresh refused because a lock-less tab rotated the token meanwhile takes that tab’s session, not a sign-out', async () => {
+    const storage = memoryStorage();
+    const username = await newUser();
+    let otherTabRotates = false;
+    const tab = openTab({
+      storage,
+      beforeCall: async (operation) => {
+        if (!otherTabRotates || operation !== 'GetTokensFromRefreshToken') return;
+        otherTabRotates = false;
+        // Another tab (without Web Locks) rotates the same refresh token first and stores what it got.
+        const sent = storedRefreshToken(storage, rotationClientId, username) ?? '';
+        const result = (await refreshWith(rotationClientId, sent)).AuthenticationResult;
+        if (result?.IdToken === undefined || result.AccessToken === undefined) throw new Error('no tokens');
+        createWebStorageTokenStore(storage).save(rotationClientId, {
+          username,
+          idToken: secret(result.IdToken),
+          accessToken: secret(result.AccessToken),
+          refreshToken: secret(result.RefreshToken ?? sent),
+          expiresAt: Date.now() + HOUR,
+        });
+      },
+    });
+    await signIn(tab, username);
+    otherTabRotates = true;
+    tab.calls.length = 0;
+    tab.actor.send({ type: 'tokens.refresh' });
+    const after = await waitFor(tab.actor, (s) => !s.matches({ signedIn: 'refreshing' }));
+    expect(tab.calls).toEqual(['GetTokensFromRefreshToken']);
+    expect(after.matches({ signedIn: 'active' })).toBe(true);
+    expect(after.context.error).toBeNull();
+    const theirs = storedRefreshToken(storage, rotationClientId, username);
+    expect(theirs).not.toBeNull();
+    expect(after.context.tokens?.refreshToken?.reveal()).toBe(theirs);
   });
 
   it('legacy on a rotation client signs out with the error Cognito gave, the store cleared', async () => {
