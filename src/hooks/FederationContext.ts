@@ -12,6 +12,10 @@ export interface Federation {
   /** The callback URL when this page load is the OAuth callback (taken off the address bar), else null. */
   readonly takeCallbackUrl: () => string | null;
   readonly loadPort: () => Promise<RedirectPort & { signOut(): Promise<void> }>;
+  /** Notes that this tab's session came through managed login, so signing out also ends it there (`/logout`). */
+  readonly noteHostedSignIn: () => void;
+  /** True (once) when this tab's session came through managed login; forgets the note. */
+  readonly takeHostedSignIn: () => boolean;
 }
 
 /** Provided by AuthProvider when `config.oauth` is set; null otherwise. */

@@ -10,6 +10,7 @@ import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
 import { widgetFederation } from './federation.ts';
+import { HostedSignOut } from './HostedSignOut.tsx';
 import { RedirectCallback } from './RedirectCallback.tsx';
 
 /** Props of `<AuthProvider>`. */
@@ -78,11 +79,14 @@ export function AuthProvider({
   );
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
   const [federation] = useState(() => widgetFederation(config));
+  // A redirect sign-in leaves its tokens in the store; a fresh sign-in actor restores them and emits `signedIn`.
+  const [signInActorKey, setSignInActorKey] = useState(0);
   return (
     <MessagesContext.Provider value={dictionary}>
       <CognitoPortsContext value={resolvedPorts}>
         <FederationContext value={federation}>
           <SignInProvider
+            key={signInActorKey}
             logic={logic}
             input={input}
             onSignedIn={onSignedIn}
@@ -90,7 +94,17 @@ export function AuthProvider({
             inspect={inspect}
           >
             {federation === null ? null : (
-              <RedirectCallback clientId={config.clientId} tokens={resolvedPorts.tokens} onSignedIn={onSignedIn} />
+              <>
+                <RedirectCallback
+                  clientId={config.clientId}
+                  tokens={resolvedPorts.tokens}
+                  onSignedIn={() => {
+                    federation.noteHostedSignIn();
+                    setSignInActorKey((key) => key + 1);
+                  }}
+                />
+                <HostedSignOut />
+              </>
             )}
             {children}
           </SignInProvider>
