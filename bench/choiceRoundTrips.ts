@@ -1,13 +1,13 @@
 // Round-trip rows for choice-based sign-in (SELECT_CHALLENGE, each factor), passkeys, rotating refresh and the OAuth code flow.
-/* eslint-disable @typescript-eslint/no-deprecated -- allowInsecureRequests: the emulator speaks plain HTTP on loopback. */
-import * as oidc from 'openid-client';
-import { waitFor } from 'xstate';
+import { createActor, waitFor } from 'xstate';
 import type { ClientConfig, PoolConfig } from '../e2e/emulator/config.ts';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from '../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../e2e/emulator/index.ts';
 import { FormBrowser, forms } from '../e2e/emulator/oauth/formBrowser.ts';
 import { SoftAuthenticator } from '../e2e/emulator/softAuthenticator.ts';
 import { secret, type AuthResponse, type CognitoPort, type SrpEphemeral, type StringMap } from '../machines/index.ts';
+import { createRedirectMachine, type RedirectEvent } from '../machines/redirect.machine.ts';
+import { createOAuthRedirect, type OAuthRedirect } from '../src/adapters/oauthRedirect.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
 import { createFastSrp } from '../src/adapters/srpFast.ts';
 import { errorText, type BenchContext } from './context.ts';
@@ -229,37 +229,59 @@ async function countFetches(origin: string, run: () => Promise<void>): Promise<C
   return { count: targets.length, targets };
 }
 
-/** Authorization code + PKCE through managed login with a password: openid-client as the app, a form browser as the user. */
+/** A tab's sessionStorage, for the redirect port in Node. */
+function memoryStorage(): Storage {
+  const entries = new Map<string, string>();
+  return {
+    get length() {
+      return entries.size;
+    },
+    clear: () => {
+      entries.clear();
+    },
+    getItem: (key) => entries.get(key) ?? null,
+    key: (index) => [...entries.keys()][index] ?? null,
+    removeItem: (key) => {
+      entries.delete(key);
+    },
+    setItem: (key, value) => {
+      entries.set(key, value);
+    },
+  };
+}
+
+/** Runs the redirect machine from one event to its resting state (`leaving`, `signedIn` or `failed`). */
+async function redirectStep(port: OAuthRedirect, event: RedirectEvent): Promise<void> {
+  const actor = createActor(createRedirectMachine(port)).start();
+  actor.send(event);
+  const snapshot = await waitFor(actor, (s) => s.matches('leaving') || s.status === 'done' || s.matches('failed'));
+  actor.stop();
+  if (snapshot.matches('failed')) throw new Error(`redirect ${snapshot.context.error?.code ?? 'failed'}`);
+}
+
+/** Authorization code + PKCE through managed login with a password: the widget's redirect machine and port as the app, a form browser as the user. */
 async function oauthCodeFlow(env: Env): Promise<Counted> {
-  // Discovery happens once per app, not per sign-in: outside the count.
-  const config = await oidc.discovery(
-    new URL(`${env.emulator.url}/${DEMO_POOL_ID}`),
-    OAUTH_CLIENT,
-    undefined,
-    oidc.None(),
-    { execute: [oidc.allowInsecureRequests] },
-  );
+  const navigations: string[] = [];
+  const port = createOAuthRedirect({
+    issuer: `${env.emulator.url}/${DEMO_POOL_ID}`,
+    clientId: OAUTH_CLIENT,
+    redirectUri: CALLBACK,
+    storage: memoryStorage(),
+    navigate: (url) => navigations.push(url),
+  });
+  // Discovery happens once per app, not per sign-in: a first start runs it outside the count.
+  await redirectStep(port, { type: 'redirect.start', provider: null });
   return countFetches(env.emulator.url, async () => {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: CALLBACK,
-      scope: 'openid email',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-    });
+    await redirectStep(port, { type: 'redirect.start', provider: null });
+    const authorize = navigations.at(-1);
+    if (authorize === undefined) throw new Error('the redirect machine sent the browser nowhere');
     const browser = new FormBrowser(CALLBACK);
-    const page = await browser.get(url.toString());
+    const page = await browser.get(authorize);
     const [form] = forms(page);
     if (form === undefined) throw new Error('no sign-in form on the managed login page');
     const back = await browser.submit(form, { username: 'srp-user', password: DEMO_PASSWORD });
     if (!back.url.startsWith(CALLBACK)) throw new Error(`not sent back to the app: ${back.url}`);
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.url), {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-    });
-    if (tokens.access_token === '') throw new Error('no access token');
+    await redirectStep(port, { type: 'redirect.complete', callbackUrl: secret(back.url) });
   });
 }
 
@@ -329,7 +351,7 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
       );
     }
     await measure(
-      'OAuth code flow + PKCE, managed login with a password (openid-client as the app; no redirect machine on main yet)',
+      'OAuth code flow + PKCE, managed login with a password (the redirect machine and its oauth4webapi port)',
       4,
       () => oauthCodeFlow(env),
     );
