@@ -24,6 +24,7 @@ export function demoSeedDefine(): Record<string, string> {
       clientId: DEMO_CLIENT_ID,
       callbackPath: DEMO_CALLBACK_PATH,
       providers: ['COGNITO', DEMO_IDP],
+      providerLabels: { [DEMO_IDP]: 'Mock IdP' },
     },
   };
   return { __DEMO_SEED__: JSON.stringify(seed) };

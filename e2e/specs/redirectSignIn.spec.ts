@@ -88,7 +88,7 @@ test('an SMS-MFA user answers the texted code on the managed login page and the 
   });
 });
 
-test('"Continue with MockIdP" creates the linked user with the mapped attributes', async ({
+test('"Continue with Mock IdP" creates the linked user with the mapped attributes', async ({
   cognito,
   signInPage,
   admin,
@@ -99,7 +99,7 @@ test('"Continue with MockIdP" creates the linked user with the mapped attributes
   await mockIdentityProvider(cognito.endpoint ?? '').addUser({ sub, email, email_verified: true, name: `Ada ${sub}` });
   await signInPage.open(cognito);
   await test.step('the widget goes straight to the provider (identity_provider), whose page picks the user', async () => {
-    await signInPage.button(`Continue with ${DEMO_IDP}`).click();
+    await signInPage.button('Continue with Mock IdP').click();
     await expect(page.getByRole('heading', { name: 'Mock IdP' })).toBeVisible();
     await page.getByRole('button', { name: `Continue as Ada ${sub}` }).click();
   });

@@ -7,7 +7,7 @@ import { useMessages } from './MessagesContext.ts';
 export function FederatedButtons() {
   const messages = useMessages();
   const step = useSignInStep();
-  const { providers, hostedOnly, busy, error, signInWith } = useFederatedSignIn();
+  const { providers, label, hostedOnly, busy, error, signInWith } = useFederatedSignIn();
   const shown = hostedOnly ? ['COGNITO'] : providers;
   // Beside the first step only: a user halfway through MFA or already signed in has no use for another way in.
   if (shown.length === 0 || step !== 'credentials') return null;
@@ -23,7 +23,9 @@ export function FederatedButtons() {
             signInWith(provider === 'COGNITO' ? null : provider);
           }}
         >
-          {provider === 'COGNITO' ? messages.signInOnHostedPage : messages.continueWith.replace('{provider}', provider)}
+          {provider === 'COGNITO'
+            ? messages.signInOnHostedPage
+            : messages.continueWith.replace('{provider}', label(provider))}
         </button>
       ))}
       {error === null ? null : (

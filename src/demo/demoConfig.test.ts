@@ -77,13 +77,20 @@ describe('demoQuery', () => {
 });
 
 describe('withDemoOAuth', () => {
-  const seed = { userPoolId: 'us-east-1_P', clientId: 'c', callbackPath: '/oauth-callback', providers: ['COGNITO'] };
+  const seed = {
+    userPoolId: 'us-east-1_P',
+    clientId: 'c',
+    callbackPath: '/oauth-callback',
+    providers: ['COGNITO', 'MockIdP'],
+    providerLabels: { MockIdP: 'Mock IdP' },
+  };
 
   it('offers managed login for the seeded client, back to this origin', () => {
     expect(withDemoOAuth({ userPoolId: 'us-east-1_P', clientId: 'c' }, seed, 'http://127.0.0.1:5173').oauth).toEqual({
       redirectUri: 'http://127.0.0.1:5173/oauth-callback',
       logoutUri: 'http://127.0.0.1:5173/',
-      providers: ['COGNITO'],
+      providers: ['COGNITO', 'MockIdP'],
+      providerLabels: { MockIdP: 'Mock IdP' },
     });
   });
 

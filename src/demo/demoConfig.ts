@@ -71,7 +71,12 @@ export function withDemoOAuth(config: LoginWidgetConfig, seed: DemoOAuthSeed, or
   if (config.userPoolId !== seed.userPoolId || config.clientId !== seed.clientId) return config;
   return {
     ...config,
-    oauth: { redirectUri: `${origin}${seed.callbackPath}`, logoutUri: `${origin}/`, providers: seed.providers },
+    oauth: {
+      redirectUri: `${origin}${seed.callbackPath}`,
+      logoutUri: `${origin}/`,
+      providers: seed.providers,
+      providerLabels: seed.providerLabels,
+    },
   };
 }
 

@@ -19,4 +19,5 @@ interface DemoOAuthSeed {
   readonly clientId: string;
   readonly callbackPath: string;
   readonly providers: readonly string[];
+  readonly providerLabels: Readonly<Record<string, string>>;
 }

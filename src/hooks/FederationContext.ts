@@ -6,6 +6,8 @@ import type { RedirectPort } from '../../machines/redirect.types.ts';
 export interface Federation {
   /** Identity provider names offered as "Continue with …" (`COGNITO` is the managed login page itself). */
   readonly providers: readonly string[];
+  /** Display names by provider name; a provider without one is shown by its name. */
+  readonly providerLabels: Readonly<Record<string, string>>;
   /** Only the managed login page: no username/password form in the widget. */
   readonly hostedOnly: boolean;
   /** Loads the OAuth code on first use, so the widget's first paint does not carry it. */

@@ -8,6 +8,8 @@ import { useFederation } from './FederationContext.ts';
 export interface FederatedSignIn {
   /** Providers to offer; empty when no managed login domain is configured. */
   readonly providers: readonly string[];
+  /** What each provider's button calls it (its name unless `config.oauth.providerLabels` says otherwise). */
+  readonly label: (provider: string) => string;
   readonly hostedOnly: boolean;
   /** True from the click until the page leaves for the login domain. */
   readonly busy: boolean;
@@ -51,6 +53,7 @@ export function useFederatedSignIn(): FederatedSignIn {
   }, [federation]);
   return {
     providers: federation?.providers ?? [],
+    label: (provider: string) => federation?.providerLabels[provider] ?? provider,
     hostedOnly: federation?.hostedOnly ?? false,
     busy,
     error,

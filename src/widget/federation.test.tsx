@@ -19,10 +19,18 @@ describe('LoginWidgetConfig oauth', () => {
   it('offers each configured provider beside the username/password form', async () => {
     render(
       <LoginWidget
-        config={{ ...base, oauth: { redirectUri: `${location.origin}/callback`, providers: ['MockIdP', 'COGNITO'] } }}
+        config={{
+          ...base,
+          oauth: {
+            redirectUri: `${location.origin}/callback`,
+            providers: ['MockIdP', 'Google', 'COGNITO'],
+            providerLabels: { MockIdP: 'Mock IdP' },
+          },
+        }}
       />,
     );
-    expect(await screen.findByRole('button', { name: 'Continue with MockIdP' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Continue with Mock IdP' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Continue with Google' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign in on the hosted page' })).toBeTruthy();
     expect(screen.getByLabelText('Username')).toBeTruthy();
   });

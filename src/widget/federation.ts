@@ -25,6 +25,7 @@ export function widgetFederation(config: LoginWidgetConfig): Federation | null {
   if (oauth === undefined) return null;
   return {
     providers: oauth.providers ?? [],
+    providerLabels: oauth.providerLabels ?? {},
     hostedOnly: oauth.hostedOnly ?? false,
     takeCallbackUrl: () => takeCallbackUrl(oauth.redirectUri),
     noteHostedSignIn: () => {
