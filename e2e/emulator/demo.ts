@@ -1,5 +1,5 @@
 // The demo pool: one app client and one user per sign-in path, used by `npm start`, the CLI default and tests.
-import type { EmulatorConfig, PoolConfig, UserSeed } from './config.ts';
+import type { ClientConfig, EmulatorConfig, PoolConfig, UserSeed } from './config.ts';
 import { createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } from './demoTriggers.ts';
 
 export const DEMO_POOL_ID = 'us-east-1_DemoPool1';
@@ -15,6 +15,10 @@ export const DEMO_PHONE = '+15555550100';
 export const DEMO_DOMAIN = 'demo';
 /** The demo pool's OIDC identity provider: the emulator's own mock provider. */
 export const DEMO_IDP = 'MockIdP';
+/** Where the demo app listens when `npm start` gets Vite's usual port; the demo client's URLs are registered under it. */
+export const DEMO_APP_ORIGIN = 'http://127.0.0.1:5173';
+/** The demo app's OAuth callback path: the demo client's CallbackURL is `<app origin>` + this. */
+export const DEMO_CALLBACK_PATH = '/oauth-callback';
 
 export interface DemoUser {
   readonly username: string;
@@ -77,8 +81,42 @@ function seed(username: string, extra: Partial<UserSeed> = {}): UserSeed {
   };
 }
 
-/** The demo pool config; a fresh object each call so a test may change its copy. */
-export function demoPool(): PoolConfig {
+function loopbackTwin(origin: string): string {
+  const url = new URL(origin);
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  else if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+  return url.origin;
+}
+
+/**
+ * The demo app client: public (no secret), every API sign-in flow, and managed login (code + PKCE) back to the demo
+ * app at `appOrigin`, through the hosted page (`COGNITO`) or the mock provider.
+ */
+export function demoAppClient(appOrigin: string = DEMO_APP_ORIGIN): ClientConfig {
+  // The same app on the other loopback name too: passkeys need `localhost`, the suite serves on 127.0.0.1.
+  const origins = [...new Set([appOrigin, loopbackTwin(appOrigin)])].map((origin) => origin.replace(/\/+$/, ''));
+  return {
+    ClientId: DEMO_CLIENT_ID,
+    ClientName: 'demo',
+    ExplicitAuthFlows: [
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_CUSTOM_AUTH',
+      'ALLOW_USER_AUTH',
+    ],
+    PreventUserExistenceErrors: 'ENABLED',
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthScopes: ['openid', 'email', 'profile'],
+    CallbackURLs: origins.map((origin) => `${origin}${DEMO_CALLBACK_PATH}`),
+    LogoutURLs: origins.map((origin) => `${origin}/`),
+    SupportedIdentityProviders: ['COGNITO', DEMO_IDP],
+  };
+}
+
+/** The demo pool config, its app client registered for the demo app at `appOrigin`; a fresh object each call. */
+export function demoPool(appOrigin: string = DEMO_APP_ORIGIN): PoolConfig {
   return {
     Id: DEMO_POOL_ID,
     Name: 'demo',
@@ -117,18 +155,7 @@ export function demoPool(): PoolConfig {
       VerifyAuthChallengeResponse: verifyAuthChallengeResponse,
     },
     Clients: [
-      {
-        ClientId: DEMO_CLIENT_ID,
-        ClientName: 'demo',
-        ExplicitAuthFlows: [
-          'ALLOW_USER_SRP_AUTH',
-          'ALLOW_USER_PASSWORD_AUTH',
-          'ALLOW_REFRESH_TOKEN_AUTH',
-          'ALLOW_CUSTOM_AUTH',
-          'ALLOW_USER_AUTH',
-        ],
-        PreventUserExistenceErrors: 'ENABLED',
-      },
+      demoAppClient(appOrigin),
       {
         ClientId: DEMO_ROTATION_CLIENT_ID,
         ClientName: 'demo-rotation',
@@ -166,6 +193,7 @@ export function demoPool(): PoolConfig {
   };
 }
 
-export function demoConfig(): EmulatorConfig {
-  return { Pools: [demoPool()] };
+/** The emulator config with the demo pool alone (see {@link demoPool}). */
+export function demoConfig(appOrigin: string = DEMO_APP_ORIGIN): EmulatorConfig {
+  return { Pools: [demoPool(appOrigin)] };
 }

@@ -7,7 +7,7 @@ import {
   DEMO_TEMP_PASSWORD,
   DEMO_TOTP_SECRET,
 } from '../emulator/demo.ts';
-import { waitForDemoServer } from './demoBuild.ts';
+import { demoUrl, waitForDemoServer } from './demoBuild.ts';
 import type { EmulatorConfig, UserSeed } from '../emulator/index.ts';
 import { test as kitTest, type Admin } from '../kit/index.ts';
 
@@ -49,9 +49,9 @@ function copy(seed: UserSeed, username: string): UserSeed {
   return { ...seed, Username: username, Attributes: { ...seed.Attributes, email: `${username}@example.com` } };
 }
 
-/** The demo pool plus RESERVE copies of each demo user, named `<demo user>-<n>`. */
+/** The demo pool (its app client's managed login returning to this suite's demo) plus RESERVE copies of each demo user, named `<demo user>-<n>`. */
 function reserveConfig(): EmulatorConfig {
-  const pool = demoPool();
+  const pool = demoPool(demoUrl);
   const seeds = pool.Users ?? [];
   const copies = seeds.flatMap((seed) =>
     Array.from({ length: RESERVE }, (_, n) => copy(seed, `${seed.Username}-${String(n + 1)}`)),

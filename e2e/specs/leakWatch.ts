@@ -57,6 +57,10 @@ function responseSecrets(body: unknown): string[] {
     if ('IdToken' in result) found.push(result.IdToken);
     if ('RefreshToken' in result) found.push(result.RefreshToken);
   }
+  // The OAuth token endpoint's answer (RFC 6749 §5.1).
+  if ('id_token' in body) found.push(body.id_token);
+  if ('access_token' in body) found.push(body.access_token);
+  if ('refresh_token' in body) found.push(body.refresh_token);
   return found.filter((value): value is string => typeof value === 'string' && value.length >= SHORT);
 }
 
@@ -80,11 +84,17 @@ export interface LeakWatcher {
 
 /**
  * Records everything observable on `page`, and every secret that crossed the wire, while the test runs.
- * `chosenStorage`: storage keys the integrator chose to fill (null: none).
+ * `chosenStorage`: storage keys the integrator chose to fill (null: none). `oauthCallback`: the redirect URI, the
+ * one URL that must carry a code (RFC 6749 §4.1.2): its arrival is left out of the URL sinks, so the spec checks
+ * the address bar and the history after the callback itself.
  */
 export function watchLeaks(
   page: Page,
-  options: { readonly chosenStorage?: RegExp | null; readonly inspector?: InspectorTap } = {},
+  options: {
+    readonly chosenStorage?: RegExp | null;
+    readonly inspector?: InspectorTap;
+    readonly oauthCallback?: string;
+  } = {},
 ): LeakWatcher {
   const chosenStorage = options.chosenStorage === undefined ? CHOSEN_STORAGE : options.chosenStorage;
   const secrets = new Set<string>();
@@ -94,8 +104,14 @@ export function watchLeaks(
   const sinks: Sink[] = [];
   page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => logs.push(`pageerror: ${error.message}`));
-  page.on('framenavigated', (frame) => pageUrls.push(frame.url()));
-  page.on('request', (request) => requestUrls.push(request.url()));
+  const callbackArrival = (url: string): boolean =>
+    options.oauthCallback !== undefined && url.startsWith(`${options.oauthCallback}?`);
+  page.on('framenavigated', (frame) => {
+    if (!callbackArrival(frame.url())) pageUrls.push(frame.url());
+  });
+  page.on('request', (request) => {
+    if (!callbackArrival(request.url())) requestUrls.push(request.url());
+  });
   page.on('response', async (response) => {
     if (response.request().method() !== 'POST') return;
     const body: unknown = await response.json().catch(() => undefined);

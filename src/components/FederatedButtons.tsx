@@ -1,13 +1,16 @@
 // "Continue with …" buttons for the configured identity providers, or the one button of a hosted-page-only widget.
 import { useFederatedSignIn } from '../hooks/useFederatedSignIn.ts';
+import { useSignInStep } from '../hooks/useSignInStep.ts';
 import { useMessages } from './MessagesContext.ts';
 
-/** One button per provider (`COGNITO` reads "Sign in" and opens the managed login page); nothing when none. */
+/** One button per provider (`COGNITO` reads "Sign in" and opens the managed login page); nothing when none or once signed in. */
 export function FederatedButtons() {
   const messages = useMessages();
-  const { providers, hostedOnly, busy, error, signInWith } = useFederatedSignIn();
+  const step = useSignInStep();
+  const { providers, label, hostedOnly, busy, error, signInWith } = useFederatedSignIn();
   const shown = hostedOnly ? ['COGNITO'] : providers;
-  if (shown.length === 0) return null;
+  // Beside the first step only: a user halfway through MFA or already signed in has no use for another way in.
+  if (shown.length === 0 || step !== 'credentials') return null;
   return (
     <div className="cx-federated">
       {shown.map((provider) => (
@@ -20,7 +23,9 @@ export function FederatedButtons() {
             signInWith(provider === 'COGNITO' ? null : provider);
           }}
         >
-          {provider === 'COGNITO' ? messages.signInOnHostedPage : messages.continueWith.replace('{provider}', provider)}
+          {provider === 'COGNITO'
+            ? messages.signInOnHostedPage
+            : messages.continueWith.replace('{provider}', label(provider))}
         </button>
       ))}
       {error === null ? null : (

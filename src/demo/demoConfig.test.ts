@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDemoConfig, withDemoFlow } from './demoConfig.ts';
+import { demoQuery, readDemoConfig, withDemoFlow, withDemoOAuth } from './demoConfig.ts';
 
 describe('readDemoConfig', () => {
   it('uses the env that npm start sets', () => {
@@ -41,5 +41,60 @@ describe('readDemoConfig', () => {
   it('takes where the SRP math runs from the query and ignores other values', () => {
     expect(readDemoConfig('?srp=inline', {}).srp).toBe('inline');
     expect(readDemoConfig('?srp=gpu', {}).srp).toBeUndefined();
+  });
+});
+
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+  const entries = new Map<string, string>();
+  return {
+    getItem: (key) => entries.get(key) ?? null,
+    setItem: (key, value) => {
+      entries.set(key, value);
+    },
+  };
+}
+
+describe('demoQuery', () => {
+  it('brings the page’s config back on the OAuth callback, whose URL has no query of ours', () => {
+    const storage = memoryStorage();
+    const first = demoQuery('?endpoint=http%3A%2F%2F127.0.0.1%3A4000&clientId=q&utm=x', storage);
+    expect(first).toBe('?endpoint=http%3A%2F%2F127.0.0.1%3A4000&clientId=q');
+    expect(readDemoConfig(demoQuery('?code=c0de&state=s7', storage), {})).toMatchObject({
+      endpoint: 'http://127.0.0.1:4000',
+      clientId: 'q',
+    });
+  });
+
+  it('keeps nothing but the config parameters: no code or state is ever stored', () => {
+    const storage = memoryStorage();
+    demoQuery('?endpoint=http%3A%2F%2F127.0.0.1%3A4000&code=c0de&state=s7', storage);
+    expect(demoQuery('', storage)).not.toMatch(/c0de|s7/);
+  });
+
+  it('is empty in a fresh tab without parameters', () => {
+    expect(demoQuery('', memoryStorage())).toBe('');
+  });
+});
+
+describe('withDemoOAuth', () => {
+  const seed = {
+    userPoolId: 'us-east-1_P',
+    clientId: 'c',
+    callbackPath: '/oauth-callback',
+    providers: ['COGNITO', 'MockIdP'],
+    providerLabels: { MockIdP: 'Mock IdP' },
+  };
+
+  it('offers managed login for the seeded client, back to this origin', () => {
+    expect(withDemoOAuth({ userPoolId: 'us-east-1_P', clientId: 'c' }, seed, 'http://127.0.0.1:5173').oauth).toEqual({
+      redirectUri: 'http://127.0.0.1:5173/oauth-callback',
+      logoutUri: 'http://127.0.0.1:5173/',
+      providers: ['COGNITO', 'MockIdP'],
+      providerLabels: { MockIdP: 'Mock IdP' },
+    });
+  });
+
+  it('offers none for another pool or client, which has no such callback registered', () => {
+    expect(withDemoOAuth({ userPoolId: 'us-east-1_P', clientId: 'other' }, seed, 'http://x').oauth).toBeUndefined();
   });
 });

@@ -41,6 +41,45 @@ function nonEmpty(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
+/** The query parameters readDemoConfig reads (`inspect` is read by inspector.ts). */
+const CONFIG_PARAMETERS = ['endpoint', 'userPoolId', 'clientId', 'region', 'authFlow', 'srp', 'inspect'] as const;
+
+const REMEMBERED_QUERY = 'cognito-xstate.demo.query';
+
+/**
+ * The query this page load is configured by. Managed login returns to the registered callback URL without the
+ * page's own query (`?endpoint=…` would be lost), so the tab keeps the config parameters in `storage`
+ * (sessionStorage: this tab only, none of them secret) and a load without any of them reads them back.
+ */
+export function demoQuery(search: string, storage: Pick<Storage, 'getItem' | 'setItem'>): string {
+  const query = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const name of CONFIG_PARAMETERS) {
+    const value = query.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  if (kept.size > 0) {
+    storage.setItem(REMEMBERED_QUERY, kept.toString());
+    return `?${kept.toString()}`;
+  }
+  const remembered = storage.getItem(REMEMBERED_QUERY);
+  return remembered === null ? '' : `?${remembered}`;
+}
+
+/** The seeded demo client's managed login, when `config` talks to that pool and client; the callback on `origin`. */
+export function withDemoOAuth(config: LoginWidgetConfig, seed: DemoOAuthSeed, origin: string): LoginWidgetConfig {
+  if (config.userPoolId !== seed.userPoolId || config.clientId !== seed.clientId) return config;
+  return {
+    ...config,
+    oauth: {
+      redirectUri: `${origin}${seed.callbackPath}`,
+      logoutUri: `${origin}/`,
+      providers: seed.providers,
+      providerLabels: seed.providerLabels,
+    },
+  };
+}
+
 /** `?endpoint=&userPoolId=&clientId=&region=&authFlow=&srp=inline` (authFlow one of DEMO_FLOWS) win over the env, which wins over the demo pool. */
 export function readDemoConfig(search: string, env: DemoEnv): LoginWidgetConfig {
   const query = new URLSearchParams(search);

@@ -10,4 +10,14 @@ interface ImportMetaEnv {
 declare const __DEMO_SEED__: {
   readonly users: readonly { readonly username: string; readonly password: string; readonly path: string }[];
   readonly totpUsers: readonly { readonly username: string; readonly secret: string }[];
+  readonly oauth: DemoOAuthSeed;
 };
+
+/** The demo client's managed login, as seeded: offered only when the page talks to that pool and client. */
+interface DemoOAuthSeed {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly callbackPath: string;
+  readonly providers: readonly string[];
+  readonly providerLabels: Readonly<Record<string, string>>;
+}

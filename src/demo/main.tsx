@@ -4,13 +4,15 @@ import { createRoot } from 'react-dom/client';
 import '../theme.css';
 import './demo.css';
 import { DemoApp } from './DemoApp.tsx';
-import { readDemoConfig } from './demoConfig.ts';
+import { demoQuery, readDemoConfig, withDemoOAuth } from './demoConfig.ts';
 import { loadInspector } from './inspector.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-const config = readDemoConfig(window.location.search, import.meta.env);
-const inspect = await loadInspector(window.location.search);
+// The config survives the trip to the managed login page and back (the callback URL has no query of ours).
+const search = demoQuery(window.location.search, sessionStorage);
+const config = withDemoOAuth(readDemoConfig(search, import.meta.env), __DEMO_SEED__.oauth, window.location.origin);
+const inspect = await loadInspector(search);
 createRoot(container).render(
   <StrictMode>
     <DemoApp config={config} inspect={inspect} />

@@ -6,12 +6,18 @@ import type { RedirectPort } from '../../machines/redirect.types.ts';
 export interface Federation {
   /** Identity provider names offered as "Continue with …" (`COGNITO` is the managed login page itself). */
   readonly providers: readonly string[];
+  /** Display names by provider name; a provider without one is shown by its name. */
+  readonly providerLabels: Readonly<Record<string, string>>;
   /** Only the managed login page: no username/password form in the widget. */
   readonly hostedOnly: boolean;
   /** Loads the OAuth code on first use, so the widget's first paint does not carry it. */
   /** The callback URL when this page load is the OAuth callback (taken off the address bar), else null. */
   readonly takeCallbackUrl: () => string | null;
   readonly loadPort: () => Promise<RedirectPort & { signOut(): Promise<void> }>;
+  /** Notes that this tab's session came through managed login, so signing out also ends it there (`/logout`). */
+  readonly noteHostedSignIn: () => void;
+  /** True (once) when this tab's session came through managed login; forgets the note. */
+  readonly takeHostedSignIn: () => boolean;
 }
 
 /** Provided by AuthProvider when `config.oauth` is set; null otherwise. */

@@ -1,7 +1,6 @@
 // Headless hook for redirect sign-in: "Continue with <provider>" or the managed login page, and the hosted sign-out.
 import { useCallback, useState } from 'react';
 import { createActor } from 'xstate';
-import { createRedirectMachine } from '../../machines/redirect.machine.ts';
 import type { RedirectErrorCode } from '../../machines/redirect.types.ts';
 import { useFederation } from './FederationContext.ts';
 
@@ -9,6 +8,8 @@ import { useFederation } from './FederationContext.ts';
 export interface FederatedSignIn {
   /** Providers to offer; empty when no managed login domain is configured. */
   readonly providers: readonly string[];
+  /** What each provider's button calls it (its name unless `config.oauth.providerLabels` says otherwise). */
+  readonly label: (provider: string) => string;
   readonly hostedOnly: boolean;
   /** True from the click until the page leaves for the login domain. */
   readonly busy: boolean;
@@ -29,17 +30,20 @@ export function useFederatedSignIn(): FederatedSignIn {
       if (federation === null) return;
       setBusy(true);
       setError(null);
-      void federation.loadPort().then((port) => {
-        const actor = createActor(createRedirectMachine(port));
-        actor.subscribe((snapshot) => {
-          if (!snapshot.matches('failed')) return;
-          setBusy(false);
-          setError(snapshot.context.error?.code ?? 'UnexpectedResponse');
-          actor.stop();
-        });
-        actor.start();
-        actor.send({ type: 'redirect.start', provider });
-      });
+      // The redirect machine loads with the OAuth port, on the first click: a widget never used this way skips both.
+      void Promise.all([federation.loadPort(), import('../../machines/redirect.machine.ts')]).then(
+        ([port, { createRedirectMachine }]) => {
+          const actor = createActor(createRedirectMachine(port));
+          actor.subscribe((snapshot) => {
+            if (!snapshot.matches('failed')) return;
+            setBusy(false);
+            setError(snapshot.context.error?.code ?? 'UnexpectedResponse');
+            actor.stop();
+          });
+          actor.start();
+          actor.send({ type: 'redirect.start', provider });
+        },
+      );
     },
     [federation],
   );
@@ -49,6 +53,7 @@ export function useFederatedSignIn(): FederatedSignIn {
   }, [federation]);
   return {
     providers: federation?.providers ?? [],
+    label: (provider: string) => federation?.providerLabels[provider] ?? provider,
     hostedOnly: federation?.hostedOnly ?? false,
     busy,
     error,

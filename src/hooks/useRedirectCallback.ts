@@ -1,8 +1,7 @@
 // On the OAuth callback page: completes the redirect sign-in once, then hands the tokens to the provider's store.
 import { useEffect, useRef, useState } from 'react';
 import { createActor } from 'xstate';
-import { createRedirectMachine } from '../../machines/redirect.machine.ts';
-import { toRedirectError, type RedirectErrorCode, type RedirectOutput } from '../../machines/redirect.types.ts';
+import type { RedirectErrorCode, RedirectOutput } from '../../machines/redirect.types.ts';
 import { secret } from '../../machines/secret.ts';
 import { useFederation } from './FederationContext.ts';
 
@@ -20,9 +19,9 @@ export function useRedirectCallback(onTokens: (output: RedirectOutput) => void):
     handled.current = true; // StrictMode mounts twice; the code is single-use
     const callbackUrl = federation.takeCallbackUrl();
     if (callbackUrl === null) return;
-    void federation
-      .loadPort()
-      .then((port) => {
+    // The machine and the OAuth port load only on a callback page, so other page loads carry neither.
+    void Promise.all([federation.loadPort(), import('../../machines/redirect.machine.ts')])
+      .then(([port, { createRedirectMachine }]) => {
         const actor = createActor(createRedirectMachine(port)).start();
         actor.subscribe((snapshot) => {
           if (snapshot.status === 'done') latest.current(snapshot.output);
@@ -33,7 +32,8 @@ export function useRedirectCallback(onTokens: (output: RedirectOutput) => void):
         });
         actor.send({ type: 'redirect.complete', callbackUrl: secret(callbackUrl) });
       })
-      .catch((thrown: unknown) => {
+      .catch(async (thrown: unknown) => {
+        const { toRedirectError } = await import('../../machines/redirect.types.ts');
         setError(toRedirectError(thrown).code);
       });
   }, [federation]);

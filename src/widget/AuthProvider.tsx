@@ -10,6 +10,7 @@ import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
 import { widgetFederation } from './federation.ts';
+import { HostedSignOut } from './HostedSignOut.tsx';
 import { RedirectCallback } from './RedirectCallback.tsx';
 
 /** Props of `<AuthProvider>`. */
@@ -89,7 +90,12 @@ export function AuthProvider({
             onSignedOut={onSignedOut}
             inspect={inspect}
           >
-            {federation === null ? null : <RedirectCallback />}
+            {federation === null ? null : (
+              <>
+                <RedirectCallback />
+                <HostedSignOut />
+              </>
+            )}
             {children}
           </SignInProvider>
         </FederationContext>

@@ -1,6 +1,7 @@
 // The drop-in login widget: the provider, the step forms, and the theme's root class.
 import { AccountFlows } from '../components/AccountFlows.tsx';
 import { FederatedButtons } from '../components/FederatedButtons.tsx';
+import { HostedOnlySteps } from '../components/HostedOnlySteps.tsx';
 import { SignIn } from '../components/SignIn.tsx';
 import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
 import type { LoginWidgetConfig } from './config.ts';
@@ -33,7 +34,7 @@ export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfi
       signUpAttributes={config.signUpAttributes}
       clientMetadata={config.clientMetadata}
     >
-      {config.oauth?.hostedOnly === true ? null : <SignIn />}
+      {config.oauth?.hostedOnly === true ? <HostedOnlySteps /> : <SignIn />}
       <FederatedButtons />
     </AccountFlows>
   );

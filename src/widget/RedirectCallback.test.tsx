@@ -13,6 +13,7 @@ import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { FederationContext, type Federation } from '../hooks/FederationContext.ts';
 import { SignInProvider, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { useAuth, type Auth } from '../hooks/useAuth.ts';
+import { HostedSignOut } from './HostedSignOut.tsx';
 import { RedirectCallback } from './RedirectCallback.tsx';
 
 let emulator: Emulator;
@@ -45,18 +46,32 @@ async function redirectOutput(): Promise<RedirectOutput> {
 }
 
 describe('RedirectCallback', () => {
-  it('signs the session in with the callback’s tokens: onSignedIn hears it, useAuth shows it, sign-out revokes', async () => {
+  it('signs the session in with the callback’s tokens: onSignedIn hears it, useAuth shows it, sign-out revokes and logs out of the login domain', async () => {
     const output = await redirectOutput();
+    let hostedSignIn = false;
+    let hostedSignOuts = 0;
     const federation: Federation = {
       providers: [],
+      providerLabels: {},
       hostedOnly: false,
       takeCallbackUrl: () => 'http://localhost/callback?code=one-time&state=ours',
       loadPort: () =>
         Promise.resolve({
           begin: () => Promise.resolve(),
           complete: () => Promise.resolve(output),
-          signOut: () => Promise.resolve(),
+          signOut: () => {
+            hostedSignOuts += 1;
+            return Promise.resolve();
+          },
         }),
+      noteHostedSignIn: () => {
+        hostedSignIn = true;
+      },
+      takeHostedSignIn: () => {
+        const noted = hostedSignIn;
+        hostedSignIn = false;
+        return noted;
+      },
     };
     const tokens = createMemoryTokenStore();
     const logic = createSessionMachine({
@@ -83,6 +98,7 @@ describe('RedirectCallback', () => {
           onSignedIn={(result) => signedIn.push(result)}
         >
           <RedirectCallback />
+          <HostedSignOut />
           <Probe />
         </SignInProvider>
       </FederationContext>,
@@ -106,5 +122,9 @@ describe('RedirectCallback', () => {
       'AWSCognitoIdentityProviderService.RevokeToken',
     ]);
     expect(tokens.load(DEMO_CLIENT_ID)).toBeNull();
+    // The managed login domain's session ends too (its /logout).
+    await waitFor(() => {
+      expect(hostedSignOuts).toBe(1);
+    });
   });
 });

@@ -54,6 +54,8 @@ export interface LoginWidgetOAuthConfig {
   readonly scopes?: readonly string[];
   /** Identity providers offered as "Continue with …" (`COGNITO`: the managed login page). */
   readonly providers?: readonly string[];
+  /** What a button calls its provider when the pool's name is not for people, e.g. `{ AzureAD: 'Contoso' }`. */
+  readonly providerLabels?: Readonly<Record<string, string>>;
   /** Show only a button to the managed login page, no username/password form. */
   readonly hostedOnly?: boolean;
 }

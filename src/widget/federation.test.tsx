@@ -2,6 +2,8 @@
 // config.oauth in the widget: "Continue with …" beside the form, the hosted-page-only mode, and a refused callback.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { secret } from '../../machines/secret.ts';
+import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { LoginWidget } from './LoginWidget.tsx';
 import type { LoginWidgetConfig } from './config.ts';
 
@@ -17,10 +19,18 @@ describe('LoginWidgetConfig oauth', () => {
   it('offers each configured provider beside the username/password form', async () => {
     render(
       <LoginWidget
-        config={{ ...base, oauth: { redirectUri: `${location.origin}/callback`, providers: ['MockIdP', 'COGNITO'] } }}
+        config={{
+          ...base,
+          oauth: {
+            redirectUri: `${location.origin}/callback`,
+            providers: ['MockIdP', 'Google', 'COGNITO'],
+            providerLabels: { MockIdP: 'Mock IdP' },
+          },
+        }}
       />,
     );
-    expect(await screen.findByRole('button', { name: 'Continue with MockIdP' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Continue with Mock IdP' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Continue with Google' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign in on the hosted page' })).toBeTruthy();
     expect(screen.getByLabelText('Username')).toBeTruthy();
   });
@@ -31,6 +41,26 @@ describe('LoginWidgetConfig oauth', () => {
     );
     expect(await screen.findByRole('button', { name: 'Sign in on the hosted page' })).toBeTruthy();
     expect(screen.queryByLabelText('Username')).toBeNull();
+  });
+
+  it('hosted-page-only still shows the signed-in view, and no way in, once a session is restored', async () => {
+    const tokenStore = createMemoryTokenStore();
+    const payload = btoa(JSON.stringify({ sub: 's-1', 'cognito:username': 'ada', email: 'ada@example.com' }));
+    const idToken = `e30.${payload.replace(/=+$/, '')}.sig`;
+    tokenStore.save(base.clientId, {
+      username: 'ada',
+      idToken: secret(idToken),
+      accessToken: secret(idToken),
+      refreshToken: secret('refresh'),
+      expiresAt: Date.now() + 3_600_000,
+    });
+    render(
+      <LoginWidget
+        config={{ ...base, tokenStore, oauth: { redirectUri: `${location.origin}/callback`, hostedOnly: true } }}
+      />,
+    );
+    expect(await screen.findByText('Signed in as ada@example.com.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sign in on the hosted page' })).toBeNull();
   });
 
   it('a callback this tab did not start is refused, and its code leaves the address bar', async () => {

@@ -16,14 +16,26 @@ function takeCallbackUrl(redirectUri: string): string | null {
   return taken;
 }
 
+/** The tab's note that its session came through managed login: not a secret, only which sign-out it needs. */
+const hostedKey = (clientId: string): string => `cognito-xstate.hosted.${clientId}`;
+
 /** The Federation for `config.oauth`, or null without one. */
 export function widgetFederation(config: LoginWidgetConfig): Federation | null {
   const oauth = config.oauth;
   if (oauth === undefined) return null;
   return {
     providers: oauth.providers ?? [],
+    providerLabels: oauth.providerLabels ?? {},
     hostedOnly: oauth.hostedOnly ?? false,
     takeCallbackUrl: () => takeCallbackUrl(oauth.redirectUri),
+    noteHostedSignIn: () => {
+      sessionStorage.setItem(hostedKey(config.clientId), '1');
+    },
+    takeHostedSignIn: () => {
+      const hosted = sessionStorage.getItem(hostedKey(config.clientId)) !== null;
+      sessionStorage.removeItem(hostedKey(config.clientId));
+      return hosted;
+    },
     loadPort: () =>
       import('../adapters/oauthRedirect.ts').then(({ createOAuthRedirect }) =>
         createOAuthRedirect({
