@@ -1,12 +1,16 @@
-// Signed-in account statechart: ChangePassword, attribute updates and verification, TOTP enrolment, MFA preference, devices.
+// Signed-in account statechart: ChangePassword, attributes and verification, TOTP enrolment, MFA preference, devices, passkeys.
 import { assign, setup } from 'xstate';
 import type {
   AttributeCallInput,
   ChangePasswordCallInput,
   CodeDelivery,
+  CompletePasskeyCallInput,
   DeviceCallInput,
   MfaPreference,
   MfaPreferenceCallInput,
+  Passkey,
+  PasskeyCallInput,
+  PasskeyCeremonyInput,
   RememberedDevice,
   SignedInCallBase,
   TotpCodeCallInput,
@@ -41,7 +45,10 @@ export type AccountResult =
   | 'totpEnabled'
   | 'mfaPreferenceSet'
   | 'devicesListed'
-  | 'deviceForgotten';
+  | 'deviceForgotten'
+  | 'passkeysListed'
+  | 'passkeyRegistered'
+  | 'passkeyDeleted';
 
 /** The account machine's context (secrets redacted). */
 export interface AccountContext {
@@ -70,6 +77,14 @@ export interface AccountContext {
   readonly mfaPreference: MfaPreference;
   readonly devices: readonly RememberedDevice[];
   readonly deviceKey: string | null;
+  /** ListWebAuthnCredentials' answer (no key material). */
+  readonly passkeys: readonly Passkey[];
+  /** The passkey DeleteWebAuthnCredential removes. */
+  readonly credentialId: string | null;
+  /** StartWebAuthnRegistration's options (they carry the challenge), only until the browser has answered. */
+  readonly creationOptions: Secret<string> | null;
+  /** The browser's RegistrationResponseJSON, only while CompleteWebAuthnRegistration runs. */
+  readonly credential: Secret<string> | null;
   readonly lastResult: AccountResult | null;
   readonly error: SignInError | null;
 }
@@ -90,6 +105,10 @@ export type AccountEvent =
   | { type: 'mfaPreference.set'; preference: MfaPreference }
   | { type: 'devices.list' }
   | { type: 'device.forget'; deviceKey: string }
+  /** StartWebAuthnRegistration, the browser's passkey dialog, CompleteWebAuthnRegistration, then a fresh list. */
+  | { type: 'passkey.register' }
+  | { type: 'passkeys.list' }
+  | { type: 'passkey.delete'; credentialId: string }
   | { type: 'account.cancel' };
 
 function callBase(context: AccountContext): SignedInCallBase {
@@ -119,6 +138,11 @@ export const accountMachineSetup = setup({
     setUserMFAPreference: notProvided<null, MfaPreferenceCallInput>('setUserMFAPreference'),
     listDevices: notProvided<RememberedDevice[], { base: SignedInCallBase }>('listDevices'),
     forgetDevice: notProvided<null, DeviceCallInput>('forgetDevice'),
+    startWebAuthnRegistration: notProvided<Secret<string>, { base: SignedInCallBase }>('startWebAuthnRegistration'),
+    createPasskey: notProvided<Secret<string>, PasskeyCeremonyInput>('createPasskey'),
+    completeWebAuthnRegistration: notProvided<null, CompletePasskeyCallInput>('completeWebAuthnRegistration'),
+    listWebAuthnCredentials: notProvided<Passkey[], { base: SignedInCallBase }>('listWebAuthnCredentials'),
+    deleteWebAuthnCredential: notProvided<null, PasskeyCallInput>('deleteWebAuthnCredential'),
   },
   guards: {
     needsVerification: (_, params: { deliveries: readonly CodeDelivery[] }) =>
@@ -160,6 +184,30 @@ export const accountMachineSetup = setup({
     storeDeviceKey: assign((_, params: { deviceKey: string }) => ({
       deviceKey: params.deviceKey,
       lastResult: null,
+      error: null,
+    })),
+    storeCredentialId: assign((_, params: { credentialId: string }) => ({
+      credentialId: params.credentialId,
+      lastResult: null,
+      error: null,
+    })),
+    applyCreationOptions: assign((_, params: { creationOptions: Secret<string> }) => ({
+      creationOptions: params.creationOptions,
+    })),
+    /** The browser answered: the options (and their challenge) are spent. */
+    applyCredential: assign((_, params: { credential: Secret<string> }) => ({
+      creationOptions: null,
+      credential: params.credential,
+    })),
+    dropPasskeyCeremony: assign({ creationOptions: null, credential: null }),
+    applyPasskeys: assign((_, params: { passkeys: Passkey[] }) => ({ passkeys: params.passkeys })),
+    /** A listing right after a registration or deletion keeps that as the result to confirm. */
+    finishPasskeyListing: assign(({ context }) => ({
+      lastResult:
+        context.lastResult === 'passkeyRegistered' || context.lastResult === 'passkeyDeleted'
+          ? context.lastResult
+          : 'passkeysListed',
+      credentialId: null,
       error: null,
     })),
     clearResult: assign({ lastResult: null, error: null }),
@@ -238,6 +286,10 @@ export const accountMachine = accountMachineSetup.createMachine({
     mfaPreference: {},
     devices: [],
     deviceKey: null,
+    passkeys: [],
+    credentialId: null,
+    creationOptions: null,
+    credential: null,
     lastResult: null,
     error: null,
   }),
@@ -285,6 +337,12 @@ export const accountMachine = accountMachineSetup.createMachine({
         'device.forget': {
           target: 'ForgetDevice',
           actions: { type: 'storeDeviceKey', params: ({ event }) => ({ deviceKey: event.deviceKey }) },
+        },
+        'passkey.register': { target: 'registeringPasskey', actions: 'clearResult' },
+        'passkeys.list': { target: 'ListWebAuthnCredentials', actions: 'clearResult' },
+        'passkey.delete': {
+          target: 'DeleteWebAuthnCredential',
+          actions: { type: 'storeCredentialId', params: ({ event }) => ({ credentialId: event.credentialId }) },
         },
       },
     },
@@ -466,6 +524,87 @@ export const accountMachine = accountMachineSetup.createMachine({
           return { base: callBase(context), deviceKey: context.deviceKey };
         },
         onDone: { target: 'ListDevices', actions: { type: 'finish', params: { result: 'deviceForgotten' } } },
+        onError: toIdleWithError,
+      },
+    },
+    registeringPasskey: {
+      description:
+        'StartWebAuthnRegistration, the browser creates the passkey, CompleteWebAuthnRegistration; a closed dialog (NotAllowedError) ends here with the error.',
+      initial: 'StartWebAuthnRegistration',
+      exit: 'dropPasskeyCeremony',
+      states: {
+        StartWebAuthnRegistration: {
+          tags: ['busy'],
+          invoke: {
+            src: 'startWebAuthnRegistration',
+            input: ({ context }) => ({ base: callBase(context) }),
+            onDone: {
+              target: 'creatingCredential',
+              actions: { type: 'applyCreationOptions', params: ({ event }) => ({ creationOptions: event.output }) },
+            },
+            onError: toIdleWithError,
+          },
+        },
+        creatingCredential: {
+          description: 'navigator.credentials.create through the injected WebAuthn port.',
+          tags: ['busy'],
+          invoke: {
+            src: 'createPasskey',
+            input: ({ context }) => {
+              if (context.creationOptions === null) throw new Error('no registration options');
+              return { creationOptions: context.creationOptions };
+            },
+            onDone: {
+              target: 'CompleteWebAuthnRegistration',
+              actions: { type: 'applyCredential', params: ({ event }) => ({ credential: event.output }) },
+            },
+            onError: toIdleWithError,
+          },
+        },
+        CompleteWebAuthnRegistration: {
+          tags: ['busy'],
+          invoke: {
+            src: 'completeWebAuthnRegistration',
+            input: ({ context }) => {
+              if (context.credential === null) throw new Error('no credential to register');
+              return { base: callBase(context), credential: context.credential };
+            },
+            onDone: {
+              target: '#account.ListWebAuthnCredentials',
+              actions: { type: 'finish', params: { result: 'passkeyRegistered' } },
+            },
+            onError: toIdleWithError,
+          },
+        },
+      },
+    },
+    ListWebAuthnCredentials: {
+      tags: ['busy'],
+      invoke: {
+        src: 'listWebAuthnCredentials',
+        input: ({ context }) => ({ base: callBase(context) }),
+        onDone: {
+          target: 'idle',
+          actions: [
+            { type: 'applyPasskeys', params: ({ event }) => ({ passkeys: event.output }) },
+            'finishPasskeyListing',
+          ],
+        },
+        onError: toIdleWithError,
+      },
+    },
+    DeleteWebAuthnCredential: {
+      tags: ['busy'],
+      invoke: {
+        src: 'deleteWebAuthnCredential',
+        input: ({ context }) => {
+          if (context.credentialId === null) throw new Error('no passkey to delete');
+          return { base: callBase(context), credentialId: context.credentialId };
+        },
+        onDone: {
+          target: 'ListWebAuthnCredentials',
+          actions: { type: 'finish', params: { result: 'passkeyDeleted' } },
+        },
         onError: toIdleWithError,
       },
     },

@@ -60,6 +60,7 @@ export type {
   MfaPreference,
   MfaSetting,
   RememberedDevice,
+  Passkey,
 } from './accountTypes.ts';
 export * from './passwordPolicy.ts';
 // The OAuth redirect path (managed login and federation): its machine, data and errors.
