@@ -79,6 +79,8 @@ export interface AccountContext {
   readonly deviceKey: string | null;
   /** ListWebAuthnCredentials' answer (no key material). */
   readonly passkeys: readonly Passkey[];
+  /** The passkeys were listed: a registration or deletion lists them again, else it costs no extra call. */
+  readonly passkeysListed: boolean;
   /** The passkey DeleteWebAuthnCredential removes. */
   readonly credentialId: string | null;
   /** StartWebAuthnRegistration's options (they carry the challenge), only until the browser has answered. */
@@ -150,6 +152,7 @@ export const accountMachineSetup = setup({
     hasPendingVerification: ({ context }) => context.pendingVerifications.length > 0,
     hasCodeDelivery: ({ context }) => context.codeDelivery !== null,
     isTotpEnrolment: ({ context }) => context.totpVerified,
+    hasListedPasskeys: ({ context }) => context.passkeysListed,
   },
   actions: {
     updateToken: assign((_, params: { accessToken: Secret<string> }) => ({ accessToken: params.accessToken })),
@@ -200,7 +203,10 @@ export const accountMachineSetup = setup({
       credential: params.credential,
     })),
     dropPasskeyCeremony: assign({ creationOptions: null, credential: null }),
-    applyPasskeys: assign((_, params: { passkeys: Passkey[] }) => ({ passkeys: params.passkeys })),
+    applyPasskeys: assign((_, params: { passkeys: Passkey[] }) => ({
+      passkeys: params.passkeys,
+      passkeysListed: true,
+    })),
     /** A listing right after a registration or deletion keeps that as the result to confirm. */
     finishPasskeyListing: assign(({ context }) => ({
       lastResult:
@@ -287,6 +293,7 @@ export const accountMachine = accountMachineSetup.createMachine({
     devices: [],
     deviceKey: null,
     passkeys: [],
+    passkeysListed: false,
     credentialId: null,
     creationOptions: null,
     credential: null,
@@ -529,7 +536,7 @@ export const accountMachine = accountMachineSetup.createMachine({
     },
     registeringPasskey: {
       description:
-        'StartWebAuthnRegistration, the browser creates the passkey, CompleteWebAuthnRegistration; a closed dialog (NotAllowedError) ends here with the error.',
+        'StartWebAuthnRegistration, the browser creates the passkey, CompleteWebAuthnRegistration (then a fresh list if one is shown); a closed dialog (NotAllowedError) ends here with the error.',
       initial: 'StartWebAuthnRegistration',
       exit: 'dropPasskeyCeremony',
       states: {
@@ -569,10 +576,14 @@ export const accountMachine = accountMachineSetup.createMachine({
               if (context.credential === null) throw new Error('no credential to register');
               return { base: callBase(context), credential: context.credential };
             },
-            onDone: {
-              target: '#account.ListWebAuthnCredentials',
-              actions: { type: 'finish', params: { result: 'passkeyRegistered' } },
-            },
+            onDone: [
+              {
+                guard: 'hasListedPasskeys',
+                target: '#account.ListWebAuthnCredentials',
+                actions: { type: 'finish', params: { result: 'passkeyRegistered' } },
+              },
+              { target: '#account.idle', actions: { type: 'finish', params: { result: 'passkeyRegistered' } } },
+            ],
             onError: toIdleWithError,
           },
         },
