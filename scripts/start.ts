@@ -22,6 +22,8 @@ try {
 }
 const url = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 console.log(`demo: ${url}`);
+// The demo pool's passkey RelyingPartyId is localhost: browsers refuse an IP address as RP id.
+console.log(`passkeys: open ${url.replace('127.0.0.1', 'localhost')} (passkey-user, "Choose how to sign in")`);
 console.log(`emulator: ${emulator.url} (pool ${DEMO_POOL_ID}, client ${DEMO_CLIENT_ID})`);
 console.log('one-time codes: GET /_emulator/messages on the emulator (never printed here)');
 console.table(
