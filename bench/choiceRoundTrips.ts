@@ -1,18 +1,17 @@
 // Round-trip rows for choice-based sign-in (SELECT_CHALLENGE, each factor), passkeys, rotating refresh and the OAuth code flow.
-/* eslint-disable @typescript-eslint/no-deprecated -- allowInsecureRequests: the emulator speaks plain HTTP on loopback. */
-import * as oidc from 'openid-client';
-import { waitFor } from 'xstate';
+import { createActor, toPromise, waitFor } from 'xstate';
 import type { ClientConfig, PoolConfig } from '../e2e/emulator/config.ts';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from '../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../e2e/emulator/index.ts';
 import { FormBrowser, forms } from '../e2e/emulator/oauth/formBrowser.ts';
 import { SoftAuthenticator } from '../e2e/emulator/softAuthenticator.ts';
-import { secret, type AuthResponse, type CognitoPort, type SrpEphemeral, type StringMap } from '../machines/index.ts';
+import { secret, type CognitoPort, type WebAuthnPort } from '../machines/index.ts';
+import { createRedirectMachine } from '../machines/redirect.machine.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
-import { createFastSrp } from '../src/adapters/srpFast.ts';
+import { createOAuthRedirect, type OAuthRedirect } from '../src/adapters/oauthRedirect.ts';
 import { errorText, type BenchContext } from './context.ts';
 import { roundTripRow } from './roundTrips.ts';
-import { driveSignIn, outboxCode, signInMachineStates } from './signInDriver.ts';
+import { driveSignIn } from './signInDriver.ts';
 import { failed, value, type Row } from './table.ts';
 
 const ROTATING_CLIENT = 'benchrotatingclient000001';
@@ -48,89 +47,32 @@ interface Env {
   readonly passkey: SoftAuthenticator;
 }
 
-const srp = createFastSrp();
-
-/** Answers whatever challenge comes next (SRP verifier, a code from the outbox, a passkey assertion) until tokens. */
-async function finish(env: Env, first: AuthResponse, ephemeral: SrpEphemeral | null): Promise<void> {
-  let step = first;
-  for (let moves = 0; moves < 5; moves++) {
-    if (step.AuthenticationResult?.AccessToken !== undefined) return;
-    const name = step.ChallengeName;
-    const params = step.ChallengeParameters ?? {};
-    const responses: StringMap = { USERNAME: params.USERNAME ?? CHOOSER };
-    if (name === 'PASSWORD_VERIFIER') {
-      if (ephemeral === null) throw new Error('PASSWORD_VERIFIER without SRP_A');
-      const userIdForSrp = params.USER_ID_FOR_SRP ?? '';
-      const claim = await srp.passwordClaim({
-        ephemeral,
-        srpB: params.SRP_B ?? '',
-        salt: params.SALT ?? '',
-        secretBlock: params.SECRET_BLOCK ?? '',
-        now: new Date(),
-        poolName: DEMO_POOL_ID.split('_')[1] ?? '',
-        userIdForSrp,
-        password: secret(DEMO_PASSWORD),
-      });
-      Object.assign(responses, {
-        USERNAME: userIdForSrp,
-        PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK ?? '',
-        PASSWORD_CLAIM_SIGNATURE: claim.signature,
-        TIMESTAMP: claim.timestamp,
-      });
-    } else if (name === 'EMAIL_OTP' || name === 'SMS_OTP') {
-      responses[`${name}_CODE`] = await outboxCode(env.emulator.url, CHOOSER);
-    } else if (name === 'WEB_AUTHN') {
-      const options = JSON.parse(params.CREDENTIAL_REQUEST_OPTIONS ?? '{}') as { challenge: string; rpId?: string };
-      responses.CREDENTIAL = JSON.stringify(env.passkey.get(options));
-    } else {
-      throw new Error(`unexpected challenge ${String(name)}`);
-    }
-    step = await env.port.call('RespondToAuthChallenge', {
-      ClientId: DEMO_CLIENT_ID,
-      ChallengeName: name,
-      ...(step.Session === undefined ? {} : { Session: step.Session }),
-      ChallengeResponses: responses,
-    });
-  }
-  throw new Error('no tokens after 5 answers');
-}
-
 type Factor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
-/** USER_AUTH without a preference: Cognito offers SELECT_CHALLENGE, and the factor is named in its answer. */
-async function selectChallenge(env: Env, factor: Factor): Promise<void> {
-  const offer = await env.port.call('InitiateAuth', {
-    AuthFlow: 'USER_AUTH',
-    ClientId: DEMO_CLIENT_ID,
-    AuthParameters: { USERNAME: CHOOSER },
-  });
-  if (offer.ChallengeName !== 'SELECT_CHALLENGE') throw new Error(`got ${String(offer.ChallengeName)}`);
-  if (!(offer.AvailableChallenges ?? []).includes(factor)) throw new Error(`${factor} not offered`);
-  const answer: StringMap = { USERNAME: CHOOSER, ANSWER: factor };
-  let ephemeral: SrpEphemeral | null = null;
-  // PASSWORD and SRP_A ride in the selection itself, so neither costs a round trip of its own.
-  if (factor === 'PASSWORD') answer.PASSWORD = DEMO_PASSWORD;
-  if (factor === 'PASSWORD_SRP') {
-    ephemeral = await srp.createEphemeral();
-    answer.SRP_A = ephemeral.srpA;
-  }
-  const next = await env.port.call('RespondToAuthChallenge', {
-    ClientId: DEMO_CLIENT_ID,
-    ChallengeName: 'SELECT_CHALLENGE',
-    ...(offer.Session === undefined ? {} : { Session: offer.Session }),
-    ChallengeResponses: answer,
-  });
-  await finish(env, next, ephemeral);
+/** The browser's passkey dialog, answered by the software authenticator. */
+function softWebAuthn(passkey: SoftAuthenticator): WebAuthnPort {
+  return {
+    getCredential: (requestOptionsJson) => {
+      const options = JSON.parse(requestOptionsJson.reveal()) as { challenge: string; rpId?: string };
+      return Promise.resolve(secret(JSON.stringify(passkey.get(options))));
+    },
+  };
 }
 
-/** USER_AUTH with PREFERRED_CHALLENGE WEB_AUTHN: the request options come back at once. */
-async function passkeySignIn(env: Env): Promise<void> {
-  const first = await env.port.call('InitiateAuth', {
-    AuthFlow: 'USER_AUTH',
-    ClientId: DEMO_CLIENT_ID,
-    AuthParameters: { USERNAME: CHOOSER, PREFERRED_CHALLENGE: 'WEB_AUTHN' },
-  });
-  await finish(env, first, null);
+/** The sign-in machine with USER_AUTH: no preference (SELECT_CHALLENGE, the user picks `factor`) or a preferred one. */
+async function machineSignIn(env: Env, factor: Factor, preferred: Factor | null): Promise<void> {
+  const signedIn = await driveSignIn(
+    { username: CHOOSER, password: DEMO_PASSWORD, factor },
+    {
+      emulatorUrl: env.emulator.url,
+      userPoolId: DEMO_POOL_ID,
+      clientId: DEMO_CLIENT_ID,
+      authFlow: 'USER_AUTH',
+      preferredChallenge: preferred,
+      webAuthn: softWebAuthn(env.passkey),
+    },
+  );
+  signedIn.stop();
 }
 
 /** Registers the software passkey for the chooser (setup, not counted): password sign-in, then the two registration calls. */
@@ -229,37 +171,60 @@ async function countFetches(origin: string, run: () => Promise<void>): Promise<C
   return { count: targets.length, targets };
 }
 
-/** Authorization code + PKCE through managed login with a password: openid-client as the app, a form browser as the user. */
+/** A tab's sessionStorage in Node: the redirect port keeps its pending sign-in here across the page loads. */
+function memoryStorage(): Storage {
+  const entries = new Map<string, string>();
+  return {
+    get length() {
+      return entries.size;
+    },
+    clear: () => {
+      entries.clear();
+    },
+    getItem: (key) => entries.get(key) ?? null,
+    key: (index) => [...entries.keys()][index] ?? null,
+    removeItem: (key) => {
+      entries.delete(key);
+    },
+    setItem: (key, item) => {
+      entries.set(key, item);
+    },
+  };
+}
+
+/**
+ * Authorization code + PKCE through managed login with a password, as the widget does it: our redirect machine over
+ * our oauth4webapi port (discovery, authorize), a form browser as the user, then a fresh port for the callback page.
+ */
 async function oauthCodeFlow(env: Env): Promise<Counted> {
-  // Discovery happens once per app, not per sign-in: outside the count.
-  const config = await oidc.discovery(
-    new URL(`${env.emulator.url}/${DEMO_POOL_ID}`),
-    OAUTH_CLIENT,
-    undefined,
-    oidc.None(),
-    { execute: [oidc.allowInsecureRequests] },
-  );
-  return countFetches(env.emulator.url, async () => {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: CALLBACK,
-      scope: 'openid email',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
+  const storage = memoryStorage();
+  const navigations: string[] = [];
+  const portFor = (): OAuthRedirect =>
+    createOAuthRedirect({
+      issuer: `${env.emulator.url}/${DEMO_POOL_ID}`,
+      clientId: OAUTH_CLIENT,
+      redirectUri: CALLBACK,
+      scopes: ['openid', 'email'],
+      storage,
+      navigate: (url) => navigations.push(url),
     });
+  return countFetches(env.emulator.url, async () => {
+    const leaving = createActor(createRedirectMachine(portFor())).start();
+    leaving.send({ type: 'redirect.start', provider: null });
+    await waitFor(leaving, (s) => s.matches('leaving') || s.matches('failed'), { timeout: 20_000 });
+    leaving.stop();
+    const authorize = navigations.at(-1);
+    if (authorize === undefined) throw new Error('the redirect machine did not leave for /oauth2/authorize');
     const browser = new FormBrowser(CALLBACK);
-    const page = await browser.get(url.toString());
+    const page = await browser.get(authorize);
     const [form] = forms(page);
     if (form === undefined) throw new Error('no sign-in form on the managed login page');
     const back = await browser.submit(form, { username: 'srp-user', password: DEMO_PASSWORD });
     if (!back.url.startsWith(CALLBACK)) throw new Error(`not sent back to the app: ${back.url}`);
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.url), {
-      pkceCodeVerifier: verifier,
-      expectedState: state,
-    });
-    if (tokens.access_token === '') throw new Error('no access token');
+    const landed = createActor(createRedirectMachine(portFor())).start();
+    landed.send({ type: 'redirect.complete', callbackUrl: secret(back.url) });
+    const { claims } = await toPromise(landed);
+    if (claims.username !== 'srp-user') throw new Error(`signed in as ${claims.username}`);
   });
 }
 
@@ -267,16 +232,13 @@ interface ChoiceCase {
   readonly path: string;
   /** Protocol minimum (docs/protocol.md §11). */
   readonly minimum: number;
-  /** The machine state this path needs; the row says when it was driven through the port instead. */
-  readonly machineState: string;
   readonly run: (env: Env) => Promise<void>;
 }
 
 const selectCase = (factor: Factor, minimum: number): ChoiceCase => ({
   path: `SELECT_CHALLENGE → ${factor}`,
   minimum,
-  machineState: 'SELECT_CHALLENGE',
-  run: (env) => selectChallenge(env, factor),
+  run: (env) => machineSignIn(env, factor, null),
 });
 
 const cases: readonly ChoiceCase[] = [
@@ -285,14 +247,17 @@ const cases: readonly ChoiceCase[] = [
   selectCase('EMAIL_OTP', 3),
   selectCase('SMS_OTP', 3),
   selectCase('WEB_AUTHN', 3),
-  { path: 'USER_AUTH + WEB_AUTHN preferred (passkey)', minimum: 2, machineState: 'WEB_AUTHN', run: passkeySignIn },
+  {
+    path: 'USER_AUTH + WEB_AUTHN preferred (passkey)',
+    minimum: 2,
+    run: (env) => machineSignIn(env, 'WEB_AUTHN', 'WEB_AUTHN'),
+  },
 ];
 
 export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]> {
   const emulator = await startEmulator({ config: { Pools: [benchPool()] } });
   const port = createCognitoHttp({ endpoint: emulator.url, clientId: DEMO_CLIENT_ID });
   const env: Env = { emulator, port, passkey: new SoftAuthenticator({ origin: ORIGIN }) };
-  const machineStates = signInMachineStates();
   const rows: Row[] = [];
   const measure = async (path: string, minimum: number, counting: () => Promise<Counted>): Promise<void> => {
     ctx.log(`round trips: ${path}`);
@@ -305,13 +270,7 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
   };
   try {
     await registerPasskey(emulator, port, env.passkey);
-    for (const c of cases) {
-      // Until the machine has the state, the flow runs through the same CognitoPort (fetch transport) it would use.
-      const driver = machineStates.includes(c.machineState)
-        ? `CognitoPort; the machine now has ${c.machineState}: drive it in bench/signInDriver.ts`
-        : `CognitoPort; no ${c.machineState} state in the machine yet`;
-      await measure(`${c.path} (${driver})`, c.minimum, () => countAws(emulator, () => c.run(env)));
-    }
+    for (const c of cases) await measure(c.path, c.minimum, () => countAws(emulator, () => c.run(env)));
     ctx.log('round trips: rotating refresh');
     try {
       const refresh = await rotatingRefresh(env);
@@ -328,10 +287,8 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
         roundTripRow('Refresh with rotation, GetTokensFromRefreshToken', 1, failed(`failed: ${errorText(error)}`), ''),
       );
     }
-    await measure(
-      'OAuth code flow + PKCE, managed login with a password (openid-client as the app; no redirect machine on main yet)',
-      4,
-      () => oauthCodeFlow(env),
+    await measure('OAuth code flow + PKCE, managed login with a password (redirect machine)', 5, () =>
+      oauthCodeFlow(env),
     );
   } finally {
     await emulator.stop();
@@ -340,7 +297,7 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
   if (first !== undefined) {
     rows[0] = {
       ...first,
-      note: `Choice-based rows: the demo pool in-process, user ${CHOOSER} (verified email and phone, a software passkey registered first), requests from the emulator's log. Minimums: SELECT_CHALLENGE IA → SELECT_CHALLENGE, R(ANSWER [+ PASSWORD or SRP_A]) → tokens or the factor's challenge, one R per further answer; OAuth: GET /oauth2/authorize → GET /login → POST /login → POST /oauth2/token (discovery, once per app, not counted), counted at fetch. ${first.note}`,
+      note: `Choice-based rows: the demo pool in-process, user ${CHOOSER} (verified email and phone, a software passkey registered first), requests from the emulator's log. Minimums: SELECT_CHALLENGE IA → SELECT_CHALLENGE, R(ANSWER [+ PASSWORD or SRP_A]) → tokens or the factor's challenge, one R per further answer; OAuth: discovery (once per sign-in: the callback page reuses it) → GET /oauth2/authorize → GET /login → POST /login → POST /oauth2/token, counted at fetch. ${first.note}`,
     };
   }
   return rows;

@@ -7,10 +7,6 @@ import type { Row } from './table.ts';
 export interface BenchContext {
   /** Progress lines go to stderr, so stdout carries only the table. */
   readonly log: (line: string) => void;
-  /** Milliseconds left of the whole run's budget (`npm run bench` must finish in under 5 minutes). */
-  readonly remainingMs: () => number;
-  /** True when this group was named with `--only`: run it in full even past the budget. */
-  readonly explicit: boolean;
 }
 
 export type Measurement = (ctx: BenchContext) => Promise<Row[]>;

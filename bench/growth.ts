@@ -9,8 +9,6 @@ import { failed, na, value, type Figure, type Row } from './table.ts';
 
 const sizes = [1_000, 10_000, 100_000] as const;
 const signIns = 300;
-/** Time kept for the rows that run after this one (the Playwright suite). */
-const reservedForLaterMs = 90_000;
 
 interface Point {
   readonly users: number;
@@ -77,18 +75,7 @@ export async function measureGrowth(ctx: BenchContext): Promise<Row[]> {
     ];
   }
   const points: Point[] = [];
-  const skipped: number[] = [];
   for (const users of sizes) {
-    const previous = points.at(-1);
-    // Seeding costs a verifier per user; the biggest pool runs only if it fits the run's budget (keeping time for the E2E row).
-    const estimateMs = previous === undefined ? 0 : (previous.startMs * users * 1.5) / previous.users + 15_000;
-    if (!ctx.explicit && users > 10_000 && estimateMs > ctx.remainingMs() - reservedForLaterMs) {
-      ctx.log(
-        `growth: skipping ${users} users (about ${Math.round(estimateMs / 1000)} s, ${Math.round(ctx.remainingMs() / 1000)} s left)`,
-      );
-      skipped.push(users);
-      continue;
-    }
     ctx.log(`growth: emulator with ${users} users`);
     points.push(await measureAt(users));
   }
@@ -110,18 +97,6 @@ export async function measureGrowth(ctx: BenchContext): Promise<Row[]> {
         ? `Our emulator in a child process, users seeded through startEmulator's config (its in-process API, not HTTP): the ${growthSignInUsers} users the bench signs in get a password (an SRP verifier made at load), the rest a random verifier of the same size (the SrpVerifier seed field), so seeding skips a modexp per user; ${signIns} sequential USER_PASSWORD_AUTH sign-ins spread over the pool per size; memory after a full GC. ` +
           `Seeding took ${points.map((p) => `${label(p.users)}: ${(p.startMs / 1000).toFixed(1)} s`).join(', ')}; p99 ${points.map((p) => `${label(p.users)}: ${p.p99.toFixed(1)} ms`).join(', ')}.`
         : '',
-    });
-  }
-  for (const users of skipped) {
-    rows.push({
-      group: 'growth',
-      metric: `USER_PASSWORD_AUTH p50 latency, ${label(users)} users`,
-      unit: 'ms',
-      ours: failed('skipped: seeding would pass the 5-minute budget; run `npm run bench -- --only growth`'),
-      peer: figure(base.p50),
-      peerName: `ours at ${label(base.users)}`,
-      aim: { kind: 'ratioAtMost', limit: 1.25 },
-      note: '',
     });
   }
   for (const point of points) {

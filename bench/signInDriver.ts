@@ -4,10 +4,10 @@ import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import {
   createSignInMachine,
   secret,
-  signInMachine,
   type DeviceStore,
   type PreferredChallenge,
   type SignInFlow,
+  type WebAuthnPort,
 } from '../machines/index.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
@@ -27,6 +27,8 @@ export interface UserScript {
   readonly customAnswer?: string;
   readonly mfaType?: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
   readonly rememberDevice?: boolean;
+  /** SELECT_CHALLENGE: the factor the user picks (PASSWORD and PASSWORD_SRP send the password with it). */
+  readonly factor?: PreferredChallenge;
 }
 
 export interface DriveOptions {
@@ -35,9 +37,11 @@ export interface DriveOptions {
   readonly clientId: string;
   readonly authFlow?: SignInFlow;
   /** USER_AUTH's first factor (the machine's default is PASSWORD_SRP). */
-  readonly preferredChallenge?: PreferredChallenge;
+  readonly preferredChallenge?: PreferredChallenge | null;
   readonly deviceTracking?: boolean;
   readonly deviceStore?: DeviceStore;
+  /** The passkey ceremony (a software authenticator in Node). */
+  readonly webAuthn?: WebAuthnPort;
 }
 
 const totp = (base32: string): string => new TOTP({ secret: TotpSecret.fromBase32(base32) }).generate();
@@ -47,7 +51,7 @@ function isMessageList(value: unknown): value is { username?: unknown; code?: un
 }
 
 /** The newest one-time code the emulator "sent" to this user. */
-export async function outboxCode(emulatorUrl: string, username: string): Promise<string> {
+async function outboxCode(emulatorUrl: string, username: string): Promise<string> {
   const response = await fetch(new URL('/_emulator/messages', emulatorUrl));
   const messages: unknown = await response.json();
   if (!isMessageList(messages)) throw new Error('the outbox is not a list');
@@ -79,6 +83,10 @@ async function nextMove(
   } else if (snapshot.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' })) {
     if (user.totpSecret === undefined) throw new Error('SOFTWARE_TOKEN_MFA without a TOTP secret');
     send({ type: 'code.submit', code: secret(totp(user.totpSecret)) });
+  } else if (snapshot.matches({ SELECT_CHALLENGE: 'awaitingInput' })) {
+    const factor = user.factor ?? 'PASSWORD_SRP';
+    const withPassword = factor === 'PASSWORD' || factor === 'PASSWORD_SRP';
+    send({ type: 'challenge.select', challenge: factor, ...(withPassword ? { password: secret(user.password) } : {}) });
   } else if (snapshot.matches({ SELECT_MFA_TYPE: 'awaitingInput' })) {
     send({ type: 'mfaType.select', mfaType: user.mfaType ?? 'SOFTWARE_TOKEN_MFA' });
   } else if (snapshot.matches({ MFA_SETUP: 'awaitingInput' })) {
@@ -116,6 +124,7 @@ export async function driveSignIn(user: UserScript, options: DriveOptions): Prom
     tokens: createMemoryTokenStore(),
     devices: options.deviceStore ?? createMemoryDeviceStore(),
     deviceName: 'bench',
+    ...(options.webAuthn === undefined ? {} : { webAuthn: options.webAuthn }),
   };
   const actor = createActor(createSignInMachine(ports), {
     input: {
@@ -160,9 +169,4 @@ export async function requestTargets(emulatorUrl: string, from: number): Promise
         ? entry.target.replace(/^.*\./, '')
         : '?',
     );
-}
-
-/** The sign-in chart's top-level states, to tell which flows the machine on this commit can drive. */
-export function signInMachineStates(): string[] {
-  return Object.keys(signInMachine.root.states);
 }

@@ -173,6 +173,33 @@ describe('redirect sign-in through the managed login page', () => {
     expect(h.storage.length).toBe(0);
   });
 
+  it('the callback page, a fresh page load, sends only the token request: no second discovery', async () => {
+    const h = harness();
+    const callback = await signInOnPage(new FormBrowser(CALLBACK), await start(h), 'alice');
+    // The page the browser lands on builds its own port over the same sessionStorage.
+    const landed = {
+      ...h,
+      port: createOAuthRedirect({
+        issuer: `${emulator.url}/${POOL}`,
+        clientId: 'spa',
+        redirectUri: CALLBACK,
+        storage: h.storage,
+      }),
+    };
+    const requested: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      requested.push(new URL(input instanceof Request ? input.url : input.toString()).pathname);
+      return realFetch(input, init);
+    };
+    try {
+      expect((await completed(landed, callback)).claims.username).toBe('alice');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(requested).toEqual([expect.stringMatching(/\/oauth2\/token$/)]);
+  });
+
   it('an SMS-MFA user answers the texted code on the page and is signed in', async () => {
     const h = harness();
     const callback = await signInOnPage(new FormBrowser(CALLBACK), await start(h), 'sam');

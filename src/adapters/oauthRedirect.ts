@@ -40,6 +40,8 @@ interface Pending {
   readonly state: string;
   readonly nonce: string;
   readonly verifier: string;
+  /** The discovery document `begin` used (public metadata): the callback page needs no second discovery request. */
+  readonly server: oauth.AuthorizationServer;
 }
 
 const pendingKey = (clientId: string) => `cognito-xstate.redirect.${clientId}`;
@@ -55,9 +57,12 @@ function readPending(storage: Storage, key: string): Pending | null {
   if (raw === null) return null;
   try {
     const value = JSON.parse(raw) as Partial<Pending>;
-    const { state, nonce, verifier } = value;
-    return typeof state === 'string' && typeof nonce === 'string' && typeof verifier === 'string'
-      ? { state, nonce, verifier }
+    const { state, nonce, verifier, server } = value;
+    return typeof state === 'string' &&
+      typeof nonce === 'string' &&
+      typeof verifier === 'string' &&
+      typeof server?.issuer === 'string'
+      ? { state, nonce, verifier, server }
       : null;
   } catch {
     return null;
@@ -133,6 +138,7 @@ export function createOAuthRedirect(config: OAuthRedirectConfig): OAuthRedirect 
         state: oauth.generateRandomState(),
         nonce: oauth.generateRandomNonce(),
         verifier: oauth.generateRandomCodeVerifier(),
+        server: as,
       };
       const url = new URL(as.authorization_endpoint);
       url.search = new URLSearchParams({
@@ -153,7 +159,9 @@ export function createOAuthRedirect(config: OAuthRedirectConfig): OAuthRedirect 
     async complete(callbackUrl: Secret<string>) {
       const pending = readPending(storage(), key);
       if (pending === null) throw new RedirectFailure(redirectError('NoPendingRedirect'));
-      const as = await server();
+      // Only metadata this tab discovered for this issuer: anything else discovers again.
+      const as = pending.server.issuer === issuer.href ? pending.server : await server();
+      discovered ??= Promise.resolve(as);
       try {
         const parameters = oauth.validateAuthResponse(as, client, new URL(callbackUrl.reveal()), pending.state);
         const response = await oauth.authorizationCodeGrantRequest(
