@@ -6,7 +6,6 @@ import { passkeyFixtures, type Cognito, type SignInPage } from '../kit/index.ts'
 import { expectNoViolations } from './axe.ts';
 import { demoPort } from './demoBuild.ts';
 import { expect, test as base, uniqueUsername } from './fixtures.ts';
-import { watchLeaks } from './leakWatch.ts';
 
 const test = base.extend(passkeyFixtures);
 
@@ -95,7 +94,6 @@ test('a user creates a passkey after a password sign-in, signs out, and signs in
   passkey,
 }) => {
   const user = users.take('passkey');
-  const watcher = watchLeaks(page, { chosenStorage: null });
   await signInPage.open(cognito, { path: CHOICE_PAGE, authFlow: 'choice' });
 
   await test.step('the username alone, then SELECT_CHALLENGE: codes and the password, no passkey yet', async () => {
@@ -104,7 +102,6 @@ test('a user creates a passkey after a password sign-in, signs out, and signs in
     await signInPage.expectStep('SELECT_CHALLENGE');
     await expect(signInPage.button('Sign in with a passkey')).toHaveCount(0);
     await expectNoViolations(page, 'widget');
-    await watcher.capture('factors offered');
     await signInPage.choosePassword(user.password);
     await signInPage.expectSignedIn();
   });
@@ -120,7 +117,6 @@ test('a user creates a passkey after a password sign-in, signs out, and signs in
     expect(await passkey.credentials()).toEqual([
       expect.objectContaining({ rpId: 'localhost', isResidentCredential: true }),
     ]);
-    await watcher.capture('passkey created');
     await signInPage.signOut();
     await signInPage.expectStep('credentials');
   });
@@ -133,9 +129,7 @@ test('a user creates a passkey after a password sign-in, signs out, and signs in
     expect(log()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
     // Signed in with a passkey: nothing to offer.
     await expect(offer(page)).toHaveCount(0);
-    await watcher.capture('signed in with the passkey');
   });
-  watcher.expectNoLeak('passkey', [user.password]);
 });
 
 test('SELECT_CHALLENGE offers exactly the factors the pool and user allow, and each signs in', async ({
