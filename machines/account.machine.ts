@@ -4,13 +4,11 @@ import type {
   AttributeCallInput,
   ChangePasswordCallInput,
   CodeDelivery,
-  CompletePasskeyCallInput,
   DeviceCallInput,
   MfaPreference,
   MfaPreferenceCallInput,
   Passkey,
   PasskeyCallInput,
-  PasskeyCeremonyInput,
   RememberedDevice,
   SignedInCallBase,
   TotpCodeCallInput,
@@ -19,6 +17,7 @@ import type {
 } from './accountTypes.ts';
 import type { SignInError } from './errors.ts';
 import { errorParams, notProvided } from './machineParts.ts';
+import { passkeyRegistrationMachine, type PasskeyRegistrationOutput } from './passkeyRegistration.machine.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 
@@ -83,10 +82,6 @@ export interface AccountContext {
   readonly passkeysListed: boolean;
   /** The passkey DeleteWebAuthnCredential removes. */
   readonly credentialId: string | null;
-  /** StartWebAuthnRegistration's options (they carry the challenge), only until the browser has answered. */
-  readonly creationOptions: Secret<string> | null;
-  /** The browser's RegistrationResponseJSON, only while CompleteWebAuthnRegistration runs. */
-  readonly credential: Secret<string> | null;
   readonly lastResult: AccountResult | null;
   readonly error: SignInError | null;
 }
@@ -140,9 +135,8 @@ export const accountMachineSetup = setup({
     setUserMFAPreference: notProvided<null, MfaPreferenceCallInput>('setUserMFAPreference'),
     listDevices: notProvided<RememberedDevice[], { base: SignedInCallBase }>('listDevices'),
     forgetDevice: notProvided<null, DeviceCallInput>('forgetDevice'),
-    startWebAuthnRegistration: notProvided<Secret<string>, { base: SignedInCallBase }>('startWebAuthnRegistration'),
-    createPasskey: notProvided<Secret<string>, PasskeyCeremonyInput>('createPasskey'),
-    completeWebAuthnRegistration: notProvided<null, CompletePasskeyCallInput>('completeWebAuthnRegistration'),
+    /** The registration child flow; `accountActors` provides it with real actors. */
+    passkeyRegistration: passkeyRegistrationMachine,
     listWebAuthnCredentials: notProvided<Passkey[], { base: SignedInCallBase }>('listWebAuthnCredentials'),
     deleteWebAuthnCredential: notProvided<null, PasskeyCallInput>('deleteWebAuthnCredential'),
   },
@@ -153,6 +147,7 @@ export const accountMachineSetup = setup({
     hasCodeDelivery: ({ context }) => context.codeDelivery !== null,
     isTotpEnrolment: ({ context }) => context.totpVerified,
     hasListedPasskeys: ({ context }) => context.passkeysListed,
+    isRegistrationRefused: (_, params: { output: PasskeyRegistrationOutput }) => !params.output.registered,
   },
   actions: {
     updateToken: assign((_, params: { accessToken: Secret<string> }) => ({ accessToken: params.accessToken })),
@@ -194,15 +189,6 @@ export const accountMachineSetup = setup({
       lastResult: null,
       error: null,
     })),
-    applyCreationOptions: assign((_, params: { creationOptions: Secret<string> }) => ({
-      creationOptions: params.creationOptions,
-    })),
-    /** The browser answered: the options (and their challenge) are spent. */
-    applyCredential: assign((_, params: { credential: Secret<string> }) => ({
-      creationOptions: null,
-      credential: params.credential,
-    })),
-    dropPasskeyCeremony: assign({ creationOptions: null, credential: null }),
     applyPasskeys: assign((_, params: { passkeys: Passkey[] }) => ({
       passkeys: params.passkeys,
       passkeysListed: true,
@@ -250,6 +236,9 @@ export const accountMachineSetup = setup({
       error: null,
     })),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
+    setRegistrationError: assign((_, params: { output: PasskeyRegistrationOutput }) => ({
+      error: params.output.registered ? null : params.output.error,
+    })),
     /** Secrets and one-call data of the action that just ended. */
     dropCall: assign({ previousPassword: null, proposedPassword: null, code: null, callClientMetadata: null }),
     dropFlow: assign({
@@ -295,8 +284,6 @@ export const accountMachine = accountMachineSetup.createMachine({
     passkeys: [],
     passkeysListed: false,
     credentialId: null,
-    creationOptions: null,
-    credential: null,
     lastResult: null,
     error: null,
   }),
@@ -536,57 +523,25 @@ export const accountMachine = accountMachineSetup.createMachine({
     },
     registeringPasskey: {
       description:
-        'StartWebAuthnRegistration, the browser creates the passkey, CompleteWebAuthnRegistration (then a fresh list if one is shown); a closed dialog (NotAllowedError) ends here with the error.',
-      initial: 'StartWebAuthnRegistration',
-      exit: 'dropPasskeyCeremony',
-      states: {
-        StartWebAuthnRegistration: {
-          tags: ['busy'],
-          invoke: {
-            src: 'startWebAuthnRegistration',
-            input: ({ context }) => ({ base: callBase(context) }),
-            onDone: {
-              target: 'creatingCredential',
-              actions: { type: 'applyCreationOptions', params: ({ event }) => ({ creationOptions: event.output }) },
-            },
-            onError: toIdleWithError,
+        'The passkeyRegistration child: StartWebAuthnRegistration, the browser creates the passkey, CompleteWebAuthnRegistration (then a fresh list if one is shown); a closed dialog ends it with NotAllowedError.',
+      tags: ['busy'],
+      invoke: {
+        src: 'passkeyRegistration',
+        input: ({ context }) => ({ accessToken: context.accessToken }),
+        onDone: [
+          {
+            guard: { type: 'isRegistrationRefused', params: ({ event }) => ({ output: event.output }) },
+            target: 'idle',
+            actions: { type: 'setRegistrationError', params: ({ event }) => ({ output: event.output }) },
           },
-        },
-        creatingCredential: {
-          description: 'navigator.credentials.create through the injected WebAuthn port.',
-          tags: ['busy'],
-          invoke: {
-            src: 'createPasskey',
-            input: ({ context }) => {
-              if (context.creationOptions === null) throw new Error('no registration options');
-              return { creationOptions: context.creationOptions };
-            },
-            onDone: {
-              target: 'CompleteWebAuthnRegistration',
-              actions: { type: 'applyCredential', params: ({ event }) => ({ credential: event.output }) },
-            },
-            onError: toIdleWithError,
+          {
+            guard: 'hasListedPasskeys',
+            target: 'ListWebAuthnCredentials',
+            actions: { type: 'finish', params: { result: 'passkeyRegistered' } },
           },
-        },
-        CompleteWebAuthnRegistration: {
-          tags: ['busy'],
-          invoke: {
-            src: 'completeWebAuthnRegistration',
-            input: ({ context }) => {
-              if (context.credential === null) throw new Error('no credential to register');
-              return { base: callBase(context), credential: context.credential };
-            },
-            onDone: [
-              {
-                guard: 'hasListedPasskeys',
-                target: '#account.ListWebAuthnCredentials',
-                actions: { type: 'finish', params: { result: 'passkeyRegistered' } },
-              },
-              { target: '#account.idle', actions: { type: 'finish', params: { result: 'passkeyRegistered' } } },
-            ],
-            onError: toIdleWithError,
-          },
-        },
+          { target: 'idle', actions: { type: 'finish', params: { result: 'passkeyRegistered' } } },
+        ],
+        onError: toIdleWithError,
       },
     },
     ListWebAuthnCredentials: {

@@ -16,7 +16,6 @@ import type {
   AttributeCallInput,
   ChangePasswordCallInput,
   CodeDelivery,
-  CompletePasskeyCallInput,
   ConfirmForgotPasswordCallInput,
   ConfirmSignUpCallInput,
   ConfirmSignUpCallOutput,
@@ -25,7 +24,6 @@ import type {
   MfaSetting,
   Passkey,
   PasskeyCallInput,
-  PasskeyCeremonyInput,
   PublicCallBase,
   RememberedDevice,
   SignedInCallBase,
@@ -38,17 +36,16 @@ import type {
 } from './accountTypes.ts';
 import { callCognito, unexpected } from './cognitoCall.ts';
 import { CognitoServiceError } from './errors.ts';
-import type { CognitoPort, CognitoPorts, WebAuthnPort } from './ports.ts';
+import { passkeyRegistrationActors, type PasskeyPorts } from './passkeyActors.ts';
+import { passkeyRegistrationMachine } from './passkeyRegistration.machine.ts';
+import type { CognitoPort } from './ports.ts';
 import { secret, type Secret } from './secret.ts';
 
 /** The old name of CognitoPort: the account calls share the one port with sign-in. */
 export type AccountCognitoPort = CognitoPort;
 
 /** What the account actors need: the same Cognito ports as sign-in, plus the passkey ceremony. Only `cognito` is required. */
-export interface AccountPorts extends CognitoPorts {
-  /** Registers passkeys (`createCredential`); without it `passkey.register` fails as WebAuthnUnavailable. */
-  readonly webAuthn?: WebAuthnPort;
-}
+export type AccountPorts = PasskeyPorts;
 
 function toAttributes(attributes: StringMap): AttributeType[] {
   return Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
@@ -291,28 +288,7 @@ export function accountActors(ports: AccountPorts) {
       return null;
     }),
 
-    startWebAuthnRegistration: fromPromise<Secret<string>, { base: SignedInCallBase }>(async ({ input }) => {
-      const response = await callCognito(ports, 'StartWebAuthnRegistration', {
-        AccessToken: input.base.accessToken.reveal(),
-      });
-      // The options carry the registration challenge: they stay redacted until the ceremony reads them.
-      return secret(JSON.stringify(response.CredentialCreationOptions));
-    }),
-
-    createPasskey: fromPromise<Secret<string>, PasskeyCeremonyInput>(({ input }) => {
-      const create = ports.webAuthn?.createCredential;
-      if (create === undefined)
-        return Promise.reject(new CognitoServiceError({ code: 'WebAuthnUnavailable', retryable: false }));
-      return create(input.creationOptions);
-    }),
-
-    completeWebAuthnRegistration: fromPromise<null, CompletePasskeyCallInput>(async ({ input }) => {
-      await callCognito(ports, 'CompleteWebAuthnRegistration', {
-        AccessToken: input.base.accessToken.reveal(),
-        Credential: JSON.parse(input.credential.reveal()) as Record<string, unknown>,
-      });
-      return null;
-    }),
+    passkeyRegistration: passkeyRegistrationMachine.provide({ actors: passkeyRegistrationActors(ports) }),
 
     listWebAuthnCredentials: fromPromise<Passkey[], { base: SignedInCallBase }>(async ({ input }) => {
       const passkeys: Passkey[] = [];

@@ -459,7 +459,7 @@ for (const path of driven) {
       await signInPage.choosePassword(user.password);
       await signInPage.expectSignedIn();
       await page.getByRole('button', { name: signInPage.messages.createPasskey }).first().click();
-      await expect(page.getByText(signInPage.messages.passkeyCreated)).toBeVisible();
+      await expect(page.getByText(signInPage.messages.passkeyCreated)).toBeVisible({ timeout: signInPage.stepTimeout });
       await page.reload();
       await signInPage.expectStep('credentials');
     }

@@ -61,7 +61,9 @@ async function createPasskey(page: Page, signInPage: SignInPage, username: strin
   await signInPage.choosePassword(password);
   await expectSignedIn(signInPage);
   await offer(page).getByRole('button', { name: 'Create a passkey' }).click();
-  await expect(offer(page).getByRole('status')).toHaveText(/Your passkey is ready/);
+  await expect(offer(page).getByRole('status')).toHaveText(/Your passkey is ready/, {
+    timeout: signInPage.stepTimeout,
+  });
   await signInPage.signOut();
   await signInPage.expectStep('credentials');
 }
@@ -110,8 +112,10 @@ test('a user creates a passkey after a password sign-in, signs out, and signs in
     const log = requestLog(cognito);
     await expectNoViolations(page, 'widget');
     await offer(page).getByRole('button', { name: 'Create a passkey' }).click();
+    // A round trip, the authenticator and another round trip: as slow as a sign-in step on a busy machine.
     await expect(offer(page).getByRole('status')).toHaveText(
       'Your passkey is ready. Next time, choose “Sign in with a passkey”.',
+      { timeout: signInPage.stepTimeout },
     );
     expect(log()).toEqual(['StartWebAuthnRegistration', 'CompleteWebAuthnRegistration']);
     expect(await passkey.credentials()).toEqual([

@@ -114,7 +114,7 @@ test.extend(passkeyFixtures)(
       await signInPage.choosePassword(user.password);
       await signInPage.expectSignedIn();
       await page.getByRole('button', { name: signInPage.messages.createPasskey }).first().click();
-      await expect(page.getByText(signInPage.messages.passkeyCreated)).toBeVisible();
+      await expect(page.getByText(signInPage.messages.passkeyCreated)).toBeVisible({ timeout: signInPage.stepTimeout });
       expect(await passkey.credentials()).toHaveLength(1);
       await watcher.capture('passkey created');
       await signInPage.signOut();

@@ -1,8 +1,8 @@
 // "Create a passkey" in the signed-in view, right after a sign-in that did not use one (config.passkeys.offerAfterSignIn).
 import { useContext, useId, useRef, useState } from 'react';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
-import { AccountProvider } from '../hooks/useAccountActor.tsx';
-import { usePasskeys } from '../hooks/usePasskeys.ts';
+import type { PasskeyPorts } from '../hooks/flowData.ts';
+import { usePasskeyRegistration } from '../hooks/usePasskeyRegistration.ts';
 import { ErrorRegion } from './ErrorRegion.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { usePasskeyOfferSettings } from './PasskeyOfferContext.ts';
@@ -17,26 +17,25 @@ export function PasskeyOffer() {
   const [dismissed, setDismissed] = useState(false);
   if (!offered || dismissed || ports === null) return null;
   return (
-    <AccountProvider ports={ports}>
-      <PasskeyOfferPanel
-        dismiss={() => {
-          setDismissed(true);
-        }}
-      />
-    </AccountProvider>
+    <PasskeyOfferPanel
+      ports={ports}
+      dismiss={() => {
+        setDismissed(true);
+      }}
+    />
   );
 }
 
-function PasskeyOfferPanel({ dismiss }: { readonly dismiss: () => void }) {
+function PasskeyOfferPanel({ ports, dismiss }: { readonly ports: PasskeyPorts; readonly dismiss: () => void }) {
   const messages = useMessages();
-  const { status, busy, blocked, error, register } = usePasskeys();
+  const { status, error, register } = usePasskeyRegistration(ports);
+  const busy = status === 'registering';
   const titleId = useId();
   const errorId = useId();
   const statusRef = useRef<HTMLParagraphElement>(null);
   const created = status === 'registered';
   // The buttons go once the passkey exists: keep keyboard focus on the outcome.
   useFocusWhen(statusRef, status === 'registered' ? true : undefined);
-  const waiting = busy || blocked;
   return (
     <section className="cx-passkey-offer" aria-labelledby={titleId} aria-busy={busy}>
       <h3 className="cx-subtitle" id={titleId}>
@@ -52,10 +51,10 @@ function PasskeyOfferPanel({ dismiss }: { readonly dismiss: () => void }) {
           <button
             className="cx-button"
             type="button"
-            aria-disabled={waiting}
+            aria-disabled={busy}
             aria-describedby={error === undefined ? undefined : errorId}
             onClick={() => {
-              if (!waiting) register();
+              if (!busy) register();
             }}
           >
             {messages.createPasskey}
