@@ -88,7 +88,7 @@ async function holdAssertion(page: Page, meanwhile: () => Promise<void>, replace
   );
 }
 
-test('a user creates a passkey after a password sign-in, signs out, and signs in with the passkey alone', async ({
+test('a user creates a passkey after a password sign-in, signs out, signs in with the passkey alone, and deletes it', async ({
   cognito,
   signInPage,
   users,
@@ -133,6 +133,28 @@ test('a user creates a passkey after a password sign-in, signs out, and signs in
     expect(log()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
     // Signed in with a passkey: nothing to offer.
     await expect(offer(page)).toHaveCount(0);
+  });
+
+  await test.step('<AccountSettings> lists the passkey (name, created date) and deletes it', async () => {
+    const section = page.getByRole('region', { name: 'Passkeys', exact: true });
+    const log = requestLog(cognito);
+    await section.getByRole('button', { name: 'Show passkeys' }).click();
+    const today = await page.evaluate(() => new Date().toLocaleDateString());
+    await expect(section.getByRole('listitem')).toHaveCount(1);
+    await expect(section.getByRole('listitem')).toContainText(`Passkey 1Created ${today}`);
+    await expectNoViolations(page, 'widget');
+    await section.getByRole('button', { name: 'Delete Passkey 1' }).click();
+    await expect(section.getByRole('status')).toHaveText('The passkey was deleted.');
+    await expect(section.getByText('No passkeys yet.')).toBeVisible();
+    expect(log().filter((target) => target.includes('WebAuthn'))).toEqual([
+      'ListWebAuthnCredentials',
+      'DeleteWebAuthnCredential',
+      'ListWebAuthnCredentials',
+    ]);
+    await signInPage.signOut();
+    await signInPage.submitUsername(user.username);
+    await signInPage.expectStep('SELECT_CHALLENGE');
+    expect(await offeredFactors(page)).toEqual(['Email me a code']);
   });
 });
 
@@ -226,6 +248,7 @@ test('a closed passkey dialog waits for a retry; a replayed assertion, a passkey
     const [current] = await passkey.credentials();
     if (current === undefined) throw new Error('the passkey is gone');
     await passkey.remove(current.credentialId);
+    const log = requestLog(cognito);
     await signInPage.submitUsername(user.username);
     await signInPage.chooseFactor('WEB_AUTHN');
     await signInPage.expectStep('WEB_AUTHN');
@@ -234,6 +257,8 @@ test('a closed passkey dialog waits for a retry; a replayed assertion, a passkey
     await passkey.add(current);
     await signInPage.button(signInPage.messages.passkeyRetry).click();
     await signInPage.expectStep('signedIn');
+    // The retry answers the same challenge in the same Session: no request more than a passkey sign-in.
+    expect(signInCalls(log())).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
     await signInPage.signOut();
   });
 
