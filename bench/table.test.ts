@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aimMet,
+  below,
   benchExitCode,
   failed,
   formatNumber,
@@ -114,9 +115,18 @@ describe('toResult', () => {
   });
 });
 
+describe('a figure below what the method can see', () => {
+  it('meets an "ours at most" aim at or above its limit, prints as "< limit"', () => {
+    const quiet = row({ ours: below(50, 'no long task'), peer: na('no peer'), aim: { kind: 'oursAtMost', limit: 50 } });
+    expect(aimMet(quiet)).toBe(true);
+    expect(aimMet({ ...quiet, aim: { kind: 'oursAtMost', limit: 40 } })).toBe(false);
+    expect(formatTable([quiet])).toContain('< 50 (no long task)');
+  });
+});
+
 describe('benchExitCode', () => {
   it('exits 0 when every row of ours has a figure or no number by nature', () => {
-    const rows = [row({}), row({ ours: na('< 50 ms (no long task)'), peer: na('no long task') })];
+    const rows = [row({}), row({ ours: below(50, 'no long task'), peer: na('no long task') })];
     expect(benchExitCode(rows)).toBe(0);
   });
 

@@ -1,12 +1,14 @@
 // Benchmark rows: figures, aims, ratios, and the markdown table printed by `npm run bench`.
 
 /**
- * A measured figure (never a made-up number); or `na`, no number by nature (a peer without the flow, no long task);
+ * A measured figure (never a made-up number); or `na`, no number by nature (a peer without the flow); `below`, under the method's threshold;
  * or `failed`, a figure this run should have measured and did not, which makes `npm run bench` exit non-zero.
  */
 export type Figure =
   | { readonly kind: 'value'; readonly value: number }
   | { readonly kind: 'na'; readonly reason: string }
+  /** Under what the method can see (Chromium reports no task shorter than 50 ms): known to be below `limit`. */
+  | { readonly kind: 'below'; readonly limit: number; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string };
 
 /** What a row promises: on the ratio ours / peer, or on our figure alone. */
@@ -50,6 +52,7 @@ export interface ResultRow {
 export const value = (v: number): Figure => ({ kind: 'value', value: v });
 export const na = (reason: string): Figure => ({ kind: 'na', reason });
 export const failed = (reason: string): Figure => ({ kind: 'failed', reason });
+export const below = (limit: number, reason: string): Figure => ({ kind: 'below', limit, reason });
 
 /** Rows with a figure (ours or the peer's, which the ratio needs) that failed to measure. */
 export function unmeasuredRows(rows: readonly Row[]): Row[] {
@@ -99,6 +102,7 @@ export function aimMet(row: Row): boolean | null {
     case 'ratioAtLeast':
       return ratio === null ? null : ratio >= aim.limit;
     case 'oursAtMost':
+      if (ours.kind === 'below') return ours.limit <= aim.limit;
       return ours.kind === 'value' ? ours.value <= aim.limit : null;
     case 'oursAtLeast':
       return ours.kind === 'value' ? ours.value >= aim.limit : null;
@@ -121,11 +125,17 @@ export function formatNumber(v: number): string {
 }
 
 function figureText(figure: Figure): string {
-  return figure.kind === 'value' ? formatNumber(figure.value) : `n/a (${figure.reason})`;
+  if (figure.kind === 'value') return formatNumber(figure.value);
+  if (figure.kind === 'below') return `< ${formatNumber(figure.limit)} (${figure.reason})`;
+  return `n/a (${figure.reason})`;
 }
 
 const resultFigure = (figure: Figure): number | string =>
-  figure.kind === 'value' ? figure.value : `n/a (${figure.reason})`;
+  figure.kind === 'value'
+    ? figure.value
+    : figure.kind === 'below'
+      ? `< ${String(figure.limit)} (${figure.reason})`
+      : `n/a (${figure.reason})`;
 
 export function toResult(row: Row): ResultRow {
   const ratio = ratioOf(row.ours, row.peer);

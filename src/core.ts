@@ -25,6 +25,8 @@ export { createMemoryDeviceStore, createWebStorageDeviceStore } from './adapters
 
 /** Tabs of one origin: Web Locks for one refresh at a time, a BroadcastChannel of "changed" notices (no tokens). */
 export { createTabLock, createTabChannel } from './adapters/tabSync.ts';
+/** A tab's localStorage and its `storage` events, for createTabLock / createTabChannel (default: the page's). */
+export type { StorageView } from './adapters/storageFence.ts';
 /** The OAuth redirect port over oauth4webapi (code + PKCE S256, refresh, /logout), for the redirect machine. */
 export { createOAuthRedirect, type OAuthRedirect, type OAuthRedirectConfig } from './adapters/oauthRedirect.ts';
 

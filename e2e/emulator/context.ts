@@ -1,6 +1,7 @@
 // What every handler works with: the store, sessions, clock, outbox, triggers, and shared lookups.
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { decodeJwt, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import type { Clock } from './clock.ts';
 import type { ClientConfig } from './config.ts';
 import { CognitoError, MESSAGES, notAuthorized, resourceNotFound, secretHashMismatch, userNotFound } from './errors.ts';

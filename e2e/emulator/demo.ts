@@ -4,6 +4,8 @@ import { createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse }
 
 export const DEMO_POOL_ID = 'us-east-1_DemoPool1';
 export const DEMO_CLIENT_ID = 'demoappclient0000000000001';
+/** The demo pool's second client: refresh-token rotation on, no grace period (GetTokensFromRefreshToken only). */
+export const DEMO_ROTATION_CLIENT_ID = 'demorotationclient00000001';
 export const DEMO_PASSWORD = 'Passw0rd!demo';
 export const DEMO_TEMP_PASSWORD = 'Temp0rary!demo';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -131,6 +133,14 @@ export function demoPool(): PoolConfig {
           'ALLOW_USER_AUTH',
         ],
         PreventUserExistenceErrors: 'ENABLED',
+      },
+      {
+        ClientId: DEMO_ROTATION_CLIENT_ID,
+        ClientName: 'demo-rotation',
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+        // A rotated-out refresh token is refused at once: a tab that sent one would be seen.
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 },
       },
     ],
     Users: [

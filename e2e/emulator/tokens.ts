@@ -9,7 +9,8 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { promisify } from 'node:util';
-import { jwtVerify, type JWK, type JWTPayload } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
+import { jwtVerify } from 'jose/jwt/verify';
 import { MESSAGES, notAuthorized } from './errors.ts';
 
 const generateRsaKeyPair = promisify(generateKeyPair);

@@ -11,12 +11,21 @@ export default defineConfig({
   plugins: [react()],
   // The demo's users come from the emulator's seed at build time (scripts/demoSeed.ts).
   define: demoSeedDefine(),
+  // The session harness imports the package by name, as an adopter does.
+  resolve: { alias: { 'cognito-xstate/core': fileURLToPath(new URL('../../src/core.ts', import.meta.url)) } },
   logLevel: 'warn',
   // No source maps and no plugin-timing report: the build sits on the suite's critical path.
   build: {
     outDir: 'node_modules/.cache/e2e-demo/build',
     emptyOutDir: true,
     sourcemap: false,
-    rolldownOptions: { checks: { bundlerTimings: false } },
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      // The demo, and the session harness the tab specs open (served at /e2e/specs/sessionHarness/).
+      input: {
+        demo: fileURLToPath(new URL('../../index.html', import.meta.url)),
+        sessionHarness: fileURLToPath(new URL('sessionHarness/index.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -1,6 +1,8 @@
 // Sign-in through an external OIDC provider: the redirect out, /oauth2/idpresponse, and the federated user.
 import { randomUUID } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { createRemoteJWKSet } from 'jose/jwks/remote';
+import { jwtVerify } from 'jose/jwt/verify';
 import { triggerAttributes } from '../authResult.ts';
 import type { Context } from '../context.ts';
 import { CognitoError } from '../errors.ts';

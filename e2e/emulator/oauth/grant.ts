@@ -1,5 +1,5 @@
 // The end of every managed sign-in (password, returning session, federation): a single-use code for the app.
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import { finishSignIn } from '../authResult.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Context } from '../context.ts';

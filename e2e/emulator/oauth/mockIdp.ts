@@ -1,7 +1,10 @@
 // A mock external OIDC provider at /_emulator/idp: discovery, a pick-a-user page, token, userinfo, JWKS.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import type { CryptoKey, JWK } from 'jose';
+import { exportJWK } from 'jose/key/export';
+import { generateKeyPair } from 'jose/key/generate/keypair';
+import { SignJWT } from 'jose/jwt/sign';
 import type { Context } from '../context.ts';
 import { isObject } from '../input.ts';
 import { json, oauthError, readForm, readText, redirect, withQuery, type Reply } from './http.ts';
