@@ -1,4 +1,4 @@
-// Signed-in account statechart: ChangePassword, attribute updates and verification, TOTP enrolment, MFA preference, devices.
+// Signed-in account statechart: ChangePassword, attributes and verification, TOTP enrolment, MFA preference, devices, passkeys.
 import { assign, setup } from 'xstate';
 import type {
   AttributeCallInput,
@@ -7,6 +7,8 @@ import type {
   DeviceCallInput,
   MfaPreference,
   MfaPreferenceCallInput,
+  Passkey,
+  PasskeyCallInput,
   RememberedDevice,
   SignedInCallBase,
   TotpCodeCallInput,
@@ -15,6 +17,7 @@ import type {
 } from './accountTypes.ts';
 import type { SignInError } from './errors.ts';
 import { errorParams, notProvided } from './machineParts.ts';
+import { passkeyRegistrationMachine, type PasskeyRegistrationOutput } from './passkeyRegistration.machine.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 
@@ -41,7 +44,10 @@ export type AccountResult =
   | 'totpEnabled'
   | 'mfaPreferenceSet'
   | 'devicesListed'
-  | 'deviceForgotten';
+  | 'deviceForgotten'
+  | 'passkeysListed'
+  | 'passkeyRegistered'
+  | 'passkeyDeleted';
 
 /** The account machine's context (secrets redacted). */
 export interface AccountContext {
@@ -70,6 +76,12 @@ export interface AccountContext {
   readonly mfaPreference: MfaPreference;
   readonly devices: readonly RememberedDevice[];
   readonly deviceKey: string | null;
+  /** ListWebAuthnCredentials' answer (no key material). */
+  readonly passkeys: readonly Passkey[];
+  /** The passkeys were listed: a registration or deletion lists them again, else it costs no extra call. */
+  readonly passkeysListed: boolean;
+  /** The passkey DeleteWebAuthnCredential removes. */
+  readonly credentialId: string | null;
   readonly lastResult: AccountResult | null;
   readonly error: SignInError | null;
 }
@@ -90,6 +102,10 @@ export type AccountEvent =
   | { type: 'mfaPreference.set'; preference: MfaPreference }
   | { type: 'devices.list' }
   | { type: 'device.forget'; deviceKey: string }
+  /** StartWebAuthnRegistration, the browser's passkey dialog, CompleteWebAuthnRegistration, then a fresh list. */
+  | { type: 'passkey.register' }
+  | { type: 'passkeys.list' }
+  | { type: 'passkey.delete'; credentialId: string }
   | { type: 'account.cancel' };
 
 function callBase(context: AccountContext): SignedInCallBase {
@@ -119,6 +135,10 @@ export const accountMachineSetup = setup({
     setUserMFAPreference: notProvided<null, MfaPreferenceCallInput>('setUserMFAPreference'),
     listDevices: notProvided<RememberedDevice[], { base: SignedInCallBase }>('listDevices'),
     forgetDevice: notProvided<null, DeviceCallInput>('forgetDevice'),
+    /** The registration child flow; `accountActors` provides it with real actors. */
+    passkeyRegistration: passkeyRegistrationMachine,
+    listWebAuthnCredentials: notProvided<Passkey[], { base: SignedInCallBase }>('listWebAuthnCredentials'),
+    deleteWebAuthnCredential: notProvided<null, PasskeyCallInput>('deleteWebAuthnCredential'),
   },
   guards: {
     needsVerification: (_, params: { deliveries: readonly CodeDelivery[] }) =>
@@ -126,6 +146,8 @@ export const accountMachineSetup = setup({
     hasPendingVerification: ({ context }) => context.pendingVerifications.length > 0,
     hasCodeDelivery: ({ context }) => context.codeDelivery !== null,
     isTotpEnrolment: ({ context }) => context.totpVerified,
+    hasListedPasskeys: ({ context }) => context.passkeysListed,
+    isRegistrationRefused: (_, params: { output: PasskeyRegistrationOutput }) => !params.output.registered,
   },
   actions: {
     updateToken: assign((_, params: { accessToken: Secret<string> }) => ({ accessToken: params.accessToken })),
@@ -162,6 +184,24 @@ export const accountMachineSetup = setup({
       lastResult: null,
       error: null,
     })),
+    storeCredentialId: assign((_, params: { credentialId: string }) => ({
+      credentialId: params.credentialId,
+      lastResult: null,
+      error: null,
+    })),
+    applyPasskeys: assign((_, params: { passkeys: Passkey[] }) => ({
+      passkeys: params.passkeys,
+      passkeysListed: true,
+    })),
+    /** A listing right after a registration or deletion keeps that as the result to confirm. */
+    finishPasskeyListing: assign(({ context }) => ({
+      lastResult:
+        context.lastResult === 'passkeyRegistered' || context.lastResult === 'passkeyDeleted'
+          ? context.lastResult
+          : 'passkeysListed',
+      credentialId: null,
+      error: null,
+    })),
     clearResult: assign({ lastResult: null, error: null }),
     /** UpdateUserAttributes answered with one delivery per changed email / phone: verify them one by one. */
     queueVerifications: assign((_, params: { deliveries: readonly CodeDelivery[] }) => {
@@ -196,6 +236,9 @@ export const accountMachineSetup = setup({
       error: null,
     })),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
+    setRegistrationError: assign((_, params: { output: PasskeyRegistrationOutput }) => ({
+      error: params.output.registered ? null : params.output.error,
+    })),
     /** Secrets and one-call data of the action that just ended. */
     dropCall: assign({ previousPassword: null, proposedPassword: null, code: null, callClientMetadata: null }),
     dropFlow: assign({
@@ -238,6 +281,9 @@ export const accountMachine = accountMachineSetup.createMachine({
     mfaPreference: {},
     devices: [],
     deviceKey: null,
+    passkeys: [],
+    passkeysListed: false,
+    credentialId: null,
     lastResult: null,
     error: null,
   }),
@@ -285,6 +331,12 @@ export const accountMachine = accountMachineSetup.createMachine({
         'device.forget': {
           target: 'ForgetDevice',
           actions: { type: 'storeDeviceKey', params: ({ event }) => ({ deviceKey: event.deviceKey }) },
+        },
+        'passkey.register': { target: 'registeringPasskey', actions: 'clearResult' },
+        'passkeys.list': { target: 'ListWebAuthnCredentials', actions: 'clearResult' },
+        'passkey.delete': {
+          target: 'DeleteWebAuthnCredential',
+          actions: { type: 'storeCredentialId', params: ({ event }) => ({ credentialId: event.credentialId }) },
         },
       },
     },
@@ -466,6 +518,59 @@ export const accountMachine = accountMachineSetup.createMachine({
           return { base: callBase(context), deviceKey: context.deviceKey };
         },
         onDone: { target: 'ListDevices', actions: { type: 'finish', params: { result: 'deviceForgotten' } } },
+        onError: toIdleWithError,
+      },
+    },
+    registeringPasskey: {
+      description:
+        'The passkeyRegistration child: StartWebAuthnRegistration, the browser creates the passkey, CompleteWebAuthnRegistration (then a fresh list if one is shown); a closed dialog ends it with NotAllowedError.',
+      tags: ['busy'],
+      invoke: {
+        src: 'passkeyRegistration',
+        input: ({ context }) => ({ accessToken: context.accessToken }),
+        onDone: [
+          {
+            guard: { type: 'isRegistrationRefused', params: ({ event }) => ({ output: event.output }) },
+            target: 'idle',
+            actions: { type: 'setRegistrationError', params: ({ event }) => ({ output: event.output }) },
+          },
+          {
+            guard: 'hasListedPasskeys',
+            target: 'ListWebAuthnCredentials',
+            actions: { type: 'finish', params: { result: 'passkeyRegistered' } },
+          },
+          { target: 'idle', actions: { type: 'finish', params: { result: 'passkeyRegistered' } } },
+        ],
+        onError: toIdleWithError,
+      },
+    },
+    ListWebAuthnCredentials: {
+      tags: ['busy'],
+      invoke: {
+        src: 'listWebAuthnCredentials',
+        input: ({ context }) => ({ base: callBase(context) }),
+        onDone: {
+          target: 'idle',
+          actions: [
+            { type: 'applyPasskeys', params: ({ event }) => ({ passkeys: event.output }) },
+            'finishPasskeyListing',
+          ],
+        },
+        onError: toIdleWithError,
+      },
+    },
+    DeleteWebAuthnCredential: {
+      tags: ['busy'],
+      invoke: {
+        src: 'deleteWebAuthnCredential',
+        input: ({ context }) => {
+          if (context.credentialId === null) throw new Error('no passkey to delete');
+          return { base: callBase(context), credentialId: context.credentialId };
+        },
+        onDone: {
+          target: 'ListWebAuthnCredentials',
+          actions: { type: 'finish', params: { result: 'passkeyDeleted' } },
+        },
         onError: toIdleWithError,
       },
     },

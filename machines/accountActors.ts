@@ -4,6 +4,7 @@ import type {
   AttributeType,
   CodeDeliveryDetailsType,
   ConfirmSignUpRequest,
+  WebAuthnCredentialDescription,
   DeviceType,
   MfaSettingsType,
   SetUserMFAPreferenceRequest,
@@ -21,6 +22,8 @@ import type {
   DeviceCallInput,
   MfaPreferenceCallInput,
   MfaSetting,
+  Passkey,
+  PasskeyCallInput,
   PublicCallBase,
   RememberedDevice,
   SignedInCallBase,
@@ -33,14 +36,16 @@ import type {
 } from './accountTypes.ts';
 import { callCognito, unexpected } from './cognitoCall.ts';
 import { CognitoServiceError } from './errors.ts';
-import type { CognitoPort, CognitoPorts } from './ports.ts';
+import { passkeyRegistrationActors, type PasskeyPorts } from './passkeyActors.ts';
+import { passkeyRegistrationMachine } from './passkeyRegistration.machine.ts';
+import type { CognitoPort } from './ports.ts';
 import { secret, type Secret } from './secret.ts';
 
 /** The old name of CognitoPort: the account calls share the one port with sign-in. */
 export type AccountCognitoPort = CognitoPort;
 
-/** What the account actors need: the same Cognito ports as sign-in. Only `cognito` is required. */
-export type AccountPorts = CognitoPorts;
+/** What the account actors need: the same Cognito ports as sign-in, plus the passkey ceremony. Only `cognito` is required. */
+export type AccountPorts = PasskeyPorts;
 
 function toAttributes(attributes: StringMap): AttributeType[] {
   return Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
@@ -97,6 +102,16 @@ function toRememberedDevice(device: DeviceType): RememberedDevice | null {
       (attribute(device, 'dev:device_remembered_status') ??
         (attribute(device, 'device_status') === 'valid' ? 'remembered' : '')) === 'remembered',
     lastAuthenticatedAt: lastAuthenticated === undefined ? null : lastAuthenticated * 1000,
+  };
+}
+
+function toPasskey(credential: WebAuthnCredentialDescription): Passkey {
+  return {
+    credentialId: credential.CredentialId,
+    friendlyName: credential.FriendlyCredentialName,
+    relyingPartyId: credential.RelyingPartyId,
+    authenticatorAttachment: credential.AuthenticatorAttachment ?? null,
+    createdAt: credential.CreatedAt * 1000,
   };
 }
 
@@ -269,6 +284,33 @@ export function accountActors(ports: AccountPorts) {
       await callCognito(ports, 'ForgetDevice', {
         AccessToken: input.base.accessToken.reveal(),
         DeviceKey: input.deviceKey,
+      });
+      return null;
+    }),
+
+    passkeyRegistration: passkeyRegistrationMachine.provide({ actors: passkeyRegistrationActors(ports) }),
+
+    listWebAuthnCredentials: fromPromise<Passkey[], { base: SignedInCallBase }>(async ({ input }) => {
+      const passkeys: Passkey[] = [];
+      let nextToken: string | undefined;
+      // ListWebAuthnCredentials pages (MaxResults up to 20): follow NextToken so every passkey can be deleted.
+      do {
+        const token = nextToken;
+        const response = await callCognito(ports, 'ListWebAuthnCredentials', {
+          AccessToken: input.base.accessToken.reveal(),
+          MaxResults: 20,
+          ...(token === undefined ? {} : { NextToken: token }),
+        });
+        passkeys.push(...response.Credentials.map(toPasskey));
+        nextToken = response.NextToken;
+      } while (nextToken !== undefined);
+      return passkeys;
+    }),
+
+    deleteWebAuthnCredential: fromPromise<null, PasskeyCallInput>(async ({ input }) => {
+      await callCognito(ports, 'DeleteWebAuthnCredential', {
+        AccessToken: input.base.accessToken.reveal(),
+        CredentialId: input.credentialId,
       });
       return null;
     }),

@@ -110,3 +110,30 @@ export interface RememberedDevice {
   /** Epoch ms, when known. */
   readonly lastAuthenticatedAt: number | null;
 }
+
+/** A registered passkey, as ListWebAuthnCredentials describes it (no key material). */
+export interface Passkey {
+  readonly credentialId: string;
+  readonly friendlyName: string;
+  readonly relyingPartyId: string;
+  /** `platform` (this device) or `cross-platform` (a security key, a phone), when the authenticator said. */
+  readonly authenticatorAttachment: string | null;
+  /** Epoch ms. */
+  readonly createdAt: number;
+}
+
+export interface PasskeyCallInput {
+  readonly base: SignedInCallBase;
+  readonly credentialId: string;
+}
+
+/** navigator.credentials.create's input: StartWebAuthnRegistration's options as JSON (the challenge: redacted). */
+export interface PasskeyCeremonyInput {
+  readonly creationOptions: Secret<string>;
+}
+
+export interface CompletePasskeyCallInput {
+  readonly base: SignedInCallBase;
+  /** RegistrationResponseJSON, redacted. */
+  readonly credential: Secret<string>;
+}

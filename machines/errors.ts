@@ -43,6 +43,8 @@ export type CognitoErrorCode =
   | 'FeatureUnavailableInTierException'
   // The browser's: the user closed the passkey dialog or it timed out (DOMException NotAllowedError).
   | 'NotAllowedError'
+  // The browser's: create() found a passkey for this account already on the authenticator (excludeCredentials).
+  | 'InvalidStateError'
   // Ours:
   | 'WebAuthnUnavailable'
   | 'NetworkError'
@@ -91,6 +93,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<CognitoErrorCode>([
   'WebAuthnClientMismatchException',
   'FeatureUnavailableInTierException',
   'NotAllowedError',
+  'InvalidStateError',
   'WebAuthnUnavailable',
   'NetworkError',
   'UnexpectedResponse',
@@ -154,6 +157,9 @@ export function toSignInError(thrown: unknown): SignInError {
   if (thrown instanceof TypeError) return makeError('NetworkError', thrown.message);
   // navigator.credentials rejects with a DOMException: NotAllowedError when the user closes the dialog.
   if (thrown instanceof Error && thrown.name === 'NotAllowedError') return makeError('NotAllowedError', thrown.message);
+  // …and InvalidStateError when create() meets a passkey it was told to exclude (this account's, on this device).
+  if (thrown instanceof Error && thrown.name === 'InvalidStateError')
+    return makeError('InvalidStateError', thrown.message);
   // A fetch cut by AbortSignal.timeout() (or aborted) got no answer either: retryable like a dropped connection.
   if (thrown instanceof Error && (thrown.name === 'TimeoutError' || thrown.name === 'AbortError'))
     return makeError('NetworkError', thrown.message);

@@ -60,8 +60,18 @@ export type {
   MfaPreference,
   MfaSetting,
   RememberedDevice,
+  Passkey,
 } from './accountTypes.ts';
 export * from './passwordPolicy.ts';
+export {
+  passkeyRegistrationMachine,
+  passkeyRegistrationMachineSetup,
+  type PasskeyRegistrationMachine,
+  type PasskeyRegistrationInput,
+  type PasskeyRegistrationOutput,
+  type PasskeyRegistrationContext,
+} from './passkeyRegistration.machine.ts';
+export { passkeyRegistrationActors, type PasskeyPorts } from './passkeyActors.ts';
 // The OAuth redirect path (managed login and federation): its machine, data and errors.
 export {
   redirectMachine,

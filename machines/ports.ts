@@ -133,6 +133,11 @@ export interface CognitoPorts {
 export interface WebAuthnPort {
   /** Runs navigator.credentials.get with Cognito's CREDENTIAL_REQUEST_OPTIONS; answers the assertion as JSON. */
   readonly getCredential: (requestOptionsJson: Secret<string>) => Promise<Secret<string>>;
+  /**
+   * Runs navigator.credentials.create with StartWebAuthnRegistration's CredentialCreationOptions; answers the
+   * RegistrationResponseJSON. Without it, registering a passkey fails as WebAuthnUnavailable.
+   */
+  readonly createCredential?: (creationOptionsJson: Secret<string>) => Promise<Secret<string>>;
 }
 
 /** Everything the sign-in actors need: the Cognito ports plus SRP, stores and a clock. `cognito` and `srp` are required. */

@@ -37,6 +37,8 @@ const url = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 // Managed login returns only to registered URLs: when Vite took another port, register the demo app there.
 if (new URL(url).origin !== DEMO_APP_ORIGIN) await registerDemoApp(new URL(url).origin);
 console.log(`demo: ${url}`);
+// The demo pool's passkey RelyingPartyId is localhost: browsers refuse an IP address as RP id.
+console.log(`passkeys: open ${url.replace('127.0.0.1', 'localhost')} (passkey-user, "Choose how to sign in")`);
 console.log(`emulator: ${emulator.url} (pool ${DEMO_POOL_ID}, client ${DEMO_CLIENT_ID})`);
 console.log('one-time codes: GET /_emulator/messages on the emulator (never printed here)');
 console.table(

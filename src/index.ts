@@ -75,6 +75,11 @@ export { useVerifyUserAttribute, type VerifyUserAttribute } from './hooks/useVer
 export { useTotpEnrolment, type TotpEnrolment } from './hooks/useTotpEnrolment.ts';
 export { useMfaPreference, type MfaPreference as MfaPreferenceControl } from './hooks/useMfaPreference.ts';
 export { useRememberedDevices, type RememberedDevices } from './hooks/useRememberedDevices.ts';
+export { usePasskeys, type Passkeys, type PasskeysStatus } from './hooks/usePasskeys.ts';
+export { useSignInFactor, type SignInFactor } from './hooks/useSignInFactor.ts';
+export type { Passkey } from '../machines/index.ts';
+/** Passkey settings of the widget (`config.passkeys`). */
+export type { LoginWidgetPasskeyConfig } from './widget/config.ts';
 export {
   useAccountFlows,
   type AccountFlows as AccountFlowsState,

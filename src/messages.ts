@@ -47,6 +47,13 @@ export const englishWidgetMessages = {
   passkeyTitle: 'Sign in with your passkey',
   passkeyWaiting: 'Follow your browser’s prompt to use your passkey.',
   passkeyRetry: 'Try the passkey again',
+  /** "Create a passkey" after sign-in (config.passkeys.offerAfterSignIn) and on the account screen. */
+  createPasskey: 'Create a passkey',
+  passkeyOfferTitle: 'Sign in faster next time',
+  passkeyOfferIntro: 'Next time, sign in with your fingerprint, face or screen lock instead of a password.',
+  creatingPasskey: 'Follow your browser’s prompt to create your passkey…',
+  passkeyCreated: 'Your passkey is ready. Next time, choose “Sign in with a passkey”.',
+  notNow: 'Not now',
   mfaSetupTitle: 'Set up an authenticator app',
   mfaSetupScan: 'Scan this QR code with your authenticator app, then enter the code it shows.',
   mfaSetupQrAlt: 'QR code to add this account to an authenticator app',
@@ -161,6 +168,9 @@ export const englishWidgetMessages = {
     WebAuthnOriginNotAllowedException: 'Passkeys for this account can’t be used on this site.',
     WebAuthnRelyingPartyMismatchException: 'That passkey belongs to another site.',
     WebAuthnCredentialNotSupportedException: 'This kind of passkey isn’t supported. Try another device or method.',
+    InvalidStateError: 'This device already has a passkey for your account.',
+    WebAuthnClientMismatchException: 'Passkeys can’t be used with this app. Choose another way to sign in.',
+    FeatureUnavailableInTierException: 'Passkeys aren’t available for this site. Choose another way to sign in.',
   } as Readonly<Partial<Record<string, string>>>,
   unknownError: 'Something went wrong. Please try again.',
 };
@@ -200,6 +210,13 @@ const englishAccountMessages = {
   thisDevice: '(this browser)',
   deviceLastUsed: (when: string): string => `Last used ${when}`,
   unnamedDevice: 'Unnamed device',
+  passkeysTitle: 'Passkeys',
+  showPasskeys: 'Show passkeys',
+  noPasskeys: 'No passkeys yet.',
+  passkeyCreatedOn: (when: string): string => `Created ${when}`,
+  deletePasskey: (name: string): string => `Delete ${name}`,
+  deletingPasskey: 'Deleting the passkey…',
+  passkeyDeleted: 'The passkey was deleted.',
 };
 
 /** Every English string: the widget's and the account screen's. (Marked pure so a bundle that never reads it drops it.) */

@@ -66,6 +66,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
     password: DEMO_PASSWORD,
     path: 'USER_AUTH passwordless: SMS_OTP, no password typed (code in the outbox)',
   },
+  {
+    username: 'passkey-user',
+    password: DEMO_PASSWORD,
+    path: 'Passkeys (on localhost): “Choose how to sign in” flow, password, “Create a passkey”, sign out, then “Sign in with a passkey”',
+  },
 ];
 
 function seed(username: string, extra: Partial<UserSeed> = {}): UserSeed {
@@ -189,6 +194,8 @@ export function demoPool(appOrigin: string = DEMO_APP_ORIGIN): PoolConfig {
       seed('custom-user'),
       // No MFA: a USER_AUTH sign-in with PREFERRED_CHALLENGE SMS_OTP texts a code to this phone, and that is all.
       seed('passwordless-user', { Attributes: { phone_number: DEMO_PHONE, phone_number_verified: 'true' } }),
+      // No MFA, no passkey yet: the browser's authenticator creates one after the first sign-in (RP id localhost).
+      seed('passkey-user'),
     ],
   };
 }

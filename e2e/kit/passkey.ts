@@ -15,6 +15,8 @@ export interface VirtualCredential {
   rpId?: string;
   userHandle?: string;
   signCount: number;
+  /** The credential's private key (PKCS#8, base64): lets `add` put a removed passkey back. */
+  privateKey: string;
 }
 
 /** The authenticator installed on the test's page: passkeys created there live here until the test ends. */
@@ -36,6 +38,19 @@ export class VirtualAuthenticator {
   /** Whether the next ceremonies report the user as verified (UV flag); false tests `UserVerification: required`. */
   async setUserVerified(isUserVerified: boolean): Promise<void> {
     await this.cdp.send('WebAuthn.setUserVerified', { authenticatorId: this.authenticatorId, isUserVerified });
+  }
+
+  /**
+   * Takes one passkey off the authenticator: the next navigator.credentials.get for it fails with NotAllowedError,
+   * as when the user closes the browser's passkey dialog. `add` puts it back.
+   */
+  async remove(credentialId: string): Promise<void> {
+    await this.cdp.send('WebAuthn.removeCredential', { authenticatorId: this.authenticatorId, credentialId });
+  }
+
+  /** Puts a passkey (from `credentials()`) on the authenticator. */
+  async add(credential: VirtualCredential): Promise<void> {
+    await this.cdp.send('WebAuthn.addCredential', { authenticatorId: this.authenticatorId, credential });
   }
 
   /** Forgets every passkey, as if the user wiped the device. */

@@ -9,6 +9,8 @@ export type WidgetStep =
   | 'SOFTWARE_TOKEN_MFA'
   | 'EMAIL_OTP'
   | 'SELECT_MFA_TYPE'
+  | 'SELECT_CHALLENGE'
+  | 'WEB_AUTHN'
   | 'MFA_SETUP'
   | 'NEW_PASSWORD_REQUIRED'
   | 'CUSTOM_CHALLENGE'
@@ -47,6 +49,8 @@ export class SignInPage {
       SOFTWARE_TOKEN_MFA: m.totpTitle,
       EMAIL_OTP: m.emailTitle,
       SELECT_MFA_TYPE: m.selectMfaTitle,
+      SELECT_CHALLENGE: m.chooseFactorTitle,
+      WEB_AUTHN: m.passkeyTitle,
       MFA_SETUP: m.mfaSetupTitle,
       NEW_PASSWORD_REQUIRED: m.newPasswordTitle,
       CUSTOM_CHALLENGE: m.customChallengeTitle,
@@ -126,6 +130,25 @@ export class SignInPage {
   async requestSmsCode(username: string): Promise<void> {
     await this.username.fill(username);
     await this.button(this.messages.textMeACode).click();
+  }
+
+  /** Choice-based sign-in (widget config `signInFlow: 'choice'`): the username alone, then "Continue". */
+  async submitUsername(username: string): Promise<void> {
+    await this.username.fill(username);
+    await this.button(this.messages.continue).click();
+  }
+
+  /** SELECT_CHALLENGE: "Sign in with a passkey", "Email me a code" or "Text me a code". */
+  async chooseFactor(factor: keyof Messages['factors']): Promise<void> {
+    await this.expectStep('SELECT_CHALLENGE');
+    await this.button(this.messages.factors[factor]).click();
+  }
+
+  /** SELECT_CHALLENGE: the password field and "Use my password" (SRP when Cognito offers PASSWORD_SRP). */
+  async choosePassword(password: string): Promise<void> {
+    await this.expectStep('SELECT_CHALLENGE');
+    await this.password.fill(password);
+    await this.button(this.messages.usePassword).click();
   }
 
   /** Types a one-time code (SMS, email, authenticator, or MFA set-up) and verifies it. */

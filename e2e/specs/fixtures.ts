@@ -13,7 +13,7 @@ import { test as kitTest, type Admin } from '../kit/index.ts';
 
 /** The sign-in paths the demo pool seeds a user for (see DEMO_USERS). */
 export type DemoPath =
-  'srp' | 'sms' | 'totp' | 'newPassword' | 'mfaSetup' | 'selectMfa' | 'email' | 'custom' | 'passwordless';
+  'srp' | 'sms' | 'totp' | 'newPassword' | 'mfaSetup' | 'selectMfa' | 'email' | 'custom' | 'passwordless' | 'passkey';
 
 const TEMPLATE: Readonly<Record<DemoPath, string>> = {
   srp: 'srp-user',
@@ -25,6 +25,7 @@ const TEMPLATE: Readonly<Record<DemoPath, string>> = {
   email: 'email-user',
   custom: 'custom-user',
   passwordless: 'passwordless-user',
+  passkey: 'passkey-user',
 };
 
 /** A user no other test has touched. */

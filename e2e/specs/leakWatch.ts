@@ -41,12 +41,49 @@ function urlValues(url: string): string[] {
   }
 }
 
-/** The secrets the responses carried: Session, SecretCode (TOTP set-up) and every token. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** A passkey challenge: the options' `challenge`, from a JSON string (CREDENTIAL_REQUEST_OPTIONS) or an object. */
+function passkeyChallenge(options: unknown): unknown {
+  if (typeof options !== 'string') return field(options, 'challenge');
+  try {
+    return field(JSON.parse(options), 'challenge');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The passkey credential a request carried (WEB_AUTHN's CREDENTIAL, CompleteWebAuthnRegistration's Credential). */
+function requestSecrets(body: unknown): string[] {
+  const found: unknown[] = [];
+  const assertion = field(field(body, 'ChallengeResponses'), 'CREDENTIAL');
+  if (typeof assertion === 'string') {
+    found.push(assertion);
+    try {
+      const response = field(JSON.parse(assertion), 'response');
+      found.push(field(response, 'signature'), field(response, 'clientDataJSON'));
+    } catch {
+      // Not JSON: the whole string is the secret.
+    }
+  }
+  const registration = field(field(body, 'Credential'), 'response');
+  found.push(field(registration, 'attestationObject'), field(registration, 'clientDataJSON'));
+  return found.filter((value): value is string => typeof value === 'string' && value.length >= SHORT);
+}
+
+/** The secrets the responses carried: Session, SecretCode (TOTP set-up), passkey challenges and every token. */
 function responseSecrets(body: unknown): string[] {
   if (typeof body !== 'object' || body === null) return [];
   const found: unknown[] = [];
   if ('Session' in body) found.push(body.Session);
   if ('SecretCode' in body) found.push(body.SecretCode);
+  const requestOptions = field(field(body, 'ChallengeParameters'), 'CREDENTIAL_REQUEST_OPTIONS');
+  if (requestOptions !== undefined) found.push(requestOptions, passkeyChallenge(requestOptions));
+  found.push(passkeyChallenge(field(body, 'CredentialCreationOptions')));
   if (
     'AuthenticationResult' in body &&
     typeof body.AuthenticationResult === 'object' &&
@@ -111,6 +148,14 @@ export function watchLeaks(
   });
   page.on('request', (request) => {
     if (!callbackArrival(request.url())) requestUrls.push(request.url());
+    if (request.method() !== 'POST') return;
+    let body: unknown;
+    try {
+      body = request.postDataJSON();
+    } catch {
+      return;
+    }
+    for (const value of requestSecrets(body)) secrets.add(value);
   });
   page.on('response', async (response) => {
     if (response.request().method() !== 'POST') return;

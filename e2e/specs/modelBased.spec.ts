@@ -1,6 +1,7 @@
 // Model-based e2e: @xstate/graph walks the sign-in machine's shortest paths; each is replayed through the widget.
 // Cognito's answers in the walk are canned; in the browser they come from the emulator, so the path picks the user.
-// Two walks: the password flows (USER_SRP_AUTH) and passwordless USER_AUTH with SMS_OTP, the only way to SMS_OTP.
+// Three walks: the password flows (USER_SRP_AUTH), passwordless USER_AUTH with SMS_OTP (the only way to SMS_OTP),
+// and choice-based USER_AUTH (SELECT_CHALLENGE → WEB_AUTHN, a passkey on the kit's virtual authenticator).
 // On the way every view is checked twice over: axe finds no violations (on the first walk that shows it), and no
 // password, Session, token, code or answer is in the page's console, storage, cookies, DOM, inputs or URLs.
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,9 +11,12 @@ import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStat
 import type { SignInInput } from '../../machines/index.ts';
 import { secret, signInMachine } from '../../machines/index.ts';
 import { expectNoViolations } from './axe.ts';
-import { expect, test, type DemoPath, type FreshUser } from './fixtures.ts';
-import type { WidgetStep } from '../kit/index.ts';
+import { expect, test as base, type DemoPath, type FreshUser } from './fixtures.ts';
+import { passkeyFixtures, type VirtualCredential, type WidgetStep } from '../kit/index.ts';
+import { demoPort } from './demoBuild.ts';
 import { watchLeaks } from './leakWatch.ts';
+
+const test = base.extend(passkeyFixtures);
 
 const QUESTION = 'What is 6 × 7?';
 const NEW_PASSWORD = 'N3w-passw0rd!model';
@@ -39,6 +43,30 @@ const signedIn = (newDevice: boolean) => ({
   step: { kind: 'tokens', tokens, claims, newDevice: newDevice ? device : null },
   srp: null,
 });
+/** SELECT_CHALLENGE as Cognito sends it to a user with a passkey. */
+const selectChallenge = {
+  step: {
+    kind: 'challenge',
+    challengeName: 'SELECT_CHALLENGE',
+    challengeParameters: {},
+    session: secret('s'),
+    availableChallenges: ['WEB_AUTHN', 'PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP'],
+  },
+  srp: null,
+};
+const webAuthnChallenge = {
+  step: {
+    kind: 'challenge',
+    challengeName: 'WEB_AUTHN',
+    challengeParameters: {},
+    session: secret('s'),
+    availableChallenges: [],
+    credentialRequestOptions: secret('{"challenge":"c"}'),
+  },
+  srp: null,
+};
+/** The browser's answer when the user closes the passkey dialog. */
+const dialogClosed = new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError');
 const codeMismatch = { __type: 'CodeMismatchException', message: 'Invalid code received for user' };
 const sessionDied = { __type: 'NotAuthorizedException', message: 'Invalid session for the user, session is expired.' };
 
@@ -72,6 +100,16 @@ function isPasswordless(snapshot: AnyMachineSnapshot): boolean {
   );
 }
 
+function isChoice(snapshot: AnyMachineSnapshot): boolean {
+  const context: unknown = snapshot.context;
+  return (
+    typeof context === 'object' &&
+    context !== null &&
+    'preferredChallenge' in context &&
+    context.preferredChallenge === null
+  );
+}
+
 /** The events a user or Cognito can cause in `snapshot`; actor answers are addressed to the running child. */
 function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
   const children: unknown = snapshot.children;
@@ -83,6 +121,17 @@ function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
   const m = (value: StateValue): boolean => snapshot.matches(value);
   if (m({ restoring: 'loading' })) return done(null);
   if (m('credentials')) return [{ type: 'credentials.submit', username: 'u', password: secret('p') }];
+  if (isChoice(snapshot)) {
+    // Choice-based sign-in walks only to its own states; what follows the sign-in the other walks cover.
+    if (m('initiatingAuth')) return done(selectChallenge);
+    if (m({ SELECT_CHALLENGE: 'awaitingInput' })) return [{ type: 'challenge.select', challenge: 'WEB_AUTHN' }];
+    if (m({ SELECT_CHALLENGE: 'responding' })) return done(webAuthnChallenge);
+    if (m({ WEB_AUTHN: 'authenticating' })) return [...done(secret('{"id":"c"}')), ...error(dialogClosed)];
+    if (m({ WEB_AUTHN: 'awaitingRetry' })) return [{ type: 'webAuthn.retry' }];
+    if (m({ WEB_AUTHN: 'responding' })) return done(signedIn(true));
+    if (m({ signedIn: 'confirmingDevice' })) return done({ device, userConfirmationNecessary: true });
+    return [];
+  }
   if (m('initiatingAuth') && isPasswordless(snapshot)) {
     return done(
       challenge('SMS_OTP', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******0100' }),
@@ -142,6 +191,7 @@ const demoInput: SignInInput = { userPoolId: 'us-east-1_DemoPool1', clientId: 'd
 const paths = [
   demoInput,
   { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' } satisfies SignInInput,
+  { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: null } satisfies SignInInput,
 ].flatMap((input) =>
   walk(machine, {
     input,
@@ -194,6 +244,13 @@ const VIEW: Record<string, WidgetStep | 'passing'> = {
   'signIn.NEW_PASSWORD_REQUIRED.responding': 'passing',
   'signIn.CUSTOM_CHALLENGE.awaitingInput': 'CUSTOM_CHALLENGE',
   'signIn.CUSTOM_CHALLENGE.responding': 'passing',
+  // Choice-based sign-in (the demo's "Choose how to sign in" flow), a passkey picked.
+  'signIn.SELECT_CHALLENGE.awaitingInput': 'SELECT_CHALLENGE',
+  'signIn.SELECT_CHALLENGE.responding': 'passing',
+  'signIn.WEB_AUTHN.authenticating': 'passing',
+  // The user closed the passkey dialog: the step stays, with "Try the passkey again".
+  'signIn.WEB_AUTHN.awaitingRetry': 'WEB_AUTHN',
+  'signIn.WEB_AUTHN.responding': 'passing',
   'signIn.DEVICE_SRP_AUTH.responding': 'passing',
   'signIn.DEVICE_PASSWORD_VERIFIER.responding': 'passing',
   'signIn.sessionExpired': 'sessionExpired',
@@ -212,16 +269,7 @@ const VIEW: Record<string, WidgetStep | 'passing'> = {
 
 // With `handOff` the sign-in ends in `done` and the session machine shows the signed-in view. The widget's provider
 // does not run that mode yet (issue 18); signInFlow.test.ts and session.test.ts walk it in Node.
-// Choice-based and passkey sign-in: the widget shows them (ChooseFactorView, PasskeyView), but the demo has no
-// choice-based flow for this walk yet (issue 20); signInFlow.test.ts and passkeySignIn.test.ts drive them in Node.
-const NOT_IN_WIDGET: ReadonlySet<string> = new Set([
-  'signIn.done',
-  'signIn.SELECT_CHALLENGE.awaitingInput',
-  'signIn.SELECT_CHALLENGE.responding',
-  'signIn.WEB_AUTHN.authenticating',
-  'signIn.WEB_AUTHN.awaitingRetry',
-  'signIn.WEB_AUTHN.responding',
-]);
+const NOT_IN_WIDGET: ReadonlySet<string> = new Set(['signIn.done']);
 
 test('every state of the sign-in machine has a way to be shown in the widget', () => {
   expect(leafIds(machine.root).filter((id) => !(id in VIEW) && !NOT_IN_WIDGET.has(id))).toEqual([]);
@@ -267,15 +315,21 @@ function pathUser(steps: readonly Step[]): DemoPath {
     NEW_PASSWORD_REQUIRED: 'newPassword',
     CUSTOM_CHALLENGE: 'custom',
     SMS_OTP: 'passwordless',
+    SELECT_CHALLENGE: 'passkey',
   };
   return (firstAnswer === undefined ? undefined : byChallenge[firstAnswer]) ?? 'srp';
 }
 
 /** The demo's sign-in flow (`?authFlow=`) a path's user needs, when not the default USER_SRP_AUTH. */
-const DEMO_FLOW: Partial<Record<DemoPath, string>> = { custom: 'CUSTOM_AUTH_SRP', passwordless: 'USER_AUTH' };
+const DEMO_FLOW: Partial<Record<DemoPath, string>> = {
+  custom: 'CUSTOM_AUTH_SRP',
+  passwordless: 'USER_AUTH',
+  passkey: 'choice',
+};
 
 function errorType(step: Step | undefined): string | undefined {
   const thrown = step?.event.error;
+  if (thrown instanceof DOMException) return thrown.name;
   return typeof thrown === 'object' && thrown !== null && '__type' in thrown && typeof thrown.__type === 'string'
     ? thrown.__type
     : undefined;
@@ -387,6 +441,7 @@ for (const path of driven) {
     totp,
     clock,
     page,
+    passkey,
   }) => {
     const kind = pathUser(path.steps);
     const user: FreshUser = users.take(kind);
@@ -394,7 +449,20 @@ for (const path of driven) {
     // The widget refreshes on the browser's clock, which Playwright can move only once it is installed before load.
     if (path.steps.some((step) => step.event.type === 'tokens.refresh')) await page.clock.install();
     const authFlow = DEMO_FLOW[kind];
-    await signInPage.open(cognito, authFlow === undefined ? {} : { authFlow });
+    // Passkeys need the page on localhost (the demo pool's RP id) and one on the authenticator: made through the
+    // widget after a password sign-in, then the page loads afresh (memory stores: no tokens, no device kept).
+    const pagePath = kind === 'passkey' ? `http://localhost:${String(demoPort)}/` : '/';
+    await signInPage.open(cognito, { path: pagePath, ...(authFlow === undefined ? {} : { authFlow }) });
+    let removedPasskey: VirtualCredential | undefined;
+    if (kind === 'passkey') {
+      await signInPage.submitUsername(user.username);
+      await signInPage.choosePassword(user.password);
+      await signInPage.expectSignedIn();
+      await page.getByRole('button', { name: signInPage.messages.createPasskey }).first().click();
+      await expect(page.getByText(signInPage.messages.passkeyCreated)).toBeVisible({ timeout: signInPage.stepTimeout });
+      await page.reload();
+      await signInPage.expectStep('credentials');
+    }
     const claims = page.getByRole('region', { name: 'ID token claims' });
     const expiry = claims
       .locator('div')
@@ -432,7 +500,23 @@ for (const path of driven) {
           case 'credentials.submit':
             await (kind === 'passwordless'
               ? signInPage.requestSmsCode(user.username)
-              : signInPage.submitCredentials(user.username, user.password));
+              : kind === 'passkey'
+                ? signInPage.submitUsername(user.username)
+                : signInPage.submitCredentials(user.username, user.password));
+            break;
+          case 'challenge.select': {
+            // A closed dialog next: the passkey is off the authenticator, so navigator.credentials.get refuses.
+            const closed = path.steps.slice(index + 1).some((later) => errorType(later) === 'NotAllowedError');
+            if (closed) {
+              removedPasskey = (await passkey.credentials())[0];
+              if (removedPasskey !== undefined) await passkey.remove(removedPasskey.credentialId);
+            }
+            await signInPage.chooseFactor('WEB_AUTHN');
+            break;
+          }
+          case 'webAuthn.retry':
+            if (removedPasskey !== undefined) await passkey.add(removedPasskey);
+            await signInPage.button(signInPage.messages.passkeyRetry).click();
             break;
           case 'code.submit': {
             const at = before === undefined ? '' : activeLeaf(before);
@@ -501,6 +585,9 @@ for (const path of driven) {
         await signInPage.expectStep(view);
         if (errorType(step) === 'CodeMismatchException') {
           await expect(signInPage.alert).toHaveText(signInPage.messages.errors.CodeMismatchException ?? '');
+        }
+        if (errorType(step) === 'NotAllowedError') {
+          await expect(signInPage.alert).toHaveText(signInPage.messages.errors.NotAllowedError ?? '');
         }
         if (view === 'MFA_SETUP') {
           setupSecret = totp.secretOf(await signInPage.totpSetupUri());

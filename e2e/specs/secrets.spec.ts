@@ -3,7 +3,10 @@
 // (modelBased.spec.ts) watches the same page sinks on every path of the machine; e2e/specs/signInFlow.test.ts checks every
 // path's inspector events and snapshots in Node, and the walk's MFA_SETUP path that the authenticator key is gone
 // once enrolment ends; inspector.spec.ts watches an SMS sign-in and a password change with the inspector's window
-// open. Here, with the window open too: a remembered device, whose device password is one more secret.
+// open. Here, with the window open too: a remembered device, whose device password is one more secret, and a passkey
+// created and used, whose registration and sign-in challenges and credentials are more.
+import { passkeyFixtures } from '../kit/index.ts';
+import { demoPort } from './demoBuild.ts';
 import { expect, test } from './fixtures.ts';
 import {
   inspectedEventTypes,
@@ -92,3 +95,46 @@ test('a remembered device signs in again with no MFA step, and its device passwo
   expect([...devicePasswords]).toHaveLength(1);
   watcher.expectNoLeak('rememberedDevice', [...typed, ...devicePasswords]);
 });
+
+test.extend(passkeyFixtures)(
+  'a passkey is created and signs the user in, and its challenges, credentials, Session and tokens leak nowhere',
+  async ({ cognito, signInPage, users, page, context, passkey }) => {
+    const user = users.take('passkey');
+    const inspector = await tapInspector(context);
+    const watcher = watchLeaks(page, { chosenStorage: null, inspector });
+    // On localhost, the demo pool's RP id, in the "Choose how to sign in" flow.
+    await signInPage.open(cognito, {
+      path: `http://localhost:${String(demoPort)}/`,
+      authFlow: 'choice',
+      inspect: true,
+    });
+    await inspector.opened;
+    await test.step('the password, then "Create a passkey" (StartWebAuthnRegistration, create(), Complete…)', async () => {
+      await signInPage.submitUsername(user.username);
+      await signInPage.choosePassword(user.password);
+      await signInPage.expectSignedIn();
+      await page.getByRole('button', { name: signInPage.messages.createPasskey }).first().click();
+      await expect(page.getByText(signInPage.messages.passkeyCreated)).toBeVisible({ timeout: signInPage.stepTimeout });
+      expect(await passkey.credentials()).toHaveLength(1);
+      await watcher.capture('passkey created');
+      await signInPage.signOut();
+      await signInPage.expectStep('credentials');
+    });
+    await test.step('the passkey alone: SELECT_CHALLENGE, WEB_AUTHN with CREDENTIAL_REQUEST_OPTIONS, the assertion', async () => {
+      await signInPage.submitUsername(user.username);
+      await signInPage.chooseFactor('WEB_AUTHN');
+      await signInPage.expectStep('signedIn');
+      await watcher.capture('signed in with the passkey');
+      await signInPage.signOut();
+      await signInPage.expectStep('credentials');
+      await inspectorCaughtUp(inspector, 'signOut');
+      await watcher.capture('signed out');
+    });
+    // Both challenges, both credentials (with their signatures and client data), the Sessions and the tokens.
+    expect(watcher.secrets.size).toBeGreaterThan(10);
+    const watched = [...watcher.secrets];
+    expect(watched.some((value) => value.includes('authenticatorData'))).toBe(true);
+    expect(watched.some((value) => value.includes('"challenge"'))).toBe(true);
+    watcher.expectNoLeak('passkey', [user.password]);
+  },
+);

@@ -16,6 +16,8 @@ describe('webAuthn adapter without browser support', () => {
     expect(refused).toMatchObject({ code: 'WebAuthnUnavailable', retryable: false });
     const refusedCreate = await createPasskey({ challenge: 'x' }).catch(toSignInError);
     expect(refusedCreate).toMatchObject({ code: 'WebAuthnUnavailable' });
+    const refusedPort = await port.createCredential(secret('{"challenge":"x"}')).catch(toSignInError);
+    expect(refusedPort).toMatchObject({ code: 'WebAuthnUnavailable' });
   });
 
   it('maps the browser closing the dialog to NotAllowedError', () => {

@@ -51,8 +51,8 @@ export async function createPasskey(creationOptions: Record<string, unknown>): P
   return JSON.parse(toJson(credential).reveal()) as Record<string, unknown>;
 }
 
-/** The WebAuthnPort for the sign-in machine: navigator.credentials.get, answered as AuthenticationResponseJSON. */
-export function createBrowserWebAuthn(options: { signal?: AbortSignal } = {}): WebAuthnPort {
+/** The WebAuthnPort: navigator.credentials.get / create, answered as AuthenticationResponseJSON / RegistrationResponseJSON. */
+export function createBrowserWebAuthn(options: { signal?: AbortSignal } = {}): Required<WebAuthnPort> {
   return {
     getCredential: async (requestOptions) => {
       const api = jsonApi();
@@ -60,6 +60,15 @@ export function createBrowserWebAuthn(options: { signal?: AbortSignal } = {}): W
       const publicKey = api.parseRequestOptionsFromJSON(JSON.parse(requestOptions.reveal()));
       const credential = await navigator.credentials.get({
         publicKey,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      return toJson(credential);
+    },
+    createCredential: async (creationOptions) => {
+      const api = jsonApi();
+      if (api === null) throw unavailable();
+      const credential = await navigator.credentials.create({
+        publicKey: api.parseCreationOptionsFromJSON(JSON.parse(creationOptions.reveal())),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
       return toJson(credential);

@@ -1,5 +1,5 @@
 // The credentials step: username and password (the password kept only in this form's state until submit), or
-// under `passwordless` the username alone and a "Text me a sign-in code" button.
+// under `passwordless` the username alone and a "Text me a sign-in code" (or, choice-based, "Continue") button.
 import { useId, useRef, useState } from 'react';
 import type { StepErrorView } from './ErrorRegion.tsx';
 import { Field } from './Field.tsx';
@@ -13,8 +13,11 @@ export interface PasswordFormProps {
   readonly error: StepErrorView | undefined;
   readonly submit: (username: string, password: string) => void;
   readonly defaultUsername?: string;
-  /** USER_AUTH without a password: no password field, and the button asks for this kind of code. */
-  readonly passwordless?: 'SMS_OTP' | 'EMAIL_OTP' | undefined;
+  /**
+   * USER_AUTH without a password: no password field, and the button asks for this kind of code; `choice` asks for
+   * the username alone and continues to the factors Cognito offers (passkey, codes, password).
+   */
+  readonly passwordless?: 'SMS_OTP' | 'EMAIL_OTP' | 'choice' | undefined;
 }
 
 /** Username + password form; clears the password as soon as it has been handed to `submit`. */
@@ -40,7 +43,9 @@ export function PasswordForm({ busy, error, submit, defaultUsername = '', passwo
           ? messages.signIn
           : passwordless === 'SMS_OTP'
             ? messages.textMeACode
-            : messages.emailMeACode
+            : passwordless === 'EMAIL_OTP'
+              ? messages.emailMeACode
+              : messages.continue
       }
       busyLabel={messages.signingIn}
       onSubmit={() => {

@@ -2,6 +2,7 @@
 import { useId, useRef } from 'react';
 import { AccountForgetThisDevice } from './AccountForgetThisDevice.tsx';
 import { useMessages } from './MessagesContext.ts';
+import { PasskeyOffer } from './PasskeyOffer.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
 
 /** Props of `<SignedIn>`. */
@@ -27,6 +28,7 @@ export function SignedIn({ name, busy, signOut }: SignedInProps) {
       <p className="cx-status" role="status">
         {busy ? messages.signingOut : null}
       </p>
+      <PasskeyOffer />
       <AccountForgetThisDevice />
       <div className="cx-actions">
         <button

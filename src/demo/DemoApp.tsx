@@ -1,13 +1,12 @@
 // The demo page: the login widget beside the demo pool's users and, in development, the emulator's helpers.
 import { lazy, Suspense, useId, useState } from 'react';
-import type { SignInFlow } from '../../machines/index.ts';
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
 import { AccountSettings } from '../widget/AccountSettings.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
 import { LoginWidgetSteps } from '../widget/LoginWidget.tsx';
 import { Claims } from './Claims.tsx';
-import { DEMO_FLOWS, withDemoFlow } from './demoConfig.ts';
+import { DEMO_FLOWS, withDemoFlow, type DemoFlowId } from './demoConfig.ts';
 import { DemoUsers } from './DemoUsers.tsx';
 
 // Vite drops this branch, and otpauth with it, from production builds; the e2e build (`--mode e2e`) keeps it.
@@ -22,7 +21,10 @@ export interface DemoAppProps {
 /** The whole demo page. */
 export function DemoApp({ config, inspect }: DemoAppProps) {
   const flowId = useId();
-  const [authFlow, setAuthFlow] = useState<SignInFlow>(config.authFlow ?? 'USER_SRP_AUTH');
+  const [authFlow, setAuthFlow] = useState<DemoFlowId>(
+    config.signInFlow === 'choice' ? 'choice' : (config.authFlow ?? 'USER_SRP_AUTH'),
+  );
+  const flowConfig = withDemoFlow(config, authFlow);
   return (
     <div className="demo">
       <header className="demo-header">
@@ -51,12 +53,12 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
         </p>
       </header>
       {/* A new flow means a new sign-in actor, so the provider is remounted. */}
-      <AuthProvider key={authFlow} config={withDemoFlow(config, authFlow)} inspect={inspect}>
+      <AuthProvider key={authFlow} config={flowConfig} inspect={inspect}>
         <main className="demo-main">
           <div className="cx-widget">
-            <LoginWidgetSteps config={config} />
+            <LoginWidgetSteps config={flowConfig} />
           </div>
-          <AccountSettings config={config} />
+          <AccountSettings config={flowConfig} />
           <Claims />
         </main>
         <aside className="demo-aside" aria-label="Demo helpers">

@@ -29,7 +29,8 @@ export function DemoUsers() {
       </table>
       <p>
         <code>custom-user</code> needs the “Password, then custom challenge” flow and <code>passwordless-user</code> the
-        “No password” flow (chosen above the widget).
+        “No password” flow (chosen above the widget). <code>passkey-user</code> takes the “Choose how to sign in” flow
+        on <code>http://localhost</code> (the pool’s passkey RP id; browsers refuse an IP address).
       </p>
     </section>
   );

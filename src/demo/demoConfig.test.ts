@@ -38,6 +38,13 @@ describe('readDemoConfig', () => {
     });
   });
 
+  it('signs in choice-based (the username first, then the offered factors) under the choice flow', () => {
+    expect(readDemoConfig('?authFlow=choice', {})).toMatchObject({ authFlow: 'USER_AUTH', signInFlow: 'choice' });
+    expect(withDemoFlow(readDemoConfig('?authFlow=choice', {}), 'USER_SRP_AUTH')).toMatchObject({
+      signInFlow: 'password',
+    });
+  });
+
   it('takes where the SRP math runs from the query and ignores other values', () => {
     expect(readDemoConfig('?srp=inline', {}).srp).toBe('inline');
     expect(readDemoConfig('?srp=gpu', {}).srp).toBeUndefined();

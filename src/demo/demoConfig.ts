@@ -13,9 +13,12 @@ export interface DemoEnv {
 /** The demo's defaults: the emulator's seeded demo pool (see e2e/emulator/demo.ts). */
 const DEMO_DEFAULTS = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' } as const;
 
+/** What the demo's flow selector picks: an AuthFlow, or `choice` (choice-based sign-in, config.signInFlow). */
+export type DemoFlowId = SignInFlow | 'choice';
+
 /** A sign-in flow the demo offers in its selector. */
 export interface DemoFlow {
-  readonly flow: SignInFlow;
+  readonly flow: DemoFlowId;
   readonly label: string;
   readonly passwordless?: LoginWidgetConfig['passwordless'];
 }
@@ -26,15 +29,22 @@ export const DEMO_FLOWS: readonly DemoFlow[] = [
   { flow: 'CUSTOM_AUTH_SRP', label: 'Password, then custom challenge (CUSTOM_AUTH + SRP_A)' },
   { flow: 'USER_PASSWORD_AUTH', label: 'Password sent over TLS (USER_PASSWORD_AUTH)' },
   { flow: 'USER_AUTH', label: 'No password: a code by text message (USER_AUTH, SMS_OTP)', passwordless: 'SMS_OTP' },
+  { flow: 'choice', label: 'Choose how to sign in: passkey, code or password (USER_AUTH, SELECT_CHALLENGE)' },
 ];
 
-function isDemoFlow(value: string | undefined): value is SignInFlow {
+function isDemoFlow(value: string | undefined): value is DemoFlowId {
   return DEMO_FLOWS.some((option) => option.flow === value);
 }
 
 /** `config` signing in with the demo's `flow` (its passwordless setting included, or dropped for other flows). */
-export function withDemoFlow(config: LoginWidgetConfig, flow: SignInFlow): LoginWidgetConfig {
-  return { ...config, authFlow: flow, passwordless: DEMO_FLOWS.find((option) => option.flow === flow)?.passwordless };
+export function withDemoFlow(config: LoginWidgetConfig, flow: DemoFlowId): LoginWidgetConfig {
+  if (flow === 'choice') return { ...config, authFlow: 'USER_AUTH', passwordless: undefined, signInFlow: 'choice' };
+  return {
+    ...config,
+    authFlow: flow,
+    passwordless: DEMO_FLOWS.find((option) => option.flow === flow)?.passwordless,
+    signInFlow: 'password',
+  };
 }
 
 function nonEmpty(value: string | null | undefined): string | undefined {
@@ -80,7 +90,7 @@ export function withDemoOAuth(config: LoginWidgetConfig, seed: DemoOAuthSeed, or
   };
 }
 
-/** `?endpoint=&userPoolId=&clientId=&region=&authFlow=&srp=inline` (authFlow one of DEMO_FLOWS) win over the env, which wins over the demo pool. */
+/** `?endpoint=&userPoolId=&clientId=&region=&authFlow=&srp=inline` (authFlow one of DEMO_FLOWS, `choice` too) win over the env, which wins over the demo pool. */
 export function readDemoConfig(search: string, env: DemoEnv): LoginWidgetConfig {
   const query = new URLSearchParams(search);
   const endpoint = nonEmpty(query.get('endpoint')) ?? nonEmpty(env.VITE_COGNITO_ENDPOINT);

@@ -11,7 +11,7 @@ import { freshTokens, NotSignedInError } from './useAuth.ts';
 export const AccountActorContext = createActorContext(accountMachine);
 
 /** Which account hook started the action in flight (or the last one), so only that hook shows its busy state and error. */
-export type AccountAction = 'changePassword' | 'attributes' | 'totp' | 'mfaPreference' | 'devices';
+export type AccountAction = 'changePassword' | 'attributes' | 'totp' | 'mfaPreference' | 'devices' | 'passkeys';
 
 interface AccountRunner {
   readonly current: AccountAction | null;

@@ -12,8 +12,11 @@ export interface CredentialsStep {
   readonly error: SignInError | undefined;
   /** The username typed last time (kept across restarts). */
   readonly username: string;
-  /** Set when sign-in is USER_AUTH with this PREFERRED_CHALLENGE: ask for the username only. */
-  readonly passwordless: 'SMS_OTP' | 'EMAIL_OTP' | undefined;
+  /**
+   * Set when sign-in is USER_AUTH with this PREFERRED_CHALLENGE, or `choice` without one (Cognito then offers the
+   * factors): ask for the username only.
+   */
+  readonly passwordless: 'SMS_OTP' | 'EMAIL_OTP' | 'choice' | undefined;
   /** Starts sign-in; the password is wrapped in a Secret here, so clear your field right after (passwordless: send ''). */
   readonly submit: (username: string, password: string) => void;
   /** Stops a sign-in in flight (InitiateAuth, the SRP and device steps) and shows the form again, username kept. */
@@ -44,10 +47,13 @@ export function useCredentialsStep(): CredentialsStep {
   );
   const username = SignInContext.useSelector((snapshot) => snapshot.context.username);
   const passwordless = SignInContext.useSelector(({ context }) =>
-    context.authFlow === 'USER_AUTH' &&
-    (context.preferredChallenge === 'SMS_OTP' || context.preferredChallenge === 'EMAIL_OTP')
-      ? context.preferredChallenge
-      : undefined,
+    context.authFlow !== 'USER_AUTH'
+      ? undefined
+      : context.preferredChallenge === null
+        ? 'choice'
+        : context.preferredChallenge === 'SMS_OTP' || context.preferredChallenge === 'EMAIL_OTP'
+          ? context.preferredChallenge
+          : undefined,
   );
   const submit = (typedUsername: string, password: string) => {
     submitCredentials(actorRef, typedUsername, secret(password));

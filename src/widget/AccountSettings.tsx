@@ -1,4 +1,4 @@
-// The signed-in account screen: change password, contact details, two-step verification, remembered devices.
+// The signed-in account screen: change password, contact details, two-step verification, remembered devices, passkeys.
 import { useDeferredValue, useId } from 'react';
 import type { PasswordPolicyType } from '../../machines/protocol.ts';
 import type { AccountPorts } from '../../machines/accountActors.ts';
@@ -11,6 +11,8 @@ import { AccountChangePassword } from '../components/AccountChangePassword.tsx';
 import { AccountContactDetails } from '../components/AccountContactDetails.tsx';
 import { AccountDevices } from '../components/AccountDevices.tsx';
 import { AccountMfa } from '../components/AccountMfa.tsx';
+import { AccountPasskeys } from '../components/AccountPasskeys.tsx';
+import { passkeysEnabled } from './passkeys.ts';
 import { useAccountMessages } from '../components/MessagesContext.ts';
 
 /** Props of `<AccountSettings>`. */
@@ -62,6 +64,7 @@ function SignedInAccount({ config, ports, clientMetadata, friendlyDeviceName, cl
         <AccountContactDetails />
         <AccountMfa />
         <AccountDevices />
+        {passkeysEnabled(config) ? <AccountPasskeys /> : null}
       </section>
     </AccountProvider>
   );

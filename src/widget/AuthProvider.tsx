@@ -73,9 +73,11 @@ export function AuthProvider({
       clientId: config.clientId,
       ...(config.authFlow === undefined ? {} : { authFlow: config.authFlow }),
       ...(config.passwordless === undefined ? {} : { authFlow: 'USER_AUTH', preferredChallenge: config.passwordless }),
+      // Choice-based sign-in: no PREFERRED_CHALLENGE, so Cognito answers SELECT_CHALLENGE with the user's factors.
+      ...(config.signInFlow === 'choice' ? { authFlow: 'USER_AUTH', preferredChallenge: null } : {}),
       ...(config.totpIssuer === undefined ? {} : { totpIssuer: config.totpIssuer }),
     }),
-    [config.userPoolId, config.clientId, config.authFlow, config.passwordless, config.totpIssuer],
+    [config.userPoolId, config.clientId, config.authFlow, config.passwordless, config.signInFlow, config.totpIssuer],
   );
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
   const [federation] = useState(() => widgetFederation(config));

@@ -1,10 +1,14 @@
 // The drop-in login widget: the provider, the step forms, and the theme's root class.
+import { useMemo } from 'react';
 import { AccountFlows } from '../components/AccountFlows.tsx';
 import { FederatedButtons } from '../components/FederatedButtons.tsx';
 import { HostedOnlySteps } from '../components/HostedOnlySteps.tsx';
+import { PasskeyOfferContext } from '../components/PasskeyOfferContext.ts';
 import { SignIn } from '../components/SignIn.tsx';
+import { useSignInFactor } from '../hooks/useSignInFactor.ts';
 import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
 import type { LoginWidgetConfig } from './config.ts';
+import { offersPasskeyAfterSignIn } from './passkeys.ts';
 
 /** Props of `<LoginWidget>`. */
 export interface LoginWidgetProps extends Omit<AuthProviderProps, 'children'> {
@@ -25,17 +29,23 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
 
 /** The widget's screens inside an AuthProvider: sign-in with "Create account" and "Forgot password?". */
 export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfig }) {
+  // "Create a passkey" after a sign-in on this page that did not use one (config.passkeys.offerAfterSignIn).
+  const factor = useSignInFactor();
+  const offer = offersPasskeyAfterSignIn(config);
+  const passkeyOffer = useMemo(() => ({ offer, factor }), [offer, factor]);
   // The account flows use the provider's Cognito ports, the same transport as sign-in.
   return (
-    <AccountFlows
-      userPoolId={config.userPoolId}
-      clientId={config.clientId}
-      passwordPolicy={config.passwordPolicy}
-      signUpAttributes={config.signUpAttributes}
-      clientMetadata={config.clientMetadata}
-    >
-      {config.oauth?.hostedOnly === true ? <HostedOnlySteps /> : <SignIn />}
-      <FederatedButtons />
-    </AccountFlows>
+    <PasskeyOfferContext value={passkeyOffer}>
+      <AccountFlows
+        userPoolId={config.userPoolId}
+        clientId={config.clientId}
+        passwordPolicy={config.passwordPolicy}
+        signUpAttributes={config.signUpAttributes}
+        clientMetadata={config.clientMetadata}
+      >
+        {config.oauth?.hostedOnly === true ? <HostedOnlySteps /> : <SignIn />}
+        <FederatedButtons />
+      </AccountFlows>
+    </PasskeyOfferContext>
   );
 }

@@ -24,6 +24,8 @@ export function browserPorts(config: LoginWidgetConfig): SignInPorts {
     webAuthn: {
       getCredential: async (requestOptions) =>
         (await import('./browserAdapters.ts')).createBrowserWebAuthn().getCredential(requestOptions),
+      createCredential: async (creationOptions) =>
+        (await import('./browserAdapters.ts')).createBrowserWebAuthn().createCredential(creationOptions),
     },
     tokens: config.tokenStore ?? createMemoryTokenStore(),
     devices: config.deviceStore ?? createMemoryDeviceStore(),

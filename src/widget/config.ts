@@ -17,6 +17,14 @@ export interface LoginWidgetConfig {
   readonly authFlow?: SignInFlow;
   /** Sign in without a password: USER_AUTH with this PREFERRED_CHALLENGE; the first step asks for the username only. */
   readonly passwordless?: 'SMS_OTP' | 'EMAIL_OTP' | undefined;
+  /**
+   * `choice`: choice-based sign-in. The first screen asks for the username only; Cognito answers with the factors
+   * this user may use (passkey, email or text code, password) and the user picks one (USER_AUTH without
+   * PREFERRED_CHALLENGE; the app client needs ALLOW_USER_AUTH). Wins over `authFlow` and `passwordless`.
+   */
+  readonly signInFlow?: 'password' | 'choice';
+  /** Passkeys (WebAuthn). Everything here applies only where the browser supports passkeys. */
+  readonly passkeys?: LoginWidgetPasskeyConfig;
   /** Issuer authenticator apps show during MFA set-up; default: the pool id. */
   readonly totpIssuer?: string;
   /** Where tokens live between page loads. Default: memory only (gone on reload). */
@@ -41,6 +49,17 @@ export interface LoginWidgetConfig {
   readonly onSrpEngine?: ((report: SrpEngineReport) => void) | undefined;
   /** Managed login (OAuth code + PKCE): "Continue with …" buttons, or the hosted page only. */
   readonly oauth?: LoginWidgetOAuthConfig;
+}
+
+/**
+ * Passkey settings. The pool needs a WebAuthnConfiguration (RelyingPartyId: your site's domain) and WEB_AUTHN among
+ * its AllowedFirstAuthFactors (Essentials plan or above).
+ */
+export interface LoginWidgetPasskeyConfig {
+  /** The pool offers passkeys: `<AccountSettings>` lists, creates and deletes them. Default: `signInFlow === 'choice'`. */
+  readonly enabled?: boolean;
+  /** After a sign-in without a passkey, the signed-in view offers "Create a passkey". Default: `enabled`. */
+  readonly offerAfterSignIn?: boolean;
 }
 
 /** The app client's managed login settings, as registered on the pool. */
