@@ -5,7 +5,7 @@ import type { SignInError } from '../../machines/index.ts';
 import type { PasskeyPorts } from '../../machines/passkeyActors.ts';
 import { passkeyRegistrationActors } from '../../machines/passkeyActors.ts';
 import { passkeyRegistrationMachine } from '../../machines/passkeyRegistration.machine.ts';
-import { SignInContext, useInspect } from './SignInProvider.tsx';
+import { SessionContext, useInspect } from './SignInProvider.tsx';
 import { freshTokens } from './useAuth.ts';
 
 /** What `usePasskeyRegistration()` returns. */
@@ -21,7 +21,7 @@ type RegistrationActor = Actor<typeof passkeyRegistrationMachine>;
 
 /** Registers a passkey with the signed-in user's fresh access token; needs the SignInProvider above. */
 export function usePasskeyRegistration(ports: PasskeyPorts): PasskeyRegistration {
-  const signIn = SignInContext.useActorRef();
+  const session = SessionContext.useActorRef();
   const inspect = useInspect();
   const [logic] = useState(() => passkeyRegistrationMachine.provide({ actors: passkeyRegistrationActors(ports) }));
   const [state, setState] = useState<{ status: PasskeyRegistration['status']; error?: SignInError }>({
@@ -37,7 +37,7 @@ export function usePasskeyRegistration(ports: PasskeyPorts): PasskeyRegistration
   const register = () => {
     if (running.current !== null) return;
     setState({ status: 'registering' });
-    freshTokens(signIn)
+    freshTokens(session)
       .then(async (tokens) => {
         const actor = createActor(logic, {
           input: { accessToken: tokens.accessToken },
