@@ -6,8 +6,12 @@ import { startEmulator, type Emulator } from '../e2e/emulator/index.ts';
 import { FormBrowser, forms } from '../e2e/emulator/oauth/formBrowser.ts';
 import { SoftAuthenticator } from '../e2e/emulator/softAuthenticator.ts';
 import { secret, type CognitoPort, type WebAuthnPort } from '../machines/index.ts';
+import { createSessionMachine } from '../machines/createSessionMachine.ts';
 import { createRedirectMachine } from '../machines/redirect.machine.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
+import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
+import { createFastSrp } from '../src/adapters/srpFast.ts';
+import { createMemoryTokenStore } from '../src/adapters/tokenStore.ts';
 import { createOAuthRedirect, type OAuthRedirect } from '../src/adapters/oauthRedirect.ts';
 import { errorText, type BenchContext } from './context.ts';
 import { roundTripRow } from './roundTrips.ts';
@@ -116,41 +120,41 @@ async function countAws(emulator: Emulator, run: () => Promise<void>): Promise<C
   return { count: targets.length, targets };
 }
 
-/** Refresh on a rotating client: the sign-in machine when its refresh succeeds there, else GetTokensFromRefreshToken through the port. */
-async function rotatingRefresh(env: Env): Promise<Counted & { driver: string }> {
-  const options = { emulatorUrl: env.emulator.url, userPoolId: DEMO_POOL_ID, clientId: ROTATING_CLIENT };
-  const signedIn = await driveSignIn({ username: 'srp-user', password: DEMO_PASSWORD }, options);
-  let machineFailure: string;
+/** Refresh on a rotating client: the session machine (refresh: 'rotation') signs srp-user in, then refreshes once. */
+async function rotatingRefresh(env: Env): Promise<Counted> {
+  const actor = createActor(
+    createSessionMachine({
+      cognito: createCognitoHttp({ endpoint: env.emulator.url, clientId: ROTATING_CLIENT }),
+      srp: createFastSrp(),
+      tokens: createMemoryTokenStore(),
+      devices: createMemoryDeviceStore(),
+    }),
+    {
+      input: {
+        userPoolId: DEMO_POOL_ID,
+        clientId: ROTATING_CLIENT,
+        authFlow: 'USER_SRP_AUTH',
+        deviceTracking: false,
+        restoreSession: false,
+        refresh: 'rotation',
+      },
+    },
+  ).start();
   try {
-    const counted = await countAws(env.emulator, async () => {
-      signedIn.actor.send({ type: 'tokens.refresh' });
-      await waitFor(signedIn.actor, (s) => !s.hasTag('busy'), { timeout: 20_000 });
+    const signedOut = await waitFor(actor, (s) => s.matches('signedOut'), { timeout: 20_000 });
+    const child = signedOut.children.signIn;
+    if (child === undefined) throw new Error('the session has no sign-in child');
+    child.send({ type: 'credentials.submit', username: 'srp-user', password: secret(DEMO_PASSWORD) });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }), { timeout: 20_000 });
+    return await countAws(env.emulator, async () => {
+      actor.send({ type: 'tokens.refresh' });
+      await waitFor(actor, (s) => s.matches({ signedIn: 'active' }) && !s.hasTag('busy'), { timeout: 20_000 });
+      const error = actor.getSnapshot().context.error;
+      if (error !== null) throw new Error(`refresh failed: ${error.code}`);
     });
-    const after = signedIn.actor.getSnapshot();
-    if (counted.count > 0 && after.matches({ signedIn: 'active' }) && after.context.error === null)
-      return { ...counted, driver: 'sign-in machine' };
-    machineFailure =
-      counted.count === 0
-        ? 'the sign-in actor sent nothing on tokens.refresh'
-        : `the machine's refresh sent ${counted.targets.join(' → ')} and got ${after.context.error?.code ?? 'no tokens'}`;
   } finally {
-    signedIn.stop();
+    actor.stop();
   }
-  const first = await env.port.call('InitiateAuth', {
-    AuthFlow: 'USER_AUTH',
-    ClientId: ROTATING_CLIENT,
-    AuthParameters: { USERNAME: 'srp-user', PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD: DEMO_PASSWORD },
-  });
-  const refreshToken = first.AuthenticationResult?.RefreshToken;
-  if (refreshToken === undefined) throw new Error('no refresh token');
-  const counted = await countAws(env.emulator, async () => {
-    const rotated = await env.port.call('GetTokensFromRefreshToken', {
-      ClientId: ROTATING_CLIENT,
-      RefreshToken: refreshToken,
-    });
-    if (rotated.AuthenticationResult?.RefreshToken === undefined) throw new Error('no rotated refresh token');
-  });
-  return { ...counted, driver: `CognitoPort (${machineFailure})` };
 }
 
 /** Every request to the emulator's origin while `run` ran, counted at fetch (the OAuth endpoints are not AWS calls). */
@@ -271,22 +275,7 @@ export async function measureChoiceRoundTrips(ctx: BenchContext): Promise<Row[]>
   try {
     await registerPasskey(emulator, port, env.passkey);
     for (const c of cases) await measure(c.path, c.minimum, () => countAws(emulator, () => c.run(env)));
-    ctx.log('round trips: rotating refresh');
-    try {
-      const refresh = await rotatingRefresh(env);
-      rows.push(
-        roundTripRow(
-          `Refresh with rotation, GetTokensFromRefreshToken (${refresh.driver})`,
-          1,
-          value(refresh.count),
-          `${refresh.targets.join(' → ')}.`,
-        ),
-      );
-    } catch (error) {
-      rows.push(
-        roundTripRow('Refresh with rotation, GetTokensFromRefreshToken', 1, failed(`failed: ${errorText(error)}`), ''),
-      );
-    }
+    await measure('Refresh with rotation, GetTokensFromRefreshToken (session machine)', 1, () => rotatingRefresh(env));
     await measure('OAuth code flow + PKCE, managed login with a password (redirect machine)', 5, () =>
       oauthCodeFlow(env),
     );
