@@ -94,6 +94,7 @@ test('a user creates a passkey after a password sign-in, signs out, signs in wit
   users,
   page,
   passkey,
+  clock,
 }) => {
   const user = users.take('passkey');
   await signInPage.open(cognito, { path: CHOICE_PAGE, authFlow: 'choice' });
@@ -139,7 +140,8 @@ test('a user creates a passkey after a password sign-in, signs out, signs in wit
     const section = page.getByRole('region', { name: 'Passkeys', exact: true });
     const log = requestLog(cognito);
     await section.getByRole('button', { name: 'Show passkeys' }).click();
-    const today = await page.evaluate(() => new Date().toLocaleDateString());
+    // The created date is the emulator's (an earlier test in this worker may have moved its clock past midnight).
+    const today = await page.evaluate((now) => new Date(now).toLocaleDateString(), clock.now());
     await expect(section.getByRole('listitem')).toHaveCount(1);
     await expect(section.getByRole('listitem')).toContainText(`Passkey 1Created ${today}`);
     await expectNoViolations(page, 'widget');
