@@ -4,6 +4,7 @@ import type { ClientConfig, PoolConfig } from '../e2e/emulator/config.ts';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from '../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../e2e/emulator/index.ts';
 import { FormBrowser, forms } from '../e2e/emulator/oauth/formBrowser.ts';
+import { memoryStorage } from '../e2e/specs/memoryStorage.ts';
 import { SoftAuthenticator } from '../e2e/emulator/softAuthenticator.ts';
 import { secret, type CognitoPort, type WebAuthnPort } from '../machines/index.ts';
 import { createSessionMachine } from '../machines/createSessionMachine.ts';
@@ -173,27 +174,6 @@ async function countFetches(origin: string, run: () => Promise<void>): Promise<C
     globalThis.fetch = original;
   }
   return { count: targets.length, targets };
-}
-
-/** A tab's sessionStorage in Node: the redirect port keeps its pending sign-in here across the page loads. */
-function memoryStorage(): Storage {
-  const entries = new Map<string, string>();
-  return {
-    get length() {
-      return entries.size;
-    },
-    clear: () => {
-      entries.clear();
-    },
-    getItem: (key) => entries.get(key) ?? null,
-    key: (index) => [...entries.keys()][index] ?? null,
-    removeItem: (key) => {
-      entries.delete(key);
-    },
-    setItem: (key, item) => {
-      entries.set(key, item);
-    },
-  };
 }
 
 /**

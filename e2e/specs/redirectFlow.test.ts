@@ -7,6 +7,7 @@ import { secret } from '../../machines/secret.ts';
 import { createOAuthRedirect, type OAuthRedirect } from '../../src/adapters/oauthRedirect.ts';
 import { startEmulator, type Emulator } from '../emulator/index.ts';
 import { FormBrowser, forms } from '../emulator/oauth/formBrowser.ts';
+import { memoryStorage } from './memoryStorage.ts';
 import { lastCode, verifiers } from '../emulator/testHelpers.ts';
 
 const POOL = 'us-east-1_Redirect';
@@ -57,28 +58,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => emulator.stop());
-
-/** A Storage over a Map: the tab's sessionStorage. */
-function memoryStorage(): Storage & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get length() {
-      return entries.size;
-    },
-    clear: () => {
-      entries.clear();
-    },
-    getItem: (key) => entries.get(key) ?? null,
-    key: (index) => [...entries.keys()][index] ?? null,
-    removeItem: (key) => {
-      entries.delete(key);
-    },
-    setItem: (key, value) => {
-      entries.set(key, value);
-    },
-  };
-}
 
 interface Harness {
   readonly port: OAuthRedirect;

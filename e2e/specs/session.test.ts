@@ -10,6 +10,7 @@ import { createActor, waitFor, type Actor, type AnyEventObject, type AnyStateMac
 import { readClaims } from '../../machines/claims.ts';
 import { CognitoServiceError } from '../../machines/errors.ts';
 import { createSessionMachine } from '../../machines/createSessionMachine.ts';
+import { memoryStorage } from './memoryStorage.ts';
 import type { SessionPorts } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { sessionMachine, sessionStatus } from '../../machines/session.machine.ts';
@@ -57,27 +58,6 @@ afterEach(() => {
   for (const actor of running.splice(0)) actor.stop();
   serverSkewMs = 0;
 });
-
-/** A web Storage over a Map: what one origin's tabs share. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => {
-      items.clear();
-    },
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => {
-      items.delete(key);
-    },
-    setItem: (key, value) => {
-      items.set(key, value);
-    },
-  };
-}
 
 interface Tab {
   readonly actor: Actor<ReturnType<typeof createSessionMachine>>;
