@@ -3,33 +3,17 @@
 // tab, so a browser cannot be made to send another) is refused in Node: e2e/specs/redirectFlow.test.ts, which
 // also repeats each case here through the redirect machine, and e2e/emulator/oauth/managedLogin.test.ts.
 import type { Page, Request } from '@playwright/test';
-import { DEMO_DOMAIN } from '../emulator/demo.ts';
 import type { Cognito, SignInPage } from '../kit/index.ts';
 import { demoUrl } from './demoBuild.ts';
 import { expect, test } from './fixtures.ts';
+import { CALLBACK, leaveForHostedPage, loginDomain, submitHostedCredentials } from './managedLoginPage.ts';
 
-const CALLBACK = `${demoUrl}/oauth-callback`;
-
-function loginDomain(cognito: Cognito): string {
-  if (cognito.endpoint === undefined) throw new Error('these specs drive the emulator’s managed login');
-  return `${cognito.endpoint}/${DEMO_DOMAIN}`;
-}
-
-/** Opens the demo and presses "Sign in on the hosted page"; returns the /oauth2/authorize URL the widget built. */
+/** Leaves for the managed login page and waits for the authorize answer's redirect. */
 async function startHostedSignIn(signInPage: SignInPage, cognito: Cognito): Promise<URL> {
-  await signInPage.open(cognito);
-  const authorize = signInPage.page.waitForRequest(`${loginDomain(cognito)}/oauth2/authorize?**`);
-  await signInPage.button(signInPage.messages.signInOnHostedPage).click();
-  const url = new URL((await authorize).url());
+  const url = await leaveForHostedPage(signInPage, cognito);
   // The authorize answer redirects on (to /login, or straight back while a hosted session lives).
   await signInPage.page.waitForURL((at) => at.href !== url.href && !at.href.startsWith(demoUrl + '/?'));
   return url;
-}
-
-async function submitHostedCredentials(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /**

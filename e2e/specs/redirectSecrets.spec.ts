@@ -6,8 +6,7 @@ import { demoUrl } from './demoBuild.ts';
 import { expect, test } from './fixtures.ts';
 import { containsSecret } from './containsSecret.ts';
 import { printTotals, watchLeaks } from './leakWatch.ts';
-
-const CALLBACK = `${demoUrl}/oauth-callback`;
+import { CALLBACK } from './managedLoginPage.ts';
 
 test.afterAll(() => {
   printTotals('redirect secrets');

@@ -2,36 +2,17 @@
 // refresh and hosted sign-out, and the callbacks the widget or the login domain must refuse.
 import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from '@playwright/test';
-import { DEMO_DOMAIN, DEMO_IDP } from '../emulator/demo.ts';
+import { DEMO_IDP } from '../emulator/demo.ts';
 import { mockIdentityProvider, type Cognito, type SignInPage } from '../kit/index.ts';
 import { demoUrl } from './demoBuild.ts';
 import { expect, test, uniqueUsername } from './fixtures.ts';
+import { CALLBACK, leaveForHostedPage, loginDomain, submitHostedCredentials } from './managedLoginPage.ts';
 
-const CALLBACK = `${demoUrl}/oauth-callback`;
-
-/** The emulator's managed login page (it answers under the pool's domain prefix). */
-function loginDomain(cognito: Cognito): string {
-  if (cognito.endpoint === undefined) throw new Error('these specs drive the emulator’s managed login');
-  return `${cognito.endpoint}/${DEMO_DOMAIN}`;
-}
-
-/**
- * Opens the demo on the worker's emulator and leaves for the managed login page by the widget's button; returns
- * the /oauth2/authorize URL the widget sent the browser to (the domain then shows its /login page).
- */
+/** Leaves for the managed login page by the widget's button; the domain then shows its /login page. */
 async function toHostedPage(signInPage: SignInPage, cognito: Cognito): Promise<URL> {
-  await signInPage.open(cognito);
-  const authorize = signInPage.page.waitForRequest(`${loginDomain(cognito)}/oauth2/authorize?**`);
-  await signInPage.button(signInPage.messages.signInOnHostedPage).click();
+  const authorize = await leaveForHostedPage(signInPage, cognito);
   await expect(signInPage.page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
-  return new URL((await authorize).url());
-}
-
-/** The managed login page's credentials form. */
-async function submitHostedCredentials(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  return authorize;
 }
 
 /** The demo's ID-token claims panel. */
