@@ -5,8 +5,9 @@ import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_POOL_ID, demoPool } from '../e2e/em
 import { startEmulator, type Emulator } from '../e2e/emulator/index.ts';
 import { FormBrowser, forms } from '../e2e/emulator/oauth/formBrowser.ts';
 import { memoryStorage } from '../e2e/specs/memoryStorage.ts';
+import { softWebAuthnPort } from '../e2e/specs/softWebAuthnPort.ts';
 import { SoftAuthenticator } from '../e2e/emulator/softAuthenticator.ts';
-import { secret, type CognitoPort, type WebAuthnPort } from '../machines/index.ts';
+import { secret, type CognitoPort } from '../machines/index.ts';
 import { createSessionMachine } from '../machines/createSessionMachine.ts';
 import { createRedirectMachine } from '../machines/redirect.machine.ts';
 import { createCognitoHttp } from '../src/adapters/cognitoHttp.ts';
@@ -54,16 +55,6 @@ interface Env {
 
 type Factor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
-/** The browser's passkey dialog, answered by the software authenticator. */
-function softWebAuthn(passkey: SoftAuthenticator): WebAuthnPort {
-  return {
-    getCredential: (requestOptionsJson) => {
-      const options = JSON.parse(requestOptionsJson.reveal()) as { challenge: string; rpId?: string };
-      return Promise.resolve(secret(JSON.stringify(passkey.get(options))));
-    },
-  };
-}
-
 /** The sign-in machine with USER_AUTH: no preference (SELECT_CHALLENGE, the user picks `factor`) or a preferred one. */
 async function machineSignIn(env: Env, factor: Factor, preferred: Factor | null): Promise<void> {
   const signedIn = await driveSignIn(
@@ -74,7 +65,7 @@ async function machineSignIn(env: Env, factor: Factor, preferred: Factor | null)
       clientId: DEMO_CLIENT_ID,
       authFlow: 'USER_AUTH',
       preferredChallenge: preferred,
-      webAuthn: softWebAuthn(env.passkey),
+      webAuthn: softWebAuthnPort(env.passkey).port,
     },
   );
   signedIn.stop();

@@ -12,6 +12,7 @@ import { startEmulator, type Emulator } from '../emulator/index.ts';
 import { SoftAuthenticator } from '../emulator/softAuthenticator.ts';
 import { lastCode } from '../emulator/testHelpers.ts';
 import { containsSecret } from './containsSecret.ts';
+import { softWebAuthnPort } from './softWebAuthnPort.ts';
 
 const POOL = 'us-east-1_ChoicePool1';
 const CLIENT = 'choiceclient0000000000001';
@@ -46,27 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.stop();
 });
-
-/** A WebAuthn port over the software authenticator; `refuse` plays the user closing the dialog once. */
-function authenticatorPort(authenticator: SoftAuthenticator, options: { refuse?: boolean; rpId?: string } = {}) {
-  let refuse = options.refuse ?? false;
-  const seen: string[] = [];
-  const port: WebAuthnPort = {
-    getCredential: (requestOptions) => {
-      if (refuse) {
-        refuse = false;
-        return Promise.reject(
-          new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError'),
-        );
-      }
-      const parsed = JSON.parse(requestOptions.reveal()) as { challenge: string; rpId?: string };
-      const credential = JSON.stringify(authenticator.get(parsed, options.rpId));
-      seen.push(parsed.challenge, credential);
-      return Promise.resolve(secret(credential));
-    },
-  };
-  return { port, seen };
-}
 
 function run(username: string, webAuthn?: WebAuthnPort) {
   const ports: SignInPorts = {
@@ -196,7 +176,7 @@ describe('WEB_AUTHN', () => {
   it('signs in with the passkey alone in three requests; no challenge, credential or Session in any snapshot', async () => {
     const authenticator = new SoftAuthenticator({ origin: ORIGIN });
     await registerPasskey('key', authenticator);
-    const { port, seen } = authenticatorPort(authenticator);
+    const { port, seen } = softWebAuthnPort(authenticator);
     const flow = run('key', port);
     expect(await atSelectChallenge(flow)).toContain('WEB_AUTHN');
     select(flow, 'WEB_AUTHN');
@@ -211,7 +191,7 @@ describe('WEB_AUTHN', () => {
   it('a closed dialog (NotAllowedError) waits for a retry with the same Session, then signs in', async () => {
     const authenticator = new SoftAuthenticator({ origin: ORIGIN });
     await registerPasskey('closed', authenticator);
-    const flow = run('closed', authenticatorPort(authenticator, { refuse: true }).port);
+    const flow = run('closed', softWebAuthnPort(authenticator, { refuse: true }).port);
     await atSelectChallenge(flow);
     select(flow, 'WEB_AUTHN');
     const waiting = await waitFor(flow.actor, (s) => s.matches({ WEB_AUTHN: 'awaitingRetry' }));
@@ -239,7 +219,7 @@ describe('WEB_AUTHN', () => {
       AccessToken: accessToken,
       CredentialId: authenticator.id,
     });
-    const flow = run('gone', authenticatorPort(authenticator).port);
+    const flow = run('gone', softWebAuthnPort(authenticator).port);
     await atSelectChallenge(flow);
     select(flow, 'WEB_AUTHN');
     const refused = await waitFor(flow.actor, (s) => s.matches('credentials') && s.context.error !== null);
@@ -250,7 +230,7 @@ describe('WEB_AUTHN', () => {
   it('a passkey signed for another RP id is refused', async () => {
     const authenticator = new SoftAuthenticator({ origin: ORIGIN });
     await registerPasskey('other', authenticator);
-    const flow = run('other', authenticatorPort(authenticator, { rpId: 'evil.example' }).port);
+    const flow = run('other', softWebAuthnPort(authenticator, { rpId: 'evil.example' }).port);
     await atSelectChallenge(flow);
     select(flow, 'WEB_AUTHN');
     const refused = await waitFor(flow.actor, (s) => s.matches('credentials') && s.context.error !== null);
@@ -260,7 +240,7 @@ describe('WEB_AUTHN', () => {
   it('a replayed assertion is refused', async () => {
     const authenticator = new SoftAuthenticator({ origin: ORIGIN });
     await registerPasskey('replay', authenticator);
-    const { port, seen } = authenticatorPort(authenticator);
+    const { port, seen } = softWebAuthnPort(authenticator);
     const first = run('replay', port);
     await atSelectChallenge(first);
     select(first, 'WEB_AUTHN');

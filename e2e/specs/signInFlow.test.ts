@@ -30,6 +30,7 @@ import {
 import { startEmulator, type Emulator } from '../emulator/index.ts';
 import { SoftAuthenticator } from '../emulator/softAuthenticator.ts';
 import { lastCode, totpCode } from '../emulator/testHelpers.ts';
+import { softWebAuthnPort } from './softWebAuthnPort.ts';
 
 /** Each demo user is seeded this many extra times (`sms-user-3`), so every test signs in a user nobody else touched. */
 const COPIES = 40;
@@ -1002,17 +1003,7 @@ async function passkeyPort(username: string, refuseFirst: boolean): Promise<WebA
     AccessToken: accessToken,
     Credential: authenticator.create(started.CredentialCreationOptions as { challenge: string; rp: { id?: string } }),
   });
-  let refuse = refuseFirst;
-  return {
-    getCredential: (requestOptions) => {
-      if (refuse) {
-        refuse = false;
-        return Promise.reject(new DOMException('closed', 'NotAllowedError'));
-      }
-      const options = JSON.parse(requestOptions.reveal()) as { challenge: string; rpId?: string };
-      return Promise.resolve(secret(JSON.stringify(authenticator.get(options))));
-    },
-  };
+  return softWebAuthnPort(authenticator, { refuse: refuseFirst }).port;
 }
 
 /** The real event for a modelled user event (server answers come from the emulator: null). */
