@@ -49,7 +49,11 @@ const layers = [
     allow: ['@aws-sdk/client-cognito-identity-provider', 'machines/', 'src/server/'],
   },
   // The composition roots: the widget and the package entries wire adapters into machines under React.
-  { layer: 'src/widget/', files: ['src/widget/**/*.{ts,tsx}'], allow: ['react', 'react-dom/', ...srcRoot] },
+  {
+    layer: 'src/widget/',
+    files: ['src/widget/**/*.{ts,tsx}'],
+    allow: ['react', 'react-dom', 'react-dom/', ...srcRoot],
+  },
   {
     layer: 'src/index.ts',
     files: ['src/index.ts', 'src/lib.ts'],

@@ -52,7 +52,7 @@ export {
 export { AccountFlows, type AccountFlowsProps } from './components/AccountFlows.tsx';
 export { SignUp, type SignUpProps } from './components/SignUp.tsx';
 export { ForgotPassword, type ForgotPasswordProps } from './components/ForgotPassword.tsx';
-export { LoginWidgetSteps } from './widget/LoginWidget.tsx';
+export { LoginWidgetSteps } from './widget/LoginWidgetSteps.tsx';
 export { useSignUp, type SignUpFlow, type SignUpOptions, type SignUpStep } from './hooks/useSignUp.ts';
 export {
   useForgotPassword,

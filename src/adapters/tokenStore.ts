@@ -7,15 +7,22 @@ const lastUserKey = (clientId: string) => `CognitoIdentityServiceProvider.${clie
 const userKey = (clientId: string, username: string, name: string) =>
   `CognitoIdentityServiceProvider.${clientId}.${username}.${name}`;
 
+/** A token store that can say at once, before any code that loads it runs, whether a session may be stored. */
+export interface PeekableTokenStore extends TokenStore {
+  /** False when no session is stored for `clientId` (the widget then paints its form instead of "Please wait…"). */
+  mayHaveSession(clientId: string): boolean;
+}
+
 /**
  * `localStorage` (default) or `sessionStorage`, with the key layout CognitoUser and Amplify v6 share
  * (`CognitoIdentityServiceProvider.<clientId>.<username>.idToken`, `.accessToken`, `.refreshToken`, `.clockDrift`,
  * `LastAuthUser`), so users signed in by either stay signed in. Opt-in: any script on the page can read web storage.
  * The default `localStorage` is looked up on first use, so creating the store at import time is safe in server render.
  */
-export function createWebStorageTokenStore(given?: Storage): TokenStore {
+export function createWebStorageTokenStore(given?: Storage): PeekableTokenStore {
   const store = (): Storage => given ?? localStorage;
   return {
+    mayHaveSession: (clientId) => store().getItem(lastUserKey(clientId)) !== null,
     load(clientId) {
       const storage = store();
       const username = storage.getItem(lastUserKey(clientId));
@@ -58,9 +65,10 @@ export function createWebStorageTokenStore(given?: Storage): TokenStore {
 }
 
 /** Tokens kept only in this JavaScript realm: gone on reload. The default. */
-export function createMemoryTokenStore(): TokenStore {
+export function createMemoryTokenStore(): PeekableTokenStore {
   const tokens = new Map<string, StoredTokens>();
   return {
+    mayHaveSession: (clientId) => tokens.has(clientId),
     load: (clientId) => tokens.get(clientId) ?? null,
     save: (clientId, stored) => {
       tokens.set(clientId, stored);

@@ -13,6 +13,10 @@ export interface PasswordFormProps {
   readonly error: StepErrorView | undefined;
   readonly submit: (username: string, password: string) => void;
   readonly defaultUsername?: string;
+  /** The password typed on the widget's first screen before the sign-in engine took over (kept in this form only). */
+  readonly defaultPassword?: string;
+  /** False when the form takes over from an identical one and focus is handed over instead. Default true. */
+  readonly focusOnMount?: boolean;
   /**
    * USER_AUTH without a password: no password field, and the button asks for this kind of code; `choice` asks for
    * the username alone and continues to the factors Cognito offers (passkey, codes, password).
@@ -21,16 +25,24 @@ export interface PasswordFormProps {
 }
 
 /** Username + password form; clears the password as soon as it has been handed to `submit`. */
-export function PasswordForm({ busy, error, submit, defaultUsername = '', passwordless }: PasswordFormProps) {
+export function PasswordForm({
+  busy,
+  error,
+  submit,
+  defaultUsername = '',
+  defaultPassword = '',
+  focusOnMount = true,
+  passwordless,
+}: PasswordFormProps) {
   const messages = useMessages();
   const errorId = useId();
   const [username, setUsername] = useState(defaultUsername);
-  const [password, setPassword] = useState('');
+  const [password, setPassword] = useState(defaultPassword);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   // Decided once: a returning user (username kept) starts on the password; typing must not move focus.
   const [passwordFirst] = useState(defaultUsername !== '' && passwordless === undefined);
-  useFocusOnMount(passwordFirst ? passwordRef : usernameRef);
+  useFocusOnMount(focusOnMount ? (passwordFirst ? passwordRef : usernameRef) : null);
   useFocusWhen(passwordless === undefined ? passwordRef : usernameRef, error);
   return (
     <StepForm

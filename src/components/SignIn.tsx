@@ -1,4 +1,5 @@
 // Picks the form for the current sign-in step; each step view is one hook call and one thin form.
+import { useEffect, useRef, useState } from 'react';
 import { useCredentialsStep, useSignInStep } from '../hooks/index.ts';
 import { useAccountFlowsOffer } from './AccountFlowsContext.ts';
 import {
@@ -19,11 +20,18 @@ import {
 } from './lazySteps.tsx';
 import { useMessages } from './MessagesContext.ts';
 import { PasswordForm } from './PasswordForm.tsx';
+import { useShellHandover } from './ShellHandover.ts';
 import { StepLoading } from './StepLoading.tsx';
 
 /** The whole sign-in UI for the provider above it: one step at a time, focus on each new step's first field. */
 export function SignIn() {
-  const step = useSignInStep();
+  const signInStep = useSignInStep();
+  // Taking over from <LoginWidget>'s first screen (the same credentials form, painted before this code loaded): the
+  // form stays while the session looks for a stored one, instead of a "Please wait…" that would drop what was typed.
+  const handover = useShellHandover();
+  const [adopting, setAdopting] = useState(() => handover !== null && handover.fields() !== null);
+  if (adopting && signInStep !== 'loading') setAdopting(false);
+  const step = adopting && signInStep === 'loading' ? 'credentials' : signInStep;
   // A key per step remounts the form, which resets its fields and moves focus to its first field.
   switch (step) {
     case 'loading':
@@ -60,9 +68,27 @@ export function SignIn() {
 /** The one credentials form; under <AccountFlows> it also offers sign-up and password reset. */
 function CredentialsView() {
   const messages = useMessages();
-  const { busy, error, username, passwordless, submit } = useCredentialsStep();
+  const { active, busy, error, username, passwordless, submit } = useCredentialsStep();
   const flows = useAccountFlowsOffer();
   usePreloadLaterStepsOnInput();
+  // What the widget's first screen had when this view took over: its field values (read once, at mount), and a
+  // "Sign in" pressed before the engine loaded, kept in this view until the sign-in can take it.
+  const handover = useShellHandover();
+  const [carried] = useState(() => handover?.fields() ?? null);
+  const queued = useRef(handover?.pending() ?? null);
+  // Shown busy from the queued submit until the sign-in is ready, then by the sign-in itself.
+  const [waiting, setWaiting] = useState(() => handover?.pending() !== null);
+  useEffect(() => {
+    const intent = handover?.takeIntent() ?? null;
+    if (intent === 'signUp') flows?.openSignUp();
+    if (intent === 'forgotPassword') flows?.openForgotPassword();
+  }, [handover, flows]);
+  useEffect(() => {
+    const credentials = queued.current;
+    if (!active || credentials === null) return;
+    queued.current = null;
+    submit(credentials.username, credentials.password);
+  }, [active, submit]);
   return (
     <>
       {flows?.passwordWasReset === true ? (
@@ -71,14 +97,21 @@ function CredentialsView() {
         </p>
       ) : null}
       <PasswordForm
-        busy={busy}
+        busy={busy || (waiting && !active)}
         // Errors the account flows turned into a screen (reset required, not confirmed) are not shown again here.
         error={flows === null ? error : flows.signInError}
         submit={(name, password) => {
           preloadLaterSteps();
-          submit(name, password);
+          if (active) {
+            submit(name, password);
+          } else {
+            queued.current = { username: name, password };
+            setWaiting(true);
+          }
         }}
-        defaultUsername={flows?.username ?? username}
+        defaultUsername={carried?.username ?? flows?.username ?? username}
+        defaultPassword={carried?.password ?? ''}
+        focusOnMount={carried === null}
         passwordless={passwordless}
       />
       {flows === null ? null : (

@@ -1,10 +1,10 @@
 // Moves keyboard focus to an element when its step appears, so keyboard and screen-reader users land on it.
 import { useEffect, type RefObject } from 'react';
 
-/** Focuses `ref` once, when the component mounts (each sign-in step mounts its own form). */
-export function useFocusOnMount(ref: RefObject<HTMLElement | null>): void {
+/** Focuses `ref` once, when the component mounts (each sign-in step mounts its own form); null: leaves focus alone. */
+export function useFocusOnMount(ref: RefObject<HTMLElement | null> | null): void {
   useEffect(() => {
-    ref.current?.focus();
+    ref?.current?.focus();
   }, [ref]);
 }
 

@@ -4,7 +4,7 @@ import type { InspectOption } from '../hooks/SignInProvider.tsx';
 import { AccountSettings } from '../widget/AccountSettings.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
-import { LoginWidgetSteps } from '../widget/LoginWidget.tsx';
+import { LoginWidgetSteps } from '../widget/LoginWidgetSteps.tsx';
 import { Claims } from './Claims.tsx';
 import { DEMO_FLOWS, withDemoFlow, type DemoFlowId } from './demoConfig.ts';
 import { DemoUsers } from './DemoUsers.tsx';

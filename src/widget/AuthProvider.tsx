@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createSessionMachine, type SessionInput, type SessionPorts, type SrpPort } from '../../machines/index.ts';
 import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
+import { useShellHandover } from '../components/ShellHandover.ts';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
 import { FederationContext } from '../hooks/FederationContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
@@ -32,10 +33,17 @@ export interface AuthProviderProps {
  * Starts the SRP worker when the user first types, points or a password manager fills a field (long before "Sign
  * in"), not during the first paint, which does not need it; ends it on unmount. Under StrictMode the remount starts a fresh one.
  */
-function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort): void {
+function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort, alreadyMoved: boolean): void {
   useEffect(() => {
     if (!('close' in srp)) return undefined;
     const worker = srp;
+    // <LoginWidget> loads this code on the user's first move: that move has been made.
+    if (alreadyMoved) {
+      worker.start();
+      return () => {
+        worker.close();
+      };
+    }
     const events = ['keydown', 'pointerdown', 'input'] as const;
     const stopListening = (): void => {
       for (const type of events) document.removeEventListener(type, start, true);
@@ -49,7 +57,7 @@ function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort): void {
       stopListening();
       worker.close();
     };
-  }, [srp]);
+  }, [srp, alreadyMoved]);
 }
 
 /** Provides the Cognito ports, the session actor and the string dictionary to the hooks and components below it. */
@@ -66,7 +74,9 @@ export function AuthProvider({
   // Ports are built once per provider and handed down: no component below builds a transport.
   const [resolvedPorts] = useState(() => ports ?? browserPorts(config));
   const [logic] = useState(() => createSessionMachine(resolvedPorts));
-  useWorkerLifecycle(resolvedPorts.srp);
+  const handover = useShellHandover();
+  const [alreadyMoved] = useState(() => handover?.moved() === true);
+  useWorkerLifecycle(resolvedPorts.srp, alreadyMoved);
   const input = useMemo<SessionInput>(
     () => ({
       userPoolId: config.userPoolId,

@@ -1,14 +1,25 @@
-// The drop-in login widget: the provider, the step forms, and the theme's root class.
-import { useMemo } from 'react';
-import { AccountFlows } from '../components/AccountFlows.tsx';
-import { FederatedButtons } from '../components/FederatedButtons.tsx';
-import { HostedOnlySteps } from '../components/HostedOnlySteps.tsx';
-import { PasskeyOfferContext } from '../components/PasskeyOfferContext.ts';
-import { SignIn } from '../components/SignIn.tsx';
-import { useSignInFactor } from '../hooks/useSignInFactor.ts';
-import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
-import type { LoginWidgetConfig } from './config.ts';
-import { offersPasskeyAfterSignIn } from './passkeys.ts';
+// The drop-in login widget: its first screen (the credentials form) paints at once, with no xstate and no machine;
+// the sign-in engine (LoginWidgetEngine.tsx) loads on the user's first move and takes over the same form.
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+} from 'react';
+import { flushSync } from 'react-dom';
+import { MessagesContext } from '../components/MessagesContext.ts';
+import { createShellHandover } from '../components/ShellHandover.ts';
+import { StepLoading } from '../components/StepLoading.tsx';
+import { mergeWidgetMessages } from '../messages.ts';
+import type { AuthProviderProps } from './AuthProvider.tsx';
+import { firstScreen, type FirstScreen } from './firstScreen.ts';
+import { fieldValue, readFocus, restoreFocus, type FocusedElement } from './formHandover.ts';
+import type { LoginWidgetEngineProps } from './LoginWidgetEngine.tsx';
+import { ShellSignIn } from './ShellSignIn.tsx';
 
 /** Props of `<LoginWidget>`. */
 export interface LoginWidgetProps extends Omit<AuthProviderProps, 'children'> {
@@ -16,36 +27,104 @@ export interface LoginWidgetProps extends Omit<AuthProviderProps, 'children'> {
   readonly className?: string | undefined;
 }
 
+const loadEngine = () => import('./LoginWidgetEngine.tsx');
+
+/** What moves the user makes first: the same ones that start the SRP worker (a focus set by the page is not one). */
+const firstMoves = ['keydown', 'pointerdown', 'input', 'click'] as const;
+
+const subscribeNothing = () => () => undefined;
+const onClient = () => true;
+const onServer = () => false;
+
 /** `<LoginWidget config={{ userPoolId, clientId }} onSignedIn={…} />`: every sign-in step, themed by `--cx-*`. */
 export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
-  return (
-    <AuthProvider {...provider}>
-      <div className={className === undefined ? 'cx-widget' : `cx-widget ${className}`}>
-        <LoginWidgetSteps config={provider.config} />
-      </div>
-    </AuthProvider>
+  const { config, messages, ports } = provider;
+  const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
+  // Server render and hydration show "Please wait…" (storage is the browser's); the client then paints its own pick.
+  const hydrated = useSyncExternalStore(subscribeNothing, onClient, onServer);
+  const [screen] = useState<FirstScreen>(() =>
+    typeof window === 'undefined'
+      ? 'wait'
+      : firstScreen(config, ports === undefined ? config.tokenStore : ports.tokens),
   );
-}
-
-/** The widget's screens inside an AuthProvider: sign-in with "Create account" and "Forgot password?". */
-export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfig }) {
-  // "Create a passkey" after a sign-in on this page that did not use one (config.passkeys.offerAfterSignIn).
-  const factor = useSignInFactor();
-  const offer = offersPasskeyAfterSignIn(config);
-  const passkeyOffer = useMemo(() => ({ offer, factor }), [offer, factor]);
-  // The account flows use the provider's Cognito ports, the same transport as sign-in.
+  const [handover] = useState(createShellHandover);
+  const [engine, setEngine] = useState<ComponentType<LoginWidgetEngineProps> | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const focused = useRef<FocusedElement | null>(null);
+  const requested = useRef(false);
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const requestEngine = useCallback(() => {
+    if (requested.current) return;
+    requested.current = true;
+    setLoadFailed(false);
+    loadEngine().then(
+      (module) => {
+        if (!mounted.current) return;
+        // Read the form and swap in the engine in one synchronous step, so no keystroke falls in between.
+        const form = root.current;
+        if (form?.querySelector('form') != null) {
+          handover.keepFields({ username: fieldValue(form, 'username'), password: fieldValue(form, 'password') });
+          focused.current = readFocus(form);
+        }
+        flushSync(() => {
+          setEngine(() => module.LoginWidgetEngine);
+        });
+      },
+      () => {
+        requested.current = false;
+        // The submit is not kept for a retry: its password goes, and the user is told to try again.
+        handover.release();
+        if (mounted.current) setLoadFailed(true);
+      },
+    );
+  }, [handover]);
+  useEffect(() => {
+    if (engine !== null) return undefined;
+    // "Please wait…" (a stored session, a store that cannot say, managed login): the engine is needed now.
+    if (screen === 'wait') {
+      requestEngine();
+      return undefined;
+    }
+    // The form needs nothing until the user moves: the engine loads while they type, not during the first paint.
+    const stop = () => {
+      for (const type of firstMoves) document.removeEventListener(type, onFirstMove, true);
+    };
+    function onFirstMove() {
+      handover.noteMove();
+      stop();
+      requestEngine();
+    }
+    for (const type of firstMoves) document.addEventListener(type, onFirstMove, true);
+    return stop;
+  }, [engine, screen, handover, requestEngine]);
+  // The engine's form is the first screen's twin: focus and caret go back where they were. It has read the fields
+  // and a pending submit while rendering, so from here on no password is held outside it.
+  useLayoutEffect(() => {
+    if (engine === null) return;
+    handover.release();
+    const handed = focused.current;
+    focused.current = null;
+    if (handed !== null && root.current !== null) restoreFocus(root.current, handed);
+  }, [engine, handover]);
+  const Engine = engine;
   return (
-    <PasskeyOfferContext value={passkeyOffer}>
-      <AccountFlows
-        userPoolId={config.userPoolId}
-        clientId={config.clientId}
-        passwordPolicy={config.passwordPolicy}
-        signUpAttributes={config.signUpAttributes}
-        clientMetadata={config.clientMetadata}
-      >
-        {config.oauth?.hostedOnly === true ? <HostedOnlySteps /> : <SignIn />}
-        <FederatedButtons />
-      </AccountFlows>
-    </PasskeyOfferContext>
+    <MessagesContext value={dictionary}>
+      <div ref={root} className={className === undefined ? 'cx-widget' : `cx-widget ${className}`}>
+        {Engine !== null ? (
+          <Engine {...provider} handover={handover} />
+        ) : hydrated && screen === 'form' ? (
+          <ShellSignIn config={config} handover={handover} requestEngine={requestEngine} loadFailed={loadFailed} />
+        ) : (
+          <StepLoading />
+        )}
+      </div>
+    </MessagesContext>
   );
 }

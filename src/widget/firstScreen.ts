@@ -1,0 +1,26 @@
+// The widget's first screen, decided before its engine loads: the credentials form, or "Please wait…".
+import type { TokenStore } from '../../machines/ports.ts';
+import type { PeekableTokenStore } from '../adapters/tokenStore.ts';
+import type { LoginWidgetConfig } from './config.ts';
+
+/** `form`: the credentials form paints at once; `wait`: "Please wait…" until the engine knows better. */
+export type FirstScreen = 'form' | 'wait';
+
+/**
+ * A user already signed in (a session in the store from an earlier visit) must not see the form flash: only a store
+ * that can answer synchronously (`mayHaveSession`) lets the form paint. Managed login (its buttons, the OAuth
+ * callback) is the engine's to draw.
+ */
+export function firstScreen(config: LoginWidgetConfig, tokens: TokenStore | undefined): FirstScreen {
+  if (config.oauth !== undefined) return 'wait';
+  // No store named: the default is memory, empty on every page load.
+  if (tokens === undefined) return 'form';
+  const peekable = tokens as Partial<PeekableTokenStore>;
+  if (typeof peekable.mayHaveSession !== 'function') return 'wait';
+  try {
+    return peekable.mayHaveSession(config.clientId) ? 'wait' : 'form';
+  } catch {
+    // Storage blocked (e.g. cookies off): the engine's restore reports it.
+    return 'wait';
+  }
+}
