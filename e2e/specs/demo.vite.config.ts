@@ -25,6 +25,8 @@ export default defineConfig({
       input: {
         demo: fileURLToPath(new URL('../../index.html', import.meta.url)),
         sessionHarness: fileURLToPath(new URL('sessionHarness/index.html', import.meta.url)),
+        // The drop-in <LoginWidget> alone, for its first screen (paintFirst.spec.ts).
+        widgetHarness: fileURLToPath(new URL('widgetHarness/index.html', import.meta.url)),
       },
     },
   },

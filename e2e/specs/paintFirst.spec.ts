@@ -1,0 +1,139 @@
+// The drop-in <LoginWidget> paints its credentials form before its engine (xstate, the machines) has loaded: what the
+// user types or submits meanwhile survives the take-over, and a stored session shows "Please wait…", never the form.
+import type { Page, Route } from '@playwright/test';
+import type { WidgetTarget } from '../kit/index.ts';
+import { expect, test } from './fixtures.ts';
+
+const HARNESS = '/e2e/specs/widgetHarness/index.html';
+
+/** The harness page for `target`'s pool, with extra settings (`store: 'local'`, `signInFlow: 'choice'`). */
+function harnessUrl(target: WidgetTarget, extra: Readonly<Record<string, string>>): string {
+  const query = new URLSearchParams({ userPoolId: target.userPoolId, clientId: target.clientId, ...extra });
+  if (target.endpoint !== undefined) query.set('endpoint', target.endpoint);
+  return `${HARNESS}?${query.toString()}`;
+}
+
+/** Holds the engine's chunk until `release()`, so the widget runs on its first screen alone meanwhile. */
+async function holdEngine(page: Page) {
+  const held: Route[] = [];
+  let released = false;
+  let asked: () => void = () => undefined;
+  const requested = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  await page.route('**/LoginWidgetEngine-*.js', async (route) => {
+    if (released) {
+      await route.continue();
+      return;
+    }
+    held.push(route);
+    asked();
+  });
+  return {
+    /** Resolves when the widget asks for its engine. */
+    requested,
+    async release(): Promise<void> {
+      released = true;
+      for (const route of held) await route.continue();
+    },
+  };
+}
+
+test('what the user typed before the engine loaded survives its take-over: values, focus and caret', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
+  const user = users.take('srp');
+  const engine = await holdEngine(page);
+  await signInPage.open(cognito, { path: HARNESS });
+  const first = await signInPage.password.elementHandle();
+
+  await test.step('type on the first screen: the username, then the password but its first character, caret home', async () => {
+    await expect(signInPage.username).toBeFocused();
+    await page.keyboard.type(user.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(user.password.slice(1));
+    await page.keyboard.press('Home');
+    // Typing asked for the engine, which is held: the form on screen is still the first screen's.
+    await engine.requested;
+    expect(await first.evaluate((field) => field.isConnected)).toBe(true);
+  });
+
+  await test.step('the engine takes over: same values, focus and caret in its form', async () => {
+    await engine.release();
+    await expect.poll(() => first.evaluate((field) => field.isConnected)).toBe(false);
+    await expect(signInPage.username).toHaveValue(user.username);
+    await expect(signInPage.password).toHaveValue(user.password.slice(1));
+    await expect(signInPage.password).toBeFocused();
+    expect(await signInPage.password.evaluate((field: HTMLInputElement) => field.selectionStart)).toBe(0);
+  });
+
+  await test.step('the first character goes where the caret was, and the password signs in', async () => {
+    await page.keyboard.type(user.password.slice(0, 1));
+    await page.keyboard.press('Enter');
+    await signInPage.expectSignedIn();
+  });
+});
+
+test('a sign-in submitted before the engine loaded goes through once it has', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
+  const user = users.take('srp');
+  const engine = await holdEngine(page);
+  await signInPage.open(cognito, { path: HARNESS });
+  await signInPage.submitCredentials(user.username, user.password);
+  await engine.requested;
+  // Kept, shown as under way, and the password field cleared as after any submit.
+  await expect(signInPage.button(signInPage.messages.signingIn)).toBeVisible();
+  await expect(signInPage.password).toHaveValue('');
+  await engine.release();
+  await signInPage.expectSignedIn();
+});
+
+test('a user signed in on an earlier visit sees "Please wait…", never the credentials form, then is signed in', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
+  const user = users.take('srp');
+  await page.goto(harnessUrl(cognito, { store: 'local' }));
+  await signInPage.expectStep('credentials');
+  await signInPage.submitCredentials(user.username, user.password);
+  await signInPage.expectSignedIn();
+
+  await test.step('reload: no form appears at any time before the restored session shows', async () => {
+    await page.addInitScript(() => {
+      const seen = { form: false };
+      Object.defineProperty(window, 'formSeen', { get: () => seen.form });
+      new MutationObserver(() => {
+        if (document.querySelector('form') !== null) seen.form = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const engine = await holdEngine(page);
+    await page.reload();
+    await engine.requested;
+    await expect(page.getByRole('status').filter({ hasText: signInPage.messages.working })).toBeVisible();
+    await engine.release();
+    await signInPage.expectStep('signedIn');
+    expect(await page.evaluate(() => (window as unknown as { formSeen: boolean }).formSeen)).toBe(false);
+  });
+});
+
+test('choice-based sign-in paints its username-only first screen before the engine loads', async ({
+  cognito,
+  signInPage,
+  page,
+}) => {
+  await holdEngine(page);
+  await page.goto(harnessUrl(cognito, { signInFlow: 'choice' }));
+  await signInPage.expectStep('credentials');
+  await expect(signInPage.username).toBeFocused();
+  await expect(signInPage.password).toHaveCount(0);
+  await expect(signInPage.button(signInPage.messages.continue)).toBeVisible();
+});
