@@ -3,7 +3,7 @@
 import { createContext, use } from 'react';
 
 /** Username and password, as typed in the first screen's form. */
-export interface TypedCredentials {
+interface TypedCredentials {
   readonly username: string;
   readonly password: string;
 }
