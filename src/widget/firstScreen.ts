@@ -11,8 +11,15 @@ export type FirstScreen = 'form' | 'wait';
  * that can answer synchronously (`mayHaveSession`) lets the form paint. Managed login (its buttons, the OAuth
  * callback) is the engine's to draw.
  */
-export function firstScreen(config: LoginWidgetConfig, tokens: TokenStore | undefined): FirstScreen {
+export function firstScreen(
+  config: LoginWidgetConfig,
+  tokens: TokenStore | undefined,
+  search: string = typeof location === 'undefined' ? '' : location.search,
+): FirstScreen {
   if (config.oauth !== undefined) return 'wait';
+  // An OAuth callback (`?code=` or `?error=` back from a login domain) is finished by the engine at once.
+  const query = new URLSearchParams(search);
+  if (query.has('state') && (query.has('code') || query.has('error'))) return 'wait';
   // No store named: the default is memory, empty on every page load.
   if (tokens === undefined) return 'form';
   const peekable = tokens as Partial<PeekableTokenStore>;
