@@ -2,6 +2,7 @@
 // user types or submits meanwhile survives the take-over, and a stored session shows "Please wait…", never the form.
 import type { Page, Route } from '@playwright/test';
 import type { WidgetTarget } from '../kit/index.ts';
+import { expectNoViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 const HARNESS = '/e2e/specs/widgetHarness/index.html';
@@ -52,6 +53,8 @@ test('what the user typed before the engine loaded survives its take-over: value
 
   await test.step('type on the first screen: the username, then the password but its first character, caret home', async () => {
     await expect(signInPage.username).toBeFocused();
+    // The first screen alone (no engine yet) is as accessible as the engine's form.
+    await expectNoViolations(page, 'widget');
     await page.keyboard.type(user.username);
     await page.keyboard.press('Tab');
     await page.keyboard.type(user.password.slice(1));
@@ -136,4 +139,5 @@ test('choice-based sign-in paints its username-only first screen before the engi
   await expect(signInPage.username).toBeFocused();
   await expect(signInPage.password).toHaveCount(0);
   await expect(signInPage.button(signInPage.messages.continue)).toBeVisible();
+  await expectNoViolations(page, 'widget');
 });
