@@ -27,6 +27,8 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/lib.ts',
+        // The drop-in widget's first screen, an entry of its own so no chunk it loads shares a module with the engine.
+        loginWidget: 'src/widget/LoginWidget.tsx',
         core: 'src/core.ts',
         authenticationHelper: 'src/adapters/srp.ts',
         server: 'src/server/admin.ts',
