@@ -92,9 +92,12 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
       requestEngine();
       return undefined;
     }
-    // The form needs nothing until the user moves: the engine loads while they type, not during the first paint.
+    // The form needs nothing until the user moves: the engine loads while they type, not during the first paint. A
+    // pointer coming over the widget counts too, so a password manager's fill and a click find it (nearly) loaded.
+    const widget = root.current;
     const stop = () => {
       for (const type of firstMoves) document.removeEventListener(type, onFirstMove, true);
+      widget?.removeEventListener('pointerover', onFirstMove);
     };
     function onFirstMove() {
       handover.noteMove();
@@ -102,6 +105,7 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
       requestEngine();
     }
     for (const type of firstMoves) document.addEventListener(type, onFirstMove, true);
+    widget?.addEventListener('pointerover', onFirstMove);
     return stop;
   }, [engine, screen, handover, requestEngine]);
   // The engine's form is the first screen's twin: focus and caret go back where they were. It has read the fields
