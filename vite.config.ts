@@ -28,6 +28,8 @@ export default defineConfig({
       entry: {
         index: 'src/lib.ts',
         core: 'src/core.ts',
+        // Opt-in: managed login (oauth4webapi, the redirect machine) stays out of apps that do not import it.
+        managedLogin: 'src/managedLogin.ts',
         authenticationHelper: 'src/adapters/srp.ts',
         server: 'src/server/admin.ts',
         srpWorker: 'src/adapters/srpWorker.ts',

@@ -1,6 +1,7 @@
 // The demo page: the login widget beside the demo pool's users and, in development, the emulator's helpers.
 import { lazy, Suspense, useId, useState } from 'react';
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
+import { managedLogin } from '../widget/managedLogin.tsx';
 import { AccountSettings } from '../widget/AccountSettings.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
@@ -53,7 +54,8 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
         </p>
       </header>
       {/* A new flow means a new sign-in actor, so the provider is remounted. */}
-      <AuthProvider key={authFlow} config={flowConfig} inspect={inspect}>
+      {/* The demo pool's client has a managed login domain (config.oauth): the opt-in module comes with it. */}
+      <AuthProvider key={authFlow} config={flowConfig} inspect={inspect} managedLogin={managedLogin}>
         <main className="demo-main">
           <div className="cx-widget">
             <LoginWidgetSteps config={flowConfig} />

@@ -4,17 +4,15 @@ import { createSessionMachine, type SessionInput, type SessionPorts, type SrpPor
 import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
-import { FederationContext } from '../hooks/FederationContext.ts';
+import { WidgetModulesContext } from '../components/WidgetModulesContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
-import { widgetFederation } from './federation.ts';
-import { HostedSignOut } from './HostedSignOut.tsx';
-import { RedirectCallback } from './RedirectCallback.tsx';
+import { widgetModules, type OptInModules } from './modules.ts';
 
 /** Props of `<AuthProvider>`. */
-export interface AuthProviderProps {
+export interface AuthProviderProps extends OptInModules {
   readonly config: LoginWidgetConfig;
   /** Called after each sign-in with the tokens, still wrapped in `Secret`: call `.reveal()` where you need one. */
   readonly onSignedIn?: ((result: SignedInResult) => void) | undefined;
@@ -61,6 +59,7 @@ export function AuthProvider({
   inspect,
   ports,
   children,
+  ...given
 }: AuthProviderProps) {
   // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
   // Ports are built once per provider and handed down: no component below builds a transport.
@@ -80,11 +79,13 @@ export function AuthProvider({
     [config.userPoolId, config.clientId, config.authFlow, config.passwordless, config.signInFlow, config.totpIssuer],
   );
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
-  const [federation] = useState(() => widgetFederation(config));
+  // Throws MissingModuleError for a setting (config.oauth) whose module was not passed: never ignored silently.
+  const [modules] = useState(() => widgetModules(config, given));
+  const { managedLogin } = modules;
   return (
     <MessagesContext.Provider value={dictionary}>
       <CognitoPortsContext value={resolvedPorts}>
-        <FederationContext value={federation}>
+        <WidgetModulesContext value={modules}>
           <SignInProvider
             logic={logic}
             input={input}
@@ -92,15 +93,15 @@ export function AuthProvider({
             onSignedOut={onSignedOut}
             inspect={inspect}
           >
-            {federation === null ? null : (
-              <>
-                <RedirectCallback />
-                <HostedSignOut />
-              </>
+            {managedLogin === null || config.oauth === undefined ? (
+              children
+            ) : (
+              <managedLogin.Provider config={config} oauth={config.oauth}>
+                {children}
+              </managedLogin.Provider>
             )}
-            {children}
           </SignInProvider>
-        </FederationContext>
+        </WidgetModulesContext>
       </CognitoPortsContext>
     </MessagesContext.Provider>
   );

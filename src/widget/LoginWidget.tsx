@@ -1,10 +1,10 @@
 // The drop-in login widget: the provider, the step forms, and the theme's root class.
 import { useMemo } from 'react';
 import { AccountFlows } from '../components/AccountFlows.tsx';
-import { FederatedButtons } from '../components/FederatedButtons.tsx';
 import { HostedOnlySteps } from '../components/HostedOnlySteps.tsx';
 import { PasskeyOfferContext } from '../components/PasskeyOfferContext.ts';
 import { SignIn } from '../components/SignIn.tsx';
+import { useWidgetModules } from '../components/WidgetModulesContext.ts';
 import { useSignInFactor } from '../hooks/useSignInFactor.ts';
 import { AuthProvider, type AuthProviderProps } from './AuthProvider.tsx';
 import type { LoginWidgetConfig } from './config.ts';
@@ -33,6 +33,8 @@ export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfi
   const factor = useSignInFactor();
   const offer = offersPasskeyAfterSignIn(config);
   const passkeyOffer = useMemo(() => ({ offer, factor }), [offer, factor]);
+  // "Continue with …" comes with the managed-login module (config.oauth), which AuthProvider checked was passed.
+  const { managedLogin } = useWidgetModules();
   // The account flows use the provider's Cognito ports, the same transport as sign-in.
   return (
     <PasskeyOfferContext value={passkeyOffer}>
@@ -44,7 +46,7 @@ export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfi
         clientMetadata={config.clientMetadata}
       >
         {config.oauth?.hostedOnly === true ? <HostedOnlySteps /> : <SignIn />}
-        <FederatedButtons />
+        {managedLogin === null ? null : <managedLogin.FederatedButtons />}
       </AccountFlows>
     </PasskeyOfferContext>
   );
