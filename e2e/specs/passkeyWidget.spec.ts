@@ -211,6 +211,27 @@ test('SELECT_CHALLENGE offers exactly the factors the pool and user allow, and e
   });
 });
 
+test('with the plain-password flow configured, "Use my password" answers PASSWORD and signs in (2 requests, issue 20)', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
+  // config.signInFlow 'choice' with authFlow USER_PASSWORD_AUTH: the integrator chose the password over TLS.
+  const user = users.take('passwordless');
+  const sent = sentBodies(page);
+  await signInPage.open(cognito, { path: CHOICE_PAGE, authFlow: 'choice-password' });
+  const log = requestLog(cognito);
+  await signInPage.submitUsername(user.username);
+  await signInPage.choosePassword(user.password);
+  await expectSignedIn(signInPage);
+  expect(signInCalls(log())).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+  const answers = sent.filter((call) => call.target === 'RespondToAuthChallenge');
+  expect(answers.map((call) => call.body.ChallengeName)).toEqual(['SELECT_CHALLENGE']);
+  expect(answers[0]?.body.ChallengeResponses).toMatchObject({ ANSWER: 'PASSWORD', PASSWORD: user.password });
+  expect(answers[0]?.body.ChallengeResponses).not.toHaveProperty('SRP_A');
+});
+
 test('a closed passkey dialog waits for a retry; a replayed assertion, a passkey of another RP id and a deleted passkey are refused', async ({
   cognito,
   signInPage,

@@ -7,7 +7,7 @@ import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
 import { LoginWidgetSteps } from '../widget/LoginWidget.tsx';
 import { Claims } from './Claims.tsx';
-import { DEMO_FLOWS, withDemoFlow, type DemoFlowId } from './demoConfig.ts';
+import { DEMO_FLOWS, demoFlowOf, withDemoFlow, type DemoFlowId } from './demoConfig.ts';
 import { DemoUsers } from './DemoUsers.tsx';
 
 // Vite drops this branch, and otpauth with it, from production builds; the e2e build (`--mode e2e`) keeps it.
@@ -22,9 +22,7 @@ export interface DemoAppProps {
 /** The whole demo page. */
 export function DemoApp({ config, inspect }: DemoAppProps) {
   const flowId = useId();
-  const [authFlow, setAuthFlow] = useState<DemoFlowId>(
-    config.signInFlow === 'choice' ? 'choice' : (config.authFlow ?? 'USER_SRP_AUTH'),
-  );
+  const [authFlow, setAuthFlow] = useState<DemoFlowId>(demoFlowOf(config));
   const flowConfig = withDemoFlow(config, authFlow);
   return (
     <div className="demo">

@@ -4,6 +4,7 @@ import { createSessionMachine, type SessionInput, type SessionPorts, type SrpPor
 import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
+import { PasswordAnswerContext } from '../hooks/PasswordAnswerContext.ts';
 import { WidgetModulesContext } from '../components/WidgetModulesContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
@@ -86,21 +87,24 @@ export function AuthProvider({
     <MessagesContext.Provider value={dictionary}>
       <CognitoPortsContext value={resolvedPorts}>
         <WidgetModulesContext value={modules}>
-          <SignInProvider
-            logic={logic}
-            input={input}
-            onSignedIn={onSignedIn}
-            onSignedOut={onSignedOut}
-            inspect={inspect}
-          >
-            {managedLogin === null || config.oauth === undefined ? (
-              children
-            ) : (
-              <managedLogin.Provider config={config} oauth={config.oauth}>
-                {children}
-              </managedLogin.Provider>
-            )}
-          </SignInProvider>
+          {/* Choice-based sign-in answers "Use my password" with PASSWORD when the config chose the plain-password flow. */}
+          <PasswordAnswerContext value={config.authFlow === 'USER_PASSWORD_AUTH' ? 'PASSWORD' : 'PASSWORD_SRP'}>
+            <SignInProvider
+              logic={logic}
+              input={input}
+              onSignedIn={onSignedIn}
+              onSignedOut={onSignedOut}
+              inspect={inspect}
+            >
+              {managedLogin === null || config.oauth === undefined ? (
+                children
+              ) : (
+                <managedLogin.Provider config={config} oauth={config.oauth}>
+                  {children}
+                </managedLogin.Provider>
+              )}
+            </SignInProvider>
+          </PasswordAnswerContext>
         </WidgetModulesContext>
       </CognitoPortsContext>
     </MessagesContext.Provider>
