@@ -28,8 +28,9 @@ export default defineConfig({
       entry: {
         index: 'src/lib.ts',
         core: 'src/core.ts',
-        // Opt-in: managed login (oauth4webapi, the redirect machine) stays out of apps that do not import it.
+        // Opt-in: managed login (oauth4webapi, the redirect machine) and passkeys stay out of apps that do not import them.
         managedLogin: 'src/managedLogin.ts',
+        passkeys: 'src/passkeys.ts',
         authenticationHelper: 'src/adapters/srp.ts',
         server: 'src/server/admin.ts',
         srpWorker: 'src/adapters/srpWorker.ts',

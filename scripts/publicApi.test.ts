@@ -8,6 +8,7 @@ const entries = {
   'cognito-xstate': 'src/index.ts',
   'cognito-xstate/core': 'src/core.ts',
   'cognito-xstate/managed-login': 'src/managedLogin.ts',
+  'cognito-xstate/passkeys': 'src/passkeys.ts',
   'cognito-xstate/server': 'src/server/admin.ts',
   'cognito-xstate/emulator': 'e2e/emulator/index.ts',
   'cognito-xstate/testing': 'e2e/kit/index.ts',

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
 import { managedLogin } from '../widget/managedLogin.tsx';
+import { passkeys } from '../widget/passkeysModule.tsx';
 import { AccountSettings } from '../widget/AccountSettings.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
@@ -52,8 +53,14 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
         </p>
       </header>
       {/* A new flow means a new sign-in actor, so the provider is remounted. */}
-      {/* The demo pool's client has a managed login domain (config.oauth): the opt-in module comes with it. */}
-      <AuthProvider key={authFlow} config={flowConfig} inspect={inspect} managedLogin={managedLogin}>
+      {/* The demo pool has a managed login domain (config.oauth) and passkeys: both opt-in modules come with it. */}
+      <AuthProvider
+        key={authFlow}
+        config={flowConfig}
+        inspect={inspect}
+        managedLogin={managedLogin}
+        passkeys={passkeys}
+      >
         <main className="demo-main">
           <div className="cx-widget">
             <LoginWidgetSteps config={flowConfig} />

@@ -64,7 +64,7 @@ export function AuthProvider({
 }: AuthProviderProps) {
   // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
   // Ports are built once per provider and handed down: no component below builds a transport.
-  const [resolvedPorts] = useState(() => ports ?? browserPorts(config));
+  const [resolvedPorts] = useState(() => ports ?? browserPorts(config, given));
   const [logic] = useState(() => createSessionMachine(resolvedPorts));
   useWorkerLifecycle(resolvedPorts.srp);
   const input = useMemo<SessionInput>(

@@ -31,10 +31,10 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
 export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfig }) {
   // "Create a passkey" after a sign-in on this page that did not use one (config.passkeys.offerAfterSignIn).
   const factor = useSignInFactor();
-  const offer = offersPasskeyAfterSignIn(config);
+  // "Continue with …" and passkeys come with their opt-in modules, which AuthProvider checked the config's needs against.
+  const { managedLogin, passkeys } = useWidgetModules();
+  const offer = offersPasskeyAfterSignIn(config, passkeys);
   const passkeyOffer = useMemo(() => ({ offer, factor }), [offer, factor]);
-  // "Continue with …" comes with the managed-login module (config.oauth), which AuthProvider checked was passed.
-  const { managedLogin } = useWidgetModules();
   // The account flows use the provider's Cognito ports, the same transport as sign-in.
   return (
     <PasskeyOfferContext value={passkeyOffer}>

@@ -1,6 +1,7 @@
-// Opt-in modules: what `cognito-xstate/managed-login` hands the provider, and the loud failure when a setting needs one.
+// Opt-in modules: what `cognito-xstate/managed-login` and `/passkeys` hand the provider, and the loud failure when a setting needs one.
 import type { ComponentType, ReactNode } from 'react';
-import type { ManagedLoginViews } from '../components/WidgetModulesContext.ts';
+import type { WebAuthnPort } from '../../machines/ports.ts';
+import type { ManagedLoginViews, PasskeyViews } from '../components/WidgetModulesContext.ts';
 import type { LoginWidgetConfig, LoginWidgetOAuthConfig } from './config.ts';
 
 /** Props the provider gives the managed-login module's Provider. */
@@ -22,9 +23,24 @@ export interface ManagedLoginModule extends ManagedLoginViews {
   readonly Provider: ComponentType<ManagedLoginProviderProps>;
 }
 
+/**
+ * Passkeys (WebAuthn), as `import { passkeys } from 'cognito-xstate/passkeys'` passes it to
+ * `<LoginWidget passkeys={passkeys}>` or `<AuthProvider>`: "Sign in with a passkey", "Create a passkey" and the
+ * account's passkey list. Without it the widget offers none of them and carries none of their code.
+ */
+export interface PasskeysModule extends PasskeyViews {
+  /** The entry point the module comes from. */
+  readonly module: 'cognito-xstate/passkeys';
+  /** The browser's WebAuthn ceremony as the machines' port; its code loads on the first passkey dialog. */
+  readonly webAuthn: WebAuthnPort;
+}
+
 /** The opt-in modules a provider may be given. */
 export interface OptInModules {
+  /** `cognito-xstate/managed-login`'s `managedLogin`: needed with `config.oauth`. */
   readonly managedLogin?: ManagedLoginModule | undefined;
+  /** `cognito-xstate/passkeys`' `passkeys`: needed for passkeys (`config.passkeys`, and for them in `signInFlow: 'choice'`). */
+  readonly passkeys?: PasskeysModule | undefined;
 }
 
 /** A config setting needs an opt-in module that was not passed (code `MissingModule`); `module` names the import. */
@@ -49,11 +65,19 @@ export class MissingModuleError extends Error {
 /** The modules in effect for one provider (the WidgetModulesContext value); null where the setting is off. */
 interface ModulesInEffect {
   readonly managedLogin: ManagedLoginModule | null;
+  readonly passkeys: PasskeysModule | null;
 }
 
 /** The modules in effect for `config`; throws MissingModuleError when a setting needs a module that was not passed. */
 export function widgetModules(config: LoginWidgetConfig, given: OptInModules): ModulesInEffect {
   if (config.oauth !== undefined && given.managedLogin === undefined)
     throw new MissingModuleError('config.oauth', 'cognito-xstate/managed-login', 'managedLogin');
-  return { managedLogin: config.oauth === undefined ? null : (given.managedLogin ?? null) };
+  // Choice-based sign-in without the module is a supported setup: it offers the other factors (README, Passkeys).
+  const asksForPasskeys = config.passkeys?.enabled === true || config.passkeys?.offerAfterSignIn === true;
+  if (asksForPasskeys && given.passkeys === undefined)
+    throw new MissingModuleError('config.passkeys', 'cognito-xstate/passkeys', 'passkeys');
+  return {
+    managedLogin: config.oauth === undefined ? null : (given.managedLogin ?? null),
+    passkeys: given.passkeys ?? null,
+  };
 }
