@@ -18,10 +18,12 @@ const DevPanel =
 export interface DemoAppProps {
   readonly config: LoginWidgetConfig;
   readonly inspect?: InspectOption | undefined;
+  /** Leaves the passkeys module out (`?passkeys=off`), as an app that does not import it. */
+  readonly withoutPasskeys?: boolean | undefined;
 }
 
 /** The whole demo page. */
-export function DemoApp({ config, inspect }: DemoAppProps) {
+export function DemoApp({ config, inspect, withoutPasskeys = false }: DemoAppProps) {
   const flowId = useId();
   const [authFlow, setAuthFlow] = useState<DemoFlowId>(demoFlowOf(config));
   const flowConfig = withDemoFlow(config, authFlow);
@@ -59,7 +61,7 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
         config={flowConfig}
         inspect={inspect}
         managedLogin={managedLogin}
-        passkeys={passkeys}
+        passkeys={withoutPasskeys ? undefined : passkeys}
       >
         <main className="demo-main">
           <div className="cx-widget">

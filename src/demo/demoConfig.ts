@@ -57,6 +57,11 @@ export function withDemoFlow(config: LoginWidgetConfig, flow: DemoFlowId): Login
   };
 }
 
+/** `?passkeys=off` renders the demo as an app that does not import `cognito-xstate/passkeys`. */
+export function withoutPasskeysModule(search: string): boolean {
+  return new URLSearchParams(search).get('passkeys') === 'off';
+}
+
 /** The selector entry for `config`: its AuthFlow, or one of the two choice flows. */
 export function demoFlowOf(config: LoginWidgetConfig): DemoFlowId {
   if (config.signInFlow === 'choice') return config.authFlow === 'USER_PASSWORD_AUTH' ? 'choice-password' : 'choice';
@@ -67,8 +72,17 @@ function nonEmpty(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/** The query parameters readDemoConfig reads (`inspect` is read by inspector.ts). */
-const CONFIG_PARAMETERS = ['endpoint', 'userPoolId', 'clientId', 'region', 'authFlow', 'srp', 'inspect'] as const;
+/** The query parameters readDemoConfig reads (`inspect` is read by inspector.ts, `passkeys` by demoModules). */
+const CONFIG_PARAMETERS = [
+  'endpoint',
+  'userPoolId',
+  'clientId',
+  'region',
+  'authFlow',
+  'srp',
+  'inspect',
+  'passkeys',
+] as const;
 
 const REMEMBERED_QUERY = 'cognito-xstate.demo.query';
 
