@@ -113,7 +113,10 @@ function sizeRows(
 }
 
 /** The opt-in modules the "with modules" variant passes: entry file, export, and the prop it goes in. */
-const OPT_IN_MODULES = [{ file: 'src/managedLogin.ts', name: 'managedLogin' }] as const;
+const OPT_IN_MODULES = [
+  { file: 'src/managedLogin.ts', name: 'managedLogin' },
+  { file: 'src/passkeys.ts', name: 'passkeys' },
+] as const;
 
 /** The widget app's source; with `optIn`, every opt-in module that exists is imported and passed as its prop. */
 async function widgetSource(dir: string, optIn = false): Promise<string | undefined> {
@@ -133,7 +136,7 @@ async function widgetSource(dir: string, optIn = false): Promise<string | undefi
   );
 }
 
-/** Informational: the same widget with every opt-in module passed (managed login), so their cost stays visible. */
+/** Informational: the same widget with every opt-in module passed (managed login, passkeys), so their cost stays visible. */
 async function optInNote(apps: string, baseline: AppBuild, ctx: BenchContext): Promise<string> {
   const dir = join(apps, 'login-widget-modules');
   const source = await widgetSource(dir, true);
