@@ -30,6 +30,9 @@ export default defineConfig({
         // The drop-in widget's first screen, an entry of its own so no chunk it loads shares a module with the engine.
         loginWidget: 'src/widget/LoginWidget.tsx',
         core: 'src/core.ts',
+        // Opt-in: managed login (oauth4webapi, the redirect machine) and passkeys stay out of apps that do not import them.
+        managedLogin: 'src/managedLogin.ts',
+        passkeys: 'src/passkeys.ts',
         authenticationHelper: 'src/adapters/srp.ts',
         server: 'src/server/admin.ts',
         srpWorker: 'src/adapters/srpWorker.ts',

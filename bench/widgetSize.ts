@@ -112,16 +112,43 @@ function sizeRows(
   ];
 }
 
-async function widgetSource(dir: string): Promise<string | undefined> {
+/** The opt-in modules the "with modules" variant passes: entry file, export, and the prop it goes in. */
+const OPT_IN_MODULES = [
+  { file: 'src/managedLogin.ts', name: 'managedLogin' },
+  { file: 'src/passkeys.ts', name: 'passkeys' },
+] as const;
+
+/** The widget app's source; with `optIn`, every opt-in module that exists is imported and passed as its prop. */
+async function widgetSource(dir: string, optIn = false): Promise<string | undefined> {
   if (!(await repoFileExists('src/index.ts'))) return undefined;
   const index = await readFile(join(repoRoot, 'src/index.ts'), 'utf8');
   if (!/\bLoginWidget\b/.test(index)) return undefined;
   // The theme ships as a stylesheet the host imports, as Amplify's styles.css is.
   const theme = (await repoFileExists('src/theme.css')) ? `\nimport '${fromApp(dir, 'src/theme.css')}';` : '';
+  const modules: (typeof OPT_IN_MODULES)[number][] = [];
+  if (optIn) for (const module of OPT_IN_MODULES) if (await repoFileExists(module.file)) modules.push(module);
+  if (optIn && modules.length === 0) return undefined;
+  const imports = modules.map(({ file, name }) => `\nimport { ${name} } from '${fromApp(dir, file)}';`).join('');
+  const props = modules.map(({ name }) => ` ${name}={${name}}`).join('');
   return reactApp(
-    `import { LoginWidget } from '${fromApp(dir, 'src/index.ts')}';${theme}`,
-    `<LoginWidget config={{ userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' }} />`,
+    `import { LoginWidget } from '${fromApp(dir, 'src/index.ts')}';${theme}${imports}`,
+    `<LoginWidget config={{ userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' }}${props} />`,
   );
+}
+
+/** Informational: the same widget with every opt-in module passed (managed login, passkeys), so their cost stays visible. */
+async function optInNote(apps: string, baseline: AppBuild, ctx: BenchContext): Promise<string> {
+  const dir = join(apps, 'login-widget-modules');
+  const source = await widgetSource(dir, true);
+  if (source === undefined) return '';
+  ctx.log('building the <LoginWidget> app with the opt-in modules');
+  try {
+    const widget = subtractSizes((await buildApp(dir, 'main.tsx', source)).total, baseline.total);
+    const names = OPT_IN_MODULES.map(({ name }) => name).join(' + ');
+    return ` With the opt-in modules passed (${names}; no aim): ${kb(widget.gzip).toFixed(1)} KB gz, ${kb(widget.brotli).toFixed(1)} KB brotli.`;
+  } catch (error) {
+    return ` With the opt-in modules: build failed (${errorText(error)}).`;
+  }
 }
 
 export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
@@ -146,6 +173,7 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
         widget.modules.length === 0 ? 'may or may not be (no module list from Vite)' : identityJs ? 'IS' : 'is not';
       ctx.log(`LoginWidget bundle: ${widget.modules.length} modules`);
       oursNote = ` LoginWidget JS ${kb(widget.js.gzip - baseline.js.gzip).toFixed(1)} + CSS ${kb(widget.css.gzip).toFixed(1)} KB gz; amazon-cognito-identity-js ${verdict} in the widget's bundle.`;
+      oursNote += await optInNote(apps, baseline, ctx);
     } catch (error) {
       ours = `build failed: ${errorText(error)}`;
     }

@@ -65,6 +65,8 @@ describe('npm pack', () => {
     expect(Object.keys(pkg.exports)).toEqual([
       '.',
       './core',
+      './managed-login',
+      './passkeys',
       './authentication-helper',
       './server',
       './emulator',
@@ -95,6 +97,35 @@ describe('cognito-xstate/core', () => {
       expect([...reached].filter((file) => file.startsWith('dist/node/'))).toEqual([]);
       expect([...bare].filter(isNodeBuiltin)).toEqual([]);
     }
+  });
+});
+
+/** The text of every built file `entry` reaches, static and dynamic imports alike (its lazy chunks included). */
+async function reachableText(entry: string): Promise<string> {
+  const { reached } = await bareImports(entry);
+  const sources = await Promise.all([...reached].map((file) => readFile(join(root, file), 'utf8')));
+  return sources.join('\n');
+}
+
+describe('opt-in entries', () => {
+  // The library build keeps a `// <source path>` line above each module; oauth4webapi names itself in its user agent.
+  const managedLogin = ['oauth4webapi', '// src/widget/federation.ts', '// src/hooks/useRedirectCallback.ts'];
+  const passkeys = [
+    '// src/adapters/webAuthn.ts',
+    '// src/components/PasskeyStep.tsx',
+    '// src/components/PasskeyOffer.tsx',
+  ];
+
+  it('the React entry reaches none of managed login or the passkey screens and ceremony, not even lazily', async () => {
+    const main = await reachableText('dist/index.js');
+    expect([...managedLogin, ...passkeys].filter((marker) => main.includes(marker))).toEqual([]);
+  });
+
+  it('cognito-xstate/managed-login and cognito-xstate/passkeys reach what they stand for', async () => {
+    const withManagedLogin = await reachableText('dist/managedLogin.js');
+    expect(managedLogin.filter((marker) => !withManagedLogin.includes(marker))).toEqual([]);
+    const withPasskeys = await reachableText('dist/passkeys.js');
+    expect(passkeys.filter((marker) => !withPasskeys.includes(marker))).toEqual([]);
   });
 });
 

@@ -7,6 +7,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const entries = {
   'cognito-xstate': 'src/index.ts',
   'cognito-xstate/core': 'src/core.ts',
+  'cognito-xstate/managed-login': 'src/managedLogin.ts',
+  'cognito-xstate/passkeys': 'src/passkeys.ts',
   'cognito-xstate/server': 'src/server/admin.ts',
   'cognito-xstate/emulator': 'e2e/emulator/index.ts',
   'cognito-xstate/testing': 'e2e/kit/index.ts',

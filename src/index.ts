@@ -99,7 +99,15 @@ export {
   type CognitoPorts,
   type PasswordPolicyType,
 } from '../machines/index.ts';
-/** Redirect sign-in (managed login, "Continue with …"): the headless hook over the provider's `config.oauth`. */
-export { useFederatedSignIn, type FederatedSignIn } from './hooks/useFederatedSignIn.ts';
-/** The app client's managed login settings (`config.oauth`). */
+/** The app client's managed login settings (`config.oauth`; needs the `cognito-xstate/managed-login` module). */
 export type { LoginWidgetOAuthConfig } from './widget/config.ts';
+/** Opt-in modules (`cognito-xstate/managed-login`, `/passkeys`) and the error a setting without its module throws. */
+export {
+  MissingModuleError,
+  type ManagedLoginModule,
+  type ManagedLoginProviderProps,
+  type OptInModules,
+  type PasskeysModule,
+} from './widget/modules.ts';
+/** What the passkeys module adds to the widget's screens. */
+export type { PasskeyViews, ManagedLoginViews } from './components/WidgetModulesContext.ts';

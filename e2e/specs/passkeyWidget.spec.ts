@@ -211,6 +211,61 @@ test('SELECT_CHALLENGE offers exactly the factors the pool and user allow, and e
   });
 });
 
+test('without the passkeys module, choice sign-in offers no passkey even to a user who has one, and the other factors still sign in', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+  passkey,
+}) => {
+  const user = users.take('passkey');
+  await signInPage.open(cognito, { path: CHOICE_PAGE, authFlow: 'choice' });
+  await createPasskey(page, signInPage, user.username, user.password);
+  expect(await passkey.credentials()).toHaveLength(1);
+
+  // The same page as an app that does not import cognito-xstate/passkeys (the demo's `?passkeys=off`).
+  const query = new URLSearchParams({ userPoolId: cognito.userPoolId, clientId: cognito.clientId, authFlow: 'choice' });
+  if (cognito.endpoint !== undefined) query.set('endpoint', cognito.endpoint);
+  query.set('passkeys', 'off');
+  await page.goto(`${CHOICE_PAGE}?${query.toString()}`);
+  await signInPage.expectStep('credentials');
+  const log = requestLog(cognito);
+  const initiated = page.waitForResponse(
+    (response) => response.request().headers()['x-amz-target']?.endsWith('.InitiateAuth') === true,
+  );
+  await signInPage.submitUsername(user.username);
+  await signInPage.expectStep('SELECT_CHALLENGE');
+  // Cognito offers WEB_AUTHN to this user; the widget leaves it out, and offers no "Create a passkey" either.
+  const answer = (await (await initiated).json()) as { AvailableChallenges?: string[] };
+  expect(answer.AvailableChallenges).toContain('WEB_AUTHN');
+  expect(await offeredFactors(page)).not.toContain('Sign in with a passkey');
+  await signInPage.choosePassword(user.password);
+  await expectSignedIn(signInPage);
+  await expect(offer(page)).toHaveCount(0);
+  expect(signInCalls(log())).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
+});
+
+test('with the plain-password flow configured, "Use my password" answers PASSWORD and signs in (2 requests, issue 20)', async ({
+  cognito,
+  signInPage,
+  users,
+  page,
+}) => {
+  // config.signInFlow 'choice' with authFlow USER_PASSWORD_AUTH: the integrator chose the password over TLS.
+  const user = users.take('passwordless');
+  const sent = sentBodies(page);
+  await signInPage.open(cognito, { path: CHOICE_PAGE, authFlow: 'choice-password' });
+  const log = requestLog(cognito);
+  await signInPage.submitUsername(user.username);
+  await signInPage.choosePassword(user.password);
+  await expectSignedIn(signInPage);
+  expect(signInCalls(log())).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+  const answers = sent.filter((call) => call.target === 'RespondToAuthChallenge');
+  expect(answers.map((call) => call.body.ChallengeName)).toEqual(['SELECT_CHALLENGE']);
+  expect(answers[0]?.body.ChallengeResponses).toMatchObject({ ANSWER: 'PASSWORD', PASSWORD: user.password });
+  expect(answers[0]?.body.ChallengeResponses).not.toHaveProperty('SRP_A');
+});
+
 test('a closed passkey dialog waits for a retry; a replayed assertion, a passkey of another RP id and a deleted passkey are refused', async ({
   cognito,
   signInPage,

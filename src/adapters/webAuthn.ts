@@ -2,24 +2,13 @@
 import { CognitoServiceError } from '../../machines/errors.ts';
 import type { WebAuthnPort } from '../../machines/ports.ts';
 import { secret, type Secret } from '../../machines/secret.ts';
+import { jsonApi } from './webAuthnSupport.ts';
 
-/** The JSON (de)serialisers of WebAuthn Level 3 (Chromium 129+, Firefox 119+, Safari 18.4+). */
-interface PublicKeyCredentialJsonApi {
-  parseRequestOptionsFromJSON(options: unknown): PublicKeyCredentialRequestOptions;
-  parseCreationOptionsFromJSON(options: unknown): PublicKeyCredentialCreationOptions;
-  isConditionalMediationAvailable?: () => Promise<boolean>;
-}
+// Feature detection lives apart, so a widget can ask before it loads the ceremony.
+export { isWebAuthnSupported } from './webAuthnSupport.ts';
 
 interface JsonCredential extends Credential {
   toJSON(): unknown;
-}
-
-function jsonApi(): PublicKeyCredentialJsonApi | null {
-  if (typeof PublicKeyCredential === 'undefined' || typeof navigator === 'undefined') return null;
-  const api = PublicKeyCredential as unknown as Partial<PublicKeyCredentialJsonApi>;
-  return typeof api.parseRequestOptionsFromJSON === 'function' && typeof api.parseCreationOptionsFromJSON === 'function'
-    ? (api as PublicKeyCredentialJsonApi)
-    : null;
 }
 
 const unavailable = () => new CognitoServiceError({ code: 'WebAuthnUnavailable', retryable: false });
@@ -27,11 +16,6 @@ const unavailable = () => new CognitoServiceError({ code: 'WebAuthnUnavailable',
 function toJson(credential: Credential | null): Secret<string> {
   if (credential === null || !('toJSON' in credential)) throw unavailable();
   return secret(JSON.stringify((credential as JsonCredential).toJSON()));
-}
-
-/** Whether this browser can sign in with passkeys (secure context and the WebAuthn JSON API). */
-export function isWebAuthnSupported(): boolean {
-  return jsonApi() !== null && globalThis.isSecureContext;
 }
 
 /** Whether the browser offers passkeys in the username field's autofill (`autocomplete="username webauthn"`). */

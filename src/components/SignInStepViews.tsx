@@ -12,19 +12,19 @@ import {
   useSessionExpiredStep,
   useSmsCodeStep,
   useTotpCodeStep,
-  useWebAuthnStep,
 } from '../hooks/index.ts';
 import { ChooseFactorForm } from './ChooseFactorForm.tsx';
 import { CodeForm } from './CodeForm.tsx';
 import { CustomChallengeForm } from './CustomChallengeForm.tsx';
 import { MfaSetupForm } from './MfaSetupForm.tsx';
 import { NewPasswordForm } from './NewPasswordForm.tsx';
-import { PasskeyForm } from './PasskeyForm.tsx';
 import { usePasswordPolicy } from './PasswordPolicyContext.ts';
 import { RememberDeviceForm } from './RememberDeviceForm.tsx';
 import { SelectMfaForm } from './SelectMfaForm.tsx';
 import { SessionExpired } from './SessionExpired.tsx';
 import { SignedIn } from './SignedIn.tsx';
+import { StepLoading } from './StepLoading.tsx';
+import { useWidgetModules } from './WidgetModulesContext.ts';
 
 export function SmsView() {
   const { busy, error, destination, submit, cancel } = useSmsCodeStep();
@@ -102,7 +102,12 @@ export function SignedInView() {
 
 export function ChooseFactorView() {
   const { busy, error, options, passwordChallenge, select, submitPassword, cancel } = useSelectChallengeStep();
-  const factors = options.filter((option) => option === 'WEB_AUTHN' || option === 'EMAIL_OTP' || option === 'SMS_OTP');
+  // "Sign in with a passkey" only with the passkeys module: without it there is no ceremony to run.
+  const { passkeys } = useWidgetModules();
+  const factors = options.filter(
+    (option): option is 'WEB_AUTHN' | 'EMAIL_OTP' | 'SMS_OTP' =>
+      (option === 'WEB_AUTHN' && passkeys !== null) || option === 'EMAIL_OTP' || option === 'SMS_OTP',
+  );
   return (
     <ChooseFactorForm
       factors={factors}
@@ -117,6 +122,7 @@ export function ChooseFactorView() {
 }
 
 export function PasskeyView() {
-  const { busy, error, canRetry, retry, cancel } = useWebAuthnStep();
-  return <PasskeyForm busy={busy} error={error} canRetry={canRetry} retry={retry} cancel={cancel} />;
+  const { passkeys } = useWidgetModules();
+  // Without the passkeys module there is no WebAuthn port: the machine starts over at once (WebAuthnUnavailable).
+  return passkeys === null ? <StepLoading /> : <passkeys.PasskeyView />;
 }

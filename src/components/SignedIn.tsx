@@ -2,8 +2,8 @@
 import { useId, useRef } from 'react';
 import { AccountForgetThisDevice } from './AccountForgetThisDevice.tsx';
 import { useMessages } from './MessagesContext.ts';
-import { PasskeyOffer } from './PasskeyOffer.tsx';
 import { useFocusOnMount } from './useFocusOnMount.ts';
+import { useWidgetModules } from './WidgetModulesContext.ts';
 
 /** Props of `<SignedIn>`. */
 export interface SignedInProps {
@@ -19,6 +19,8 @@ export function SignedIn({ name, busy, signOut }: SignedInProps) {
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(headingRef);
+  // "Create a passkey" comes with the passkeys module; it decides itself whether this sign-in is offered one.
+  const { passkeys } = useWidgetModules();
   return (
     <section className="cx-step" aria-labelledby={titleId}>
       <h2 className="cx-title" id={titleId} ref={headingRef} tabIndex={-1}>
@@ -28,7 +30,7 @@ export function SignedIn({ name, busy, signOut }: SignedInProps) {
       <p className="cx-status" role="status">
         {busy ? messages.signingOut : null}
       </p>
-      <PasskeyOffer />
+      {passkeys === null ? null : <passkeys.PasskeyOffer />}
       <AccountForgetThisDevice />
       <div className="cx-actions">
         <button

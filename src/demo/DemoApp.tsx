@@ -1,12 +1,14 @@
 // The demo page: the login widget beside the demo pool's users and, in development, the emulator's helpers.
 import { lazy, Suspense, useId, useState } from 'react';
 import type { InspectOption } from '../hooks/SignInProvider.tsx';
+import { managedLogin } from '../widget/managedLogin.tsx';
+import { passkeys } from '../widget/passkeysModule.tsx';
 import { AccountSettings } from '../widget/AccountSettings.tsx';
 import { AuthProvider } from '../widget/AuthProvider.tsx';
 import type { LoginWidgetConfig } from '../widget/config.ts';
 import { LoginWidgetSteps } from '../widget/LoginWidgetSteps.tsx';
 import { Claims } from './Claims.tsx';
-import { DEMO_FLOWS, withDemoFlow, type DemoFlowId } from './demoConfig.ts';
+import { DEMO_FLOWS, demoFlowOf, withDemoFlow, type DemoFlowId } from './demoConfig.ts';
 import { DemoUsers } from './DemoUsers.tsx';
 
 // Vite drops this branch, and otpauth with it, from production builds; the e2e build (`--mode e2e`) keeps it.
@@ -16,14 +18,14 @@ const DevPanel =
 export interface DemoAppProps {
   readonly config: LoginWidgetConfig;
   readonly inspect?: InspectOption | undefined;
+  /** Leaves the passkeys module out (`?passkeys=off`), as an app that does not import it. */
+  readonly withoutPasskeys?: boolean | undefined;
 }
 
 /** The whole demo page. */
-export function DemoApp({ config, inspect }: DemoAppProps) {
+export function DemoApp({ config, inspect, withoutPasskeys = false }: DemoAppProps) {
   const flowId = useId();
-  const [authFlow, setAuthFlow] = useState<DemoFlowId>(
-    config.signInFlow === 'choice' ? 'choice' : (config.authFlow ?? 'USER_SRP_AUTH'),
-  );
+  const [authFlow, setAuthFlow] = useState<DemoFlowId>(demoFlowOf(config));
   const flowConfig = withDemoFlow(config, authFlow);
   return (
     <div className="demo">
@@ -53,7 +55,14 @@ export function DemoApp({ config, inspect }: DemoAppProps) {
         </p>
       </header>
       {/* A new flow means a new sign-in actor, so the provider is remounted. */}
-      <AuthProvider key={authFlow} config={flowConfig} inspect={inspect}>
+      {/* The demo pool has a managed login domain (config.oauth) and passkeys: both opt-in modules come with it. */}
+      <AuthProvider
+        key={authFlow}
+        config={flowConfig}
+        inspect={inspect}
+        managedLogin={managedLogin}
+        passkeys={withoutPasskeys ? undefined : passkeys}
+      >
         <main className="demo-main">
           <div className="cx-widget">
             <LoginWidgetSteps config={flowConfig} />

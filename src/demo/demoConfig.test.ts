@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { demoQuery, readDemoConfig, withDemoFlow, withDemoOAuth } from './demoConfig.ts';
+import {
+  demoFlowOf,
+  demoQuery,
+  readDemoConfig,
+  withDemoFlow,
+  withDemoOAuth,
+  withoutPasskeysModule,
+} from './demoConfig.ts';
 
 describe('readDemoConfig', () => {
   it('uses the env that npm start sets', () => {
@@ -36,6 +43,25 @@ describe('readDemoConfig', () => {
     expect(withDemoFlow(readDemoConfig('?authFlow=USER_AUTH', {}), 'USER_SRP_AUTH')).toMatchObject({
       passwordless: undefined,
     });
+  });
+
+  it('?passkeys=off leaves the passkeys module out, and survives the managed-login round trip like the rest', () => {
+    expect(withoutPasskeysModule('?passkeys=off')).toBe(true);
+    expect(withoutPasskeysModule('?authFlow=choice')).toBe(false);
+    const storage = new Map<string, string>();
+    const kept = {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void storage.set(key, value),
+    };
+    demoQuery('?authFlow=choice&passkeys=off', kept);
+    expect(withoutPasskeysModule(demoQuery('', kept))).toBe(true);
+  });
+
+  it('choice-password is the choice flow whose "Use my password" answers PASSWORD (authFlow USER_PASSWORD_AUTH)', () => {
+    const config = readDemoConfig('?authFlow=choice-password', {});
+    expect(config).toMatchObject({ authFlow: 'USER_PASSWORD_AUTH', signInFlow: 'choice' });
+    expect(demoFlowOf(config)).toBe('choice-password');
+    expect(demoFlowOf(readDemoConfig('?authFlow=choice', {}))).toBe('choice');
   });
 
   it('signs in choice-based (the username first, then the offered factors) under the choice flow', () => {

@@ -13,8 +13,11 @@ export interface DemoEnv {
 /** The demo's defaults: the emulator's seeded demo pool (see e2e/emulator/demo.ts). */
 const DEMO_DEFAULTS = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' } as const;
 
-/** What the demo's flow selector picks: an AuthFlow, or `choice` (choice-based sign-in, config.signInFlow). */
-export type DemoFlowId = SignInFlow | 'choice';
+/**
+ * What the demo's flow selector picks: an AuthFlow, or `choice` (choice-based sign-in, config.signInFlow), or
+ * `choice-password` (the same, "Use my password" answering PASSWORD: config.authFlow USER_PASSWORD_AUTH).
+ */
+export type DemoFlowId = SignInFlow | 'choice' | 'choice-password';
 
 /** A sign-in flow the demo offers in its selector. */
 export interface DemoFlow {
@@ -30,6 +33,10 @@ export const DEMO_FLOWS: readonly DemoFlow[] = [
   { flow: 'USER_PASSWORD_AUTH', label: 'Password sent over TLS (USER_PASSWORD_AUTH)' },
   { flow: 'USER_AUTH', label: 'No password: a code by text message (USER_AUTH, SMS_OTP)', passwordless: 'SMS_OTP' },
   { flow: 'choice', label: 'Choose how to sign in: passkey, code or password (USER_AUTH, SELECT_CHALLENGE)' },
+  {
+    flow: 'choice-password',
+    label: 'Choose how to sign in, the password sent over TLS (USER_AUTH, SELECT_CHALLENGE, PASSWORD)',
+  },
 ];
 
 function isDemoFlow(value: string | undefined): value is DemoFlowId {
@@ -39,6 +46,9 @@ function isDemoFlow(value: string | undefined): value is DemoFlowId {
 /** `config` signing in with the demo's `flow` (its passwordless setting included, or dropped for other flows). */
 export function withDemoFlow(config: LoginWidgetConfig, flow: DemoFlowId): LoginWidgetConfig {
   if (flow === 'choice') return { ...config, authFlow: 'USER_AUTH', passwordless: undefined, signInFlow: 'choice' };
+  // The plain-password flow named beside the choice flow: "Use my password" answers PASSWORD, not PASSWORD_SRP.
+  if (flow === 'choice-password')
+    return { ...config, authFlow: 'USER_PASSWORD_AUTH', passwordless: undefined, signInFlow: 'choice' };
   return {
     ...config,
     authFlow: flow,
@@ -47,12 +57,32 @@ export function withDemoFlow(config: LoginWidgetConfig, flow: DemoFlowId): Login
   };
 }
 
+/** `?passkeys=off` renders the demo as an app that does not import `cognito-xstate/passkeys`. */
+export function withoutPasskeysModule(search: string): boolean {
+  return new URLSearchParams(search).get('passkeys') === 'off';
+}
+
+/** The selector entry for `config`: its AuthFlow, or one of the two choice flows. */
+export function demoFlowOf(config: LoginWidgetConfig): DemoFlowId {
+  if (config.signInFlow === 'choice') return config.authFlow === 'USER_PASSWORD_AUTH' ? 'choice-password' : 'choice';
+  return config.authFlow ?? 'USER_SRP_AUTH';
+}
+
 function nonEmpty(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-/** The query parameters readDemoConfig reads (`inspect` is read by inspector.ts). */
-const CONFIG_PARAMETERS = ['endpoint', 'userPoolId', 'clientId', 'region', 'authFlow', 'srp', 'inspect'] as const;
+/** The query parameters readDemoConfig reads (`inspect` is read by inspector.ts, `passkeys` by demoModules). */
+const CONFIG_PARAMETERS = [
+  'endpoint',
+  'userPoolId',
+  'clientId',
+  'region',
+  'authFlow',
+  'srp',
+  'inspect',
+  'passkeys',
+] as const;
 
 const REMEMBERED_QUERY = 'cognito-xstate.demo.query';
 

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '../theme.css';
 import './demo.css';
 import { DemoApp } from './DemoApp.tsx';
-import { demoQuery, readDemoConfig, withDemoOAuth } from './demoConfig.ts';
+import { demoQuery, readDemoConfig, withDemoOAuth, withoutPasskeysModule } from './demoConfig.ts';
 import { loadInspector } from './inspector.ts';
 
 const container = document.getElementById('root');
@@ -15,6 +15,6 @@ const config = withDemoOAuth(readDemoConfig(search, import.meta.env), __DEMO_SEE
 const inspect = await loadInspector(search);
 createRoot(container).render(
   <StrictMode>
-    <DemoApp config={config} inspect={inspect} />
+    <DemoApp config={config} inspect={inspect} withoutPasskeys={withoutPasskeysModule(search)} />
   </StrictMode>,
 );

@@ -10,9 +10,9 @@ export interface Federation {
   readonly providerLabels: Readonly<Record<string, string>>;
   /** Only the managed login page: no username/password form in the widget. */
   readonly hostedOnly: boolean;
-  /** Loads the OAuth code on first use, so the widget's first paint does not carry it. */
   /** The callback URL when this page load is the OAuth callback (taken off the address bar), else null. */
   readonly takeCallbackUrl: () => string | null;
+  /** Loads the OAuth code on first use, so the widget's first paint does not carry it. */
   readonly loadPort: () => Promise<RedirectPort & { signOut(): Promise<void> }>;
   /** Notes that this tab's session came through managed login, so signing out also ends it there (`/logout`). */
   readonly noteHostedSignIn: () => void;
@@ -20,7 +20,7 @@ export interface Federation {
   readonly takeHostedSignIn: () => boolean;
 }
 
-/** Provided by AuthProvider when `config.oauth` is set; null otherwise. */
+/** Provided by the managed-login module (`cognito-xstate/managed-login`) when `config.oauth` is set; null otherwise. */
 export const FederationContext = createContext<Federation | null>(null);
 
 /** The provider's redirect seam, or null when no managed login domain is configured. */

@@ -10,12 +10,13 @@ import { createFastSrp } from '../adapters/srpFast.ts';
 import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { SignInProvider } from './SignInProvider.tsx';
 
-/** Renders `hook` inside a provider for the emulator's demo pool. */
+/** Renders `hook` inside a provider for the emulator's demo pool (inside `outer`'s contexts, if given). */
 export function renderWithSignIn<T>(
   emulator: Emulator,
   hook: () => T,
   authFlow: SignInFlow = 'USER_SRP_AUTH',
   extraInput: Partial<SessionInput> = {},
+  outer: (children: ReactNode) => ReactNode = (children) => children,
 ): RenderHookResult<T, unknown> {
   // The emulator's clock checks the SRP timestamps; the SRP math runs inline (no Worker in a DOM emulation).
   const logic = createSessionMachine({
@@ -25,13 +26,14 @@ export function renderWithSignIn<T>(
     devices: createMemoryDeviceStore(),
     now: () => new Date(emulator.clock.now()),
   });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <SignInProvider
-      logic={logic}
-      input={{ userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, authFlow, ...extraInput }}
-    >
-      {children}
-    </SignInProvider>
-  );
+  const wrapper = ({ children }: { children: ReactNode }) =>
+    outer(
+      <SignInProvider
+        logic={logic}
+        input={{ userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, authFlow, ...extraInput }}
+      >
+        {children}
+      </SignInProvider>,
+    );
   return renderHook(hook, { wrapper });
 }

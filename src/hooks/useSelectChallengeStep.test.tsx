@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../e2e/emulator/demo.ts';
 import { startEmulator, type Emulator } from '../../e2e/emulator/index.ts';
 import { lastCode } from '../../e2e/emulator/testHelpers.ts';
+import { PasswordAnswerContext, type PasswordAnswer } from './PasswordAnswerContext.ts';
 import { renderWithSignIn } from './signInHarness.testkit.tsx';
 import { useEmailCodeStep } from './useCodeStep.ts';
 import { useCredentialsStep } from './useCredentialsStep.ts';
@@ -31,8 +32,10 @@ function useChoiceView() {
   };
 }
 
-async function chooseAs(username: string) {
-  const view = renderWithSignIn(emulator, useChoiceView, 'USER_AUTH', { preferredChallenge: null });
+async function chooseAs(username: string, passwordAnswer: PasswordAnswer = 'PASSWORD_SRP') {
+  const view = renderWithSignIn(emulator, useChoiceView, 'USER_AUTH', { preferredChallenge: null }, (children) => (
+    <PasswordAnswerContext value={passwordAnswer}>{children}</PasswordAnswerContext>
+  ));
   await waitFor(() => {
     expect(view.result.current.step).toBe('credentials');
   });
@@ -56,6 +59,21 @@ describe('useSelectChallengeStep', () => {
     await waitFor(() => {
       expect(['rememberDevice', 'signedIn']).toContain(result.current.step);
     }, slow);
+  });
+
+  it('answers PASSWORD, the password itself, where the provider prefers the plain-password flow (issue 20)', async () => {
+    const start = emulator.requests.length;
+    const { result } = await chooseAs('srp-user', 'PASSWORD');
+    expect(result.current.choice.passwordChallenge).toBe('PASSWORD');
+    act(() => {
+      result.current.choice.submitPassword(DEMO_PASSWORD);
+    });
+    await waitFor(() => {
+      expect(['rememberDevice', 'signedIn']).toContain(result.current.step);
+    }, slow);
+    // No PASSWORD_VERIFIER round: InitiateAuth, then the one RespondToAuthChallenge that carries the password.
+    const answers = emulator.requests.slice(start).filter((entry) => entry.target.endsWith('.RespondToAuthChallenge'));
+    expect(answers).toHaveLength(1);
   });
 
   it('"Email me a code" moves to the EMAIL_OTP step, and the code signs in', async () => {

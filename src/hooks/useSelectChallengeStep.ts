@@ -1,6 +1,7 @@
 // Headless SELECT_CHALLENGE step: the first factors Cognito offers this user, and the pick (with the password for PASSWORD).
 import { useShallowEqualSelector } from './useShallowEqualSelector.ts';
 import { secret, type PreferredChallenge, type SignInError } from '../../machines/index.ts';
+import { usePasswordAnswer, type PasswordAnswer } from './PasswordAnswerContext.ts';
 import { SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
 import { selectStep } from './useSignInStep.ts';
@@ -14,11 +15,11 @@ export interface SelectChallengeStep {
   readonly error: SignInError | undefined;
   /** `AvailableChallenges`: passkey first, then codes, then the password. */
   readonly options: readonly PreferredChallenge[];
-  /** Whether a password answer is offered (PASSWORD_SRP preferred over PASSWORD when both are). */
-  readonly passwordChallenge: 'PASSWORD_SRP' | 'PASSWORD' | null;
+  /** The password answer, if one is offered: the provider's preference when both are (SRP unless the config chose `USER_PASSWORD_AUTH`). */
+  readonly passwordChallenge: PasswordAnswer | null;
   /** Picks a factor without a password: WEB_AUTHN, EMAIL_OTP or SMS_OTP. */
   readonly select: (challenge: 'WEB_AUTHN' | 'EMAIL_OTP' | 'SMS_OTP') => void;
-  /** Answers with the password (SRP when offered, so the password never leaves the browser). */
+  /** Answers with the password as `passwordChallenge` (SRP by default, so the password never leaves the browser). */
   readonly submitPassword: (password: string) => void;
   readonly cancel: () => void;
 }
@@ -34,11 +35,14 @@ export function useSelectChallengeStep(): SelectChallengeStep {
   const options = useShallowEqualSelector((snapshot) =>
     FACTORS.filter((factor) => snapshot.context.availableChallenges.includes(factor)),
   );
-  const passwordChallenge = options.includes('PASSWORD_SRP')
-    ? 'PASSWORD_SRP'
-    : options.includes('PASSWORD')
-      ? 'PASSWORD'
-      : null;
+  const preferred = usePasswordAnswer();
+  const passwordChallenge = options.includes(preferred)
+    ? preferred
+    : options.includes('PASSWORD_SRP')
+      ? 'PASSWORD_SRP'
+      : options.includes('PASSWORD')
+        ? 'PASSWORD'
+        : null;
   return {
     active,
     busy,

@@ -14,6 +14,7 @@ import { AccountMfa } from '../components/AccountMfa.tsx';
 import { AccountPasskeys } from '../components/AccountPasskeys.tsx';
 import { passkeysEnabled } from './passkeys.ts';
 import { useAccountMessages } from '../components/MessagesContext.ts';
+import { useWidgetModules } from '../components/WidgetModulesContext.ts';
 
 /** Props of `<AccountSettings>`. */
 export interface AccountSettingsProps {
@@ -47,6 +48,9 @@ function SignedInAccount({ config, ports, clientMetadata, friendlyDeviceName, cl
   const titleId = useId();
   const accountPorts = useCognitoPorts(ports);
   const policy: PasswordPolicyType | undefined = config.passwordPolicy;
+  // The passkey list shows with the passkeys module (its ceremony creates them); its code rides with this screen,
+  // whose account machine makes the passkey calls anyway.
+  const { passkeys } = useWidgetModules();
   return (
     <AccountProvider
       ports={accountPorts}
@@ -64,7 +68,7 @@ function SignedInAccount({ config, ports, clientMetadata, friendlyDeviceName, cl
         <AccountContactDetails />
         <AccountMfa />
         <AccountDevices />
-        {passkeysEnabled(config) ? <AccountPasskeys /> : null}
+        {passkeysEnabled(config, passkeys) ? <AccountPasskeys /> : null}
       </section>
     </AccountProvider>
   );

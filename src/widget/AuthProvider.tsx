@@ -5,17 +5,16 @@ import type { WorkerSrpPort } from '../adapters/srpWorkerClient.ts';
 import { MessagesContext } from '../components/MessagesContext.ts';
 import { useShellHandover } from '../components/ShellHandover.ts';
 import { CognitoPortsContext } from '../hooks/CognitoPortsContext.ts';
-import { FederationContext } from '../hooks/FederationContext.ts';
+import { PasswordAnswerContext } from '../hooks/PasswordAnswerContext.ts';
+import { WidgetModulesContext } from '../components/WidgetModulesContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
 import type { LoginWidgetConfig } from './config.ts';
-import { widgetFederation } from './federation.ts';
-import { HostedSignOut } from './HostedSignOut.tsx';
-import { RedirectCallback } from './RedirectCallback.tsx';
+import { widgetModules, type OptInModules } from './modules.ts';
 
 /** Props of `<AuthProvider>`. */
-export interface AuthProviderProps {
+export interface AuthProviderProps extends OptInModules {
   readonly config: LoginWidgetConfig;
   /** Called after each sign-in with the tokens, still wrapped in `Secret`: call `.reveal()` where you need one. */
   readonly onSignedIn?: ((result: SignedInResult) => void) | undefined;
@@ -69,10 +68,11 @@ export function AuthProvider({
   inspect,
   ports,
   children,
+  ...given
 }: AuthProviderProps) {
   // The actor is created once per provider: changing the pool means mounting a new provider (use a `key`).
   // Ports are built once per provider and handed down: no component below builds a transport.
-  const [resolvedPorts] = useState(() => ports ?? browserPorts(config));
+  const [resolvedPorts] = useState(() => ports ?? browserPorts(config, given));
   const [logic] = useState(() => createSessionMachine(resolvedPorts));
   const handover = useShellHandover();
   const [alreadyMoved] = useState(() => handover?.moved() === true);
@@ -90,27 +90,32 @@ export function AuthProvider({
     [config.userPoolId, config.clientId, config.authFlow, config.passwordless, config.signInFlow, config.totpIssuer],
   );
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
-  const [federation] = useState(() => widgetFederation(config));
+  // Throws MissingModuleError for a setting (config.oauth) whose module was not passed: never ignored silently.
+  const [modules] = useState(() => widgetModules(config, given));
+  const { managedLogin } = modules;
   return (
     <MessagesContext.Provider value={dictionary}>
       <CognitoPortsContext value={resolvedPorts}>
-        <FederationContext value={federation}>
-          <SignInProvider
-            logic={logic}
-            input={input}
-            onSignedIn={onSignedIn}
-            onSignedOut={onSignedOut}
-            inspect={inspect}
-          >
-            {federation === null ? null : (
-              <>
-                <RedirectCallback />
-                <HostedSignOut />
-              </>
-            )}
-            {children}
-          </SignInProvider>
-        </FederationContext>
+        <WidgetModulesContext value={modules}>
+          {/* Choice-based sign-in answers "Use my password" with PASSWORD when the config chose the plain-password flow. */}
+          <PasswordAnswerContext value={config.authFlow === 'USER_PASSWORD_AUTH' ? 'PASSWORD' : 'PASSWORD_SRP'}>
+            <SignInProvider
+              logic={logic}
+              input={input}
+              onSignedIn={onSignedIn}
+              onSignedOut={onSignedOut}
+              inspect={inspect}
+            >
+              {managedLogin === null || config.oauth === undefined ? (
+                children
+              ) : (
+                <managedLogin.Provider config={config} oauth={config.oauth}>
+                  {children}
+                </managedLogin.Provider>
+              )}
+            </SignInProvider>
+          </PasswordAnswerContext>
+        </WidgetModulesContext>
       </CognitoPortsContext>
     </MessagesContext.Provider>
   );

@@ -18,6 +18,7 @@ import { mergeWidgetMessages } from '../messages.ts';
 import type { AuthProviderProps } from './AuthProvider.tsx';
 import { firstScreen, type FirstScreen } from './firstScreen.ts';
 import { fieldValue, readFocus, restoreFocus, type FocusedElement } from './formHandover.ts';
+import { widgetModules } from './modules.ts';
 import type { LoginWidgetEngineProps } from './LoginWidgetEngine.tsx';
 import { ShellSignIn } from './ShellSignIn.tsx';
 
@@ -39,6 +40,9 @@ const onServer = () => false;
 /** `<LoginWidget config={{ userPoolId, clientId }} onSignedIn={…} />`: every sign-in step, themed by `--cx-*`. */
 export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
   const { config, messages, ports } = provider;
+  // A setting whose opt-in module was not passed throws MissingModuleError here, at first render, not once the
+  // engine loads.
+  useState(() => widgetModules(config, provider));
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
   // Server render and hydration show "Please wait…" (storage is the browser's); the client then paints its own pick.
   const hydrated = useSyncExternalStore(subscribeNothing, onClient, onServer);

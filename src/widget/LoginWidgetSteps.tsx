@@ -1,10 +1,10 @@
 // The widget's screens inside an AuthProvider: sign-in with "Create account" and "Forgot password?".
 import { useMemo } from 'react';
 import { AccountFlows } from '../components/AccountFlows.tsx';
-import { FederatedButtons } from '../components/FederatedButtons.tsx';
 import { HostedOnlySteps } from '../components/HostedOnlySteps.tsx';
 import { PasskeyOfferContext } from '../components/PasskeyOfferContext.ts';
 import { SignIn } from '../components/SignIn.tsx';
+import { useWidgetModules } from '../components/WidgetModulesContext.ts';
 import { useSignInFactor } from '../hooks/useSignInFactor.ts';
 import type { LoginWidgetConfig } from './config.ts';
 import { offersPasskeyAfterSignIn } from './passkeys.ts';
@@ -13,7 +13,9 @@ import { offersPasskeyAfterSignIn } from './passkeys.ts';
 export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfig }) {
   // "Create a passkey" after a sign-in on this page that did not use one (config.passkeys.offerAfterSignIn).
   const factor = useSignInFactor();
-  const offer = offersPasskeyAfterSignIn(config);
+  // "Continue with …" and passkeys come with their opt-in modules, which AuthProvider checked the config's needs against.
+  const { managedLogin, passkeys } = useWidgetModules();
+  const offer = offersPasskeyAfterSignIn(config, passkeys);
   const passkeyOffer = useMemo(() => ({ offer, factor }), [offer, factor]);
   // The account flows use the provider's Cognito ports, the same transport as sign-in.
   return (
@@ -26,7 +28,7 @@ export function LoginWidgetSteps({ config }: { readonly config: LoginWidgetConfi
         clientMetadata={config.clientMetadata}
       >
         {config.oauth?.hostedOnly === true ? <HostedOnlySteps /> : <SignIn />}
-        <FederatedButtons />
+        {managedLogin === null ? null : <managedLogin.FederatedButtons />}
       </AccountFlows>
     </PasskeyOfferContext>
   );

@@ -1,4 +1,3 @@
 // The browser adapters the widget loads after the first paint, as one chunk: the fetch transport and the SRP client.
 export { createCognitoHttp } from '../adapters/cognitoHttp.ts';
 export { createInlineSrp, createWorkerSrp } from '../adapters/srpWorkerClient.ts';
-export { createBrowserWebAuthn } from '../adapters/webAuthn.ts';

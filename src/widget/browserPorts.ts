@@ -4,9 +4,13 @@ import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
 import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
 import { lazyCognito, lazyWorkerSrp } from './lazyPorts.ts';
+import type { OptInModules } from './modules.ts';
 
-/** Ports for `createSignInMachine`. Tokens and device keys stay in memory unless the config names a store. */
-export function browserPorts(config: LoginWidgetConfig): SignInPorts {
+/**
+ * Ports for `createSignInMachine`. Tokens and device keys stay in memory unless the config names a store; the
+ * WebAuthn port comes with the passkeys module (`cognito-xstate/passkeys`), if passed.
+ */
+export function browserPorts(config: LoginWidgetConfig, modules: OptInModules = {}): SignInPorts {
   return {
     // The transport and the SRP client load on first use, so the sign-in form paints without their code.
     cognito: lazyCognito(async () =>
@@ -20,13 +24,8 @@ export function browserPorts(config: LoginWidgetConfig): SignInPorts {
       const { createInlineSrp, createWorkerSrp } = await import('./browserAdapters.ts');
       return config.srp === 'inline' ? createInlineSrp() : createWorkerSrp({ onEngine: config.onSrpEngine });
     }),
-    // The passkey ceremony loads with the other adapters, only when Cognito asks for a passkey.
-    webAuthn: {
-      getCredential: async (requestOptions) =>
-        (await import('./browserAdapters.ts')).createBrowserWebAuthn().getCredential(requestOptions),
-      createCredential: async (creationOptions) =>
-        (await import('./browserAdapters.ts')).createBrowserWebAuthn().createCredential(creationOptions),
-    },
+    // Without the passkeys module there is no ceremony: WEB_AUTHN fails as WebAuthnUnavailable (never offered).
+    ...(modules.passkeys === undefined ? {} : { webAuthn: modules.passkeys.webAuthn }),
     tokens: config.tokenStore ?? createMemoryTokenStore(),
     devices: config.deviceStore ?? createMemoryDeviceStore(),
     // The official client names a confirmed device after the user agent.

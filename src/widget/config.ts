@@ -13,7 +13,10 @@ export interface LoginWidgetConfig {
   readonly clientId: string;
   /** Overrides `https://cognito-idp.<region>.amazonaws.com/`, e.g. `http://127.0.0.1:9229` for the emulator. */
   readonly endpoint?: string;
-  /** Default `USER_SRP_AUTH`. */
+  /**
+   * Default `USER_SRP_AUTH`. With `signInFlow: 'choice'`, `USER_PASSWORD_AUTH` makes "Use my password" answer
+   * `PASSWORD` (the password over TLS) instead of `PASSWORD_SRP`, where Cognito offers both.
+   */
   readonly authFlow?: SignInFlow;
   /** Sign in without a password: USER_AUTH with this PREFERRED_CHALLENGE; the first step asks for the username only. */
   readonly passwordless?: 'SMS_OTP' | 'EMAIL_OTP' | undefined;

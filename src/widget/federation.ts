@@ -1,6 +1,6 @@
 // The widget's redirect seam: providers from config, the OAuth port loaded on first use, the callback URL taken once.
 import type { Federation } from '../hooks/FederationContext.ts';
-import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
+import { cognitoEndpoint, type LoginWidgetConfig, type LoginWidgetOAuthConfig } from './config.ts';
 
 const CALLBACK_PARAMETERS = ['code', 'state', 'error', 'error_description', 'iss'];
 
@@ -19,10 +19,8 @@ function takeCallbackUrl(redirectUri: string): string | null {
 /** The tab's note that its session came through managed login: not a secret, only which sign-out it needs. */
 const hostedKey = (clientId: string): string => `cognito-xstate.hosted.${clientId}`;
 
-/** The Federation for `config.oauth`, or null without one. */
-export function widgetFederation(config: LoginWidgetConfig): Federation | null {
-  const oauth = config.oauth;
-  if (oauth === undefined) return null;
+/** The Federation for the app client of `config` with the managed login settings `oauth` (`config.oauth`). */
+export function widgetFederation(config: LoginWidgetConfig, oauth: LoginWidgetOAuthConfig): Federation {
   return {
     providers: oauth.providers ?? [],
     providerLabels: oauth.providerLabels ?? {},

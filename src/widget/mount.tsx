@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { LoginWidgetConfig } from './config.ts';
 import { LoginWidget, type LoginWidgetProps } from './LoginWidget.tsx';
+import { widgetModules } from './modules.ts';
 
 /** Callbacks and strings for {@link mountLoginWidget}. */
 export type MountOptions = Omit<LoginWidgetProps, 'config'>;
@@ -19,6 +20,8 @@ export function mountLoginWidget(
   config: LoginWidgetConfig,
   options: MountOptions = {},
 ): MountedLoginWidget {
+  // A setting whose module was not passed (config.oauth without managedLogin) throws here, before anything renders.
+  widgetModules(config, options);
   const root = createRoot(element);
   root.render(
     <StrictMode>

@@ -1,14 +1,19 @@
-// Whether the widget offers passkeys: `config.passkeys`, the sign-in flow, and what this browser supports.
-import { isWebAuthnSupported } from '../adapters/webAuthn.ts';
+// Whether the widget offers passkeys: the passkeys module, `config.passkeys`, the sign-in flow, and the browser.
+import type { PasskeyViews } from '../components/WidgetModulesContext.ts';
 import type { LoginWidgetConfig } from './config.ts';
 
-/** The pool offers passkeys (config) and this browser can use them. */
-export function passkeysEnabled(config: Pick<LoginWidgetConfig, 'passkeys' | 'signInFlow'>): boolean {
-  return (config.passkeys?.enabled ?? config.signInFlow === 'choice') && isWebAuthnSupported();
+type PasskeySettings = Pick<LoginWidgetConfig, 'passkeys' | 'signInFlow'>;
+
+/** The passkeys module was passed, the pool offers passkeys (config), and this browser can use them. */
+export function passkeysEnabled(config: PasskeySettings, module: Pick<PasskeyViews, 'isSupported'> | null): boolean {
+  return module !== null && (config.passkeys?.enabled ?? config.signInFlow === 'choice') && module.isSupported();
 }
 
 /** The signed-in view offers "Create a passkey" after a sign-in without one. */
-export function offersPasskeyAfterSignIn(config: Pick<LoginWidgetConfig, 'passkeys' | 'signInFlow'>): boolean {
+export function offersPasskeyAfterSignIn(
+  config: PasskeySettings,
+  module: Pick<PasskeyViews, 'isSupported'> | null,
+): boolean {
   const enabled = config.passkeys?.enabled ?? config.signInFlow === 'choice';
-  return (config.passkeys?.offerAfterSignIn ?? enabled) && isWebAuthnSupported();
+  return module !== null && (config.passkeys?.offerAfterSignIn ?? enabled) && module.isSupported();
 }
