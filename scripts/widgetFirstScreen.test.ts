@@ -26,6 +26,8 @@ async function reachable(entry: string, followDynamic: boolean): Promise<Set<str
     seen.add(file);
     for (const match of (await readFile(file, 'utf8')).matchAll(importPattern)) {
       const specifier = match[1] ?? '';
+      // Text inside a message (MissingModuleError names `from '${module}'`), not an import.
+      if (specifier.includes('${')) continue;
       if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier));
       else bare.add(specifier);
     }
