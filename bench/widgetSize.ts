@@ -137,17 +137,24 @@ async function widgetSource(dir: string, optIn = false): Promise<string | undefi
 }
 
 /** Informational: the same widget with every opt-in module passed (managed login, passkeys), so their cost stays visible. */
-async function optInNote(apps: string, baseline: AppBuild, ctx: BenchContext): Promise<string> {
+async function optInBuild(
+  apps: string,
+  baseline: AppBuild,
+  ctx: BenchContext,
+): Promise<{ readonly note: string; readonly dist?: string }> {
   const dir = join(apps, 'login-widget-modules');
   const source = await widgetSource(dir, true);
-  if (source === undefined) return '';
+  if (source === undefined) return { note: '' };
   ctx.log('building the <LoginWidget> app with the opt-in modules');
   try {
     const widget = subtractSizes((await buildApp(dir, 'main.tsx', source)).total, baseline.total);
     const names = OPT_IN_MODULES.map(({ name }) => name).join(' + ');
-    return ` With the opt-in modules passed (${names}; no aim): ${kb(widget.gzip).toFixed(1)} KB gz, ${kb(widget.brotli).toFixed(1)} KB brotli.`;
+    return {
+      note: ` With the opt-in modules passed (${names}; no aim): ${kb(widget.gzip).toFixed(1)} KB gz, ${kb(widget.brotli).toFixed(1)} KB brotli.`,
+      dist: join(dir, 'dist'),
+    };
   } catch (error) {
-    return ` With the opt-in modules: build failed (${errorText(error)}).`;
+    return { note: ` With the opt-in modules: build failed (${errorText(error)}).` };
   }
 }
 
@@ -162,6 +169,7 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
   let ours: Sizes | string = 'LoginWidget not built yet';
   let oursNote = '';
   let oursFiles = 0;
+  let optInDist: string | undefined;
   if (source !== undefined) {
     ctx.log('building the <LoginWidget> app');
     try {
@@ -173,7 +181,9 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
         widget.modules.length === 0 ? 'may or may not be (no module list from Vite)' : identityJs ? 'IS' : 'is not';
       ctx.log(`LoginWidget bundle: ${widget.modules.length} modules`);
       oursNote = ` LoginWidget JS ${kb(widget.js.gzip - baseline.js.gzip).toFixed(1)} + CSS ${kb(widget.css.gzip).toFixed(1)} KB gz; amazon-cognito-identity-js ${verdict} in the widget's bundle.`;
-      oursNote += await optInNote(apps, baseline, ctx);
+      const optIn = await optInBuild(apps, baseline, ctx);
+      oursNote += optIn.note;
+      optInDist = optIn.dist;
     } catch (error) {
       ours = `build failed: ${errorText(error)}`;
     }
@@ -195,13 +205,19 @@ export async function measureWidgetSize(ctx: BenchContext): Promise<Row[]> {
   );
   ctx.log('loading each app in Chromium until its sign-in form paints');
   const dists = [join(amplifyPrefix, 'app', 'dist'), ...(typeof ours === 'string' ? [] : [join(oursDir, 'dist')])];
-  const [amplifyLoad, oursLoad] = await measureInitialLoads(dists);
+  const [amplifyLoad, oursLoad, optInLoad] = await measureInitialLoads([
+    ...dists,
+    ...(optInDist === undefined || typeof ours === 'string' ? [] : [optInDist]),
+  ]);
   if (amplifyLoad === undefined) throw new Error('no initial load measured for Amplify');
   const count = (load: InitialLoad | undefined): string => (load === undefined ? 'n/a' : String(load.files.length));
   const initialNote =
     `The JS + CSS files headless Chromium has fetched (Resource Timing) when the first input of the sign-in form is visible and a frame has painted, ` +
     `served by \`vite preview\` from the same builds; lazy chunks not yet fetched do not count. Minus the baseline app (all of which loads at once). ` +
-    `Files: ours ${count(oursLoad)} of ${typeof ours === 'string' ? 'n/a' : String(oursFiles)}, Amplify ${count(amplifyLoad)} of ${String(amplify.files.length)}.`;
+    `Files: ours ${count(oursLoad)} of ${typeof ours === 'string' ? 'n/a' : String(oursFiles)}, Amplify ${count(amplifyLoad)} of ${String(amplify.files.length)}.` +
+    (optInLoad === undefined
+      ? ''
+      : ` With the opt-in modules passed (no aim): ${kb(subtractSizes(optInLoad.sizes, baseline.total).gzip).toFixed(2)} KB gz, ${count(optInLoad)} files.`);
   const initial = sizeRows(
     'size',
     'Initial load (before the sign-in form paints) adds to a React app',
