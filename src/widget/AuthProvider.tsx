@@ -10,6 +10,7 @@ import { WidgetModulesContext } from '../components/WidgetModulesContext.ts';
 import { SignInProvider, type InspectOption, type SignedInResult } from '../hooks/SignInProvider.tsx';
 import { mergeWidgetMessages, type MessageOverrides } from '../messages.ts';
 import { browserPorts } from './browserPorts.ts';
+import { onFirstMove } from './firstMove.ts';
 import type { LoginWidgetConfig } from './config.ts';
 import { widgetModules, type OptInModules } from './modules.ts';
 
@@ -43,15 +44,9 @@ function useWorkerLifecycle(srp: SrpPort | WorkerSrpPort, alreadyMoved: boolean)
         worker.close();
       };
     }
-    const events = ['keydown', 'pointerdown', 'input'] as const;
-    const stopListening = (): void => {
-      for (const type of events) document.removeEventListener(type, start, true);
-    };
-    function start(): void {
-      stopListening();
+    const stopListening = onFirstMove(() => {
       worker.start();
-    }
-    for (const type of events) document.addEventListener(type, start, true);
+    });
     return () => {
       stopListening();
       worker.close();

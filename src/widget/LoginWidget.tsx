@@ -16,6 +16,7 @@ import { createShellHandover } from '../components/ShellHandover.ts';
 import { StepLoading } from '../components/StepLoading.tsx';
 import { mergeWidgetMessages } from '../messages.ts';
 import type { AuthProviderProps } from './AuthProvider.tsx';
+import { firstMoves, onFirstMove } from './firstMove.ts';
 import { firstScreen, type FirstScreen } from './firstScreen.ts';
 import { fieldValue, readFocus, restoreFocus, type FocusedElement } from './formHandover.ts';
 import { widgetModules } from './modules.ts';
@@ -29,9 +30,6 @@ export interface LoginWidgetProps extends Omit<AuthProviderProps, 'children'> {
 }
 
 const loadEngine = () => import('./LoginWidgetEngine.tsx');
-
-/** What moves the user makes first: the same ones that start the SRP worker (a focus set by the page is not one). */
-const firstMoves = ['keydown', 'pointerdown', 'input', 'click'] as const;
 
 const subscribeNothing = () => () => undefined;
 const onClient = () => true;
@@ -100,16 +98,17 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
     // pointer coming over the widget counts too, so a password manager's fill and a click find it (nearly) loaded.
     const widget = root.current;
     const stop = () => {
-      for (const type of firstMoves) document.removeEventListener(type, onFirstMove, true);
-      widget?.removeEventListener('pointerover', onFirstMove);
+      stopDocument();
+      widget?.removeEventListener('pointerover', moved);
     };
-    function onFirstMove() {
+    function moved() {
       handover.noteMove();
       stop();
       requestEngine();
     }
-    for (const type of firstMoves) document.addEventListener(type, onFirstMove, true);
-    widget?.addEventListener('pointerover', onFirstMove);
+    // The moves that start the SRP worker, and a click (a link activated without a pointer or a key).
+    const stopDocument = onFirstMove(moved, [...firstMoves, 'click']);
+    widget?.addEventListener('pointerover', moved);
     return stop;
   }, [engine, screen, handover, requestEngine]);
   // The engine's form is the first screen's twin: focus and caret go back where they were. It has read the fields
