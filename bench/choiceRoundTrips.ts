@@ -127,7 +127,6 @@ async function rotatingRefresh(env: Env): Promise<Counted> {
         clientId: ROTATING_CLIENT,
         authFlow: 'USER_SRP_AUTH',
         deviceTracking: false,
-        restoreSession: false,
         refresh: 'rotation',
       },
     },

@@ -1,9 +1,10 @@
-// Drives our sign-in machine like a user would (typing codes from the emulator's outbox or a TOTP app) until signed in.
+// Drives our session machine and its sign-in child like a user would (codes from the emulator's outbox or a TOTP app) until signed in.
 import { Secret as TotpSecret, TOTP } from 'otpauth';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import {
-  createSignInMachine,
+  createSessionMachine,
   secret,
+  type signInMachine,
   type DeviceStore,
   type PreferredChallenge,
   type SignInFlow,
@@ -14,8 +15,11 @@ import { createMemoryDeviceStore } from '../src/adapters/deviceStore.ts';
 import { createFastSrp } from '../src/adapters/srpFast.ts';
 import { createMemoryTokenStore } from '../src/adapters/tokenStore.ts';
 
-type Machine = ReturnType<typeof createSignInMachine>;
+type Machine = ReturnType<typeof createSessionMachine>;
 type Snapshot = SnapshotFrom<Machine>;
+type SignInSnapshot = SnapshotFrom<typeof signInMachine>;
+
+const TIMEOUT = { timeout: 20_000 };
 
 export interface UserScript {
   readonly username: string;
@@ -61,15 +65,33 @@ async function outboxCode(emulatorUrl: string, username: string): Promise<string
   return code;
 }
 
-/** What the user does next in this state, or 'done'. */
+/** The session and its sign-in child both wait for the user (or the session is signed in). */
+async function settled(actor: ReturnType<typeof createActor<Machine>>): Promise<Snapshot> {
+  for (;;) {
+    const session = await waitFor(actor, (s) => !s.hasTag('busy'), TIMEOUT);
+    const child = session.matches('signedOut') ? session.children.signIn : undefined;
+    if (!child?.getSnapshot().hasTag('busy')) return session;
+    await waitFor(child, (s) => !s.hasTag('busy'), TIMEOUT);
+  }
+}
+
+/** What the user does next, or 'done' once the session is signed in. */
 async function nextMove(
   actor: ReturnType<typeof createActor<Machine>>,
-  snapshot: Snapshot,
+  session: Snapshot,
   user: UserScript,
   options: DriveOptions,
 ): Promise<'done' | 'sent'> {
-  const send = actor.send.bind(actor);
-  if (snapshot.matches({ signedIn: 'active' })) return 'done';
+  if (session.matches({ signedIn: 'active' })) return 'done';
+  if (session.matches({ signedIn: 'rememberDevice' })) {
+    actor.send({ type: 'device.remember', remember: user.rememberDevice ?? false });
+    return 'sent';
+  }
+  const child = session.children.signIn;
+  if (!session.matches('signedOut') || child === undefined)
+    throw new Error(`stuck in ${JSON.stringify(session.value)}`);
+  const send = child.send.bind(child);
+  const snapshot: SignInSnapshot = child.getSnapshot();
   if (snapshot.matches('credentials')) {
     if (snapshot.context.error !== null && snapshot.context.username !== '')
       throw new Error(`sign-in failed: ${snapshot.context.error.code}`);
@@ -101,8 +123,6 @@ async function nextMove(
     });
   } else if (snapshot.matches({ CUSTOM_CHALLENGE: 'awaitingInput' })) {
     send({ type: 'customChallenge.submit', answer: secret(user.customAnswer ?? '') });
-  } else if (snapshot.matches({ signedIn: 'rememberDevice' })) {
-    send({ type: 'device.remember', remember: user.rememberDevice ?? false });
   } else {
     const error = snapshot.context.error;
     throw new Error(`stuck in ${JSON.stringify(snapshot.value)}${error === null ? '' : ` (${error.code})`}`);
@@ -115,7 +135,7 @@ export interface SignedInActor {
   stop(): void;
 }
 
-/** Signs one user in through the machine with the real adapters (fetch transport, fast SRP, memory stores) against the emulator. */
+/** Signs one user in through the session machine with the real adapters (fetch transport, fast SRP, memory stores) against the emulator. */
 export async function driveSignIn(user: UserScript, options: DriveOptions): Promise<SignedInActor> {
   // The same adapters the widget's browserPorts() composes: fetch transport, fast SRP, memory stores.
   const ports = {
@@ -126,21 +146,22 @@ export async function driveSignIn(user: UserScript, options: DriveOptions): Prom
     deviceName: 'bench',
     ...(options.webAuthn === undefined ? {} : { webAuthn: options.webAuthn }),
   };
-  const actor = createActor(createSignInMachine(ports), {
+  const actor = createActor(createSessionMachine(ports), {
     input: {
       userPoolId: options.userPoolId,
       clientId: options.clientId,
       authFlow: options.authFlow ?? 'USER_SRP_AUTH',
       ...(options.preferredChallenge === undefined ? {} : { preferredChallenge: options.preferredChallenge }),
       deviceTracking: options.deviceTracking ?? false,
-      restoreSession: false,
+      // REFRESH_TOKEN_AUTH, as the refresh round-trip row counts it.
+      refresh: 'legacy',
     },
   });
   actor.start();
   try {
     for (let moves = 0; moves < 20; moves++) {
-      const snapshot = await waitFor(actor, (s) => !s.hasTag('busy') && s.status === 'active', { timeout: 20_000 });
-      if ((await nextMove(actor, snapshot, user, options)) === 'done') return { actor, stop: () => actor.stop() };
+      const session = await settled(actor);
+      if ((await nextMove(actor, session, user, options)) === 'done') return { actor, stop: () => actor.stop() };
     }
     throw new Error('no sign-in after 20 moves');
   } catch (error) {

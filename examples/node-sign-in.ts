@@ -26,22 +26,22 @@ export interface NodeSignInOptions {
   readonly terminal: Terminal;
 }
 
-/** Drives one sign-in to signedIn (or a final error), asking the terminal for whatever the current state needs. */
+/** Drives one sign-in to its end (the tokens, or a final error), asking the terminal for whatever each state needs. */
 export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOptions): Promise<boolean> {
   const machine = createSignInMachine({
     cognito: createCognitoHttp({ endpoint }),
     srp: createFastSrp(),
     devices: createMemoryDeviceStore(),
   });
-  const actor = createActor(machine, { input: { restoreSession: false, deviceTracking: false, ...input } });
+  const actor = createActor(machine, { input: { deviceTracking: false, ...input } });
   actor.start();
   for (;;) {
     const snapshot = await waitFor(actor, (s) => !s.hasTag('busy'));
     const { context } = snapshot;
     if (context.error !== null) terminal.say(`! ${context.error.code}`);
-    if (snapshot.matches({ signedIn: 'active' })) {
-      terminal.say(`signed in as ${context.claims?.username ?? context.username}`);
-      actor.stop();
+    // The machine's output: the tokens (for a session machine, or for your own store).
+    if (snapshot.status === 'done') {
+      terminal.say(`signed in as ${snapshot.output?.claims.username ?? context.username}`);
       return true;
     }
     if (snapshot.matches('credentials')) {
@@ -70,7 +70,7 @@ export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOption
     } else if (snapshot.matches({ CUSTOM_CHALLENGE: 'awaitingInput' })) {
       const question = context.challengeParameters.question ?? 'answer';
       actor.send({ type: 'customChallenge.submit', answer: secret(await terminal.ask(`${question} `)) });
-    } else if (snapshot.hasTag('input') && !snapshot.matches('signedIn')) {
+    } else if (snapshot.hasTag('input')) {
       const where = context.codeDelivery?.destination;
       actor.send({
         type: 'code.submit',

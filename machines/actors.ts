@@ -17,21 +17,15 @@ import type {
   AssociateSoftwareTokenOutput,
   AuthOutcome,
   AuthStep,
-  ConfirmDeviceInput,
-  ConfirmDeviceOutput,
   DevicePasswordVerifierInput,
   DeviceSrpAuthInput,
-  DeviceStatusInput,
   InitiateAuthInput,
   MfaSetupInput,
   NewPasswordInput,
   PasswordVerifierInput,
-  RefreshTokensOutput,
   RequestBase,
-  RestoredSession,
   SelectChallengeInput,
   SelectMfaTypeInput,
-  TokenCallInput,
   TokenSet,
   VerifySoftwareTokenInput,
   VerifySoftwareTokenOutput,
@@ -157,13 +151,8 @@ function lookUpDevice(ports: SignInPorts, clientId: string, username: string): D
   return ports.devices?.get(clientId, username) ?? null;
 }
 
-/** The real actors for `signInMachine.provide({ actors: signInActors(ports) })`. */
+/** The real actors for `signInMachine.provide({ actors: signInActors(ports) })`: every call up to the tokens. */
 export function signInActors(ports: SignInPorts) {
-  return { ...challengeActors(ports), ...signedInActors(ports) };
-}
-
-/** The actors up to the tokens: all a sign-in child of the session machine runs (the rest stays out of its bundle). */
-export function challengeActors(ports: SignInPorts) {
   return {
     initiateAuth: fromPromise<AuthOutcome, InitiateAuthInput>(async ({ input }) => {
       const { base } = input;
@@ -331,83 +320,6 @@ export function challengeActors(ports: SignInPorts) {
       if (response.Status !== 'SUCCESS')
         throw new CognitoServiceError({ code: 'EnableSoftwareTokenMFAException', retryable: false });
       return { session: response.Session === undefined ? null : secret(response.Session) };
-    }),
-  };
-}
-
-/** The standalone sign-in's own restore and signed-in lifecycle (the session machine has its own). */
-function signedInActors(ports: SignInPorts) {
-  return {
-    loadSession: fromPromise<RestoredSession | null, { clientId: string }>(({ input }) => {
-      const stored = ports.tokens?.load(input.clientId) ?? null;
-      if (stored === null) return Promise.resolve(null);
-      const { username, ...tokens } = stored;
-      return Promise.resolve({
-        username,
-        tokens,
-        claims: readClaims(tokens.idToken.reveal()),
-        device: lookUpDevice(ports, input.clientId, username),
-      });
-    }),
-
-    confirmDevice: fromPromise<ConfirmDeviceOutput, ConfirmDeviceInput>(async ({ input }) => {
-      const { deviceKey, deviceGroupKey } = input.newDevice;
-      const verifier = await ports.srp.createDeviceVerifier({ deviceGroupKey, deviceKey });
-      const response = await callCognito(ports, 'ConfirmDevice', {
-        AccessToken: input.accessToken.reveal(),
-        DeviceKey: deviceKey,
-        DeviceSecretVerifierConfig: { PasswordVerifier: verifier.passwordVerifier, Salt: verifier.salt },
-        DeviceName: ports.deviceName ?? 'cognito-xstate',
-      });
-      return {
-        device: { deviceKey, deviceGroupKey, devicePassword: verifier.devicePassword },
-        userConfirmationNecessary: response.UserConfirmationNecessary === true,
-      };
-    }),
-
-    updateDeviceStatus: fromPromise<null, DeviceStatusInput>(async ({ input }) => {
-      await callCognito(ports, 'UpdateDeviceStatus', {
-        AccessToken: input.accessToken.reveal(),
-        DeviceKey: input.deviceKey,
-        DeviceRememberedStatus: input.remember ? 'remembered' : 'not_remembered',
-      });
-      return null;
-    }),
-
-    forgetDevice: fromPromise<null, DeviceStatusInput>(async ({ input }) => {
-      await callCognito(ports, 'ForgetDevice', { AccessToken: input.accessToken.reveal(), DeviceKey: input.deviceKey });
-      return null;
-    }),
-
-    refreshTokens: fromPromise<RefreshTokensOutput, TokenCallInput>(async ({ input }) => {
-      const refreshToken = input.tokens.refreshToken;
-      if (refreshToken === null)
-        throw new CognitoServiceError({ code: 'NotAuthorizedException', retryable: false, detail: 'no refresh token' });
-      const parameters: StringMap = { REFRESH_TOKEN: refreshToken.reveal() };
-      if (ports.cognito.secretHash) parameters.SECRET_HASH = await ports.cognito.secretHash(input.base.username);
-      if (input.base.device !== null) parameters.DEVICE_KEY = input.base.device.deviceKey;
-      const request: InitiateAuthRequest = {
-        AuthFlow: 'REFRESH_TOKEN_AUTH',
-        ClientId: input.base.clientId,
-        AuthParameters: parameters,
-        ...optionalFields(ports, input.base),
-      };
-      const response = await callCognito(ports, 'InitiateAuth', request);
-      // Refresh returns no RefreshToken unless rotation is on: keep the one we have.
-      const { tokens, idToken } = toTokens(ports, response, refreshToken);
-      return { tokens, claims: readClaims(idToken) };
-    }),
-
-    revokeToken: fromPromise<null, TokenCallInput>(async ({ input }) => {
-      const refreshToken = input.tokens.refreshToken;
-      if (refreshToken === null) return null;
-      await callCognito(ports, 'RevokeToken', { Token: refreshToken.reveal(), ClientId: input.base.clientId });
-      return null;
-    }),
-
-    globalSignOut: fromPromise<null, TokenCallInput>(async ({ input }) => {
-      await callCognito(ports, 'GlobalSignOut', { AccessToken: input.tokens.accessToken.reveal() });
-      return null;
     }),
   };
 }

@@ -1,5 +1,5 @@
 // Composition: the session machine with real actors, the sign-in child, store and tab effects, on the ports' clock.
-import { challengeActors } from './actors.ts';
+import { signInActors } from './actors.ts';
 import { signInEffects } from './effects.ts';
 import type { SessionPorts, SignInPorts } from './ports.ts';
 import { sessionActors } from './session.actors.ts';
@@ -41,23 +41,16 @@ export function sessionEffects(
   };
 }
 
-/** The session owns the token store: the sign-in child neither restores nor persists tokens. */
-function withoutTokenStore(ports: SessionPorts): SignInPorts {
-  const signInPorts: { -readonly [K in keyof SignInPorts]: SignInPorts[K] } = { ...ports };
-  delete signInPorts.tokens;
-  return signInPorts;
-}
-
-/** The sign-in child: the challenge actors only, since it hands off at the tokens (`handOff`). */
+/** The sign-in child: it ends at the tokens, which the session takes from its output. */
 function signInChild(ports: SignInPorts) {
-  return signInMachine.provide({ actors: challengeActors(ports), actions: signInEffects(ports) });
+  return signInMachine.provide({ actors: signInActors(ports), actions: signInEffects(ports) });
 }
 
 /** `sessionMachine` wired to Cognito, the stores, the lock and the tab channel; its sign-in child keeps no tokens itself. */
 export function createSessionMachine(ports: SessionPorts) {
   const now = () => (ports.now?.() ?? new Date()).getTime();
   return sessionMachine.provide({
-    actors: { ...sessionActors(ports), signIn: signInChild(withoutTokenStore(ports)) },
+    actors: { ...sessionActors(ports), signIn: signInChild(ports) },
     actions: sessionEffects(ports),
     guards: {
       isExpired: (_, params: { session: SessionTokens | null }) =>

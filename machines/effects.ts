@@ -1,32 +1,15 @@
-// Storage effects: the named actions that write tokens and device keys to the integrator's chosen stores.
+// Storage effect: the named action that drops a stale device's keys from the integrator's chosen store.
 import type { SignInPorts } from './ports.ts';
 import type { SignInContext } from './types.ts';
 
 type Effect = (args: { context: SignInContext }) => void;
 
-/** The key stores use for this user: USER_ID_FOR_SRP once known, as amazon-cognito-identity-js does. */
-function storageUsername(context: SignInContext): string {
-  return context.challengeUsername ?? context.username;
-}
-
-/** Real implementations of the machine's storage actions; absent stores make them no-ops. */
-export function signInEffects(
-  ports: SignInPorts,
-): Record<'persistTokens' | 'clearPersistedTokens' | 'persistDevice' | 'forgetPersistedDevice', Effect> {
+/** Real implementation of the machine's storage action; an absent device store makes it a no-op. */
+export function signInEffects(ports: SignInPorts): Record<'forgetPersistedDevice', Effect> {
   return {
-    persistTokens: ({ context }) => {
-      if (context.tokens === null) return;
-      ports.tokens?.save(context.clientId, { username: storageUsername(context), ...context.tokens });
-    },
-    clearPersistedTokens: ({ context }) => {
-      ports.tokens?.clear(context.clientId);
-    },
-    persistDevice: ({ context }) => {
-      if (context.device === null) return;
-      ports.devices?.set(context.clientId, storageUsername(context), context.device);
-    },
+    // Keyed by USER_ID_FOR_SRP once known, as amazon-cognito-identity-js does.
     forgetPersistedDevice: ({ context }) => {
-      ports.devices?.remove(context.clientId, storageUsername(context));
+      ports.devices?.remove(context.clientId, context.challengeUsername ?? context.username);
     },
   };
 }

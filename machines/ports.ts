@@ -140,11 +140,10 @@ export interface WebAuthnPort {
   readonly createCredential?: (creationOptionsJson: Secret<string>) => Promise<Secret<string>>;
 }
 
-/** Everything the sign-in actors need: the Cognito ports plus SRP, stores and a clock. `cognito` and `srp` are required. */
+/** Everything the sign-in actors need: the Cognito ports plus SRP, the device store and a clock. `cognito` and `srp` are required. */
 export interface SignInPorts extends CognitoPorts {
   readonly srp: SrpPort;
   readonly devices?: DeviceStore;
-  readonly tokens?: TokenStore;
   /** The clock; tests pass the emulator's. */
   readonly now?: () => Date;
   /** Passkeys: without it WEB_AUTHN fails as WebAuthnUnavailable and the user picks another factor. */
@@ -163,8 +162,10 @@ export interface TabChannelPort {
   subscribe(clientId: string, listener: () => void): () => void;
 }
 
-/** The sign-in ports plus what a session across tabs needs. Without `locks` and `tabs` it serves one tab. */
+/** The sign-in ports plus what a session across reloads and tabs needs. Without `locks` and `tabs` it serves one tab. */
 export interface SessionPorts extends SignInPorts {
+  /** Where the session keeps its tokens; memory (none) when absent. */
+  readonly tokens?: TokenStore;
   readonly locks?: LockPort;
   readonly tabs?: TabChannelPort;
 }

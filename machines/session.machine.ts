@@ -1,11 +1,12 @@
 // Session statechart: restores a stored session, invokes sign-in as a child, refreshes (one tab at a time), signs out.
-import { assign, emit, fromCallback, setup } from 'xstate';
+import { assign, emit, fromCallback, raise, sendTo, setup } from 'xstate';
 import { jwtPayload } from './claims.ts';
 import type { SignInError } from './errors.ts';
 import { errorParams, msUntilRefresh, notProvided } from './machineParts.ts';
 import { signInMachine } from './signIn.machine.ts';
 import type {
   ConfirmNewDeviceInput,
+  CredentialsSubmit,
   DeviceCallInput,
   RefreshInput,
   RefreshOutcome,
@@ -88,6 +89,8 @@ export const sessionMachineSetup = setup({
     isRevoke: ({ context }, params: { scope: SignOutScope | undefined }) =>
       (params.scope ?? 'revoke') === 'revoke' && context.tokens?.refreshToken != null,
     hasDevice: ({ context }) => context.device !== null,
+    hasUsername: (_, params: { username: string }) => params.username.trim() !== '',
+    hasPendingSubmit: ({ context }) => context.pendingSubmit !== null,
   },
   actions: {
     applySession: assign((_, params: { session: SessionTokens | null }) => {
@@ -145,6 +148,12 @@ export const sessionMachineSetup = setup({
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     clearError: assign({ error: null }),
     expiredOffline: assign({ error: EXPIRED_OFFLINE }),
+    keepSubmit: assign((_, params: { submit: CredentialsSubmit }) => ({ pendingSubmit: params.submit })),
+    /** A session was found (its password must not linger), or the submit was handed on. */
+    dropPendingSubmit: assign({ pendingSubmit: null }),
+    /** Raised, so it arrives once the sign-in child of `signedOut` has started. */
+    raisePendingSubmit: raise(({ context }) => context.pendingSubmit ?? { type: 'tabs.changed' as const }),
+    forwardSubmit: sendTo('signIn', (_, params: { submit: CredentialsSubmit }) => params.submit),
     // Effects on the integrator's store and the other tabs: no-ops here, real ones from sessionEffects(ports).
     persistSession: () => undefined,
     clearPersistedTokens: () => undefined,
@@ -169,17 +178,17 @@ const confirmedParams = ({ event }: { event: { output: ConfirmDeviceOutput } }) 
 const scopeParams = ({ event }: { event: { scope?: SignOutScope } }) => ({ scope: event.scope });
 
 /** Where a stored session leads: refresh an expired one (one request), keep a valid one (none). */
-const fromStore = (emitSignedIn: boolean) =>
+const fromStore = (...then: ('emitSignedIn' | 'dropPendingSubmit')[]) =>
   [
     {
       guard: { type: 'isExpired', params: sessionParams },
       target: '#session.signedIn.refreshing',
-      actions: [{ type: 'applySession', params: sessionParams }, ...(emitSignedIn ? (['emitSignedIn'] as const) : [])],
+      actions: [{ type: 'applySession', params: sessionParams }, ...then],
     },
     {
       guard: { type: 'isRestored', params: sessionParams },
       target: '#session.signedIn.active',
-      actions: [{ type: 'applySession', params: sessionParams }, ...(emitSignedIn ? (['emitSignedIn'] as const) : [])],
+      actions: [{ type: 'applySession', params: sessionParams }, ...then],
     },
   ] as const;
 
@@ -189,14 +198,15 @@ export const sessionMachine = sessionMachineSetup.createMachine({
   description:
     'A Cognito session across reloads and tabs: restore from the token store, sign in (child), refresh, sign out.',
   context: ({ input }) => {
-    const { refresh, maxRetryDelayMs, ...signIn } = input;
+    const { refresh, maxRetryDelayMs, refreshMarginSeconds, ...signIn } = input;
     return {
       signIn,
       clientId: input.clientId,
       refresh: refresh ?? 'auto',
       refreshCall: refresh === 'rotation' || refresh === 'legacy' ? refresh : null,
-      refreshMarginSeconds: input.refreshMarginSeconds ?? 300,
+      refreshMarginSeconds: refreshMarginSeconds ?? 300,
       maxRetryDelayMs: maxRetryDelayMs ?? 30_000,
+      pendingSubmit: null,
       username: null,
       loginName: input.username ?? null,
       tokens: null,
@@ -215,12 +225,31 @@ export const sessionMachine = sessionMachineSetup.createMachine({
       description:
         'Reads the token store (at start, or when another tab signed in): no request while the access token is valid.',
       tags: ['busy'],
+      on: {
+        // A user who types fast submits before the store answers: keep the submit and act on it once it does.
+        'credentials.submit': {
+          guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
+          actions: { type: 'keepSubmit', params: ({ event }) => ({ submit: event }) },
+        },
+      },
       invoke: {
         id: 'loadSession',
         src: 'loadSession',
         input: ({ context }) => ({ clientId: context.clientId }),
-        onDone: [...fromStore(true), { target: 'signedOut' }],
-        onError: { target: 'signedOut', actions: { type: 'setError', params: errorParams } },
+        onDone: [
+          // Already signed in: a submit made meanwhile is moot, and its password must not linger.
+          ...fromStore('emitSignedIn', 'dropPendingSubmit'),
+          { guard: 'hasPendingSubmit', target: 'signedOut', actions: ['raisePendingSubmit', 'dropPendingSubmit'] },
+          { target: 'signedOut' },
+        ],
+        onError: [
+          {
+            guard: 'hasPendingSubmit',
+            target: 'signedOut',
+            actions: [{ type: 'setError', params: errorParams }, 'raisePendingSubmit', 'dropPendingSubmit'],
+          },
+          { target: 'signedOut', actions: { type: 'setError', params: errorParams } },
+        ],
       },
     },
     signedOut: {
@@ -228,6 +257,7 @@ export const sessionMachine = sessionMachineSetup.createMachine({
       entry: 'dropSession',
       on: {
         'tabs.changed': { target: 'restoring' },
+        'credentials.submit': { actions: { type: 'forwardSubmit', params: ({ event }) => ({ submit: event }) } },
         'redirect.done': {
           target: 'signedIn',
           actions: [
@@ -244,8 +274,6 @@ export const sessionMachine = sessionMachineSetup.createMachine({
         input: ({ context }) => ({
           ...context.signIn,
           ...(context.loginName === null ? {} : { username: context.loginName }),
-          restoreSession: false,
-          handOff: true,
         }),
         onDone: [
           {
@@ -305,6 +333,7 @@ export const sessionMachine = sessionMachineSetup.createMachine({
         },
         rememberDevice: {
           description: 'The pool remembers devices only on the user\'s say-so: ask "Remember this device?".',
+          tags: ['input'],
           on: {
             'device.remember': [
               {
@@ -352,7 +381,7 @@ export const sessionMachine = sessionMachineSetup.createMachine({
             id: 'loadSession',
             src: 'loadSession',
             input: ({ context }) => ({ clientId: context.clientId }),
-            onDone: [...fromStore(false), { target: '#session.signedOut', actions: 'emitSignedOut' }],
+            onDone: [...fromStore(), { target: '#session.signedOut', actions: 'emitSignedOut' }],
             onError: { target: 'active', actions: { type: 'setError', params: errorParams } },
           },
         },

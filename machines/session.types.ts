@@ -3,7 +3,7 @@ import type { SignInError } from './errors.ts';
 import type { DeviceRecord } from './ports.ts';
 import type { StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
-import type { NewDevice, SignInInput, SignOutScope, TokenClaims, TokenSet } from './types.ts';
+import type { NewDevice, SignInEvent, SignInInput, SignOutScope, TokenClaims, TokenSet } from './types.ts';
 
 /**
  * How tokens are refreshed. `rotation`: GetTokensFromRefreshToken (needed by clients with refresh-token rotation;
@@ -21,7 +21,12 @@ export interface SessionInput extends SignInInput {
   readonly refresh?: RefreshMode;
   /** Longest pause between refresh retries while offline, ms. Default 30 000. */
   readonly maxRetryDelayMs?: number;
+  /** Refresh this many seconds before the access token expires. Default 300. */
+  readonly refreshMarginSeconds?: number;
 }
+
+/** A sign-in started on the session itself (Node, scripts): the sign-in child takes it. */
+export type CredentialsSubmit = Extract<SignInEvent, { type: 'credentials.submit' }>;
 
 /** A signed-in session as the store and the refresh actor hand it to the machine. */
 export interface SessionTokens {
@@ -54,6 +59,8 @@ export interface SessionContext {
   readonly clockDrift: number;
   /** Refresh tries that failed on the network since the last success. */
   readonly retries: number;
+  /** A credentials.submit that came while the store was read: sent to the sign-in child if no session is found. */
+  readonly pendingSubmit: CredentialsSubmit | null;
   readonly error: SignInError | null;
 }
 
@@ -107,7 +114,9 @@ export type SessionEvent =
   /** An OAuth redirect sign-in finished on this page (the redirect machine's output): adopt its tokens. */
   | { type: 'redirect.done'; tokens: TokenSet; claims: TokenClaims }
   /** Another tab changed the stored session (the message carries no token: re-read the store). */
-  | { type: 'tabs.changed' };
+  | { type: 'tabs.changed' }
+  /** Signed out (or restoring): handed to the sign-in child, so a script can drive the session alone. */
+  | CredentialsSubmit;
 
 /** What the session machine emits. */
 export type SessionEmitted =
@@ -115,5 +124,5 @@ export type SessionEmitted =
   | { type: 'tokensRefreshed'; tokens: TokenSet; claims: TokenClaims }
   | { type: 'signedOut' };
 
-/** State tags: `busy` while a request runs, `offline` while refresh waits for the network. */
-export type SessionTag = 'busy' | 'offline';
+/** State tags: `busy` while a request runs, `input` while a question waits, `offline` while refresh waits for the network. */
+export type SessionTag = 'busy' | 'input' | 'offline';

@@ -2,6 +2,7 @@ import { createActor, fromPromise, waitFor, type AnyActorLogic } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { CognitoServiceError, type CognitoErrorCode } from './errors.ts';
 import { secret } from './secret.ts';
+import { sessionMachine } from './session.machine.ts';
 import { signInMachine } from './signIn.machine.ts';
 import type { ChallengeName } from './protocol.ts';
 import type { AuthOutcome, SignInInput, TokenClaims, TokenSet } from './types.ts';
@@ -14,7 +15,7 @@ const SECRET_CODE = 'TOTPSECRETBASE32';
 const DEVICE_PASSWORD = 'DEVICEPASSWORD';
 const SECRETS = [PASSWORD, SESSION_PREFIX, TOKEN_PREFIX, CODE, SECRET_CODE, DEVICE_PASSWORD];
 
-const input: SignInInput = { userPoolId: 'us-east-1_Pool', clientId: 'client', restoreSession: false };
+const input: SignInInput = { userPoolId: 'us-east-1_Pool', clientId: 'client' };
 
 let sessionCounter = 0;
 function challenge(challengeName: ChallengeName, parameters: Record<string, string> = {}): AuthOutcome {
@@ -76,7 +77,6 @@ function fakes(script: Script) {
   const calls: { src: string; input: unknown }[] = [];
   const actors: Record<string, AnyActorLogic> = {};
   const names = [
-    'loadSession',
     'initiateAuth',
     'respondToPasswordVerifier',
     'respondToSmsMfa',
@@ -91,10 +91,11 @@ function fakes(script: Script) {
     'respondToDevicePasswordVerifier',
     'associateSoftwareToken',
     'verifySoftwareToken',
+    'loadSession',
+    'refreshSession',
     'confirmDevice',
     'updateDeviceStatus',
     'forgetDevice',
-    'refreshTokens',
     'revokeToken',
     'globalSignOut',
   ];
@@ -108,6 +109,23 @@ function fakes(script: Script) {
     });
   }
   return { actors, calls };
+}
+
+/** The session machine (store, device, refresh, sign-out) around a sign-in child, every actor faked from one script. */
+function startSession(script: Script) {
+  const { actors, calls } = fakes(script);
+  const signIn = signInMachine.provide({ actors });
+  const actor = createActor(sessionMachine.provide({ actors: { ...actors, signIn } }), { input });
+  actor.start();
+  return { actor, calls };
+}
+
+/** A session signed in through its sign-in child (the session's store held nothing). */
+async function signInThroughSession(script: Script) {
+  const session = startSession(script);
+  await waitFor(session.actor, (s) => s.matches('signedOut'));
+  session.actor.send({ type: 'credentials.submit', username: ' alice ', password: secret(PASSWORD) });
+  return session;
 }
 
 function start(script: Script, machineInput: SignInInput = input) {
@@ -139,25 +157,27 @@ function expectNoSecrets(texts: readonly string[]) {
 }
 
 describe('signInMachine', () => {
-  it('signs in with SRP: credentials → initiatingAuth → PASSWORD_VERIFIER → signedIn', async () => {
+  it('signs in with SRP: credentials → initiatingAuth → PASSWORD_VERIFIER → done, the tokens its output', async () => {
     const { actor, calls, snapshots } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()] });
     expect(actor.getSnapshot().matches('credentials')).toBe(true);
     expect(actor.getSnapshot().hasTag('input')).toBe(true);
     submitCredentials(actor);
     expect(actor.getSnapshot().hasTag('busy')).toBe(true);
-    const done = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    const done = await waitFor(actor, (s) => s.matches('done'));
     expect(calls.map((c) => c.src)).toEqual(['initiateAuth', 'respondToPasswordVerifier']);
     expect(done.context.password).toBeNull();
     expect(done.context.session).toBeNull();
     expect(done.context.claims?.username).toBe('alice');
     expect(done.context.username).toBe('alice');
+    expect(done.status).toBe('done');
+    expect(done.output).toMatchObject({ username: 'uuid-alice', loginName: 'alice', claims: { username: 'alice' } });
     expectNoSecrets(snapshots);
   });
 
   it('sends USER_ID_FOR_SRP and the latest Session with the password claim', async () => {
     const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()] });
     submitCredentials(actor);
-    await waitFor(actor, (s) => s.matches('signedIn'));
+    await waitFor(actor, (s) => s.matches('done'));
     const pv = calls[1]?.input as { base: { username: string; session: { reveal(): string } } };
     expect(pv.base.username).toBe('uuid-alice');
     expect(pv.base.session.reveal()).toMatch(/^SESSION-/);
@@ -191,7 +211,7 @@ describe('signInMachine', () => {
     expect(wrong.context.error?.code).toBe('CodeMismatchException');
     expect(wrong.context.answer).toBeNull();
     actor.send({ type: 'code.submit', code: secret(CODE) });
-    await waitFor(actor, (s) => s.matches('signedIn'));
+    await waitFor(actor, (s) => s.matches('done'));
     expect(calls.filter((c) => c.src === 'respondToSmsMfa')).toHaveLength(2);
   });
 
@@ -206,7 +226,7 @@ describe('signInMachine', () => {
     await waitFor(actor, (s) => s.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' }));
     actor.send({ type: 'code.submit', code: secret(CODE) });
     actor.send({ type: 'code.submit', code: secret(CODE) });
-    await waitFor(actor, (s) => s.matches('signedIn'));
+    await waitFor(actor, (s) => s.matches('done'));
     expect(calls.map((c) => c.src)).toEqual(['initiateAuth', 'respondToPasswordVerifier', 'respondToSoftwareTokenMfa']);
   });
 
@@ -253,7 +273,7 @@ describe('signInMachine', () => {
       respondToPasswordVerifier: [fail('ResourceNotFoundException', 'Device does not exist.'), tokens()],
     });
     submitCredentials(actor);
-    const done = await waitFor(actor, (s) => s.matches('signedIn'));
+    const done = await waitFor(actor, (s) => s.matches('done'));
     const pv = calls.filter((c) => c.src === 'respondToPasswordVerifier') as { input: { base: { device: unknown } } }[];
     expect(pv.map((c) => c.input.base.device === null)).toEqual([false, true]);
     expect(done.context.device).toBeNull();
@@ -273,7 +293,7 @@ describe('signInMachine', () => {
       respondToDevicePasswordVerifier: [tokens()],
     });
     submitCredentials(actor);
-    const done = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    const done = await waitFor(actor, (s) => s.matches('done'));
     expect(calls.map((c) => c.src)).toEqual([
       'initiateAuth',
       'respondToPasswordVerifier',
@@ -284,7 +304,7 @@ describe('signInMachine', () => {
     expectNoSecrets(snapshots);
   });
 
-  it('enrols TOTP in MFA_SETUP: associating → awaitingInput → verifying → responding → signedIn', async () => {
+  it('enrols TOTP in MFA_SETUP: associating → awaitingInput → verifying → responding → done', async () => {
     const { actor, snapshots } = start({
       initiateAuth: [srpOutcome()],
       respondToPasswordVerifier: [challenge('MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' })],
@@ -301,7 +321,7 @@ describe('signInMachine', () => {
     const wrong = await waitFor(actor, (s) => s.matches({ MFA_SETUP: 'awaitingInput' }) && s.context.error !== null);
     expect(wrong.context.error?.code).toBe('EnableSoftwareTokenMFAException');
     actor.send({ type: 'code.submit', code: secret(CODE) });
-    await waitFor(actor, (s) => s.matches('signedIn'));
+    await waitFor(actor, (s) => s.matches('done'));
     expectNoSecrets(snapshots);
   });
 
@@ -326,7 +346,7 @@ describe('signInMachine', () => {
         s.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }) && s.context.error?.code === 'InvalidPasswordException',
     );
     actor.send({ type: 'newPassword.submit', password: secret(`${PASSWORD}-new`), attributes: { name: 'Alice' } });
-    await waitFor(actor, (s) => s.matches('signedIn'));
+    await waitFor(actor, (s) => s.matches('done'));
     const last = calls.at(-1)?.input as { attributes: Record<string, string> };
     expect(last.attributes).toEqual({ name: 'Alice' });
   });
@@ -366,7 +386,7 @@ describe('signInMachine', () => {
       (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }) && s.context.challengeParameters.question === 'Again?',
     );
     actor.send({ type: 'customChallenge.submit', answer: secret('42') });
-    await waitFor(actor, (s) => s.matches('signedIn'));
+    await waitFor(actor, (s) => s.matches('done'));
   });
 
   it('returns to credentials with UnsupportedChallenge for a challenge it cannot answer', async () => {
@@ -375,105 +395,6 @@ describe('signInMachine', () => {
     const back = await waitFor(actor, (s) => s.matches('credentials') && s.context.error !== null);
     expect(back.context.error).toMatchObject({ code: 'UnsupportedChallenge', detail: 'WEB_AUTHN' });
     expect(back.context.session).toBeNull();
-  });
-
-  it('confirms a new device and asks whether to remember it; "yes" updates the status', async () => {
-    const device = { deviceKey: 'us-east-1_new', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
-    const { actor, calls } = start({
-      initiateAuth: [srpOutcome()],
-      respondToPasswordVerifier: [tokens({ deviceKey: 'us-east-1_new', deviceGroupKey: 'grp' })],
-      confirmDevice: [{ device, userConfirmationNecessary: true }],
-      updateDeviceStatus: [null],
-    });
-    submitCredentials(actor);
-    const prompt = await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }));
-    expect(prompt.hasTag('input')).toBe(true);
-    expect(prompt.context.device?.deviceKey).toBe('us-east-1_new');
-    actor.send({ type: 'device.remember', remember: true });
-    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
-    expect(calls.map((c) => c.src)).toContain('updateDeviceStatus');
-  });
-
-  it('skips UpdateDeviceStatus when the user declines to remember the device', async () => {
-    const device = { deviceKey: 'us-east-1_new', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
-    const { actor, calls } = start({
-      initiateAuth: [srpOutcome()],
-      respondToPasswordVerifier: [tokens({ deviceKey: 'us-east-1_new', deviceGroupKey: 'grp' })],
-      confirmDevice: [{ device, userConfirmationNecessary: true }],
-    });
-    submitCredentials(actor);
-    await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }));
-    actor.send({ type: 'device.remember', remember: false });
-    expect(actor.getSnapshot().matches({ signedIn: 'active' })).toBe(true);
-    expect(calls.map((c) => c.src)).not.toContain('updateDeviceStatus');
-  });
-
-  it('refreshes tokens on request and keeps the refresh token', async () => {
-    const refreshed = tokenSet();
-    const { actor } = start({
-      initiateAuth: [srpOutcome()],
-      respondToPasswordVerifier: [tokens()],
-      refreshTokens: [
-        {
-          tokens: { ...refreshed, refreshToken: null },
-          claims: aliceClaims,
-        },
-      ],
-    });
-    const emitted: string[] = [];
-    actor.on('*', (event) => emitted.push(event.type));
-    submitCredentials(actor);
-    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
-    actor.send({ type: 'tokens.refresh' });
-    expect(actor.getSnapshot().matches({ signedIn: 'refreshing' })).toBe(true);
-    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
-    expect(emitted).toEqual(['signedIn', 'tokensRefreshed']);
-  });
-
-  it.each([
-    ['revoke', 'revokeToken'],
-    ['global', 'globalSignOut'],
-  ] as const)('signs out with scope %s through %s and drops the tokens', async (scope, src) => {
-    const { actor, calls } = start({
-      initiateAuth: [srpOutcome()],
-      respondToPasswordVerifier: [tokens()],
-      [src]: [null],
-    });
-    submitCredentials(actor);
-    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
-    actor.send({ type: 'signOut', scope });
-    const out = await waitFor(actor, (s) => s.matches('signedOut'));
-    expect(out.context.tokens).toBeNull();
-    expect(calls.at(-1)?.src).toBe(src);
-  });
-
-  it('signs out locally without a request', async () => {
-    const { actor, calls } = start({ initiateAuth: [srpOutcome()], respondToPasswordVerifier: [tokens()] });
-    submitCredentials(actor);
-    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
-    actor.send({ type: 'signOut', scope: 'local' });
-    expect(actor.getSnapshot().matches('signedOut')).toBe(true);
-    expect(calls).toHaveLength(2);
-    actor.send({ type: 'signIn.restart' });
-    expect(actor.getSnapshot().matches('credentials')).toBe(true);
-  });
-
-  it('restores a stored session straight into signedIn', async () => {
-    const { actor } = start(
-      {
-        loadSession: [
-          {
-            username: 'uuid-alice',
-            tokens: tokenSet(),
-            claims: aliceClaims,
-            device: null,
-          },
-        ],
-      },
-      { ...input, restoreSession: true },
-    );
-    const restored = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
-    expect(restored.context.claims?.username).toBe('alice');
   });
 
   describe('signIn.cancel from every waiting state returns to credentials and drops the Session', () => {
@@ -518,5 +439,104 @@ describe('signInMachine', () => {
       expect(actor.getSnapshot().matches('credentials')).toBe(true);
       expect(actor.getSnapshot().context.password).toBeNull();
     });
+  });
+});
+
+describe('sessionMachine around the sign-in child: what follows the tokens', () => {
+  it('confirms a new device and asks whether to remember it; "yes" updates the status', async () => {
+    const device = { deviceKey: 'us-east-1_new', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
+    const { actor, calls } = await signInThroughSession({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens({ deviceKey: 'us-east-1_new', deviceGroupKey: 'grp' })],
+      confirmDevice: [{ device, userConfirmationNecessary: true }],
+      updateDeviceStatus: [null],
+    });
+    const prompt = await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }));
+    expect(prompt.hasTag('input')).toBe(true);
+    expect(prompt.context.device?.deviceKey).toBe('us-east-1_new');
+    actor.send({ type: 'device.remember', remember: true });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(calls.map((c) => c.src)).toContain('updateDeviceStatus');
+  });
+
+  it('skips UpdateDeviceStatus when the user declines to remember the device', async () => {
+    const device = { deviceKey: 'us-east-1_new', deviceGroupKey: 'grp', devicePassword: secret(DEVICE_PASSWORD) };
+    const { actor, calls } = await signInThroughSession({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens({ deviceKey: 'us-east-1_new', deviceGroupKey: 'grp' })],
+      confirmDevice: [{ device, userConfirmationNecessary: true }],
+    });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }));
+    actor.send({ type: 'device.remember', remember: false });
+    expect(actor.getSnapshot().matches({ signedIn: 'active' })).toBe(true);
+    expect(calls.map((c) => c.src)).not.toContain('updateDeviceStatus');
+  });
+
+  it('refreshes tokens on request and keeps the refresh token', async () => {
+    const refreshed = tokenSet();
+    const { actor } = startSession({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens()],
+      refreshSession: [
+        {
+          kind: 'refreshed',
+          refreshCall: 'legacy',
+          username: 'uuid-alice',
+          tokens: refreshed,
+          claims: aliceClaims,
+          device: null,
+          clockDrift: 0,
+        },
+      ],
+    });
+    const emitted: string[] = [];
+    actor.on('*', (event) => emitted.push(event.type));
+    await waitFor(actor, (s) => s.matches('signedOut'));
+    actor.send({ type: 'credentials.submit', username: ' alice ', password: secret(PASSWORD) });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    const refreshToken = actor.getSnapshot().context.tokens?.refreshToken;
+    actor.send({ type: 'tokens.refresh' });
+    expect(actor.getSnapshot().matches({ signedIn: 'refreshing' })).toBe(true);
+    const after = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(emitted).toEqual(['signedIn', 'tokensRefreshed']);
+    expect(after.context.tokens?.refreshToken?.reveal()).toBe(refreshToken?.reveal());
+  });
+
+  it.each([
+    ['revoke', 'revokeToken'],
+    ['global', 'globalSignOut'],
+  ] as const)('signs out with scope %s through %s and drops the tokens', async (scope, src) => {
+    const { actor, calls } = await signInThroughSession({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens()],
+      [src]: [null],
+    });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    actor.send({ type: 'signOut', scope });
+    const out = await waitFor(actor, (s) => s.matches('signedOut'));
+    expect(out.context.tokens).toBeNull();
+    expect(calls.at(-1)?.src).toBe(src);
+  });
+
+  it('signs out locally without a request, and a new sign-in waits at credentials', async () => {
+    const { actor, calls } = await signInThroughSession({
+      initiateAuth: [srpOutcome()],
+      respondToPasswordVerifier: [tokens()],
+    });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    actor.send({ type: 'signOut', scope: 'local' });
+    expect(actor.getSnapshot().matches('signedOut')).toBe(true);
+    // loadSession, initiateAuth, respondToPasswordVerifier: nothing for the sign-out.
+    expect(calls.map((c) => c.src)).toEqual(['loadSession', 'initiateAuth', 'respondToPasswordVerifier']);
+    expect(actor.getSnapshot().children.signIn?.getSnapshot().matches('credentials')).toBe(true);
+  });
+
+  it('restores a stored session straight into signedIn', async () => {
+    const { actor, calls } = startSession({
+      loadSession: [{ username: 'uuid-alice', tokens: tokenSet(), claims: aliceClaims, device: null, clockDrift: 0 }],
+    });
+    const restored = await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(restored.context.claims?.username).toBe('alice');
+    expect(calls.map((c) => c.src)).toEqual(['loadSession']);
   });
 });

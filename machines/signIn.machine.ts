@@ -12,11 +12,10 @@ import {
   stepErrors,
   toNextStep,
 } from './signIn.setup.ts';
-import { signedInState, signedOutState, signingOutState } from './signIn.signedIn.ts';
 
 export { requestBase, signInMachineSetup } from './signIn.setup.ts';
 
-/** The sign-in machine: InitiateAuth, each challenge a state, then the signed-in lifecycle. */
+/** The sign-in machine: InitiateAuth, each challenge a state, ending at `done` with the tokens as its output. */
 export const signInMachine = signInMachineSetup.createMachine({
   id: 'signIn',
   description:
@@ -30,71 +29,17 @@ export const signInMachine = signInMachineSetup.createMachine({
     analyticsEndpointId: input.analyticsEndpointId ?? null,
     deviceTracking: input.deviceTracking ?? true,
     totpIssuer: input.totpIssuer ?? input.userPoolId,
-    refreshMarginSeconds: input.refreshMarginSeconds ?? 300,
-    restoreSession: input.restoreSession ?? true,
-    handOff: input.handOff ?? false,
     username: input.username ?? '',
     challengeUsername: null,
     ...emptyAttempt(),
     device: null,
     newDevice: null,
-    rememberDevice: false,
     tokens: null,
     claims: null,
-    signOutScope: 'revoke',
     error: null,
   }),
-  initial: 'restoring',
+  initial: 'credentials',
   states: {
-    restoring: {
-      description:
-        'Looks in the token store for a session from an earlier visit (skipped when restoreSession is false); a credentials.submit meanwhile is kept and sent if none is found.',
-      initial: 'deciding',
-      states: {
-        deciding: {
-          always: [{ guard: 'shouldRestore', target: 'loading' }, { target: '#signIn.credentials' }],
-        },
-        loading: {
-          tags: ['busy'],
-          // A user who types fast submits before the store answers: keep the submit and act on it once it does.
-          on: {
-            'credentials.submit': {
-              guard: { type: 'hasUsername', params: ({ event }) => ({ username: event.username }) },
-              actions: {
-                type: 'acceptCredentials',
-                params: ({ event }) => ({
-                  username: event.username,
-                  password: event.password,
-                  clientMetadata: event.clientMetadata ?? null,
-                }),
-              },
-            },
-          },
-          invoke: {
-            id: 'loadSession',
-            src: 'loadSession',
-            input: ({ context }) => ({ clientId: context.clientId }),
-            onDone: [
-              {
-                // Already signed in: a submit made meanwhile is moot, and its password must not linger.
-                guard: { type: 'isRestored', params: ({ event }) => ({ restored: event.output }) },
-                target: '#signIn.signedIn.active',
-                actions: [
-                  'dropAttempt',
-                  { type: 'applyRestoredSession', params: ({ event }) => ({ restored: event.output }) },
-                ],
-              },
-              { guard: 'hasPendingCredentials', target: '#signIn.initiatingAuth' },
-              { target: '#signIn.credentials' },
-            ],
-            onError: [
-              { guard: 'hasPendingCredentials', target: '#signIn.initiatingAuth' },
-              { target: '#signIn.credentials' },
-            ],
-          },
-        },
-      },
-    },
     credentials: {
       description: 'Waits for a username and password (USER_SRP_AUTH, USER_PASSWORD_AUTH, CUSTOM_AUTH, USER_AUTH).',
       tags: ['input'],
@@ -143,12 +88,10 @@ export const signInMachine = signInMachineSetup.createMachine({
       },
     },
     nextStep: {
-      description: 'Routes a Cognito answer to the state named after its ChallengeName, or to signedIn.',
+      description: 'Routes a Cognito answer to the state named after its ChallengeName, or to done with the tokens.',
       always: [
-        // A handed-off sign-in ends with the tokens: the session machine confirms the device, refreshes, signs out.
-        { guard: 'handsOffTokens', target: 'done' },
-        { guard: 'needsDeviceConfirmation', target: 'signedIn.confirmingDevice' },
-        { guard: 'hasTokens', target: 'signedIn.active' },
+        // The tokens end the sign-in: the session machine confirms the device, refreshes, signs out.
+        { guard: 'hasTokens', target: 'done' },
         { guard: { type: 'isChallenge', params: { name: 'PASSWORD_VERIFIER' } }, target: 'PASSWORD_VERIFIER' },
         { guard: { type: 'isChallenge', params: { name: 'SMS_MFA' } }, target: 'SMS_MFA' },
         { guard: { type: 'isChallenge', params: { name: 'SOFTWARE_TOKEN_MFA' } }, target: 'SOFTWARE_TOKEN_MFA' },
@@ -529,11 +472,9 @@ export const signInMachine = signInMachineSetup.createMachine({
         'signIn.cancel': cancelToCredentials,
       },
     },
-    signedIn: signedInState,
-    signingOut: signingOutState,
-    signedOut: signedOutState,
     done: {
-      description: 'Handed off: signed in; the tokens (and any new device) are the output for the session machine.',
+      description:
+        'Signed in: the tokens (and any new device to confirm) are the output, e.g. for the session machine.',
       type: 'final',
     },
   },

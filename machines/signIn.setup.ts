@@ -1,35 +1,27 @@
 // The sign-in machine's setup: its types, actors (stubs), guards and actions, and the transitions its states share.
-import { assign, emit, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { CognitoErrorCode, SignInError } from './errors.ts';
-import { errorParams, msUntilRefresh, notProvided } from './machineParts.ts';
+import { errorParams, notProvided } from './machineParts.ts';
 import type { ChallengeName, MfaType, PreferredChallenge, StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
 import type {
   AnswerInput,
   AssociateSoftwareTokenOutput,
   AuthOutcome,
-  ConfirmDeviceInput,
-  ConfirmDeviceOutput,
   DevicePasswordVerifierInput,
   DeviceSrpAuthInput,
-  DeviceStatusInput,
   InitiateAuthInput,
   MfaSetupInput,
   NewPasswordInput,
   PasswordVerifierInput,
-  RefreshTokensOutput,
   RequestBase,
-  RestoredSession,
   SelectChallengeInput,
   SelectMfaTypeInput,
   SignInContext,
-  SignInEmitted,
   SignInEvent,
   SignInInput,
   SignInOutput,
   SignInTag,
-  SignOutScope,
-  TokenCallInput,
   VerifySoftwareTokenInput,
   VerifySoftwareTokenOutput,
   WebAuthnCeremonyInput,
@@ -126,11 +118,9 @@ export const signInMachineSetup = setup({
     events: {} as SignInEvent,
     input: {} as SignInInput,
     output: {} as SignInOutput | null,
-    emitted: {} as SignInEmitted,
     tags: {} as SignInTag,
   },
   actors: {
-    loadSession: notProvided<RestoredSession | null, { clientId: string }>('loadSession'),
     initiateAuth: notProvided<AuthOutcome, InitiateAuthInput>('initiateAuth'),
     respondToPasswordVerifier: notProvided<AuthOutcome, PasswordVerifierInput>('respondToPasswordVerifier'),
     respondToSmsMfa: notProvided<AuthOutcome, AnswerInput>('respondToSmsMfa'),
@@ -150,18 +140,10 @@ export const signInMachineSetup = setup({
     ),
     associateSoftwareToken: notProvided<AssociateSoftwareTokenOutput, MfaSetupInput>('associateSoftwareToken'),
     verifySoftwareToken: notProvided<VerifySoftwareTokenOutput, VerifySoftwareTokenInput>('verifySoftwareToken'),
-    confirmDevice: notProvided<ConfirmDeviceOutput, ConfirmDeviceInput>('confirmDevice'),
-    updateDeviceStatus: notProvided<null, DeviceStatusInput>('updateDeviceStatus'),
-    forgetDevice: notProvided<null, DeviceStatusInput>('forgetDevice'),
-    refreshTokens: notProvided<RefreshTokensOutput, TokenCallInput>('refreshTokens'),
-    revokeToken: notProvided<null, TokenCallInput>('revokeToken'),
-    globalSignOut: notProvided<null, TokenCallInput>('globalSignOut'),
   },
   guards: {
     isChallenge: ({ context }, params: { name: ChallengeName }) => context.challengeName === params.name,
     hasTokens: ({ context }) => context.challengeName === null && context.tokens !== null,
-    needsDeviceConfirmation: ({ context }) =>
-      context.challengeName === null && context.tokens !== null && context.newDevice !== null && context.deviceTracking,
     canSetUpTotp: ({ context }) => context.mfaTypes.includes('SOFTWARE_TOKEN_MFA'),
     hasUsername: (_, params: { username: string }) => params.username.trim() !== '',
     /** A factor Cognito offered; PASSWORD and PASSWORD_SRP need the password with the pick. */
@@ -185,18 +167,6 @@ export const signInMachineSetup = setup({
     // A retryable failure (a gateway 5xx, say) never reached Cognito's answer, so the Session and the code are still good.
     isRecoverableInStep: (_, params: { error: SignInError }) =>
       RECOVERABLE_IN_STEP.has(params.error.code) || params.error.retryable,
-    isNotAuthorized: (_, params: { error: SignInError }) => params.error.code === 'NotAuthorizedException',
-    userMustConfirmDevice: (_, params: { output: ConfirmDeviceOutput }) => params.output.userConfirmationNecessary,
-    wantsToRemember: (_, params: { remember: boolean }) => params.remember,
-    isRestored: (_, params: { restored: RestoredSession | null }) => params.restored !== null,
-    hasDevice: ({ context }) => context.device !== null,
-    shouldRestore: ({ context }) => context.restoreSession,
-    handsOffTokens: ({ context }) => context.handOff && context.challengeName === null && context.tokens !== null,
-    /** A credentials.submit arrived while the stored session was being restored (only acceptCredentials sets a password). */
-    hasPendingCredentials: ({ context }) => context.password !== null,
-    isRevoke: ({ context }, params: { scope: SignOutScope | undefined }) =>
-      (params.scope ?? 'revoke') === 'revoke' && context.tokens?.refreshToken != null,
-    isGlobal: (_, params: { scope: SignOutScope | undefined }) => params.scope === 'global',
   },
   actions: {
     acceptCredentials: assign(
@@ -332,49 +302,8 @@ export const signInMachineSetup = setup({
       totpSetup: null,
     })),
     dropDevice: assign({ device: null }),
-    applyConfirmedDevice: assign((_, params: { output: ConfirmDeviceOutput }) => ({
-      device: params.output.device,
-      newDevice: null,
-    })),
-    storeRememberChoice: assign((_, params: { remember: boolean }) => ({ rememberDevice: params.remember })),
-    applyRefreshedTokens: assign((_, params: { output: RefreshTokensOutput }) => ({
-      tokens: params.output.tokens,
-      claims: params.output.claims,
-      error: null,
-    })),
-    applyRestoredSession: assign((_, params: { restored: RestoredSession | null }) =>
-      params.restored === null
-        ? {}
-        : {
-            username: params.restored.username,
-            challengeUsername: params.restored.username,
-            tokens: params.restored.tokens,
-            claims: params.restored.claims,
-            device: params.restored.device,
-          },
-    ),
-    storeSignOutScope: assign((_, params: { scope: SignOutScope | undefined }) => ({
-      signOutScope: params.scope ?? 'revoke',
-    })),
-    dropTokens: assign({ tokens: null, claims: null, newDevice: null, session: null }),
-    emitSignedIn: emit(({ context }) => {
-      if (context.tokens === null || context.claims === null) throw new Error('signedIn without tokens');
-      return { type: 'signedIn' as const, tokens: context.tokens, claims: context.claims };
-    }),
-    emitTokensRefreshed: emit(({ context }) => {
-      if (context.tokens === null || context.claims === null) throw new Error('refreshed without tokens');
-      return { type: 'tokensRefreshed' as const, tokens: context.tokens, claims: context.claims };
-    }),
-    emitSignedOut: emit({ type: 'signedOut' }),
-    // Storage effects: no-ops here, real ones from signInEffects(ports) (see createSignInMachine).
-    persistTokens: () => undefined,
-    clearPersistedTokens: () => undefined,
-    persistDevice: () => undefined,
+    // Storage effect: a no-op here, the real one from signInEffects(ports) (see createSignInMachine).
     forgetPersistedDevice: () => undefined,
-  },
-  delays: {
-    /** Refresh a few minutes before the access token expires. */
-    refreshDelay: ({ context }) => msUntilRefresh(context),
   },
 });
 

@@ -31,18 +31,9 @@ export interface SignInInput {
   readonly deviceTracking?: boolean;
   /** Issuer shown by authenticator apps for MFA_SETUP. Default: the pool id. */
   readonly totpIssuer?: string;
-  /** Refresh this many seconds before the access token expires. Default 300. */
-  readonly refreshMarginSeconds?: number;
-  /** Look in the token store for a signed-in session first. Default true. */
-  readonly restoreSession?: boolean;
-  /**
-   * End in the final state `done` once signed in (device confirmed), with the tokens as output: the session machine
-   * invokes sign-in this way and keeps the signed-in lifecycle itself. Default false (sign-in keeps it, standalone).
-   */
-  readonly handOff?: boolean;
 }
 
-/** What a handed-off sign-in ends with (see `SignInInput.handOff`). */
+/** What the sign-in machine ends with at its final state `done`: the session machine takes it from there. */
 export interface SignInOutput {
   /** USER_ID_FOR_SRP (what the stores key by). */
   readonly username: string;
@@ -207,45 +198,10 @@ export interface VerifySoftwareTokenOutput {
   readonly session: Secret<string> | null;
 }
 
-/** What the `confirmDevice` actor takes. */
-export interface ConfirmDeviceInput {
-  readonly base: RequestBase;
-  readonly accessToken: Secret<string>;
-  readonly newDevice: NewDevice;
-}
-
 /** What the `confirmDevice` actor returns. */
 export interface ConfirmDeviceOutput {
   readonly device: DeviceRecord;
   readonly userConfirmationNecessary: boolean;
-}
-
-/** What the `deviceStatus` actor takes. */
-export interface DeviceStatusInput {
-  readonly base: RequestBase;
-  readonly accessToken: Secret<string>;
-  readonly deviceKey: string;
-  readonly remember: boolean;
-}
-
-/** What the `tokenCall` actor takes. */
-export interface TokenCallInput {
-  readonly base: RequestBase;
-  readonly tokens: TokenSet;
-}
-
-/** What the `refreshTokens` actor returns. */
-export interface RefreshTokensOutput {
-  readonly tokens: TokenSet;
-  readonly claims: TokenClaims;
-}
-
-/** A signed-in session read back from the token store. */
-export interface RestoredSession {
-  readonly username: string;
-  readonly tokens: TokenSet;
-  readonly claims: TokenClaims;
-  readonly device: DeviceRecord | null;
 }
 
 /** TOTP enrolment data for MFA_SETUP; the hook builds `otpauth://totp/<issuer>:<label>?secret=…&issuer=…`. */
@@ -273,9 +229,6 @@ export interface SignInContext {
   readonly analyticsEndpointId: string | null;
   readonly deviceTracking: boolean;
   readonly totpIssuer: string;
-  readonly refreshMarginSeconds: number;
-  readonly restoreSession: boolean;
-  readonly handOff: boolean;
 
   /** What the user typed; kept across restarts. */
   readonly username: string;
@@ -307,10 +260,8 @@ export interface SignInContext {
 
   readonly device: DeviceRecord | null;
   readonly newDevice: NewDevice | null;
-  readonly rememberDevice: boolean;
   readonly tokens: TokenSet | null;
   readonly claims: TokenClaims | null;
-  readonly signOutScope: SignOutScope;
   readonly error: SignInError | null;
 }
 
@@ -332,18 +283,8 @@ export type SignInEvent =
   | { type: 'webAuthn.retry' }
   | ({ type: 'newPassword.submit'; password: Secret<string>; attributes: StringMap } & WithClientMetadata)
   | ({ type: 'customChallenge.submit'; answer: Secret<string> } & WithClientMetadata)
-  | { type: 'device.remember'; remember: boolean }
-  | { type: 'device.forget' }
   | { type: 'signIn.cancel' }
-  | { type: 'signIn.restart' }
-  | { type: 'signOut'; scope?: SignOutScope }
-  | { type: 'tokens.refresh' };
-
-/** What the sign-in machine emits: `signedIn` with tokens, `signedOut`. */
-export type SignInEmitted =
-  | { type: 'signedIn'; tokens: TokenSet; claims: TokenClaims }
-  | { type: 'tokensRefreshed'; tokens: TokenSet; claims: TokenClaims }
-  | { type: 'signedOut' };
+  | { type: 'signIn.restart' };
 
 /** State tags: `busy` while a request runs, `input` while a form waits. */
 export type SignInTag = 'busy' | 'input';

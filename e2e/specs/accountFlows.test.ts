@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { accountMachine } from '../../machines/account.machine.ts';
 import { accountActors, forgotPasswordActors, signUpActors, type AccountPorts } from '../../machines/accountActors.ts';
+import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import { createSignInMachine } from '../../machines/createSignInMachine.ts';
 import { forgotPasswordMachine, type ForgotPasswordInput } from '../../machines/forgotPassword.machine.ts';
 import { ruleFromPolicyMessage } from '../../machines/passwordPolicy.ts';
@@ -94,20 +95,26 @@ function signInPorts(): SignInPorts {
 
 async function signIn(username: string, password: string) {
   const actor = createActor(createSignInMachine(signInPorts()), {
-    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false },
+    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID },
   });
   actor.start();
   await waitFor(actor, (s) => s.matches('credentials'));
   actor.send({ type: 'credentials.submit', username, password: secret(password) });
   await waitFor(
     actor,
-    (s) => s.matches('signedIn') || (s.matches('credentials') && s.context.error !== null) || s.hasTag('input'),
+    (s) => s.status === 'done' || (s.matches('credentials') && s.context.error !== null) || s.hasTag('input'),
   );
   return actor;
 }
 
+/** Signed in through the session machine, which confirms (and remembers) the new device. */
 async function signedIn(username: string, password: string) {
-  const actor = await signIn(username, password);
+  const actor = createActor(createSessionMachine(signInPorts()), {
+    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID },
+  });
+  actor.start();
+  await waitFor(actor, (s) => s.matches('signedOut'));
+  actor.send({ type: 'credentials.submit', username, password: secret(password) });
   const snapshot = await waitFor(
     actor,
     (s) => s.matches({ signedIn: 'rememberDevice' }) || s.matches({ signedIn: 'active' }),
@@ -171,17 +178,17 @@ describe('sign-up against the emulator', () => {
     const session = output?.session;
     if (session == null) throw new Error('no Session from ConfirmSignUp');
     const signInActor = createActor(createSignInMachine(signInPorts()), {
-      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false },
+      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID },
     });
     signInActor.start();
     await waitFor(signInActor, (s) => s.matches('credentials'));
     signInActor.send({ type: 'signUp.session', username, session });
-    await waitFor(signInActor, (s) => s.matches('signedIn'));
+    await waitFor(signInActor, (s) => s.status === 'done');
     expect(signInActor.getSnapshot().context.claims?.username).toBe(username);
     expect(JSON.stringify(signInActor.getSnapshot())).not.toContain(session.reveal());
     // The Session is single use: a second sign-in with it is refused and lands on the credentials form.
     const replay = createActor(createSignInMachine(signInPorts()), {
-      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false },
+      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID },
     });
     replay.start();
     await waitFor(replay, (s) => s.matches('credentials'));

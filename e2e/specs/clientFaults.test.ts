@@ -1,11 +1,13 @@
 // Faults at the client (each injected by a wrapping fetch) and brute-force limits: the machine with the real HTTP adapter against the emulator.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
+import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import { createSignInMachine } from '../../machines/createSignInMachine.ts';
-import type { SignInPorts, TokenStore } from '../../machines/ports.ts';
+import type { SessionPorts, TokenStore } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
+import { sessionStatus } from '../../machines/session.machine.ts';
+import type { SessionInput } from '../../machines/session.types.ts';
 import type { SignInMachine } from '../../machines/signIn.machine.ts';
-import type { SignInInput } from '../../machines/types.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createMemoryTokenStore } from '../../src/adapters/tokenStore.ts';
 import { createFastSrp } from '../../src/adapters/srpFast.ts';
@@ -83,29 +85,32 @@ const cognitoError = (status: number, type: string, message: string) => () =>
 
 interface FlowOptions {
   readonly fetch?: typeof fetch;
-  readonly input?: Partial<SignInInput>;
+  readonly input?: Partial<SessionInput>;
   readonly tokens?: TokenStore;
   readonly now?: () => Date;
   readonly attempts?: number;
 }
 
-function flow(options: FlowOptions = {}) {
-  const ports: SignInPorts = {
+function flowPorts(options: FlowOptions): SessionPorts {
+  return {
     cognito: createCognitoHttp({ endpoint: emulator.url, ...(options.fetch ? { fetch: options.fetch } : {}) }),
     srp: createFastSrp(),
     tokens: options.tokens ?? createMemoryTokenStore(),
     retry: { attempts: options.attempts ?? 3, baseDelayMs: 0, maxDelayMs: 0 },
     now: options.now ?? (() => new Date(emulator.clock.now())),
   };
-  const actor = createActor(createSignInMachine(ports), {
-    input: {
-      userPoolId: DEMO_POOL_ID,
-      clientId: DEMO_CLIENT_ID,
-      restoreSession: false,
-      deviceTracking: false,
-      ...options.input,
-    },
-  });
+}
+
+const flowInput = (options: FlowOptions) => ({
+  userPoolId: DEMO_POOL_ID,
+  clientId: DEMO_CLIENT_ID,
+  deviceTracking: false,
+  ...options.input,
+});
+
+/** The sign-in machine alone: it ends at `done` with the tokens. */
+function flow(options: FlowOptions = {}) {
+  const actor = createActor(createSignInMachine(flowPorts(options)), { input: flowInput(options) });
   actor.start();
   const start = emulator.requests.length;
   return {
@@ -118,15 +123,41 @@ function flow(options: FlowOptions = {}) {
   };
 }
 
+/** The session machine (restore, refresh, sign-out) around the sign-in; a submit goes to its sign-in child. */
+function sessionFlow(options: FlowOptions = {}) {
+  const actor = createActor(createSessionMachine(flowPorts(options)), { input: flowInput(options) });
+  actor.start();
+  const start = emulator.requests.length;
+  return {
+    actor,
+    received: () => emulator.requests.slice(start).map((entry) => entry.target.replace(TARGET, '')),
+    submit: (username: string, password = DEMO_PASSWORD) => {
+      actor.send({ type: 'credentials.submit', username, password: secret(password) });
+    },
+    /** The sign-in child (present while signed out). */
+    signIn: () => {
+      const child = actor.getSnapshot().children.signIn;
+      if (child === undefined) throw new Error('no sign-in child');
+      return child;
+    },
+  };
+}
+
+/** A session signed in through its sign-in child. */
+async function sessionSignedIn(options: FlowOptions = {}) {
+  const f = sessionFlow(options);
+  await waitFor(f.actor, (s) => s.matches('signedOut'));
+  f.submit(fresh('srp-user'));
+  await waitFor(f.actor, (s) => s.matches({ signedIn: 'active' }));
+  return f;
+}
+
 type Snapshot = SnapshotFrom<SignInMachine>;
 
-/** The machine has settled: it waits for the user, is signed in, or has ended; never a `busy` spinner. */
+/** The machine has settled: it waits for the user, or has ended with the tokens; never a `busy` spinner. */
 const settled = (snapshot: Snapshot): boolean =>
   !snapshot.hasTag('busy') &&
-  (snapshot.hasTag('input') ||
-    snapshot.matches({ signedIn: 'active' }) ||
-    snapshot.matches('signedOut') ||
-    snapshot.matches('sessionExpired'));
+  (snapshot.hasTag('input') || snapshot.status === 'done' || snapshot.matches('sessionExpired'));
 
 function checked(): void {
   figures.transitionsChecked += 1;
@@ -150,7 +181,7 @@ describe('network drop', () => {
     down = false;
     f.submit(username);
     const done = await waitFor(f.actor, settled);
-    expect(done.matches({ signedIn: 'active' })).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(done.context.error).toBeNull();
   });
 });
@@ -181,7 +212,7 @@ describe('timeout', () => {
     checked();
     hang = false;
     f.actor.send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
-    expect((await waitFor(f.actor, settled)).matches({ signedIn: 'active' })).toBe(true);
+    expect((await waitFor(f.actor, settled)).matches('done')).toBe(true);
   });
 });
 
@@ -194,7 +225,7 @@ describe('server faults', () => {
     });
     f.submit(fresh('srp-user'));
     const done = await waitFor(f.actor, settled);
-    expect(done.matches({ signedIn: 'active' })).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(f.received()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
     checked();
   });
@@ -219,7 +250,7 @@ describe('server faults', () => {
     checked();
     broken = false;
     f.actor.send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
-    expect((await waitFor(f.actor, settled)).matches({ signedIn: 'active' })).toBe(true);
+    expect((await waitFor(f.actor, settled)).matches('done')).toBe(true);
   });
 
   it('TooManyRequestsException on every try surfaces in the step after the bounded retries; once throttling stops, the same Session signs in', async () => {
@@ -245,7 +276,7 @@ describe('server faults', () => {
     checked();
     throttled = false;
     f.actor.send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
-    expect((await waitFor(f.actor, settled)).matches({ signedIn: 'active' })).toBe(true);
+    expect((await waitFor(f.actor, settled)).matches('done')).toBe(true);
   });
 });
 
@@ -298,9 +329,7 @@ describe('late and repeated events', () => {
   });
 
   it('a double tokens.refresh sends one REFRESH_TOKEN_AUTH', async () => {
-    const f = flow();
-    f.submit(fresh('srp-user'));
-    await waitFor(f.actor, settled);
+    const f = await sessionSignedIn({ input: { refresh: 'legacy' } });
     const before = f.received().length;
     f.actor.send({ type: 'tokens.refresh' });
     f.actor.send({ type: 'tokens.refresh' });
@@ -319,7 +348,7 @@ describe('late and repeated events', () => {
     expect(f.actor.getSnapshot().hasTag('busy')).toBe(true);
     f.actor.send({ type: 'code.submit', code: secret(code) });
     f.actor.send({ type: 'credentials.submit', username, password: secret(DEMO_PASSWORD) });
-    expect((await waitFor(f.actor, settled)).matches({ signedIn: 'active' })).toBe(true);
+    expect((await waitFor(f.actor, settled)).matches('done')).toBe(true);
     expect(f.received()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
     checked();
   });
@@ -329,34 +358,36 @@ describe('tab closed mid-step', () => {
   it('a new tab after closing one mid-MFA starts cleanly on the credentials form (nothing half-done is restored) and signs in', async () => {
     const tokens = createMemoryTokenStore();
     const username = fresh('sms-user');
-    const first = flow({ tokens, input: { restoreSession: true } });
-    await waitFor(first.actor, settled);
+    const first = sessionFlow({ tokens });
+    await waitFor(first.actor, (s) => !s.hasTag('busy'));
     first.submit(username);
-    await waitFor(first.actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
-    first.actor.send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
+    await waitFor(first.signIn(), (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
+    first.signIn().send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
     // Closing the tab while the code is in flight: the actor (and its pending call) is gone.
     first.actor.stop();
-    const second = flow({ tokens, input: { restoreSession: true } });
-    const start = await waitFor(second.actor, settled);
-    expect(start.matches('credentials')).toBe(true);
-    expect(start.context.session).toBeNull();
+    const second = sessionFlow({ tokens });
+    const start = await waitFor(second.actor, (s) => !s.hasTag('busy'));
+    expect(start.matches('signedOut')).toBe(true);
+    expect(second.signIn().getSnapshot().matches('credentials')).toBe(true);
+    expect(second.signIn().getSnapshot().context.session).toBeNull();
     checked();
     second.submit(username);
-    await waitFor(second.actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
-    second.actor.send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
-    expect((await waitFor(second.actor, settled)).matches({ signedIn: 'active' })).toBe(true);
+    await waitFor(second.signIn(), (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
+    second.signIn().send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
+    const signedIn = await waitFor(second.actor, (s) => !s.hasTag('busy') && !s.matches('signedOut'));
+    expect(signedIn.matches({ signedIn: 'active' })).toBe(true);
   });
 
   it('a new tab after closing a signed-in one resumes signed in from the token store', async () => {
     const tokens = createMemoryTokenStore();
-    const first = flow({ tokens, input: { restoreSession: true } });
+    const first = sessionFlow({ tokens });
     const username = fresh('srp-user');
-    await waitFor(first.actor, settled);
+    await waitFor(first.actor, (s) => !s.hasTag('busy'));
     first.submit(username);
     await waitFor(first.actor, (s) => s.matches({ signedIn: 'active' }));
     first.actor.stop();
-    const second = flow({ tokens, input: { restoreSession: true } });
-    const resumed = await waitFor(second.actor, settled);
+    const second = sessionFlow({ tokens });
+    const resumed = await waitFor(second.actor, (s) => !s.hasTag('busy'));
     expect(resumed.matches({ signedIn: 'active' })).toBe(true);
     expect(resumed.context.claims?.username).toBe(username);
     checked();
@@ -373,7 +404,7 @@ describe('clock skew in the SRP TIMESTAMP', () => {
       const f = flow({ now: () => new Date(emulator.clock.now() + skew) });
       f.submit(fresh('srp-user'));
       const done = await waitFor(f.actor, settled);
-      expect(done.matches({ signedIn: 'active' })).toBe(true);
+      expect(done.matches('done')).toBe(true);
       checked();
     },
   );
@@ -382,9 +413,8 @@ describe('clock skew in the SRP TIMESTAMP', () => {
 describe('token refresh failing', () => {
   it('a revoked refresh token signs the user out with NotAuthorizedException as the reason', async () => {
     const tokens = createMemoryTokenStore();
-    const f = flow({ tokens });
-    f.submit(fresh('srp-user'));
-    const signedIn = await waitFor(f.actor, settled);
+    const f = await sessionSignedIn({ tokens });
+    const signedIn = f.actor.getSnapshot();
     const refreshToken = signedIn.context.tokens?.refreshToken?.reveal();
     if (refreshToken === undefined) throw new Error('no refresh token');
     const revoked = await fetch(`${emulator.url}/`, {
@@ -394,7 +424,7 @@ describe('token refresh failing', () => {
     });
     expect(revoked.status).toBe(200);
     f.actor.send({ type: 'tokens.refresh' });
-    const out = await waitFor(f.actor, settled);
+    const out = await waitFor(f.actor, (s) => !s.matches({ signedIn: 'refreshing' }));
     expect(out.matches('signedOut')).toBe(true);
     expect(out.context.error?.code).toBe('NotAuthorizedException');
     expect(out.context.tokens).toBeNull();
@@ -404,15 +434,15 @@ describe('token refresh failing', () => {
 
   it('a refresh that fails on the network keeps the user signed in with a retryable NetworkError', async () => {
     let down = false;
-    const f = flow({
+    const f = await sessionSignedIn({
       fetch: faultyFetch(() => (down ? () => Promise.reject(new TypeError('fetch failed')) : undefined)),
     });
-    f.submit(fresh('srp-user'));
-    await waitFor(f.actor, settled);
     down = true;
     f.actor.send({ type: 'tokens.refresh' });
-    const kept = await waitFor(f.actor, settled);
-    expect(kept.matches({ signedIn: 'active' })).toBe(true);
+    const kept = await waitFor(f.actor, (s) => !s.matches({ signedIn: 'refreshing' }));
+    // Still signed in: the tokens work until they expire, and the refresh is retried (useAuth says `offline`).
+    expect(kept.matches('signedIn')).toBe(true);
+    expect(sessionStatus(kept)).toBe('offline');
     expect(kept.context.error).toMatchObject({ code: 'NetworkError', retryable: true });
     expect(kept.context.tokens).not.toBeNull();
     checked();
@@ -445,7 +475,7 @@ describe('brute force', () => {
     f.submit(username);
     await waitFor(f.actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
     f.actor.send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
-    expect((await waitFor(f.actor, settled)).matches({ signedIn: 'active' })).toBe(true);
+    expect((await waitFor(f.actor, settled)).matches('done')).toBe(true);
   });
 
   it('after five wrong passwords the right one is refused too ("Password attempts exceeded"), shown on the credentials form', async () => {

@@ -6,7 +6,7 @@ import { createActor, waitFor } from 'xstate';
 import {
   createCognitoHttp,
   createFastSrp,
-  createSignInMachine,
+  createSessionMachine,
   createWebStorageDeviceStore,
   createWebStorageTokenStore,
   secret,
@@ -56,8 +56,9 @@ function identityJsPool(storage: Storage) {
   };
 }
 
+/** Our session (it owns the token store) over the same storage. */
 function ourSignIn(storage: Storage) {
-  const machine = createSignInMachine({
+  const machine = createSessionMachine({
     cognito: createCognitoHttp({ endpoint: emulator.url }),
     srp: createFastSrp(),
     tokens: createWebStorageTokenStore(storage),
@@ -96,7 +97,7 @@ describe('web-storage stores under identity-js / Amplify v6 keys', () => {
   it('leaves a session CognitoUserPool.getCurrentUser() picks up after our sign-in', async () => {
     const storage = new MemoryStorage();
     const actor = ourSignIn(storage);
-    await waitFor(actor, (snapshot) => snapshot.hasTag('input'));
+    await waitFor(actor, (snapshot) => snapshot.children.signIn?.getSnapshot().hasTag('input') === true);
     actor.send({ type: 'credentials.submit', username: 'srp-user', password: secret(DEMO_PASSWORD) });
     const done = await waitFor(actor, (snapshot) => snapshot.matches('signedIn') && !snapshot.hasTag('busy'));
     expect(done.context.error).toBeNull();

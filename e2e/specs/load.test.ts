@@ -96,7 +96,6 @@ async function signIn(
       input: {
         userPoolId: DEMO_POOL_ID,
         clientId: DEMO_CLIENT_ID,
-        restoreSession: false,
         deviceTracking: false,
         ...path.input,
       },
@@ -115,12 +114,12 @@ async function signIn(
           actor.send(event);
         });
       }
-      return snapshot.matches({ signedIn: 'active' }) || snapshot.context.error !== null;
+      return snapshot.status === 'done' || snapshot.context.error !== null;
     },
     { timeout: 120_000 },
   );
   actor.stop();
-  if (!done.matches({ signedIn: 'active' }) || done.context.tokens === null) {
+  if (done.status !== 'done' || done.context.tokens === null) {
     throw new Error(
       `${username} (${path.name}) ended in ${JSON.stringify(done.value)} with ${JSON.stringify(done.context.error)}`,
     );

@@ -1,7 +1,8 @@
-// Model-based e2e: @xstate/graph walks the sign-in machine's shortest paths; each is replayed through the widget.
-// Cognito's answers in the walk are canned; in the browser they come from the emulator, so the path picks the user.
-// Three walks: the password flows (USER_SRP_AUTH), passwordless USER_AUTH with SMS_OTP (the only way to SMS_OTP),
-// and choice-based USER_AUTH (SELECT_CHALLENGE → WEB_AUTHN, a passkey on the kit's virtual authenticator).
+// Model-based e2e: @xstate/graph walks the sign-in and session machines' shortest paths; each is replayed through the
+// widget. Cognito's answers in the walk are canned; in the browser they come from the emulator, so the path picks the
+// user. Sign-in walks: the password flows (USER_SRP_AUTH), passwordless USER_AUTH with SMS_OTP (the only way to
+// SMS_OTP), and choice-based USER_AUTH (SELECT_CHALLENGE → WEB_AUTHN, a passkey on the kit's virtual authenticator).
+// The session walk takes the sign-in as one step (its output) and goes on to the device question, refresh, sign-out.
 // On the way every view is checked twice over: axe finds no violations (on the first walk that shows it), and no
 // password, Session, token, code or answer is in the page's console, storage, cookies, DOM, inputs or URLs.
 import { readdir, readFile } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { getShortestPaths } from '@xstate/graph';
 import type { StatePath, TraversalOptions } from '@xstate/graph';
 import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type StateValue } from 'xstate';
 import type { SignInInput } from '../../machines/index.ts';
-import { secret, signInMachine } from '../../machines/index.ts';
+import { secret, sessionMachine, signInMachine } from '../../machines/index.ts';
 import { expectNoViolations } from './axe.ts';
 import { expect, test as base, type DemoPath, type FreshUser } from './fixtures.ts';
 import { passkeyFixtures, type VirtualCredential, type WidgetStep } from '../kit/index.ts';
@@ -110,16 +111,34 @@ function isChoice(snapshot: AnyMachineSnapshot): boolean {
   );
 }
 
+/** The device a snapshot's context holds, if any. */
+function heldDevice(snapshot: AnyMachineSnapshot): unknown {
+  const context: unknown = snapshot.context;
+  return typeof context === 'object' && context !== null && 'device' in context ? context.device : null;
+}
+
+/** The sign-in as the session machine receives it: its child's output; a device seen before needs no confirming. */
+const signInOutput = (held: unknown) => ({
+  username: 'u',
+  loginName: 'u',
+  tokens,
+  claims,
+  device: held,
+  newDevice: held === null ? { deviceKey: device.deviceKey, deviceGroupKey: device.deviceGroupKey } : null,
+});
+
 /** The events a user or Cognito can cause in `snapshot`; actor answers are addressed to the running child. */
 function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
   const children: unknown = snapshot.children;
-  const child = typeof children === 'object' && children !== null ? Object.keys(children)[0] : undefined;
+  // The session's tab listener runs throughout; answers go to the call (or sign-in) the state runs.
+  const child =
+    typeof children === 'object' && children !== null ? Object.keys(children).find((id) => id !== 'tabs') : undefined;
   const done = (output: unknown): WalkEvent[] =>
     child === undefined ? [] : [{ type: `xstate.done.actor.${child}`, output }];
   const error = (thrown: unknown): WalkEvent[] =>
     child === undefined ? [] : [{ type: `xstate.error.actor.${child}`, error: thrown }];
   const m = (value: StateValue): boolean => snapshot.matches(value);
-  if (m({ restoring: 'loading' })) return done(null);
+  if (snapshot.machine === sessionMachine) return sessionEvents(snapshot, m, done);
   if (m('credentials')) return [{ type: 'credentials.submit', username: 'u', password: secret('p') }];
   if (isChoice(snapshot)) {
     // Choice-based sign-in walks only to its own states; what follows the sign-in the other walks cover.
@@ -129,7 +148,6 @@ function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
     if (m({ WEB_AUTHN: 'authenticating' })) return [...done(secret('{"id":"c"}')), ...error(dialogClosed)];
     if (m({ WEB_AUTHN: 'awaitingRetry' })) return [{ type: 'webAuthn.retry' }];
     if (m({ WEB_AUTHN: 'responding' })) return done(signedIn(true));
-    if (m({ signedIn: 'confirmingDevice' })) return done({ device, userConfirmationNecessary: true });
     return [];
   }
   if (m('initiatingAuth') && isPasswordless(snapshot)) {
@@ -137,7 +155,12 @@ function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
       challenge('SMS_OTP', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: '+*******0100' }),
     );
   }
-  if (m('initiatingAuth')) return done({ ...challenge('PASSWORD_VERIFIER', { USER_ID_FOR_SRP: 'u' }), srp: ephemeral });
+  // This browser may hold a device from an earlier sign-in (the replay remembers one first).
+  if (m('initiatingAuth'))
+    return [
+      ...done({ ...challenge('PASSWORD_VERIFIER', { USER_ID_FOR_SRP: 'u' }), srp: ephemeral }),
+      ...done({ ...challenge('PASSWORD_VERIFIER', { USER_ID_FOR_SRP: 'u' }), srp: ephemeral, device }),
+    ];
   if (m('PASSWORD_VERIFIER'))
     return hasDevice(snapshot) ? done(challenge('DEVICE_SRP_AUTH')) : AFTER_PASSWORD.flatMap(done);
   if (m('DEVICE_SRP_AUTH')) return done({ ...challenge('DEVICE_PASSWORD_VERIFIER'), srp: ephemeral });
@@ -160,6 +183,19 @@ function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
   if (m({ CUSTOM_CHALLENGE: 'awaitingInput' })) return [{ type: 'customChallenge.submit', answer: secret('42') }];
   if (m({ NEW_PASSWORD_REQUIRED: 'responding' }) || m({ CUSTOM_CHALLENGE: 'responding' })) return done(signedIn(true));
   if (m('sessionExpired')) return [{ type: 'signIn.restart' }];
+  return [];
+}
+
+/** The session around the sign-in: a sign-in (the child's output), then what the signed-in user and Cognito do. */
+function sessionEvents(
+  snapshot: AnyMachineSnapshot,
+  m: (value: StateValue) => boolean,
+  done: (output: unknown) => WalkEvent[],
+): WalkEvent[] {
+  // The demo's in-memory token store holds nothing at page load.
+  if (m('restoring')) return done(null);
+  // A device this browser already confirmed gets no NewDeviceMetadata.
+  if (m('signedOut')) return done(signInOutput(heldDevice(snapshot)));
   if (m({ signedIn: 'confirmingDevice' })) return done({ device, userConfirmationNecessary: true });
   if (m({ signedIn: 'rememberDevice' }))
     return [
@@ -174,42 +210,49 @@ function nextEvents(snapshot: AnyMachineSnapshot): WalkEvent[] {
       { type: 'tokens.refresh' },
       { type: 'device.forget' },
     ];
-  if (m({ signedIn: 'refreshing' })) return done({ tokens, claims });
+  if (m({ signedIn: 'refreshing' })) {
+    const refreshed = { refreshCall: 'rotation', username: 'u', tokens, claims, clockDrift: 0 };
+    return done({ kind: 'refreshed', ...refreshed, device: heldDevice(snapshot) });
+  }
   if (m({ signedIn: 'forgettingDevice' }) || m('signingOut')) return done(null);
-  if (m('signedOut')) return [{ type: 'signIn.restart' }];
   return [];
 }
 
-// An upcast, so the walk may send the actor done/error events the machine's own event union leaves out.
+// Upcasts, so the walk may send the actors done/error events the machines' own event unions leave out.
 const machine: AnyStateMachine = signInMachine;
+const session: AnyStateMachine = sessionMachine;
 // Typed for the events the walk really sends (the library types them from the machine, here `any`).
 const walk: (
   logic: AnyStateMachine,
   options: TraversalOptions<AnyMachineSnapshot, WalkEvent, unknown>,
 ) => StatePath<AnyMachineSnapshot, WalkEvent>[] = getShortestPaths;
 const demoInput: SignInInput = { userPoolId: 'us-east-1_DemoPool1', clientId: 'demoappclient0000000000001' };
+const serializeState = (snapshot: AnyMachineSnapshot) =>
+  `${JSON.stringify(snapshot.value)}${hasDevice(snapshot) ? ' with device' : ''}`;
 const paths = [
-  demoInput,
-  { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' } satisfies SignInInput,
-  { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: null } satisfies SignInInput,
-].flatMap((input) =>
-  walk(machine, {
-    input,
-    events: nextEvents,
-    serializeState: (snapshot) => `${JSON.stringify(snapshot.value)}${hasDevice(snapshot) ? ' with device' : ''}`,
-  }),
-);
+  ...[
+    demoInput,
+    { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' } satisfies SignInInput,
+    { ...demoInput, authFlow: 'USER_AUTH', preferredChallenge: null } satisfies SignInInput,
+  ].flatMap((input) => walk(machine, { input, events: nextEvents, serializeState })),
+  ...walk(session, { input: demoInput, events: nextEvents, serializeState }),
+];
 
-/** Leaf state ids of the machine, e.g. `signIn.SMS_MFA.awaitingInput`. */
+/** Leaf state ids of a machine, e.g. `signIn.SMS_MFA.awaitingInput`, `session.signedIn.active`. */
 function leafIds(node: AnyStateNode): string[] {
   const children = Object.values(node.states);
   return children.length === 0 ? [node.id] : children.flatMap(leafIds);
 }
 
 function activeLeaf(snapshot: AnyMachineSnapshot): string {
-  const leaves = new Set(leafIds(machine.root));
+  const leaves = new Set(leafIds(snapshot.machine.root));
   const ids = snapshot._nodes.map((node) => node.id).filter((id) => leaves.has(id));
   return ids.join(',');
+}
+
+/** The state node of either machine, by id. */
+function stateNode(id: string): AnyStateNode {
+  return (id.startsWith('session.') ? session : machine).getStateNodeById(id);
 }
 
 /**
@@ -217,9 +260,6 @@ function activeLeaf(snapshot: AnyMachineSnapshot): string {
  * way to reach it in `drive`. Eventless states (`always`) are passed through, never rested in.
  */
 const VIEW: Record<string, WidgetStep | 'passing'> = {
-  'signIn.restoring.deciding': 'passing',
-  // Every page load passes through here: the demo's in-memory token store has nothing to restore.
-  'signIn.restoring.loading': 'passing',
   'signIn.credentials': 'credentials',
   'signIn.initiatingAuth': 'passing',
   'signIn.nextStep': 'passing',
@@ -254,25 +294,31 @@ const VIEW: Record<string, WidgetStep | 'passing'> = {
   'signIn.DEVICE_SRP_AUTH.responding': 'passing',
   'signIn.DEVICE_PASSWORD_VERIFIER.responding': 'passing',
   'signIn.sessionExpired': 'sessionExpired',
-  'signIn.signedIn.confirmingDevice': 'passing',
-  'signIn.signedIn.rememberDevice': 'rememberDevice',
-  'signIn.signedIn.updatingDeviceStatus': 'passing',
-  'signIn.signedIn.active': 'signedIn',
+  // The tokens: the session takes them (its walk below shows what the widget does next).
+  'signIn.done': 'passing',
+  // Every page load passes through here: the demo's in-memory token store has nothing to restore.
+  'session.restoring': 'passing',
+  // Signed out, the sign-in child shows its credentials form.
+  'session.signedOut': 'credentials',
+  'session.signedIn.confirmingDevice': 'passing',
+  'session.signedIn.rememberDevice': 'rememberDevice',
+  'session.signedIn.updatingDeviceStatus': 'passing',
+  'session.signedIn.active': 'signedIn',
   // Refreshing runs in the background while the signed-in view stays (reached by moving the browser's clock).
-  'signIn.signedIn.refreshing': 'passing',
+  'session.signedIn.refreshing': 'passing',
   // "Forget this device" on the signed-in view.
-  'signIn.signedIn.forgettingDevice': 'passing',
-  'signIn.signingOut.revokingToken': 'passing',
-  'signIn.signingOut.signingOutGlobally': 'passing',
-  'signIn.signedOut': 'credentials',
+  'session.signedIn.forgettingDevice': 'passing',
+  'session.signingOut.revokingToken': 'passing',
+  'session.signingOut.signingOutGlobally': 'passing',
 };
 
-// With `handOff` the sign-in ends in `done` and the session machine shows the signed-in view. The widget's provider
-// does not run that mode yet (issue 18); signInFlow.test.ts and session.test.ts walk it in Node.
-const NOT_IN_WIDGET: ReadonlySet<string> = new Set(['signIn.done']);
+// Another tab's sign-in or sign-out (sessionTabs.spec.ts) and a refresh while Cognito is unreachable
+// (sessionClock.spec.ts): one page of the widget cannot cause them; e2e/specs/session.test.ts walks them in Node.
+const NOT_IN_WIDGET: ReadonlySet<string> = new Set(['session.signedIn.syncing', 'session.signedIn.offline']);
 
-test('every state of the sign-in machine has a way to be shown in the widget', () => {
-  expect(leafIds(machine.root).filter((id) => !(id in VIEW) && !NOT_IN_WIDGET.has(id))).toEqual([]);
+test('every state of the sign-in and session machines has a way to be shown in the widget', () => {
+  const leaves = [...leafIds(machine.root), ...leafIds(session.root)];
+  expect(leaves.filter((id) => !(id in VIEW) && !NOT_IN_WIDGET.has(id))).toEqual([]);
 });
 
 test('every challenge of the sign-in machine has a user story spec of its own', async () => {
@@ -327,6 +373,12 @@ const DEMO_FLOW: Partial<Record<DemoPath, string>> = {
   passkey: 'choice',
 };
 
+/** The answer to this InitiateAuth carries a device: this browser remembered one at an earlier sign-in. */
+function bringsDevice(step: Step | undefined): boolean {
+  const answer = output(step);
+  return typeof answer === 'object' && answer !== null && 'device' in answer && answer.device != null;
+}
+
 function errorType(step: Step | undefined): string | undefined {
   const thrown = step?.event.error;
   if (thrown instanceof DOMException) return thrown.name;
@@ -351,7 +403,7 @@ function untilResting(path: StatePath<AnyMachineSnapshot, WalkEvent>): Step[] {
   while (!resting(state) && steps.length < 40) {
     const event = nextEvents(state)[0];
     if (event === undefined) break;
-    [state] = transition(machine, state, event);
+    [state] = transition(state.machine, state, event);
     steps.push({ event, state });
   }
   return steps;
@@ -392,7 +444,17 @@ function viewKey(kind: DemoPath, view: WidgetStep, step: Step): string {
   return [view, ...form, errorType(step) ?? 'no error'].join(', ');
 }
 
+/** Cognito's last answer had NewDeviceMetadata: the session asks "Remember this device?" before the signed-in view. */
+function withNewDevice(step: Step): boolean {
+  const answer = output(step);
+  if (typeof answer !== 'object' || answer === null || !('step' in answer)) return false;
+  const { step: authStep } = answer;
+  return typeof authStep === 'object' && authStep !== null && 'newDevice' in authStep && authStep.newDevice != null;
+}
+
 function restingView(step: Step): WidgetStep | undefined {
+  // The sign-in ended: the widget shows what its session does with the tokens.
+  if (activeLeaf(step.state) === 'signIn.done') return withNewDevice(step) ? 'rememberDevice' : 'signedIn';
   const view = VIEW[activeLeaf(step.state)];
   return typeof view === 'string' && view !== 'passing' ? view : undefined;
 }
@@ -419,7 +481,7 @@ for (const path of driven) {
 
 test('the walk reaches every state the widget can drive', () => {
   const reached = new Set(driven.flatMap((path) => [...leavesOf(path.steps)]));
-  const eventless = (id: string) => (machine.getStateNodeById(id).always ?? []).length > 0;
+  const eventless = (id: string) => (stateNode(id).always ?? []).length > 0;
   const missing = Object.entries(VIEW)
     .filter(([id]) => !reached.has(id) && !eventless(id))
     .map(([id]) => id);
@@ -498,6 +560,15 @@ for (const path of driven) {
       await test.step(label, async () => {
         switch (event.type) {
           case 'credentials.submit':
+            if (bringsDevice(next)) {
+              // The walk takes a remembered device as given: sign in once, remember this device, sign out.
+              await signInPage.submitCredentials(user.username, user.password);
+              await signInPage.expectStep('rememberDevice');
+              await signInPage.rememberDevice(true);
+              await signInPage.expectStep('signedIn');
+              await signInPage.signOut();
+              await signInPage.expectStep('credentials');
+            }
             await (kind === 'passwordless'
               ? signInPage.requestSmsCode(user.username)
               : kind === 'passkey'
@@ -573,8 +644,12 @@ for (const path of driven) {
             await expect(page.getByText(signInPage.messages.thisDeviceForgotten)).toBeVisible();
             break;
           case 'signIn.restart':
-            // From sessionExpired the user presses "Start again"; after sign-out the form restarts by itself.
-            if (before?.matches('sessionExpired') === true) await signInPage.startAgain();
+            // From sessionExpired the user presses "Start again".
+            await signInPage.startAgain();
+            break;
+          case 'xstate.done.actor.signIn':
+            // The session walk's sign-in, as the password user of the demo pool makes it.
+            await signInPage.submitCredentials(user.username, user.password);
             break;
           default:
             // Cognito's (or the emulator's) answers: the view below is the step the machine rests in.

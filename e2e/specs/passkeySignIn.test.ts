@@ -62,7 +62,6 @@ function run(username: string, webAuthn?: WebAuthnPort) {
       clientId: CLIENT,
       authFlow: 'USER_AUTH',
       preferredChallenge: null,
-      restoreSession: false,
       deviceTracking: false,
     },
   });
@@ -82,7 +81,7 @@ async function atSelectChallenge(flow: Flow) {
   return snapshot.context.availableChallenges;
 }
 
-const signedIn = (flow: Flow) => waitFor(flow.actor, (s) => s.matches('signedIn'));
+const signedIn = (flow: Flow) => waitFor(flow.actor, (s) => s.status === 'done');
 
 function select(flow: Flow, challenge: PreferredChallenge, password?: string) {
   flow.actor.send({

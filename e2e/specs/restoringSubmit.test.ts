@@ -1,10 +1,10 @@
-// A user who submits while the stored session is still being restored: the submit is kept, never silently dropped.
+// A user who submits while the session reads its store: the submit is kept, never silently dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
-import { createSignInMachine } from '../../machines/createSignInMachine.ts';
+import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import type { TokenStore } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
-import type { SignInMachine } from '../../machines/signIn.machine.ts';
+import type { SessionMachine } from '../../machines/session.machine.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createFastSrp } from '../../src/adapters/srpFast.ts';
 import { createMemoryTokenStore } from '../../src/adapters/tokenStore.ts';
@@ -31,27 +31,36 @@ function start(tokens: TokenStore) {
     retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
     now: () => new Date(emulator.clock.now()),
   };
-  const actor = createActor(createSignInMachine(ports), {
-    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: true, deviceTracking: false },
+  const actor = createActor(createSessionMachine(ports), {
+    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, deviceTracking: false },
   });
   const from = emulator.requests.length;
   actor.start();
   return { actor, received: () => emulator.requests.slice(from).map((entry) => entry.target.replace(TARGET, '')) };
 }
 
-const settled = (snapshot: SnapshotFrom<SignInMachine>): boolean =>
-  !snapshot.hasTag('busy') && (snapshot.hasTag('input') || snapshot.matches({ signedIn: 'active' }));
+/** Signed in, or signed out with the sign-in child waiting for input. */
+const settled = (snapshot: SnapshotFrom<SessionMachine>): boolean => {
+  if (snapshot.matches({ signedIn: 'active' })) return true;
+  const child = snapshot.children.signIn?.getSnapshot();
+  return child !== undefined && !child.hasTag('busy') && child.hasTag('input');
+};
+
+/** The sign-in child's context (the last one started). */
+const signInContext = (snapshot: SnapshotFrom<SessionMachine>) => snapshot.children.signIn?.getSnapshot().context;
 
 describe('credentials.submit while the stored session is restoring', () => {
   it('with nothing stored, the early submit is sent once the store answers and the user signs in', async () => {
     const { actor, received } = start(createMemoryTokenStore());
-    expect(actor.getSnapshot().matches({ restoring: 'loading' })).toBe(true);
+    expect(actor.getSnapshot().matches('restoring')).toBe(true);
     actor.send({ type: 'credentials.submit', username: 'srp-user', password: secret(DEMO_PASSWORD) });
 
     const done = await waitFor(actor, settled);
     expect(done.matches({ signedIn: 'active' })).toBe(true);
     expect(done.context.claims?.username).toBe('srp-user');
-    expect(done.context.password).toBeNull();
+    expect(done.context.pendingSubmit).toBeNull();
+    // The sign-in child ended with the tokens: no context holds the password any more.
+    expect(done.children.signIn).toBeUndefined();
     expect(received()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
     actor.stop();
   });
@@ -85,7 +94,7 @@ describe('credentials.submit while the stored session is restoring', () => {
     const done = await waitFor(actor, settled);
     expect(done.matches({ signedIn: 'active' })).toBe(true);
     expect(done.context.claims?.username).toBe('srp-user');
-    expect(done.context.password).toBeNull();
+    expect(done.context.pendingSubmit).toBeNull();
     expect(JSON.stringify(done)).not.toContain(typed);
     expect(received()).toEqual([]);
     actor.stop();
@@ -95,8 +104,10 @@ describe('credentials.submit while the stored session is restoring', () => {
     const { actor, received } = start(createMemoryTokenStore());
     actor.send({ type: 'credentials.submit', username: '  ', password: secret(DEMO_PASSWORD) });
     const done = await waitFor(actor, settled);
-    expect(done.matches('credentials')).toBe(true);
-    expect(done.context.password).toBeNull();
+    expect(done.matches('signedOut')).toBe(true);
+    expect(done.children.signIn?.getSnapshot().matches('credentials')).toBe(true);
+    expect(done.context.pendingSubmit).toBeNull();
+    expect(signInContext(done)?.password).toBeNull();
     expect(received()).toEqual([]);
     actor.stop();
   });

@@ -1,15 +1,19 @@
-// The sign-in machine with its real adapters (HTTP transport, identity-js SRP) against the emulator over loopback.
+// The sign-in machine with its real adapters (HTTP transport, identity-js SRP) against the emulator over loopback;
+// what follows its tokens (device, refresh, sign-out) through the session machine that invokes it.
 import { createInspector } from '@statelyai/inspect';
 import { nodeSignIn } from '../../examples/node-sign-in.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getShortestPaths } from '@xstate/graph';
 import { createActor, waitFor, type AnyEventObject, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import { createSignInMachine } from '../../machines/createSignInMachine.ts';
-import type { DeviceStore, SignInPorts, WebAuthnPort } from '../../machines/ports.ts';
+import type { DeviceStore, SessionPorts, WebAuthnPort } from '../../machines/ports.ts';
 import { CognitoServiceError } from '../../machines/errors.ts';
 import type { ChallengeName } from '../../machines/protocol.ts';
 import { Secret, secret } from '../../machines/secret.ts';
+import type { SessionMachine } from '../../machines/session.machine.ts';
 import { signInMachine, type SignInMachine } from '../../machines/signIn.machine.ts';
+import type { SessionEvent, SessionInput } from '../../machines/session.types.ts';
 import type { AuthOutcome, SignInContext, SignInEvent, SignInInput, TokenSet } from '../../machines/types.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createMemoryDeviceStore } from '../../src/adapters/deviceStore.ts';
@@ -70,8 +74,8 @@ afterAll(async () => {
 
 type Snapshot = SnapshotFrom<SignInMachine>;
 
-/** `PASSWORD_VERIFIER.responding`, `signedIn.active`, `credentials`. */
-function stateKey(value: Snapshot['value']): string {
+/** `PASSWORD_VERIFIER.responding`, `done`, `credentials` (and the session's `signedIn.active`). */
+function stateKey(value: Snapshot['value'] | SnapshotFrom<SessionMachine>['value']): string {
   if (typeof value === 'string') return value;
   const [[name, child] = ['', '']] = Object.entries(value);
   return child === undefined ? name : `${name}.${stateKey(child as Snapshot['value'])}`;
@@ -83,11 +87,13 @@ type User = Partial<Record<string, (snapshot: Snapshot) => SignInEvent>>;
 interface RunOptions {
   readonly username: string;
   readonly password?: string;
-  readonly input?: Partial<SignInInput>;
+  readonly input?: Partial<SessionInput>;
   readonly devices?: DeviceStore;
   readonly user?: User;
+  /** What the user answers the session's own questions ("Remember this device?"), keyed by session state. */
+  readonly sessionUser?: Partial<Record<string, () => SessionEvent>>;
   readonly fetch?: typeof fetch;
-  readonly ports?: Partial<SignInPorts>;
+  readonly ports?: Partial<SessionPorts>;
   readonly oracle?: boolean;
 }
 
@@ -98,30 +104,91 @@ const serialised: string[] = [];
 function run(options: RunOptions) {
   const inspected: string[] = [];
   const inspector = createInspector({ send: (event) => inspected.push(JSON.stringify(event)) });
-  const ports: SignInPorts = {
-    cognito: createCognitoHttp({ endpoint: emulator.url, ...(options.fetch ? { fetch: options.fetch } : {}) }),
-    // The acceptance paths use identity-js's AuthenticationHelper (the reference); the rest the fast engine.
-    srp: options.oracle === true ? createAuthenticationHelperSrp() : createFastSrp(),
-    devices: options.devices ?? createMemoryDeviceStore(),
-    retry: { attempts: 3, baseDelayMs: 0, maxDelayMs: 0 },
-    now: () => new Date(emulator.clock.now()),
-    ...options.ports,
-  };
+  const ports = flowPorts(options);
   const password = options.password ?? DEMO_PASSWORD;
   secretsSeen.add(password);
   const actor = createActor(createSignInMachine(ports), {
-    input: {
-      userPoolId: DEMO_POOL_ID,
-      clientId: DEMO_CLIENT_ID,
-      restoreSession: false,
-      deviceTracking: false,
-      ...options.input,
-    },
+    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, deviceTracking: false, ...options.input },
     inspect: inspector.inspect,
   });
   const states: string[] = [];
   const requestsBefore = emulator.requests.length;
+  actor.subscribe(answering(options, actor, states));
+  actor.start();
+  return {
+    actor,
+    states,
+    inspected,
+    requests: () => requestsSince(requestsBefore),
+    signIn: () => {
+      actor.send({ type: 'credentials.submit', username: options.username, password: secret(password) });
+    },
+  };
+}
+
+/**
+ * The same through the session machine (what a widget runs): `states` are the session's, `signInStates` its
+ * sign-in child's; the user answers either one's waiting states.
+ */
+function runSession(options: RunOptions) {
+  const ports = flowPorts(options);
+  const password = options.password ?? DEMO_PASSWORD;
+  secretsSeen.add(password);
+  const actor = createActor(createSessionMachine(ports), {
+    input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, deviceTracking: false, ...options.input },
+  });
+  const states: string[] = [];
+  const signInStates: string[] = [];
+  const children = new Set<unknown>();
+  const requestsBefore = emulator.requests.length;
   actor.subscribe((snapshot) => {
+    const key = stateKey(snapshot.value);
+    if (states.at(-1) !== key) states.push(key);
+    const answer = options.sessionUser?.[key];
+    if (answer && snapshot.hasTag('input') && snapshot.context.error === null) {
+      queueMicrotask(() => {
+        actor.send(answer());
+      });
+    }
+    const child = snapshot.children.signIn;
+    if (child !== undefined && !children.has(child)) {
+      children.add(child);
+      child.subscribe(answering(options, child, signInStates));
+    }
+  });
+  actor.start();
+  return {
+    actor,
+    states,
+    signInStates,
+    requests: () => requestsSince(requestsBefore),
+    signIn: () => {
+      actor.send({ type: 'credentials.submit', username: options.username, password: secret(password) });
+    },
+  };
+}
+
+/** A session signed in (or back at credentials with an error). */
+async function sessionSignedIn(flow: ReturnType<typeof runSession>) {
+  await waitFor(flow.actor, (s) => !s.matches('restoring'));
+  flow.signIn();
+  return waitFor(
+    flow.actor,
+    (s) =>
+      s.matches({ signedIn: 'active' }) ||
+      s.matches({ signedIn: 'rememberDevice' }) ||
+      (s.children.signIn?.getSnapshot().matches('credentials') === true &&
+        s.children.signIn.getSnapshot().context.error !== null),
+  );
+}
+
+function requestsSince(before: number): string[] {
+  return emulator.requests.slice(before).map((entry) => entry.target.replace('AWSCognitoIdentityProviderService.', ''));
+}
+
+/** Records a sign-in actor's distinct states, snapshots and secrets; answers its waiting states as the user would. */
+function answering(options: RunOptions, actor: { send(event: SignInEvent): void }, states: string[]) {
+  return (snapshot: Snapshot) => {
     serialised.push(JSON.stringify(snapshot));
     collectSecrets(snapshot);
     const key = stateKey(snapshot.value);
@@ -134,19 +201,18 @@ function run(options: RunOptions) {
         actor.send(event);
       });
     }
-  });
-  actor.start();
+  };
+}
+
+function flowPorts(options: RunOptions): SessionPorts {
   return {
-    actor,
-    states,
-    inspected,
-    requests: () =>
-      emulator.requests
-        .slice(requestsBefore)
-        .map((entry) => entry.target.replace('AWSCognitoIdentityProviderService.', '')),
-    signIn: () => {
-      actor.send({ type: 'credentials.submit', username: options.username, password: secret(password) });
-    },
+    cognito: createCognitoHttp({ endpoint: emulator.url, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    // The acceptance paths use identity-js's AuthenticationHelper (the reference); the rest the fast engine.
+    srp: options.oracle === true ? createAuthenticationHelperSrp() : createFastSrp(),
+    devices: options.devices ?? createMemoryDeviceStore(),
+    retry: { attempts: 3, baseDelayMs: 0, maxDelayMs: 0 },
+    now: () => new Date(emulator.clock.now()),
+    ...options.ports,
   };
 }
 
@@ -174,18 +240,15 @@ const code = (value: string): SignInEvent => ({ type: 'code.submit', code: secre
 
 async function signedIn(flow: ReturnType<typeof run>) {
   flow.signIn();
-  return waitFor(
-    flow.actor,
-    (s) => s.matches({ signedIn: 'active' }) || (s.matches('credentials') && s.context.error !== null),
-  );
+  return waitFor(flow.actor, (s) => s.status === 'done' || (s.matches('credentials') && s.context.error !== null));
 }
 
 describe('sign-in paths against the emulator', () => {
   it('SRP: IA → PASSWORD_VERIFIER → tokens in 2 requests', async () => {
     const flow = run({ oracle: true, username: fresh('srp-user') });
     const done = await signedIn(flow);
-    expect(done.matches({ signedIn: 'active' })).toBe(true);
-    expect(flow.states).toEqual(['credentials', 'initiatingAuth', 'PASSWORD_VERIFIER.responding', 'signedIn.active']);
+    expect(done.matches('done')).toBe(true);
+    expect(flow.states).toEqual(['credentials', 'initiatingAuth', 'PASSWORD_VERIFIER.responding', 'done']);
     expect(flow.requests()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
     expect(done.context.claims?.username).toMatch(/^srp-user-/);
   });
@@ -198,14 +261,14 @@ describe('sign-in paths against the emulator', () => {
       user: { 'SMS_MFA.awaitingInput': () => code(lastCode(emulator, username)) },
     });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(flow.states).toEqual([
       'credentials',
       'initiatingAuth',
       'PASSWORD_VERIFIER.responding',
       'SMS_MFA.awaitingInput',
       'SMS_MFA.responding',
-      'signedIn.active',
+      'done',
     ]);
     expect(flow.requests()).toHaveLength(3);
   });
@@ -217,14 +280,14 @@ describe('sign-in paths against the emulator', () => {
       user: { 'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)) },
     });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(flow.states).toEqual([
       'credentials',
       'initiatingAuth',
       'PASSWORD_VERIFIER.responding',
       'SOFTWARE_TOKEN_MFA.awaitingInput',
       'SOFTWARE_TOKEN_MFA.responding',
-      'signedIn.active',
+      'done',
     ]);
     expect(flow.requests()).toHaveLength(3);
   });
@@ -244,13 +307,13 @@ describe('sign-in paths against the emulator', () => {
       },
     });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(required).toEqual(['name']);
     expect(flow.states.slice(2)).toEqual([
       'PASSWORD_VERIFIER.responding',
       'NEW_PASSWORD_REQUIRED.awaitingInput',
       'NEW_PASSWORD_REQUIRED.responding',
-      'signedIn.active',
+      'done',
     ]);
     expect(flow.requests()).toHaveLength(3);
   });
@@ -269,14 +332,14 @@ describe('sign-in paths against the emulator', () => {
       },
     });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(flow.states.slice(2)).toEqual([
       'PASSWORD_VERIFIER.responding',
       'SELECT_MFA_TYPE.awaitingInput',
       'SELECT_MFA_TYPE.responding',
       `${choice}.awaitingInput`,
       `${choice}.responding`,
-      'signedIn.active',
+      'done',
     ]);
     expect(flow.requests()).toHaveLength(4);
   });
@@ -294,14 +357,14 @@ describe('sign-in paths against the emulator', () => {
       },
     });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(flow.states.slice(2)).toEqual([
       'PASSWORD_VERIFIER.responding',
       'MFA_SETUP.associating.calling',
       'MFA_SETUP.awaitingInput',
       'MFA_SETUP.verifying',
       'MFA_SETUP.responding',
-      'signedIn.active',
+      'done',
     ]);
     expect(flow.requests()).toEqual([
       'InitiateAuth',
@@ -320,12 +383,12 @@ describe('sign-in paths against the emulator', () => {
       user: { 'EMAIL_OTP.awaitingInput': () => code(lastCode(emulator, username)) },
     });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(flow.states.slice(2)).toEqual([
       'PASSWORD_VERIFIER.responding',
       'EMAIL_OTP.awaitingInput',
       'EMAIL_OTP.responding',
-      'signedIn.active',
+      'done',
     ]);
     expect(flow.requests()).toHaveLength(3);
   });
@@ -333,13 +396,7 @@ describe('sign-in paths against the emulator', () => {
   it.each([
     [
       'CUSTOM_AUTH',
-      [
-        'credentials',
-        'initiatingAuth',
-        'CUSTOM_CHALLENGE.awaitingInput',
-        'CUSTOM_CHALLENGE.responding',
-        'signedIn.active',
-      ],
+      ['credentials', 'initiatingAuth', 'CUSTOM_CHALLENGE.awaitingInput', 'CUSTOM_CHALLENGE.responding', 'done'],
       2,
     ],
     [
@@ -350,7 +407,7 @@ describe('sign-in paths against the emulator', () => {
         'PASSWORD_VERIFIER.responding',
         'CUSTOM_CHALLENGE.awaitingInput',
         'CUSTOM_CHALLENGE.responding',
-        'signedIn.active',
+        'done',
       ],
       3,
     ],
@@ -368,7 +425,7 @@ describe('sign-in paths against the emulator', () => {
       },
     });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(question).toBe('What is 6 × 7?');
     expect(flow.states).toEqual(states);
     expect(flow.requests()).toHaveLength(count);
@@ -377,25 +434,25 @@ describe('sign-in paths against the emulator', () => {
   it('USER_PASSWORD_AUTH: one request', async () => {
     const flow = run({ oracle: true, username: fresh('srp-user'), input: { authFlow: 'USER_PASSWORD_AUTH' } });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
-    expect(flow.states).toEqual(['credentials', 'initiatingAuth', 'signedIn.active']);
+    expect(done.matches('done')).toBe(true);
+    expect(flow.states).toEqual(['credentials', 'initiatingAuth', 'done']);
     expect(flow.requests()).toEqual(['InitiateAuth']);
   });
 
   it('a remembered device answers DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER instead of MFA, 4 requests', async () => {
     const username = fresh('totp-user');
     const devices = createMemoryDeviceStore();
-    const first = run({
+    const first = runSession({
       oracle: true,
       username,
       devices,
       input: { deviceTracking: true },
-      user: {
-        'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)),
-        'signedIn.rememberDevice': () => ({ type: 'device.remember', remember: true }),
-      },
+      user: { 'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)) },
+      sessionUser: { 'signedIn.rememberDevice': () => ({ type: 'device.remember', remember: true }) },
     });
-    await signedIn(first);
+    await sessionSignedIn(first);
+    await waitFor(first.actor, (s) => s.matches({ signedIn: 'active' }));
+    expect(first.signInStates.at(-1)).toBe('done');
     expect(first.states.slice(-4)).toEqual([
       'signedIn.confirmingDevice',
       'signedIn.rememberDevice',
@@ -412,21 +469,21 @@ describe('sign-in paths against the emulator', () => {
 
     const second = run({ oracle: true, username, devices, input: { deviceTracking: true } });
     const done = await signedIn(second);
-    expect(done.matches({ signedIn: 'active' })).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(second.states).toEqual([
       'credentials',
       'initiatingAuth',
       'PASSWORD_VERIFIER.responding',
       'DEVICE_SRP_AUTH.responding',
       'DEVICE_PASSWORD_VERIFIER.responding',
-      'signedIn.active',
+      'done',
     ]);
     expect(second.requests()).toHaveLength(4);
   });
 
   it('refresh: REFRESH_TOKEN_AUTH in one request keeps the session signed in', async () => {
-    const flow = run({ oracle: true, username: fresh('srp-user') });
-    await signedIn(flow);
+    const flow = runSession({ oracle: true, username: fresh('srp-user'), input: { refresh: 'legacy' } });
+    await sessionSignedIn(flow);
     const before = flow.requests().length;
     flow.actor.send({ type: 'tokens.refresh' });
     const done = await waitFor(flow.actor, (s) => s.matches({ signedIn: 'active' }));
@@ -441,8 +498,8 @@ describe('sign-in paths against the emulator', () => {
     ['global', ['GlobalSignOut']],
     ['local', []],
   ] as const)('sign-out (%s) drops the tokens', async (scope, requests) => {
-    const flow = run({ oracle: true, username: fresh('srp-user') });
-    await signedIn(flow);
+    const flow = runSession({ oracle: true, username: fresh('srp-user') });
+    await sessionSignedIn(flow);
     const before = flow.requests().length;
     flow.actor.send({ type: 'signOut', scope });
     const out = await waitFor(flow.actor, (s) => s.matches('signedOut'));
@@ -462,7 +519,7 @@ describe('faults', () => {
     const wrong = await waitFor(flow.actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }) && s.context.error !== null);
     expect(wrong.context.error?.code).toBe('CodeMismatchException');
     flow.actor.send(code(lastCode(emulator, username)));
-    await waitFor(flow.actor, (s) => s.matches('signedIn'));
+    await waitFor(flow.actor, (s) => s.matches('done'));
   });
 
   it('an expired Session (emulator clock) leads to sessionExpired; restart keeps the username', async () => {
@@ -504,7 +561,7 @@ describe('faults', () => {
     };
     const flow = run({ username: fresh('srp-user'), fetch: flaky });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(calls).toBe(3);
     expect(flow.requests()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
   });
@@ -533,7 +590,7 @@ describe('faults', () => {
     expect(failed).toBe(3);
     down = false;
     flow.actor.send(code(lastCode(emulator, username)));
-    await waitFor(flow.actor, (s) => s.matches('signedIn'));
+    await waitFor(flow.actor, (s) => s.matches('done'));
   });
 
   it('a double submit sends one request', async () => {
@@ -545,7 +602,7 @@ describe('faults', () => {
     const otp = lastCode(emulator, username);
     flow.actor.send(code(otp));
     flow.actor.send(code(otp));
-    await waitFor(flow.actor, (s) => s.matches('signedIn'));
+    await waitFor(flow.actor, (s) => s.matches('done'));
     expect(flow.requests()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
   });
 
@@ -589,7 +646,7 @@ describe('faults', () => {
     devices.set(DEMO_CLIENT_ID, username, stale);
     const flow = run({ username, devices });
     const done = await signedIn(flow);
-    expect(done.matches('signedIn')).toBe(true);
+    expect(done.matches('done')).toBe(true);
     expect(done.context.device).toBeNull();
     expect(flow.requests()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge']);
   });
@@ -603,7 +660,7 @@ describe('redaction', () => {
     });
     await signedIn(flow);
     await vi.waitFor(() => {
-      expect(flow.inspected.some((event) => event.includes('"signedIn"'))).toBe(true);
+      expect(flow.inspected.some((event) => event.includes('"done"'))).toBe(true);
     });
     const texts = [...serialised, ...flow.inspected];
     expect(texts.length).toBeGreaterThan(50);
@@ -704,9 +761,6 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
   const running: unknown = snapshot.children;
   for (const id of Object.keys(isRecord(running) ? running : {})) {
     switch (id) {
-      case 'loadSession':
-        answers.push(done(id, { username: 'srp-user', tokens: fakeTokens(), claims: fakeClaims, device: null }));
-        break;
       case 'initiateAuth':
         if (context.authFlow === 'USER_PASSWORD_AUTH') answers.push(done(id, tokensOutcome(false)));
         else if (context.authFlow === 'CUSTOM_AUTH') answers.push(done(id, challengeOutcome('CUSTOM_CHALLENGE')));
@@ -762,18 +816,6 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
       case 'respondToDeviceSrpAuth':
         answers.push(done(id, challengeOutcome('DEVICE_PASSWORD_VERIFIER')));
         break;
-      case 'confirmDevice':
-        answers.push(done(id, { device: fakeDevice, userConfirmationNecessary: true }));
-        break;
-      case 'refreshTokens':
-        answers.push(done(id, { tokens: fakeTokens(), claims: fakeClaims }));
-        break;
-      case 'updateDeviceStatus':
-      case 'forgetDevice':
-      case 'revokeToken':
-      case 'globalSignOut':
-        answers.push(done(id, null));
-        break;
       default:
         // A code answered after the Session expired dies; any other answer signs in.
         answers.push(
@@ -794,9 +836,10 @@ function userEvents(snapshot: ModelSnapshot): AnyEventObject[] {
       ? ['custom-user']
       : context.authFlow === 'USER_SRP_AUTH'
         ? MODEL_USERS
-        : context.preferredChallenge === null
-          ? ['srp-user']
-          : ['sms-user'];
+        : context.authFlow === 'USER_AUTH' && context.preferredChallenge === 'SMS_OTP'
+          ? ['sms-user']
+          : // USER_PASSWORD_AUTH signs srp-user in at once; choice-based sign-in offers srp-user a passkey.
+            ['srp-user'];
   return [
     ...users.map((username) => ({ type: 'credentials.submit', username, password: secret('model') })),
     { type: 'code.submit', code: secret('right') },
@@ -807,12 +850,6 @@ function userEvents(snapshot: ModelSnapshot): AnyEventObject[] {
     { type: 'mfaType.select', mfaType: 'SOFTWARE_TOKEN_MFA' },
     { type: 'newPassword.submit', password: secret('new'), attributes: { name: 'Model' } },
     { type: 'customChallenge.submit', answer: secret('42') },
-    { type: 'device.remember', remember: true },
-    { type: 'tokens.refresh' },
-    { type: 'device.forget' },
-    { type: 'signOut', scope: 'local' },
-    { type: 'signOut', scope: 'revoke' },
-    { type: 'signOut', scope: 'global' },
     { type: 'signIn.restart' },
   ];
 }
@@ -825,8 +862,6 @@ const MODEL_INPUTS: readonly Partial<SignInInput>[] = [
   { authFlow: 'USER_AUTH', preferredChallenge: 'SMS_OTP' },
   // Choice-based sign-in: SELECT_CHALLENGE, then a passkey (the replay registers one first).
   { authFlow: 'USER_AUTH', preferredChallenge: null },
-  { restoreSession: true },
-  { authFlow: 'USER_SRP_AUTH', deviceTracking: false, handOff: true },
 ];
 
 interface ModelPath {
@@ -853,13 +888,7 @@ function modelPaths(): ModelPath[] {
   const byState = new Map<string, ModelPath>();
   for (const input of MODEL_INPUTS) {
     const paths = getShortestPaths(logic, {
-      input: {
-        userPoolId: DEMO_POOL_ID,
-        clientId: DEMO_CLIENT_ID,
-        restoreSession: false,
-        deviceTracking: false,
-        ...input,
-      },
+      input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, deviceTracking: false, ...input },
       serializeState: modelKey,
       // Secrets print as [redacted]; the model must still tell a right code from a late one.
       serializeEvent: (event: unknown) =>
@@ -925,20 +954,16 @@ describe('model-based paths (@xstate/graph) replayed against the emulator', () =
         typeof model?.username === 'string' && isModelUser(model.username) ? model.username : 'srp-user';
       const username = fresh(modelUser === 'device-user' ? 'totp-user' : modelUser);
       const devices = createMemoryDeviceStore();
-      const tokens = createMemoryTokenStore();
-      if (modelUser === 'device-user' || path.input.restoreSession === true) {
-        // Preconditions the model takes as given: a remembered device, or tokens kept from an earlier visit.
-        const earlier = run({
+      if (modelUser === 'device-user') {
+        // The precondition the model takes as given: a device remembered at an earlier visit (the session's job).
+        const earlier = runSession({
           username,
           devices,
           input: { deviceTracking: true },
-          ports: { tokens },
-          user: {
-            'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)),
-            'signedIn.rememberDevice': () => ({ type: 'device.remember', remember: true }),
-          },
+          user: { 'SOFTWARE_TOKEN_MFA.awaitingInput': () => code(totpCode(DEMO_TOTP_SECRET, emulator)) },
+          sessionUser: { 'signedIn.rememberDevice': () => ({ type: 'device.remember', remember: true }) },
         });
-        await signedIn(earlier);
+        await sessionSignedIn(earlier);
         await waitFor(earlier.actor, (s) => s.matches({ signedIn: 'active' }));
         earlier.actor.stop();
       }
@@ -952,7 +977,7 @@ describe('model-based paths (@xstate/graph) replayed against the emulator', () =
         password,
         devices,
         input: path.input,
-        ports: { tokens, ...(webAuthn === undefined ? {} : { webAuthn }) },
+        ports: webAuthn === undefined ? {} : { webAuthn },
       });
       for (const { from, event } of path.events) {
         if (isServerAnswer(event) || event.type === 'xstate.init') continue;
@@ -1030,17 +1055,8 @@ async function concreteEvent(event: AnyEventObject, username: string, snapshot: 
       return { type: 'newPassword.submit', password: secret(NEW_PASSWORD), attributes: { name: 'Model' } };
     case 'customChallenge.submit':
       return { type: 'customChallenge.submit', answer: secret('42') };
-    case 'device.remember':
-      return { type: 'device.remember', remember: true };
-    case 'tokens.refresh':
-    case 'device.forget':
     case 'signIn.restart':
       return { type: event.type };
-    case 'signOut':
-      return {
-        type: 'signOut',
-        scope: event.scope === 'global' ? 'global' : event.scope === 'revoke' ? 'revoke' : 'local',
-      };
     default:
       return null;
   }
@@ -1090,8 +1106,8 @@ describe('examples/node-sign-in.ts', () => {
 describe('after sign-out', () => {
   it.each(['revoke', 'global'] as const)('a refresh token killed by %s sign-out no longer refreshes', async (scope) => {
     const tokens = createMemoryTokenStore();
-    const flow = run({ username: fresh('srp-user'), ports: { tokens } });
-    await signedIn(flow);
+    const flow = runSession({ username: fresh('srp-user'), ports: { tokens } });
+    await sessionSignedIn(flow);
     const stored = tokens.load(DEMO_CLIENT_ID);
     flow.actor.send({ type: 'signOut', scope });
     await waitFor(flow.actor, (s) => s.matches('signedOut'));
@@ -1099,9 +1115,10 @@ describe('after sign-out', () => {
     if (stored === null) throw new Error('tokens were not stored');
     // A second visit restores the old tokens (as if copied before sign-out): the refresh must fail.
     tokens.save(DEMO_CLIENT_ID, { ...stored, expiresAt: 0 });
-    const again = run({ username: stored.username, ports: { tokens }, input: { restoreSession: true } });
+    const again = runSession({ username: stored.username, ports: { tokens } });
     const out = await waitFor(again.actor, (s) => s.matches('signedOut'));
     expect(out.context.error?.code).toBe('NotAuthorizedException');
-    expect(again.states).toEqual(['restoring.loading', 'signedIn.active', 'signedIn.refreshing', 'signedOut']);
+    // The stored tokens have expired: the session refreshes at once, and the refused refresh signs it out.
+    expect(again.states).toEqual(['restoring', 'signedIn.refreshing', 'signedOut']);
   });
 });

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
-import { createSignInMachine } from '../../machines/createSignInMachine.ts';
+import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import { secret } from '../../machines/secret.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createWebStorageDeviceStore } from '../../src/adapters/deviceStore.ts';
@@ -59,7 +59,7 @@ describe('amazon-cognito-identity-js storage', () => {
   it('a sign-in through its AuthenticationHelper (memory token store) writes no CognitoIdentityServiceProvider.* key except the device keys we chose to share', async () => {
     const devices = createWebStorageDeviceStore(page);
     const actor = createActor(
-      createSignInMachine({
+      createSessionMachine({
         cognito: createCognitoHttp({ endpoint: emulator.url }),
         srp: createAuthenticationHelperSrp(),
         devices,
@@ -67,12 +67,15 @@ describe('amazon-cognito-identity-js storage', () => {
         retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
         now: () => new Date(emulator.clock.now()),
       }),
-      { input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, restoreSession: false, deviceTracking: true } },
+      { input: { userPoolId: DEMO_POOL_ID, clientId: DEMO_CLIENT_ID, deviceTracking: true } },
     );
     actor.start();
-    actor.send({ type: 'credentials.submit', username: 'totp-user', password: secret(DEMO_PASSWORD) });
-    await waitFor(actor, (s) => s.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' }));
-    actor.send({ type: 'code.submit', code: secret(totpCode(DEMO_TOTP_SECRET, emulator)) });
+    const signedOut = await waitFor(actor, (s) => s.matches('signedOut'));
+    const signIn = signedOut.children.signIn;
+    if (signIn === undefined) throw new Error('no sign-in child');
+    signIn.send({ type: 'credentials.submit', username: 'totp-user', password: secret(DEMO_PASSWORD) });
+    await waitFor(signIn, (s) => s.matches({ SOFTWARE_TOKEN_MFA: 'awaitingInput' }));
+    signIn.send({ type: 'code.submit', code: secret(totpCode(DEMO_TOTP_SECRET, emulator)) });
     await waitFor(actor, (s) => s.matches({ signedIn: 'rememberDevice' }));
     actor.send({ type: 'device.remember', remember: true });
     await waitFor(actor, (s) => s.matches({ signedIn: 'active' }));

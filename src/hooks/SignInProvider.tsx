@@ -83,8 +83,8 @@ export function SignInProvider({ logic, input, onSignedIn, onSignedOut, inspect,
 function SignInChild({ input, children }: { readonly input: SessionInput; readonly children: ReactNode }) {
   const child = SessionContext.useSelector((snapshot) => snapshot.children.signIn);
   // Before the first child (restoring, or a restored session) a never-started machine stands in: it rests in
-  // `restoring`, which every step hook reads as "not my step".
-  const [standIn] = useState(() => createActor(signInMachine, { input: { ...input, restoreSession: true } }));
+  // `credentials`, which the credentials step reads as "not yet" until the session is signed out.
+  const [standIn] = useState(() => createActor(signInMachine, { input }));
   const [last, setLast] = useState<SignInActorRef | undefined>(child);
   if (child !== undefined && child !== last) setLast(child);
   return <SignInActorContext value={child ?? last ?? standIn}>{children}</SignInActorContext>;

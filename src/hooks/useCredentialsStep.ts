@@ -1,8 +1,8 @@
 // Headless credentials step: username + password (or, passwordless, the username alone) in, busy and error out.
 import { secret, type Secret, type SignInError } from '../../machines/index.ts';
-import { SignInContext } from './SignInProvider.tsx';
+import { SessionContext, SignInContext } from './SignInProvider.tsx';
 import { selectError } from './stepError.ts';
-import { selectStep } from './useSignInStep.ts';
+import { selectSessionStep, selectStep } from './useSignInStep.ts';
 
 /** What `useCredentialsStep()` returns. */
 export interface CredentialsStep {
@@ -26,22 +26,21 @@ export interface CredentialsStep {
 type SignInActorRef = ReturnType<typeof SignInContext.useActorRef>;
 
 /**
- * The one place that starts a sign-in: `credentials.submit`, after `signIn.restart` when the last session was
- * signed out. The credentials form and the sign-up hand-off (sign in with the password just chosen) both use it.
+ * The one place that starts a sign-in: `credentials.submit`. The credentials form and the sign-up hand-off (sign in
+ * with the password just chosen) both use it.
  */
 export function submitCredentials(actorRef: SignInActorRef, username: string, password: Secret<string>): void {
-  // After sign-out the machine waits in signedOut; starting again is implied by submitting.
-  if (actorRef.getSnapshot().matches('signedOut')) actorRef.send({ type: 'signIn.restart' });
   actorRef.send({ type: 'credentials.submit', username, password });
 }
 
 /** The credentials step. */
 export function useCredentialsStep(): CredentialsStep {
   const actorRef = SignInContext.useActorRef();
-  const active = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'credentials');
-  const busy = SignInContext.useSelector(
-    (snapshot) => selectStep(snapshot) === 'credentials' && snapshot.hasTag('busy'),
-  );
+  // While the session restores (or holds tokens) there is no sign-in child to take a submit: not this step yet.
+  const signedOut = SessionContext.useSelector((snapshot) => selectSessionStep(snapshot) === null);
+  const onStep = SignInContext.useSelector((snapshot) => selectStep(snapshot) === 'credentials');
+  const active = signedOut && onStep;
+  const busy = SignInContext.useSelector((snapshot) => snapshot.hasTag('busy')) && active;
   const error = SignInContext.useSelector((snapshot) =>
     selectStep(snapshot) === 'credentials' ? selectError(snapshot) : undefined,
   );

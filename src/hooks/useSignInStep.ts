@@ -20,11 +20,8 @@ export type SignInStep =
   | 'sessionExpired'
   | 'signedIn';
 
-/** Maps a snapshot to its step; SRP and device steps need no input, so they show the credentials form, busy. */
+/** Maps a sign-in snapshot to its step; SRP and device steps need no input, so they show the credentials form, busy. */
 export function selectStep(snapshot: SnapshotFrom<typeof signInMachine>): SignInStep {
-  // ConfirmDevice runs between the last answer and the "Remember this device?" question: showing the signed-in view
-  // there would announce "signed in" and then take it back for a question.
-  if (snapshot.matches('restoring') || snapshot.matches({ signedIn: 'confirmingDevice' })) return 'loading';
   // USER_AUTH's SMS_OTP asks for the same thing as SMS_MFA.
   if (snapshot.matches('SMS_MFA') || snapshot.matches('SMS_OTP')) return 'SMS_MFA';
   if (snapshot.matches('SOFTWARE_TOKEN_MFA')) return 'SOFTWARE_TOKEN_MFA';
@@ -36,16 +33,13 @@ export function selectStep(snapshot: SnapshotFrom<typeof signInMachine>): SignIn
   if (snapshot.matches('NEW_PASSWORD_REQUIRED')) return 'NEW_PASSWORD_REQUIRED';
   if (snapshot.matches('CUSTOM_CHALLENGE')) return 'CUSTOM_CHALLENGE';
   if (snapshot.matches('sessionExpired')) return 'sessionExpired';
-  if (snapshot.matches({ signedIn: 'rememberDevice' }) || snapshot.matches({ signedIn: 'updatingDeviceStatus' })) {
-    return 'rememberDevice';
-  }
   // `done` hands the tokens to the session machine, which is signed in from then on.
-  if (snapshot.matches('signedIn') || snapshot.matches('signingOut') || snapshot.matches('done')) return 'signedIn';
+  if (snapshot.matches('done')) return 'signedIn';
   return 'credentials';
 }
 
 /** The session's own step, or null while signed out (then the sign-in child decides). */
-function selectSessionStep(snapshot: SnapshotFrom<typeof sessionMachine>): SignInStep | null {
+export function selectSessionStep(snapshot: SnapshotFrom<typeof sessionMachine>): SignInStep | null {
   // ConfirmDevice runs between the last answer and the "Remember this device?" question: showing the signed-in view
   // there would announce "signed in" and then take it back for a question.
   if (snapshot.matches('restoring') || snapshot.matches({ signedIn: 'confirmingDevice' })) return 'loading';

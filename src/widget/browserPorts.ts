@@ -1,5 +1,5 @@
 // The default adapters for a browser: fetch transport, SRP in a Web Worker, and memory-only stores.
-import type { SignInPorts } from '../../machines/index.ts';
+import type { SessionPorts } from '../../machines/index.ts';
 import { createMemoryDeviceStore } from '../adapters/deviceStore.ts';
 import { createMemoryTokenStore } from '../adapters/tokenStore.ts';
 import { cognitoEndpoint, type LoginWidgetConfig } from './config.ts';
@@ -7,10 +7,10 @@ import { lazyCognito, lazyWorkerSrp } from './lazyPorts.ts';
 import type { OptInModules } from './modules.ts';
 
 /**
- * Ports for `createSignInMachine`. Tokens and device keys stay in memory unless the config names a store; the
+ * Ports for `createSessionMachine`. Tokens and device keys stay in memory unless the config names a store; the
  * WebAuthn port comes with the passkeys module (`cognito-xstate/passkeys`), if passed.
  */
-export function browserPorts(config: LoginWidgetConfig, modules: OptInModules = {}): SignInPorts {
+export function browserPorts(config: LoginWidgetConfig, modules: OptInModules = {}): SessionPorts {
   return {
     // The transport and the SRP client load on first use, so the sign-in form paints without their code.
     cognito: lazyCognito(async () =>
