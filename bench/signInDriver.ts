@@ -2,6 +2,7 @@
 import { Secret as TotpSecret, TOTP } from 'otpauth';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import {
+  assertAttempt,
   createSessionMachine,
   secret,
   type signInMachine,
@@ -112,7 +113,7 @@ async function nextMove(
   } else if (snapshot.matches({ SELECT_MFA_TYPE: 'awaitingInput' })) {
     send({ type: 'mfaType.select', mfaType: user.mfaType ?? 'SOFTWARE_TOKEN_MFA' });
   } else if (snapshot.matches({ MFA_SETUP: 'awaitingInput' })) {
-    const setup = snapshot.context.totpSetup;
+    const setup = assertAttempt(snapshot.context.attempt, 'MFA_SETUP').totpSetup;
     if (setup === null) throw new Error('MFA_SETUP without a secret');
     send({ type: 'code.submit', code: secret(totp(setup.secretCode.reveal())) });
   } else if (snapshot.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' })) {

@@ -38,6 +38,7 @@ export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOption
   for (;;) {
     const snapshot = await waitFor(actor, (s) => !s.hasTag('busy'));
     const { context } = snapshot;
+    const { attempt } = context;
     if (context.error !== null) terminal.say(`! ${context.error.code}`);
     // The machine's output: the tokens (for a session machine, or for your own store).
     if (snapshot.status === 'done') {
@@ -52,26 +53,27 @@ export async function nodeSignIn({ endpoint, input, terminal }: NodeSignInOption
       const username = await terminal.ask('username: ');
       const password = await terminal.ask('password: ');
       actor.send({ type: 'credentials.submit', username, password: secret(password) });
-    } else if (snapshot.matches({ SELECT_MFA_TYPE: 'awaitingInput' })) {
-      const choice = await terminal.ask(`MFA type (${context.mfaTypes.join(', ')}): `);
-      const mfaType = context.mfaTypes.find((type) => type === choice.trim());
+      // Each challenge's data lives in its own attempt variant: `kind` names the challenge.
+    } else if (snapshot.hasTag('input') && attempt.kind === 'SELECT_MFA_TYPE') {
+      const choice = await terminal.ask(`MFA type (${attempt.mfaTypes.join(', ')}): `);
+      const mfaType = attempt.mfaTypes.find((type) => type === choice.trim());
       if (mfaType !== undefined) actor.send({ type: 'mfaType.select', mfaType });
-    } else if (snapshot.matches({ MFA_SETUP: 'awaitingInput' }) && context.totpSetup !== null) {
-      const { label, issuer, secretCode } = context.totpSetup;
+    } else if (snapshot.hasTag('input') && attempt.kind === 'MFA_SETUP' && attempt.totpSetup !== null) {
+      const { label, issuer, secretCode } = attempt.totpSetup;
       terminal.say(
         `add to your authenticator: otpauth://totp/${encodeURIComponent(`${issuer}:${label}`)}?secret=${secretCode.reveal()}&issuer=${encodeURIComponent(issuer)}`,
       );
       actor.send({ type: 'code.submit', code: secret(await terminal.ask('code: ')) });
-    } else if (snapshot.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' })) {
+    } else if (snapshot.hasTag('input') && attempt.kind === 'NEW_PASSWORD_REQUIRED') {
       const password = await terminal.ask('new password: ');
       const attributes: Record<string, string> = {};
-      for (const name of context.requiredAttributes) attributes[name] = await terminal.ask(`${name}: `);
+      for (const name of attempt.requiredAttributes) attributes[name] = await terminal.ask(`${name}: `);
       actor.send({ type: 'newPassword.submit', password: secret(password), attributes });
-    } else if (snapshot.matches({ CUSTOM_CHALLENGE: 'awaitingInput' })) {
-      const question = context.challengeParameters.question ?? 'answer';
+    } else if (snapshot.hasTag('input') && attempt.kind === 'CUSTOM_CHALLENGE') {
+      const question = attempt.challengeParameters.question ?? 'answer';
       actor.send({ type: 'customChallenge.submit', answer: secret(await terminal.ask(`${question} `)) });
     } else if (snapshot.hasTag('input')) {
-      const where = context.codeDelivery?.destination;
+      const where = 'codeDelivery' in attempt ? attempt.codeDelivery?.destination : undefined;
       actor.send({
         type: 'code.submit',
         code: secret(await terminal.ask(where ? `code sent to ${where}: ` : 'code: ')),

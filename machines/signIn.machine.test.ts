@@ -2,6 +2,7 @@ import { createActor, fromPromise, waitFor, type AnyActorLogic } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { CognitoServiceError, type CognitoErrorCode } from './errors.ts';
 import { secret } from './secret.ts';
+import { assertAttempt, attemptSession } from './signIn.attempt.ts';
 import { sessionMachine } from './session.machine.ts';
 import { signInMachine } from './signIn.machine.ts';
 import type { ChallengeName } from './protocol.ts';
@@ -165,9 +166,10 @@ describe('signInMachine', () => {
     expect(actor.getSnapshot().hasTag('busy')).toBe(true);
     const done = await waitFor(actor, (s) => s.matches('done'));
     expect(calls.map((c) => c.src)).toEqual(['initiateAuth', 'respondToPasswordVerifier']);
-    expect(done.context.password).toBeNull();
-    expect(done.context.session).toBeNull();
-    expect(done.context.claims?.username).toBe('alice');
+    const signedIn = assertAttempt(done.context.attempt, 'signedIn');
+    expect(signedIn).not.toHaveProperty('password');
+    expect(signedIn).not.toHaveProperty('session');
+    expect(signedIn.claims.username).toBe('alice');
     expect(done.context.username).toBe('alice');
     expect(done.status).toBe('done');
     expect(done.output).toMatchObject({ username: 'uuid-alice', loginName: 'alice', claims: { username: 'alice' } });
@@ -192,9 +194,10 @@ describe('signInMachine', () => {
     });
     submitCredentials(actor);
     const sms = await waitFor(actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
-    expect(sms.context.password).toBeNull();
-    expect(sms.context.srp).toBeNull();
-    expect(sms.context.codeDelivery).toEqual({ medium: 'SMS', destination: '+*******0100' });
+    const attempt = assertAttempt(sms.context.attempt, 'SMS_MFA');
+    expect(attempt).not.toHaveProperty('password');
+    expect(attempt).not.toHaveProperty('srp');
+    expect(attempt.codeDelivery).toEqual({ medium: 'SMS', destination: '+*******0100' });
     expect(sms.hasTag('input')).toBe(true);
   });
 
@@ -209,7 +212,8 @@ describe('signInMachine', () => {
     actor.send({ type: 'code.submit', code: secret('000000') });
     const wrong = await waitFor(actor, (s) => s.matches({ SMS_MFA: 'awaitingInput' }) && s.context.error !== null);
     expect(wrong.context.error?.code).toBe('CodeMismatchException');
-    expect(wrong.context.answer).toBeNull();
+    // The wrong code is not kept: the attempt holds only the challenge's own data.
+    expect(Object.keys(wrong.context.attempt).sort()).toEqual(['codeDelivery', 'kind', 'session']);
     actor.send({ type: 'code.submit', code: secret(CODE) });
     await waitFor(actor, (s) => s.matches('done'));
     expect(calls.filter((c) => c.src === 'respondToSmsMfa')).toHaveLength(2);
@@ -240,7 +244,7 @@ describe('signInMachine', () => {
     await waitFor(actor, (s) => s.matches({ EMAIL_OTP: 'awaitingInput' }));
     actor.send({ type: 'code.submit', code: secret(CODE) });
     const expired = await waitFor(actor, (s) => s.matches('sessionExpired'));
-    expect(expired.context.session).toBeNull();
+    expect(attemptSession(expired.context.attempt)).toBeNull();
     expect(expired.context.error?.code).toBe('NotAuthorizedException');
     actor.send({ type: 'signIn.restart' });
     expect(actor.getSnapshot().matches('credentials')).toBe(true);
@@ -255,7 +259,7 @@ describe('signInMachine', () => {
     submitCredentials(actor);
     const back = await waitFor(actor, (s) => s.matches('credentials') && s.context.error !== null);
     expect(back.context.error?.code).toBe('NotAuthorizedException');
-    expect(back.context.password).toBeNull();
+    expect(back.context.attempt).toEqual({ kind: 'none' });
     expect(back.context.username).toBe('alice');
   });
 
@@ -300,7 +304,7 @@ describe('signInMachine', () => {
       'respondToDeviceSrpAuth',
       'respondToDevicePasswordVerifier',
     ]);
-    expect(done.context.srp).toBeNull();
+    expect(done.context.attempt).not.toHaveProperty('srp');
     expectNoSecrets(snapshots);
   });
 
@@ -314,9 +318,10 @@ describe('signInMachine', () => {
     });
     submitCredentials(actor);
     const setup = await waitFor(actor, (s) => s.matches({ MFA_SETUP: 'awaitingInput' }));
-    expect(setup.context.totpSetup?.secretCode.reveal()).toBe(SECRET_CODE);
-    expect(setup.context.totpSetup?.label).toBe('alice');
-    expect(setup.context.totpSetup?.issuer).toBe('us-east-1_Pool');
+    const { totpSetup } = assertAttempt(setup.context.attempt, 'MFA_SETUP');
+    expect(totpSetup?.secretCode.reveal()).toBe(SECRET_CODE);
+    expect(totpSetup?.label).toBe('alice');
+    expect(totpSetup?.issuer).toBe('us-east-1_Pool');
     actor.send({ type: 'code.submit', code: secret('999999') });
     const wrong = await waitFor(actor, (s) => s.matches({ MFA_SETUP: 'awaitingInput' }) && s.context.error !== null);
     expect(wrong.context.error?.code).toBe('EnableSoftwareTokenMFAException');
@@ -338,7 +343,7 @@ describe('signInMachine', () => {
     });
     submitCredentials(actor);
     const step = await waitFor(actor, (s) => s.matches({ NEW_PASSWORD_REQUIRED: 'awaitingInput' }));
-    expect(step.context.requiredAttributes).toEqual(['name']);
+    expect(assertAttempt(step.context.attempt, 'NEW_PASSWORD_REQUIRED').requiredAttributes).toEqual(['name']);
     actor.send({ type: 'newPassword.submit', password: secret('short'), attributes: { name: 'Alice' } });
     await waitFor(
       actor,
@@ -361,7 +366,10 @@ describe('signInMachine', () => {
     });
     submitCredentials(actor);
     const select = await waitFor(actor, (s) => s.matches({ SELECT_MFA_TYPE: 'awaitingInput' }));
-    expect(select.context.mfaTypes).toEqual(['SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
+    expect(assertAttempt(select.context.attempt, 'SELECT_MFA_TYPE').mfaTypes).toEqual([
+      'SMS_MFA',
+      'SOFTWARE_TOKEN_MFA',
+    ]);
     actor.send({ type: 'mfaType.select', mfaType: 'EMAIL_OTP' });
     expect(actor.getSnapshot().matches({ SELECT_MFA_TYPE: 'awaitingInput' })).toBe(true);
     actor.send({ type: 'mfaType.select', mfaType: 'SOFTWARE_TOKEN_MFA' });
@@ -379,11 +387,15 @@ describe('signInMachine', () => {
     );
     submitCredentials(actor);
     const first = await waitFor(actor, (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }));
-    expect(first.context.challengeParameters.question).toBe('What is 6 × 7?');
+    expect(assertAttempt(first.context.attempt, 'CUSTOM_CHALLENGE').challengeParameters.question).toBe(
+      'What is 6 × 7?',
+    );
     actor.send({ type: 'customChallenge.submit', answer: secret('41') });
     await waitFor(
       actor,
-      (s) => s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }) && s.context.challengeParameters.question === 'Again?',
+      (s) =>
+        s.matches({ CUSTOM_CHALLENGE: 'awaitingInput' }) &&
+        assertAttempt(s.context.attempt, 'CUSTOM_CHALLENGE').challengeParameters.question === 'Again?',
     );
     actor.send({ type: 'customChallenge.submit', answer: secret('42') });
     await waitFor(actor, (s) => s.matches('done'));
@@ -394,7 +406,7 @@ describe('signInMachine', () => {
     submitCredentials(actor);
     const back = await waitFor(actor, (s) => s.matches('credentials') && s.context.error !== null);
     expect(back.context.error).toMatchObject({ code: 'UnsupportedChallenge', detail: 'WEB_AUTHN' });
-    expect(back.context.session).toBeNull();
+    expect(back.context.attempt).toEqual({ kind: 'none' });
   });
 
   describe('signIn.cancel from every waiting state returns to credentials and drops the Session', () => {
@@ -420,12 +432,12 @@ describe('signInMachine', () => {
       const { actor } = start({ initiateAuth: [srpOutcome()], ...script });
       submitCredentials(actor);
       await waitFor(actor, (s) => s.matches({ [state]: 'awaitingInput' }));
-      expect(actor.getSnapshot().context.session).not.toBeNull();
+      expect(attemptSession(actor.getSnapshot().context.attempt)).not.toBeNull();
       actor.send({ type: 'signIn.cancel' });
       const snapshot = actor.getSnapshot();
       expect(snapshot.matches('credentials')).toBe(true);
-      expect(snapshot.context.session).toBeNull();
-      expect(snapshot.context.totpSetup).toBeNull();
+      // No Session, TOTP secret or other challenge data is left.
+      expect(snapshot.context.attempt).toEqual({ kind: 'none' });
       expect(snapshot.context.username).toBe('alice');
     });
 
@@ -437,7 +449,7 @@ describe('signInMachine', () => {
       await Promise.resolve();
       await Promise.resolve();
       expect(actor.getSnapshot().matches('credentials')).toBe(true);
-      expect(actor.getSnapshot().context.password).toBeNull();
+      expect(actor.getSnapshot().context.attempt).toEqual({ kind: 'none' });
     });
   });
 });

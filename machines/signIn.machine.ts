@@ -1,12 +1,12 @@
 // Sign-in statechart over InitiateAuth / RespondToAuthChallenge; states are named after the ChallengeName they answer.
+import { assertEvent } from 'xstate';
 import { errorParams } from './machineParts.ts';
+import { assertAttempt, NO_ATTEMPT } from './signIn.attempt.ts';
 import {
-  answerInput,
   automaticStepErrors,
+  callMetadataParams,
   cancelToCredentials,
-  codeParams,
   codeStep,
-  emptyAttempt,
   requestBase,
   signInMachineSetup,
   stepErrors,
@@ -31,11 +31,9 @@ export const signInMachine = signInMachineSetup.createMachine({
     totpIssuer: input.totpIssuer ?? input.userPoolId,
     username: input.username ?? '',
     challengeUsername: null,
-    ...emptyAttempt(),
+    callClientMetadata: null,
     device: null,
-    newDevice: null,
-    tokens: null,
-    claims: null,
+    attempt: NO_ATTEMPT,
     error: null,
   }),
   initial: 'credentials',
@@ -73,14 +71,16 @@ export const signInMachine = signInMachineSetup.createMachine({
       invoke: {
         id: 'initiateAuth',
         src: 'initiateAuth',
-        input: ({ context }) => ({
-          base: requestBase(context),
-          authFlow: context.authFlow,
-          preferredChallenge: context.preferredChallenge,
-          password: context.password,
-          // Only a sign-up hand-off puts a Session in context before InitiateAuth.
-          signUpSession: context.session,
-        }),
+        input: ({ context }) => {
+          const { password, signUpSession } = assertAttempt(context.attempt, 'initiating');
+          return {
+            base: requestBase(context),
+            authFlow: context.authFlow,
+            preferredChallenge: context.preferredChallenge,
+            password,
+            signUpSession,
+          };
+        },
         onDone: toNextStep,
         onError: [
           { target: 'credentials', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] },
@@ -89,35 +89,33 @@ export const signInMachine = signInMachineSetup.createMachine({
     },
     nextStep: {
       description: 'Routes a Cognito answer to the state named after its ChallengeName, or to done with the tokens.',
+      // Each Cognito answer became one attempt variant (signIn.attempt.ts); its kind names the state that handles it.
       always: [
         // The tokens end the sign-in: the session machine confirms the device, refreshes, signs out.
-        { guard: 'hasTokens', target: 'done' },
-        { guard: { type: 'isChallenge', params: { name: 'PASSWORD_VERIFIER' } }, target: 'PASSWORD_VERIFIER' },
-        { guard: { type: 'isChallenge', params: { name: 'SMS_MFA' } }, target: 'SMS_MFA' },
-        { guard: { type: 'isChallenge', params: { name: 'SOFTWARE_TOKEN_MFA' } }, target: 'SOFTWARE_TOKEN_MFA' },
-        { guard: { type: 'isChallenge', params: { name: 'EMAIL_OTP' } }, target: 'EMAIL_OTP' },
-        { guard: { type: 'isChallenge', params: { name: 'SMS_OTP' } }, target: 'SMS_OTP' },
-        { guard: { type: 'isChallenge', params: { name: 'SELECT_MFA_TYPE' } }, target: 'SELECT_MFA_TYPE' },
-        { guard: { type: 'isChallenge', params: { name: 'SELECT_CHALLENGE' } }, target: 'SELECT_CHALLENGE' },
-        { guard: 'isAnswerableWebAuthn', target: 'WEB_AUTHN' },
+        { guard: { type: 'isAttempt', params: { kind: 'signedIn' } }, target: 'done' },
+        { guard: { type: 'isAttempt', params: { kind: 'PASSWORD_VERIFIER' } }, target: 'PASSWORD_VERIFIER' },
+        { guard: { type: 'isAttempt', params: { kind: 'SMS_MFA' } }, target: 'SMS_MFA' },
+        { guard: { type: 'isAttempt', params: { kind: 'SOFTWARE_TOKEN_MFA' } }, target: 'SOFTWARE_TOKEN_MFA' },
+        { guard: { type: 'isAttempt', params: { kind: 'EMAIL_OTP' } }, target: 'EMAIL_OTP' },
+        { guard: { type: 'isAttempt', params: { kind: 'SMS_OTP' } }, target: 'SMS_OTP' },
+        { guard: { type: 'isAttempt', params: { kind: 'SELECT_MFA_TYPE' } }, target: 'SELECT_MFA_TYPE' },
+        { guard: { type: 'isAttempt', params: { kind: 'SELECT_CHALLENGE' } }, target: 'SELECT_CHALLENGE' },
+        { guard: { type: 'isAttempt', params: { kind: 'WEB_AUTHN' } }, target: 'WEB_AUTHN' },
+        { guard: { type: 'isAttempt', params: { kind: 'MFA_SETUP' } }, target: 'MFA_SETUP' },
+        { guard: { type: 'isAttempt', params: { kind: 'NEW_PASSWORD_REQUIRED' } }, target: 'NEW_PASSWORD_REQUIRED' },
+        { guard: { type: 'isAttempt', params: { kind: 'CUSTOM_CHALLENGE' } }, target: 'CUSTOM_CHALLENGE' },
+        { guard: { type: 'isAttempt', params: { kind: 'DEVICE_SRP_AUTH' } }, target: 'DEVICE_SRP_AUTH' },
         {
-          guard: { type: 'isChallenge', params: { name: 'MFA_SETUP' } },
-          target: 'MFA_SETUP',
-        },
-        { guard: { type: 'isChallenge', params: { name: 'NEW_PASSWORD_REQUIRED' } }, target: 'NEW_PASSWORD_REQUIRED' },
-        { guard: { type: 'isChallenge', params: { name: 'CUSTOM_CHALLENGE' } }, target: 'CUSTOM_CHALLENGE' },
-        { guard: { type: 'isChallenge', params: { name: 'DEVICE_SRP_AUTH' } }, target: 'DEVICE_SRP_AUTH' },
-        {
-          guard: { type: 'isChallenge', params: { name: 'DEVICE_PASSWORD_VERIFIER' } },
+          guard: { type: 'isAttempt', params: { kind: 'DEVICE_PASSWORD_VERIFIER' } },
           target: 'DEVICE_PASSWORD_VERIFIER',
         },
         { target: 'credentials', actions: 'unsupportedChallenge' },
       ],
     },
     PASSWORD_VERIFIER: {
-      description: 'Computes the SRP password claim and answers PASSWORD_VERIFIER; the password is dropped on exit.',
+      description:
+        'Computes the SRP password claim and answers PASSWORD_VERIFIER; the next step replaces the attempt and its password.',
       initial: 'responding',
-      exit: 'dropPassword',
       on: { 'signIn.cancel': cancelToCredentials },
       states: {
         responding: {
@@ -126,14 +124,8 @@ export const signInMachine = signInMachineSetup.createMachine({
             id: 'respondToPasswordVerifier',
             src: 'respondToPasswordVerifier',
             input: ({ context }) => {
-              if (context.password === null || context.srp === null)
-                throw new Error('PASSWORD_VERIFIER without password or SRP_A');
-              return {
-                base: requestBase(context),
-                password: context.password,
-                srp: context.srp,
-                challengeParameters: context.challengeParameters,
-              };
+              const { password, srp, challengeParameters } = assertAttempt(context.attempt, 'PASSWORD_VERIFIER');
+              return { base: requestBase(context), password, srp, challengeParameters };
             },
             onDone: toNextStep,
             onError: [
@@ -167,22 +159,19 @@ export const signInMachine = signInMachineSetup.createMachine({
             'mfaType.select': {
               guard: { type: 'isOfferedMfaType', params: ({ event }) => ({ mfaType: event.mfaType }) },
               target: 'responding',
-              actions: {
-                type: 'storeMfaType',
-                params: ({ event }) => ({ mfaType: event.mfaType, clientMetadata: event.clientMetadata ?? null }),
-              },
+              actions: { type: 'storeCallMetadata', params: callMetadataParams },
             },
           },
         },
         responding: {
           tags: ['busy'],
-          exit: 'clearAnswer',
+          exit: 'clearCallMetadata',
           invoke: {
             id: 'respondToSelectMfaType',
             src: 'respondToSelectMfaType',
-            input: ({ context }) => {
-              if (context.mfaType === null) throw new Error('no MFA type chosen');
-              return { base: requestBase(context), mfaType: context.mfaType };
+            input: ({ context, event }) => {
+              assertEvent(event, 'mfaType.select');
+              return { base: requestBase(context), mfaType: event.mfaType };
             },
             onDone: toNextStep,
             onError: stepErrors,
@@ -199,7 +188,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         awaitingInput: {
           tags: ['input'],
           // A password typed for a refused pick must not wait here for the next one.
-          entry: 'dropPassword',
+          entry: 'dropPickedPassword',
           on: {
             'challenge.select': {
               guard: {
@@ -208,9 +197,8 @@ export const signInMachine = signInMachineSetup.createMachine({
               },
               target: 'responding',
               actions: {
-                type: 'storeSelectedChallenge',
+                type: 'storePickedPassword',
                 params: ({ event }) => ({
-                  challenge: event.challenge,
                   password: event.password ?? null,
                   clientMetadata: event.clientMetadata ?? null,
                 }),
@@ -223,9 +211,9 @@ export const signInMachine = signInMachineSetup.createMachine({
           invoke: {
             id: 'respondToSelectChallenge',
             src: 'respondToSelectChallenge',
-            input: ({ context }) => {
-              if (context.selectedChallenge === null) throw new Error('no challenge chosen');
-              return { base: requestBase(context), challenge: context.selectedChallenge, password: context.password };
+            input: ({ context, event }) => {
+              assertEvent(event, 'challenge.select');
+              return { base: requestBase(context), challenge: event.challenge, password: event.password ?? null };
             },
             onDone: toNextStep,
             onError: stepErrors,
@@ -244,11 +232,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           invoke: {
             id: 'getWebAuthnCredential',
             src: 'getWebAuthnCredential',
-            input: ({ context }) => {
-              if (context.credentialRequestOptions === null)
-                throw new Error('WEB_AUTHN without CREDENTIAL_REQUEST_OPTIONS');
-              return { requestOptions: context.credentialRequestOptions };
-            },
+            input: ({ context }) => ({ requestOptions: assertAttempt(context.attempt, 'WEB_AUTHN').requestOptions }),
             onDone: {
               target: 'responding',
               actions: { type: 'storeCredential', params: ({ event }) => ({ credential: event.output }) },
@@ -271,11 +255,13 @@ export const signInMachine = signInMachineSetup.createMachine({
         },
         responding: {
           tags: ['busy'],
-          exit: 'clearAnswer',
           invoke: {
             id: 'respondToWebAuthn',
             src: 'respondToWebAuthn',
-            input: answerInput,
+            input: ({ context }) => ({
+              base: requestBase(context),
+              answer: assertAttempt(context.attempt, 'WEB_AUTHN_ASSERTION').credential,
+            }),
             onDone: toNextStep,
             // A refused assertion (unknown or deleted passkey, other RP id, replay) is NotAuthorized: start over.
             onError: automaticStepErrors,
@@ -294,6 +280,7 @@ export const signInMachine = signInMachineSetup.createMachine({
           initial: 'checking',
           states: {
             checking: {
+              // Only TOTP can be enrolled during sign-in; SMS or email need a verified attribute first.
               always: [
                 { guard: 'canSetUpTotp', target: 'calling' },
                 { target: '#signIn.credentials', actions: 'unsupportedChallenge' },
@@ -316,16 +303,18 @@ export const signInMachine = signInMachineSetup.createMachine({
         awaitingInput: {
           description: 'totpSetup holds the secret (redacted) and the label/issuer for the otpauth URI.',
           tags: ['input'],
-          on: { 'code.submit': { target: 'verifying', actions: { type: 'storeAnswer', params: codeParams } } },
+          on: {
+            'code.submit': { target: 'verifying', actions: { type: 'storeCallMetadata', params: callMetadataParams } },
+          },
         },
         verifying: {
           tags: ['busy'],
           invoke: {
             id: 'verifySoftwareToken',
             src: 'verifySoftwareToken',
-            input: ({ context }) => {
-              if (context.answer === null) throw new Error('no code to verify');
-              return { base: requestBase(context), code: context.answer };
+            input: ({ context, event }) => {
+              assertEvent(event, 'code.submit');
+              return { base: requestBase(context), code: event.code };
             },
             onDone: {
               target: 'responding',
@@ -336,7 +325,7 @@ export const signInMachine = signInMachineSetup.createMachine({
         },
         responding: {
           tags: ['busy'],
-          exit: 'clearAnswer',
+          exit: 'clearCallMetadata',
           invoke: {
             id: 'respondToMfaSetup',
             src: 'respondToMfaSetup',
@@ -357,30 +346,19 @@ export const signInMachine = signInMachineSetup.createMachine({
           on: {
             'newPassword.submit': {
               target: 'responding',
-              actions: {
-                type: 'storeNewPassword',
-                params: ({ event }) => ({
-                  password: event.password,
-                  attributes: event.attributes,
-                  clientMetadata: event.clientMetadata ?? null,
-                }),
-              },
+              actions: { type: 'storeCallMetadata', params: callMetadataParams },
             },
           },
         },
         responding: {
           tags: ['busy'],
-          exit: 'clearAnswer',
+          exit: 'clearCallMetadata',
           invoke: {
             id: 'respondToNewPasswordRequired',
             src: 'respondToNewPasswordRequired',
-            input: ({ context }) => {
-              if (context.newPassword === null) throw new Error('no new password');
-              return {
-                base: requestBase(context),
-                newPassword: context.newPassword,
-                attributes: context.newPasswordAttributes,
-              };
+            input: ({ context, event }) => {
+              assertEvent(event, 'newPassword.submit');
+              return { base: requestBase(context), newPassword: event.password, attributes: event.attributes };
             },
             onDone: toNextStep,
             onError: stepErrors,
@@ -398,20 +376,20 @@ export const signInMachine = signInMachineSetup.createMachine({
           on: {
             'customChallenge.submit': {
               target: 'responding',
-              actions: {
-                type: 'storeAnswer',
-                params: ({ event }) => ({ answer: event.answer, clientMetadata: event.clientMetadata ?? null }),
-              },
+              actions: { type: 'storeCallMetadata', params: callMetadataParams },
             },
           },
         },
         responding: {
           tags: ['busy'],
-          exit: 'clearAnswer',
+          exit: 'clearCallMetadata',
           invoke: {
             id: 'respondToCustomChallenge',
             src: 'respondToCustomChallenge',
-            input: answerInput,
+            input: ({ context, event }) => {
+              assertEvent(event, 'customChallenge.submit');
+              return { base: requestBase(context), answer: event.answer };
+            },
             onDone: toNextStep,
             onError: stepErrors,
           },
@@ -428,10 +406,10 @@ export const signInMachine = signInMachineSetup.createMachine({
           invoke: {
             id: 'respondToDeviceSrpAuth',
             src: 'respondToDeviceSrpAuth',
-            input: ({ context }) => {
-              if (context.device === null) throw new Error('DEVICE_SRP_AUTH without a device');
-              return { base: requestBase(context), device: context.device };
-            },
+            input: ({ context }) => ({
+              base: requestBase(context),
+              device: assertAttempt(context.attempt, 'DEVICE_SRP_AUTH').device,
+            }),
             onDone: toNextStep,
             onError: automaticStepErrors,
           },
@@ -441,7 +419,6 @@ export const signInMachine = signInMachineSetup.createMachine({
     DEVICE_PASSWORD_VERIFIER: {
       description: "The device's SRP claim, with DeviceGroupKey as pool name and DeviceKey as username.",
       initial: 'responding',
-      exit: 'dropSrp',
       on: { 'signIn.cancel': cancelToCredentials },
       states: {
         responding: {
@@ -450,14 +427,8 @@ export const signInMachine = signInMachineSetup.createMachine({
             id: 'respondToDevicePasswordVerifier',
             src: 'respondToDevicePasswordVerifier',
             input: ({ context }) => {
-              if (context.device === null || context.srp === null)
-                throw new Error('DEVICE_PASSWORD_VERIFIER without device or SRP_A');
-              return {
-                base: requestBase(context),
-                device: context.device,
-                srp: context.srp,
-                challengeParameters: context.challengeParameters,
-              };
+              const { device, srp, challengeParameters } = assertAttempt(context.attempt, 'DEVICE_PASSWORD_VERIFIER');
+              return { base: requestBase(context), device, srp, challengeParameters };
             },
             onDone: toNextStep,
             onError: automaticStepErrors,
@@ -478,17 +449,17 @@ export const signInMachine = signInMachineSetup.createMachine({
       type: 'final',
     },
   },
-  output: ({ context }) =>
-    context.tokens === null || context.claims === null
-      ? null
-      : {
+  output: ({ context: { attempt, ...context } }) =>
+    attempt.kind === 'signedIn'
+      ? {
           username: context.challengeUsername ?? context.username,
           loginName: context.username,
-          tokens: context.tokens,
-          claims: context.claims,
+          tokens: attempt.tokens,
+          claims: attempt.claims,
           device: context.device,
-          newDevice: context.deviceTracking ? context.newDevice : null,
-        },
+          newDevice: context.deviceTracking ? attempt.newDevice : null,
+        }
+      : null,
 });
 
 /** The sign-in machine's type. */

@@ -1,9 +1,10 @@
 // The sign-in machine's setup: its types, actors (stubs), guards and actions, and the transitions its states share.
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { CognitoErrorCode, SignInError } from './errors.ts';
 import { errorParams, notProvided } from './machineParts.ts';
-import type { ChallengeName, MfaType, PreferredChallenge, StringMap } from './protocol.ts';
+import type { MfaType, PreferredChallenge, StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
+import { assertAttempt, attemptAfter, attemptSession, isAttempt, NO_ATTEMPT } from './signIn.attempt.ts';
 import type {
   AnswerInput,
   AssociateSoftwareTokenOutput,
@@ -17,6 +18,7 @@ import type {
   RequestBase,
   SelectChallengeInput,
   SelectMfaTypeInput,
+  SignInAttempt,
   SignInContext,
   SignInEvent,
   SignInInput,
@@ -27,44 +29,13 @@ import type {
   WebAuthnCeremonyInput,
 } from './types.ts';
 
-const MFA_TYPES: readonly MfaType[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
-
-function isMfaType(value: unknown): value is MfaType {
-  return typeof value === 'string' && (MFA_TYPES as readonly string[]).includes(value);
-}
-
-/** `MFAS_CAN_CHOOSE` / `MFAS_CAN_SETUP` are JSON strings inside a string map. */
-function parseMfaTypes(raw: string | undefined): MfaType[] {
-  if (raw === undefined) return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter(isMfaType) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** `requiredAttributes` is a JSON array of `"userAttributes.<name>"`. */
-function parseRequiredAttributes(raw: string | undefined): string[] {
-  if (raw === undefined) return [];
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (!Array.isArray(parsed)) return [];
-    return parsed
-      .filter((item): item is string => typeof item === 'string')
-      .map((name) => name.replace(/^userAttributes\./, ''));
-  } catch {
-    return [];
-  }
-}
-
 /** The fields every request needs, read from context (pure). */
 export function requestBase(context: SignInContext): RequestBase {
   return {
     userPoolId: context.userPoolId,
     clientId: context.clientId,
     username: context.challengeUsername ?? context.username,
-    session: context.session,
+    session: attemptSession(context.attempt),
     clientMetadata: context.callClientMetadata ?? context.clientMetadata,
     analyticsEndpointId: context.analyticsEndpointId,
     device: context.device,
@@ -87,29 +58,6 @@ const RECOVERABLE_IN_STEP: ReadonlySet<CognitoErrorCode> = new Set<CognitoErrorC
 ]);
 
 const outcomeParams = ({ event }: { event: { output: AuthOutcome } }) => ({ outcome: event.output });
-
-/** The per-attempt fields, as a new attempt (and the machine's first context) starts them. */
-export function emptyAttempt() {
-  return {
-    password: null,
-    srp: null,
-    session: null,
-    challengeName: null,
-    challengeParameters: {},
-    availableChallenges: [],
-    codeDelivery: null,
-    mfaTypes: [],
-    requiredAttributes: [],
-    totpSetup: null,
-    answer: null,
-    newPassword: null,
-    newPasswordAttributes: {},
-    mfaType: null,
-    selectedChallenge: null,
-    credentialRequestOptions: null,
-    callClientMetadata: null,
-  } satisfies Partial<SignInContext>;
-}
 
 /** The sign-in machine's setup, for `provide()` and typed extensions. */
 export const signInMachineSetup = setup({
@@ -142,20 +90,19 @@ export const signInMachineSetup = setup({
     verifySoftwareToken: notProvided<VerifySoftwareTokenOutput, VerifySoftwareTokenInput>('verifySoftwareToken'),
   },
   guards: {
-    isChallenge: ({ context }, params: { name: ChallengeName }) => context.challengeName === params.name,
-    hasTokens: ({ context }) => context.challengeName === null && context.tokens !== null,
-    canSetUpTotp: ({ context }) => context.mfaTypes.includes('SOFTWARE_TOKEN_MFA'),
+    isAttempt: ({ context }, params: { kind: SignInAttempt['kind'] }) => context.attempt.kind === params.kind,
+    canSetUpTotp: ({ context }) =>
+      isAttempt(context.attempt, ['MFA_SETUP']) && context.attempt.mfaTypes.includes('SOFTWARE_TOKEN_MFA'),
     hasUsername: (_, params: { username: string }) => params.username.trim() !== '',
     /** A factor Cognito offered; PASSWORD and PASSWORD_SRP need the password with the pick. */
     isOfferedChallenge: ({ context }, params: { challenge: PreferredChallenge; hasPassword: boolean }) =>
-      context.availableChallenges.includes(params.challenge) &&
+      isAttempt(context.attempt, ['SELECT_CHALLENGE']) &&
+      context.attempt.availableChallenges.includes(params.challenge) &&
       (params.hasPassword || (params.challenge !== 'PASSWORD' && params.challenge !== 'PASSWORD_SRP')),
-    /** WEB_AUTHN can only be answered with the CREDENTIAL_REQUEST_OPTIONS to sign. */
-    isAnswerableWebAuthn: ({ context }) =>
-      context.challengeName === 'WEB_AUTHN' && context.credentialRequestOptions !== null,
     /** The user closed the passkey dialog (or it timed out): the Session is still good, so they may try again. */
     isCeremonyRefused: (_, params: { error: SignInError }) => params.error.code === 'NotAllowedError',
-    isOfferedMfaType: ({ context }, params: { mfaType: MfaType }) => context.mfaTypes.includes(params.mfaType),
+    isOfferedMfaType: ({ context }, params: { mfaType: MfaType }) =>
+      isAttempt(context.attempt, ['SELECT_MFA_TYPE']) && context.attempt.mfaTypes.includes(params.mfaType),
     /** Cognito says NotAuthorized for a dead Session; its message names the session (see docs/protocol.md §6). */
     isSessionExpired: (_, params: { error: SignInError }) =>
       params.error.code === 'NotAuthorizedException' && /session/i.test(params.error.detail ?? ''),
@@ -171,136 +118,87 @@ export const signInMachineSetup = setup({
   actions: {
     acceptCredentials: assign(
       (_, params: { username: string; password: Secret<string>; clientMetadata: StringMap | null }) => ({
-        ...emptyAttempt(),
         username: params.username.trim(),
         challengeUsername: null,
-        password: params.password,
+        attempt: { kind: 'initiating', password: params.password, signUpSession: null } satisfies SignInAttempt,
         callClientMetadata: params.clientMetadata,
         error: null,
       }),
     ),
     acceptSignUpSession: assign((_, params: { username: string; session: Secret<string> }) => ({
-      ...emptyAttempt(),
       username: params.username.trim(),
       challengeUsername: null,
-      session: params.session,
+      attempt: { kind: 'initiating', password: null, signUpSession: params.session } satisfies SignInAttempt,
+      callClientMetadata: null,
       error: null,
     })),
     applyOutcome: assign(({ context }, params: { outcome: AuthOutcome }) => {
-      const { step, srp, device } = params.outcome;
-      const kept = {
-        srp: srp ?? context.srp,
-        device: device === undefined ? context.device : device,
-        answer: null,
-        newPassword: null,
-        newPasswordAttributes: {},
-        callClientMetadata: null,
-        error: null,
-      };
-      if (step.kind === 'tokens') {
-        return {
-          ...kept,
-          srp: null,
-          password: null,
-          mfaTypes: [],
-          requiredAttributes: [],
-          totpSetup: null,
-          session: null,
-          challengeName: null,
-          challengeParameters: {},
-          credentialRequestOptions: null,
-          selectedChallenge: null,
-          tokens: step.tokens,
-          claims: step.claims,
-          newDevice: step.newDevice,
-        };
-      }
-      const parameters = step.challengeParameters;
-      const medium = parameters.CODE_DELIVERY_DELIVERY_MEDIUM;
-      const destination = parameters.CODE_DELIVERY_DESTINATION;
+      const { step, device } = params.outcome;
+      const parameters = step.kind === 'challenge' ? step.challengeParameters : {};
       return {
-        ...kept,
-        // The password is only needed to answer PASSWORD_VERIFIER; any other step drops it.
-        password: step.challengeName === 'PASSWORD_VERIFIER' ? context.password : null,
-        session: step.session,
-        challengeName: step.challengeName,
-        challengeParameters: parameters,
-        availableChallenges: step.availableChallenges,
-        credentialRequestOptions: step.credentialRequestOptions ?? null,
-        selectedChallenge: null,
+        attempt: attemptAfter(context, params.outcome),
+        device: device === undefined ? context.device : device,
         // USERNAME must be USER_ID_FOR_SRP from ChallengeParameters, not what was typed.
         challengeUsername: parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? context.challengeUsername,
-        codeDelivery:
-          medium !== undefined || destination !== undefined
-            ? { medium: medium ?? null, destination: destination ?? null }
-            : context.codeDelivery,
-        mfaTypes: parseMfaTypes(parameters.MFAS_CAN_CHOOSE ?? parameters.MFAS_CAN_SETUP),
-        requiredAttributes: parseRequiredAttributes(parameters.requiredAttributes),
+        callClientMetadata: null,
+        error: null,
       };
     }),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     unsupportedChallenge: assign(({ context }) => ({
-      ...emptyAttempt(),
+      attempt: NO_ATTEMPT,
+      callClientMetadata: null,
       error: {
         code: 'UnsupportedChallenge',
         retryable: false,
-        detail: context.challengeName ?? 'unknown',
+        // A challenge variant's kind is its ChallengeName.
+        detail: context.attempt.kind === 'unanswerable' ? context.attempt.challengeName : context.attempt.kind,
       } satisfies SignInError,
     })),
-    /** The password and SRP handle live only until the verifier claim is computed. */
-    dropPassword: assign({ password: null, srp: null }),
-    dropSrp: assign({ srp: null }),
     /** Cancel / failure: forget everything of this attempt, keep the username. */
-    dropAttempt: assign(() => emptyAttempt()),
+    dropAttempt: assign({ attempt: NO_ATTEMPT, callClientMetadata: null }),
     clearError: assign({ error: null }),
-    storeAnswer: assign((_, params: { answer: Secret<string>; clientMetadata: StringMap | null }) => ({
-      answer: params.answer,
+    /** An answer itself is never stored: it goes from its event to the request. Only its ClientMetadata waits. */
+    storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({
       callClientMetadata: params.clientMetadata,
       error: null,
     })),
-    storeSelectedChallenge: assign(
-      (
-        _,
-        params: { challenge: PreferredChallenge; password: Secret<string> | null; clientMetadata: StringMap | null },
-      ) => ({
-        selectedChallenge: params.challenge,
-        password: params.password,
+    clearCallMetadata: assign({ callClientMetadata: null }),
+    /** A PASSWORD_SRP pick's password waits for the PASSWORD_VERIFIER that follows it. */
+    storePickedPassword: assign(
+      ({ context }, params: { password: Secret<string> | null; clientMetadata: StringMap | null }) => ({
+        attempt: { ...assertAttempt(context.attempt, 'SELECT_CHALLENGE'), password: params.password },
         callClientMetadata: params.clientMetadata,
         error: null,
       }),
     ),
-    /** The assertion (a passkey credential) lives in `answer` only until RespondToAuthChallenge ends. */
-    storeCredential: assign((_, params: { credential: Secret<string> }) => ({
-      answer: params.credential,
+    /** A password typed for a refused pick must not wait for the next one. */
+    dropPickedPassword: assign(({ context }) => ({
+      attempt: { ...assertAttempt(context.attempt, 'SELECT_CHALLENGE'), password: null },
+    })),
+    /** The assertion (a passkey credential) lives only until RespondToAuthChallenge ends. */
+    storeCredential: assign(({ context }, params: { credential: Secret<string> }) => ({
+      attempt: {
+        kind: 'WEB_AUTHN_ASSERTION',
+        session: assertAttempt(context.attempt, 'WEB_AUTHN').session,
+        credential: params.credential,
+      } satisfies SignInAttempt,
       error: null,
     })),
-    storeMfaType: assign((_, params: { mfaType: MfaType; clientMetadata: StringMap | null }) => ({
-      mfaType: params.mfaType,
-      callClientMetadata: params.clientMetadata,
-      error: null,
-    })),
-    storeNewPassword: assign(
-      (_, params: { password: Secret<string>; attributes: StringMap; clientMetadata: StringMap | null }) => ({
-        newPassword: params.password,
-        newPasswordAttributes: params.attributes,
-        callClientMetadata: params.clientMetadata,
-        error: null,
-      }),
-    ),
-    clearAnswer: assign({ answer: null, newPassword: null, newPasswordAttributes: {}, callClientMetadata: null }),
-    applyTotpSecret: assign(({ context }, params: { output: AssociateSoftwareTokenOutput }) => ({
-      session: params.output.session ?? context.session,
-      totpSetup: {
-        secretCode: params.output.secretCode,
-        label: context.username,
-        issuer: context.totpIssuer,
-      },
-    })),
-    applyVerifiedSession: assign(({ context }, params: { output: VerifySoftwareTokenOutput }) => ({
-      session: params.output.session ?? context.session,
-      answer: null,
-      totpSetup: null,
-    })),
+    applyTotpSecret: assign(({ context }, params: { output: AssociateSoftwareTokenOutput }) => {
+      const attempt = assertAttempt(context.attempt, 'MFA_SETUP');
+      return {
+        attempt: {
+          ...attempt,
+          session: params.output.session ?? attempt.session,
+          totpSetup: { secretCode: params.output.secretCode, label: context.username, issuer: context.totpIssuer },
+        },
+      };
+    }),
+    applyVerifiedSession: assign(({ context }, params: { output: VerifySoftwareTokenOutput }) => {
+      const attempt = assertAttempt(context.attempt, 'MFA_SETUP');
+      return { attempt: { ...attempt, session: params.output.session ?? attempt.session, totpSetup: null } };
+    }),
     dropDevice: assign({ device: null }),
     // Storage effect: a no-op here, the real one from signInEffects(ports) (see createSignInMachine).
     forgetPersistedDevice: () => undefined,
@@ -341,14 +239,15 @@ export const automaticStepErrors = [
   { target: '#signIn.credentials', actions: [{ type: 'dropAttempt' }, { type: 'setError', params: errorParams }] },
 ] as const;
 
-export const codeParams = ({ event }: { event: { code: Secret<string>; clientMetadata?: StringMap } }) => ({
-  answer: event.code,
+/** A submit event's own ClientMetadata, for the one call it starts. */
+export const callMetadataParams = ({ event }: { event: { clientMetadata?: StringMap } }) => ({
   clientMetadata: event.clientMetadata ?? null,
 });
 
-export const answerInput = ({ context }: { context: SignInContext }): AnswerInput => {
-  if (context.answer === null) throw new Error('no answer to send');
-  return { base: requestBase(context), answer: context.answer };
+/** The code, straight from the `code.submit` that entered the responding state. */
+const codeAnswerInput = ({ context, event }: { context: SignInContext; event: SignInEvent }): AnswerInput => {
+  assertEvent(event, 'code.submit');
+  return { base: requestBase(context), answer: event.code };
 };
 
 /** SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP and SMS_OTP: one code, one RespondToAuthChallenge. */
@@ -363,12 +262,14 @@ export function codeStep(
     states: {
       awaitingInput: {
         tags: ['input'],
-        on: { 'code.submit': { target: 'responding', actions: { type: 'storeAnswer', params: codeParams } } },
+        on: {
+          'code.submit': { target: 'responding', actions: { type: 'storeCallMetadata', params: callMetadataParams } },
+        },
       },
       responding: {
         tags: ['busy'],
-        exit: 'clearAnswer',
-        invoke: { id: src, src, input: answerInput, onDone: toNextStep, onError: stepErrors },
+        exit: 'clearCallMetadata',
+        invoke: { id: src, src, input: codeAnswerInput, onDone: toNextStep, onError: stepErrors },
       },
     },
   });

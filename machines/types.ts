@@ -217,7 +217,85 @@ export interface CodeDelivery {
   readonly destination: string | null;
 }
 
-/** The sign-in machine's context: every secret in it is a redacted `Secret`. */
+/** A challenge's common data: Cognito's Session, which the answer must carry back. */
+interface ChallengeData {
+  readonly session: Secret<string> | null;
+}
+
+/** The four challenges answered with one code. */
+export type CodeChallengeName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP';
+
+/** A code challenge's attempt, one variant per challenge name so each narrows on its own. */
+type CodeChallengeAttempt = {
+  readonly [K in CodeChallengeName]: ChallengeData & {
+    readonly kind: K;
+    /** Where the code went (masked by Cognito). */
+    readonly codeDelivery: CodeDelivery | null;
+  };
+}[CodeChallengeName];
+
+/**
+ * One sign-in attempt, a variant per step: each step holds exactly what it needs, so no step can see another's data
+ * (a password outside the verifier, a Session without a challenge, tokens beside a challenge). Answers the user types
+ * travel in the submit event straight to the request and are never stored.
+ */
+export type SignInAttempt =
+  /** No attempt under way (credentials, sessionExpired). */
+  | { readonly kind: 'none' }
+  /** InitiateAuth: the password (a password flow), or ConfirmSignUp's Session for USER_AUTH after sign-up. */
+  | {
+      readonly kind: 'initiating';
+      readonly password: Secret<string> | null;
+      readonly signUpSession: Secret<string> | null;
+    }
+  /** The password lives here only until the verifier claim is computed. */
+  | (ChallengeData & {
+      readonly kind: 'PASSWORD_VERIFIER';
+      readonly password: Secret<string>;
+      readonly srp: SrpEphemeral;
+      readonly challengeParameters: StringMap;
+    })
+  | CodeChallengeAttempt
+  /** `MFAS_CAN_CHOOSE`. */
+  | (ChallengeData & { readonly kind: 'SELECT_MFA_TYPE'; readonly mfaTypes: readonly MfaType[] })
+  | (ChallengeData & {
+      readonly kind: 'SELECT_CHALLENGE';
+      readonly availableChallenges: readonly ChallengeName[];
+      /** The password sent with a PASSWORD_SRP pick, kept for the PASSWORD_VERIFIER that follows. */
+      readonly password: Secret<string> | null;
+    })
+  /** CREDENTIAL_REQUEST_OPTIONS (redacted: it holds the challenge). */
+  | (ChallengeData & { readonly kind: 'WEB_AUTHN'; readonly requestOptions: Secret<string> })
+  /** The passkey's assertion, only between the browser ceremony and RespondToAuthChallenge. */
+  | (ChallengeData & { readonly kind: 'WEB_AUTHN_ASSERTION'; readonly credential: Secret<string> })
+  /** `MFAS_CAN_SETUP`, and the TOTP secret (redacted) once AssociateSoftwareToken gave it. */
+  | (ChallengeData & {
+      readonly kind: 'MFA_SETUP';
+      readonly mfaTypes: readonly MfaType[];
+      readonly totpSetup: TotpSetup | null;
+    })
+  /** Attribute names without the `userAttributes.` prefix. */
+  | (ChallengeData & { readonly kind: 'NEW_PASSWORD_REQUIRED'; readonly requiredAttributes: readonly string[] })
+  /** The trigger's public parameters. */
+  | (ChallengeData & { readonly kind: 'CUSTOM_CHALLENGE'; readonly challengeParameters: StringMap })
+  | (ChallengeData & { readonly kind: 'DEVICE_SRP_AUTH'; readonly device: DeviceRecord })
+  | (ChallengeData & {
+      readonly kind: 'DEVICE_PASSWORD_VERIFIER';
+      readonly device: DeviceRecord;
+      readonly srp: SrpEphemeral;
+      readonly challengeParameters: StringMap;
+    })
+  /** A challenge this client cannot answer (unknown, or missing what answering it needs). */
+  | { readonly kind: 'unanswerable'; readonly challengeName: string }
+  /** The tokens: the attempt is over, and they are the machine's output. */
+  | {
+      readonly kind: 'signedIn';
+      readonly tokens: TokenSet;
+      readonly claims: TokenClaims;
+      readonly newDevice: NewDevice | null;
+    };
+
+/** The sign-in machine's context: app-client settings, who is signing in, and the one attempt under way. */
 export interface SignInContext {
   readonly userPoolId: string;
   readonly clientId: string;
@@ -234,34 +312,9 @@ export interface SignInContext {
   readonly username: string;
   /** USER_ID_FOR_SRP / challenge USERNAME: what later requests and device storage use. */
   readonly challengeUsername: string | null;
-  /** Only until the PASSWORD_VERIFIER claim is computed. */
-  readonly password: Secret<string> | null;
-  readonly srp: SrpEphemeral | null;
-  readonly session: Secret<string> | null;
-  readonly challengeName: ChallengeName | null;
-  readonly challengeParameters: StringMap;
-  readonly availableChallenges: readonly ChallengeName[];
-  /** Where the SMS / email code went (masked by Cognito). */
-  readonly codeDelivery: CodeDelivery | null;
-  /** SELECT_MFA_TYPE's choices, or MFA_SETUP's `MFAS_CAN_SETUP`. */
-  readonly mfaTypes: readonly MfaType[];
-  /** NEW_PASSWORD_REQUIRED: attribute names without the `userAttributes.` prefix. */
-  readonly requiredAttributes: readonly string[];
-  readonly totpSetup: TotpSetup | null;
-  /** The answer being sent (code, custom answer); cleared when the call ends. */
-  readonly answer: Secret<string> | null;
-  readonly newPassword: Secret<string> | null;
-  readonly newPasswordAttributes: StringMap;
-  readonly mfaType: MfaType | null;
-  /** WEB_AUTHN: CREDENTIAL_REQUEST_OPTIONS (redacted: it holds the challenge). */
-  readonly credentialRequestOptions: Secret<string> | null;
-  /** SELECT_CHALLENGE: the factor the user picked. */
-  readonly selectedChallenge: PreferredChallenge | null;
-
+  /** The device remembered for this user (device SRP), once USER_ID_FOR_SRP is known. */
   readonly device: DeviceRecord | null;
-  readonly newDevice: NewDevice | null;
-  readonly tokens: TokenSet | null;
-  readonly claims: TokenClaims | null;
+  readonly attempt: SignInAttempt;
   readonly error: SignInError | null;
 }
 

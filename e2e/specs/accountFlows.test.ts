@@ -184,7 +184,7 @@ describe('sign-up against the emulator', () => {
     await waitFor(signInActor, (s) => s.matches('credentials'));
     signInActor.send({ type: 'signUp.session', username, session });
     await waitFor(signInActor, (s) => s.status === 'done');
-    expect(signInActor.getSnapshot().context.claims?.username).toBe(username);
+    expect(signInActor.getSnapshot().output?.claims.username).toBe(username);
     expect(JSON.stringify(signInActor.getSnapshot())).not.toContain(session.reveal());
     // The Session is single use: a second sign-in with it is refused and lands on the credentials form.
     const replay = createActor(createSignInMachine(signInPorts()), {

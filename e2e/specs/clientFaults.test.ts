@@ -6,6 +6,7 @@ import { createSignInMachine } from '../../machines/createSignInMachine.ts';
 import type { SessionPorts, TokenStore } from '../../machines/ports.ts';
 import { secret } from '../../machines/secret.ts';
 import { sessionStatus } from '../../machines/session.machine.ts';
+import { assertAttempt } from '../../machines/signIn.attempt.ts';
 import type { SessionInput } from '../../machines/session.types.ts';
 import type { SignInMachine } from '../../machines/signIn.machine.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
@@ -246,7 +247,7 @@ describe('server faults', () => {
     const failed = await waitFor(f.actor, settled);
     expect(failed.matches({ EMAIL_OTP: 'awaitingInput' })).toBe(true);
     expect(failed.context.error).toMatchObject({ code: 'UnexpectedResponse', retryable: true });
-    expect(failed.context.session).not.toBeNull();
+    expect(assertAttempt(failed.context.attempt, 'EMAIL_OTP').session).not.toBeNull();
     checked();
     broken = false;
     f.actor.send({ type: 'code.submit', code: secret(lastCode(emulator, username)) });
@@ -271,7 +272,7 @@ describe('server faults', () => {
     const failed = await waitFor(f.actor, settled);
     expect(failed.matches({ SMS_MFA: 'awaitingInput' })).toBe(true);
     expect(failed.context.error).toMatchObject({ code: 'TooManyRequestsException', retryable: true });
-    expect(failed.context.session).not.toBeNull();
+    expect(assertAttempt(failed.context.attempt, 'SMS_MFA').session).not.toBeNull();
     expect(throttledCalls).toBe(3);
     checked();
     throttled = false;
@@ -322,8 +323,8 @@ describe('late and repeated events', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const after = f.actor.getSnapshot();
     expect(after.matches('credentials')).toBe(true);
-    expect(after.context.tokens).toBeNull();
-    expect(after.context.session).toBeNull();
+    // No tokens and no Session: the attempt is gone.
+    expect(after.context.attempt).toEqual({ kind: 'none' });
     expect(after.context.error).toBeNull();
     checked();
   });
@@ -369,7 +370,7 @@ describe('tab closed mid-step', () => {
     const start = await waitFor(second.actor, (s) => !s.hasTag('busy'));
     expect(start.matches('signedOut')).toBe(true);
     expect(second.signIn().getSnapshot().matches('credentials')).toBe(true);
-    expect(second.signIn().getSnapshot().context.session).toBeNull();
+    expect(second.signIn().getSnapshot().context.attempt).toEqual({ kind: 'none' });
     checked();
     second.submit(username);
     await waitFor(second.signIn(), (s) => s.matches({ SMS_MFA: 'awaitingInput' }));
@@ -468,8 +469,7 @@ describe('brute force', () => {
     expect(dead.matches('sessionExpired')).toBe(true);
     expect(dead.hasTag('busy')).toBe(false);
     expect(dead.context.error?.code).toBe('NotAuthorizedException');
-    expect(dead.context.session).toBeNull();
-    expect(dead.context.tokens).toBeNull();
+    expect(dead.context.attempt).toEqual({ kind: 'none' });
     checked();
     f.actor.send({ type: 'signIn.restart' });
     f.submit(username);
@@ -499,8 +499,7 @@ describe('brute force', () => {
       retryable: false,
       detail: 'Password attempts exceeded',
     });
-    expect(locked.context.password).toBeNull();
-    expect(locked.context.tokens).toBeNull();
+    expect(locked.context.attempt).toEqual({ kind: 'none' });
     checked();
   });
 });

@@ -128,9 +128,9 @@ test('with ?inspect the inspector loads lazily, opens its window, and receives a
     const events = await inspector.events();
     const types = inspectedEventTypes(events);
     expect(types).toEqual(expect.arrayContaining(['credentials.submit', 'code.submit', 'device.remember', 'signOut']));
-    const seen = contexts(events);
-    // The password lived in context until PASSWORD_VERIFIER was answered, the Session until tokens came: the
+    // The attempt held the password until PASSWORD_VERIFIER was answered, the Session until tokens came: the
     // inspector saw both fields, and only ever as "[redacted]".
+    const seen = contexts(events).flatMap((context) => (isRecord(context.attempt) ? [context.attempt] : []));
     expect(seen.some((context) => context.password === '[redacted]')).toBe(true);
     expect(seen.some((context) => context.session === '[redacted]')).toBe(true);
     expect(seen.filter((context) => typeof context.password === 'string' && context.password !== '[redacted]')).toEqual(

@@ -119,13 +119,13 @@ async function signIn(
     { timeout: 120_000 },
   );
   actor.stop();
-  if (done.status !== 'done' || done.context.tokens === null) {
+  if (done.output === undefined || done.output === null) {
     throw new Error(
       `${username} (${path.name}) ended in ${JSON.stringify(done.value)} with ${JSON.stringify(done.context.error)}`,
     );
   }
-  const id = jwtPayload(done.context.tokens.idToken.reveal());
-  const access = jwtPayload(done.context.tokens.accessToken.reveal());
+  const id = jwtPayload(done.output.tokens.idToken.reveal());
+  const access = jwtPayload(done.output.tokens.accessToken.reveal());
   expect(access.sub).toBe(id.sub);
   return { username, path, idUsername: id['cognito:username'], accessUsername: access.username, sub: id.sub };
 }

@@ -5,6 +5,7 @@ import { createSignInMachine } from '../../machines/createSignInMachine.ts';
 import type { SignInPorts, WebAuthnPort } from '../../machines/ports.ts';
 import type { PreferredChallenge } from '../../machines/protocol.ts';
 import { secret } from '../../machines/secret.ts';
+import { assertAttempt } from '../../machines/signIn.attempt.ts';
 import { createCognitoHttp } from '../../src/adapters/cognitoHttp.ts';
 import { createFastSrp } from '../../src/adapters/srpFast.ts';
 import type { PoolConfig } from '../emulator/config.ts';
@@ -78,7 +79,7 @@ type Flow = ReturnType<typeof run>;
 
 async function atSelectChallenge(flow: Flow) {
   const snapshot = await waitFor(flow.actor, (s) => s.matches({ SELECT_CHALLENGE: 'awaitingInput' }));
-  return snapshot.context.availableChallenges;
+  return assertAttempt(snapshot.context.attempt, 'SELECT_CHALLENGE').availableChallenges;
 }
 
 const signedIn = (flow: Flow) => waitFor(flow.actor, (s) => s.status === 'done');
@@ -96,8 +97,8 @@ async function registerPasskey(username: string, authenticator: SoftAuthenticato
   const flow = run(username);
   await atSelectChallenge(flow);
   select(flow, 'PASSWORD', PASSWORD);
-  const { context } = await signedIn(flow);
-  const accessToken = context.tokens?.accessToken.reveal() ?? '';
+  const { output } = await signedIn(flow);
+  const accessToken = output?.tokens.accessToken.reveal() ?? '';
   const cognito = createCognitoHttp({ endpoint: emulator.url });
   const started = await cognito.call('StartWebAuthnRegistration', { AccessToken: accessToken });
   const options = started.CredentialCreationOptions as { challenge: string; rp: { id?: string } };
@@ -142,8 +143,8 @@ describe('SELECT_CHALLENGE', () => {
     select(flow, 'PASSWORD', 'not-the-password');
     const snapshot = await waitFor(flow.actor, (s) => s.matches('credentials') && s.context.error !== null);
     expect(snapshot.context.error?.code).toBe('NotAuthorizedException');
-    expect(snapshot.context.password).toBeNull();
-    expect(snapshot.context.session).toBeNull();
+    // Neither the password nor the Session is kept.
+    expect(snapshot.context.attempt).toEqual({ kind: 'none' });
   });
 
   it.each([
@@ -180,7 +181,7 @@ describe('WEB_AUTHN', () => {
     expect(await atSelectChallenge(flow)).toContain('WEB_AUTHN');
     select(flow, 'WEB_AUTHN');
     const done = await signedIn(flow);
-    expect(done.context.claims?.username).toBe('key');
+    expect(done.output?.claims.username).toBe('key');
     expect(flow.requests()).toBe(3);
     expect(seen).toHaveLength(2);
     for (const value of seen) expect(flow.snapshots.some((s) => containsSecret(s, value))).toBe(false);
@@ -223,7 +224,7 @@ describe('WEB_AUTHN', () => {
     select(flow, 'WEB_AUTHN');
     const refused = await waitFor(flow.actor, (s) => s.matches('credentials') && s.context.error !== null);
     expect(refused.context.error?.code).toBe('NotAuthorizedException');
-    expect(refused.context.session).toBeNull();
+    expect(refused.context.attempt).toEqual({ kind: 'none' });
   });
 
   it('a passkey signed for another RP id is refused', async () => {

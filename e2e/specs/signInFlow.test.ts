@@ -12,6 +12,7 @@ import { CognitoServiceError } from '../../machines/errors.ts';
 import type { ChallengeName } from '../../machines/protocol.ts';
 import { Secret, secret } from '../../machines/secret.ts';
 import type { SessionMachine } from '../../machines/session.machine.ts';
+import { assertAttempt } from '../../machines/signIn.attempt.ts';
 import { signInMachine, type SignInMachine } from '../../machines/signIn.machine.ts';
 import type { SessionEvent, SessionInput } from '../../machines/session.types.ts';
 import type { AuthOutcome, SignInContext, SignInEvent, SignInInput, TokenSet } from '../../machines/types.ts';
@@ -218,22 +219,16 @@ function flowPorts(options: RunOptions): SessionPorts {
 
 /** Every secret value a snapshot holds, so the leak test knows what to look for. */
 function collectSecrets(snapshot: Snapshot) {
-  const { context } = snapshot;
-  for (const value of [
-    context.session,
-    context.password,
-    context.answer,
-    context.newPassword,
-    context.totpSetup?.secretCode,
-    context.device?.devicePassword,
-  ]) {
-    if (value) secretsSeen.add(value.reveal());
+  const { attempt, device } = snapshot.context;
+  const held: unknown[] = [device?.devicePassword];
+  if ('session' in attempt) held.push(attempt.session);
+  if ('password' in attempt) held.push(attempt.password);
+  if ('credential' in attempt) held.push(attempt.credential);
+  if (attempt.kind === 'MFA_SETUP') held.push(attempt.totpSetup?.secretCode);
+  if (attempt.kind === 'signedIn') {
+    held.push(attempt.tokens.idToken, attempt.tokens.accessToken, attempt.tokens.refreshToken);
   }
-  if (context.tokens) {
-    secretsSeen.add(context.tokens.idToken.reveal());
-    secretsSeen.add(context.tokens.accessToken.reveal());
-    if (context.tokens.refreshToken) secretsSeen.add(context.tokens.refreshToken.reveal());
-  }
+  for (const value of held) if (value instanceof Secret) secretsSeen.add(String(value.reveal()));
 }
 
 const code = (value: string): SignInEvent => ({ type: 'code.submit', code: secret(value) });
@@ -250,7 +245,7 @@ describe('sign-in paths against the emulator', () => {
     expect(done.matches('done')).toBe(true);
     expect(flow.states).toEqual(['credentials', 'initiatingAuth', 'PASSWORD_VERIFIER.responding', 'done']);
     expect(flow.requests()).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
-    expect(done.context.claims?.username).toMatch(/^srp-user-/);
+    expect(done.output?.claims.username).toMatch(/^srp-user-/);
   });
 
   it('SRP + SMS_MFA: the code from the outbox signs in, 3 requests', async () => {
@@ -300,7 +295,7 @@ describe('sign-in paths against the emulator', () => {
       password: DEMO_TEMP_PASSWORD,
       user: {
         'NEW_PASSWORD_REQUIRED.awaitingInput': (snapshot) => {
-          required = snapshot.context.requiredAttributes;
+          required = assertAttempt(snapshot.context.attempt, 'NEW_PASSWORD_REQUIRED').requiredAttributes;
           secretsSeen.add(NEW_PASSWORD);
           return { type: 'newPassword.submit', password: secret(NEW_PASSWORD), attributes: { name: 'New Person' } };
         },
@@ -350,7 +345,7 @@ describe('sign-in paths against the emulator', () => {
       username: fresh('setup-user'),
       user: {
         'MFA_SETUP.awaitingInput': (snapshot) => {
-          const setup = snapshot.context.totpSetup;
+          const setup = assertAttempt(snapshot.context.attempt, 'MFA_SETUP').totpSetup;
           if (setup === null) throw new Error('no TOTP secret');
           return code(totpCode(setup.secretCode.reveal(), emulator));
         },
@@ -419,7 +414,7 @@ describe('sign-in paths against the emulator', () => {
       input: { authFlow },
       user: {
         'CUSTOM_CHALLENGE.awaitingInput': (snapshot) => {
-          question = snapshot.context.challengeParameters.question;
+          question = assertAttempt(snapshot.context.attempt, 'CUSTOM_CHALLENGE').challengeParameters.question;
           return { type: 'customChallenge.submit', answer: secret('42') };
         },
       },
@@ -530,7 +525,7 @@ describe('faults', () => {
     emulator.clock.advance(16 * 60);
     flow.actor.send(code(lastCode(emulator, username)));
     const expired = await waitFor(flow.actor, (s) => s.matches('sessionExpired'));
-    expect(expired.context.session).toBeNull();
+    expect(expired.context.attempt).toEqual({ kind: 'none' });
     flow.actor.send({ type: 'signIn.restart' });
     expect(flow.actor.getSnapshot().matches('credentials')).toBe(true);
     expect(flow.actor.getSnapshot().context.username).toBe(username);
@@ -541,7 +536,7 @@ describe('faults', () => {
     const back = await signedIn(flow);
     expect(back.matches('credentials')).toBe(true);
     expect(back.context.error?.code).toBe('NotAuthorizedException');
-    expect(back.context.password).toBeNull();
+    expect(back.context.attempt).toEqual({ kind: 'none' });
   });
 
   it('an unknown user returns to credentials with the same error as a wrong password', async () => {
@@ -627,8 +622,8 @@ describe('faults', () => {
       flow.actor.send({ type: 'signIn.cancel' });
       const snapshot = flow.actor.getSnapshot();
       expect(snapshot.matches('credentials')).toBe(true);
-      expect(snapshot.context.session).toBeNull();
-      expect(snapshot.context.totpSetup).toBeNull();
+      // No Session and no TOTP secret are left.
+      expect(snapshot.context.attempt).toEqual({ kind: 'none' });
       flow.signIn();
       await waitFor(flow.actor, (s) => s.matches({ [state]: 'awaitingInput' }));
     },
@@ -753,6 +748,26 @@ const expiredSession = new CognitoServiceError({
   detail: 'Invalid session for the user, session is expired.',
 });
 
+/** The input a running request was invoked with (what the user picked or typed reaches only the request). */
+function runningInput(snapshot: ModelSnapshot, id: string): Record<string, unknown> {
+  const children: unknown = snapshot.children;
+  const child: unknown = isRecord(children) ? children[id] : undefined;
+  // Every request the sign-in machine invokes is a promise actor, whose snapshot keeps its input.
+  const running = hasSnapshot(child) ? child.getSnapshot() : undefined;
+  return isRecord(running) && isRecord(running.input) ? running.input : {};
+}
+
+function hasSnapshot(value: unknown): value is { getSnapshot(): unknown } {
+  return isRecord(value) && typeof value.getSnapshot === 'function';
+}
+
+/** The code or answer a running request sends, revealed so the model tells a right code from a late one. */
+function typedAnswer(snapshot: ModelSnapshot, id: string): string | undefined {
+  const { answer, code } = runningInput(snapshot, id);
+  const sent = answer ?? code;
+  return sent instanceof Secret ? String(sent.reveal()) : undefined;
+}
+
 /** The server as the model sees it: one answer per running actor, from the user and the context. */
 function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
   const context = snapshot.context as SignInContext;
@@ -788,7 +803,7 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
         answers.push(
           done(
             id,
-            context.selectedChallenge === 'WEB_AUTHN'
+            runningInput(snapshot, id).challenge === 'WEB_AUTHN'
               ? {
                   ...challengeOutcome('WEB_AUTHN'),
                   step: { ...challengeOutcome('WEB_AUTHN').step, credentialRequestOptions: secret('{}') },
@@ -803,14 +818,21 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
         answers.push(failed(id, Object.assign(new Error('closed'), { name: 'NotAllowedError' })));
         break;
       case 'respondToSelectMfaType':
-        answers.push(done(id, challengeOutcome(context.mfaType ?? 'SMS_MFA')));
+        answers.push(
+          done(
+            id,
+            challengeOutcome(
+              runningInput(snapshot, id).mfaType === 'SOFTWARE_TOKEN_MFA' ? 'SOFTWARE_TOKEN_MFA' : 'SMS_MFA',
+            ),
+          ),
+        );
         break;
       case 'associateSoftwareToken':
         answers.push(done(id, { secretCode: secret('x'), session: secret('s') }));
         break;
       case 'verifySoftwareToken':
         answers.push(
-          context.answer?.reveal() === 'late' ? failed(id, expiredSession) : done(id, { session: secret('s') }),
+          typedAnswer(snapshot, id) === 'late' ? failed(id, expiredSession) : done(id, { session: secret('s') }),
         );
         break;
       case 'respondToDeviceSrpAuth':
@@ -819,7 +841,7 @@ function serverAnswers(snapshot: ModelSnapshot): AnyEventObject[] {
       default:
         // A code answered after the Session expired dies; any other answer signs in.
         answers.push(
-          context.answer?.reveal() === 'late'
+          typedAnswer(snapshot, id) === 'late'
             ? failed(id, expiredSession)
             : done(id, tokensOutcome(context.deviceTracking)),
         );
@@ -877,9 +899,13 @@ function modelKey(snapshot: ModelSnapshot): string {
   return [
     stateKey(snapshot.value as Snapshot['value']),
     context.username,
-    context.mfaType ?? '',
-    context.selectedChallenge ?? '',
-    context.answer?.reveal() ?? '',
+    // What the user chose or typed travels in the running request's input, not in context.
+    ...Object.keys(isRecord(snapshot.children) ? snapshot.children : {}).map((id) => {
+      const input = runningInput(snapshot, id);
+      return [input.challenge, input.mfaType, typedAnswer(snapshot, id)]
+        .map((part) => (typeof part === 'string' ? part : ''))
+        .join(',');
+    }),
   ].join('|');
 }
 
@@ -1020,7 +1046,7 @@ async function passkeyPort(username: string, refuseFirst: boolean): Promise<WebA
   const earlier = run({ username });
   const done = await signedIn(earlier);
   earlier.actor.stop();
-  const accessToken = done.context.tokens?.accessToken.reveal() ?? '';
+  const accessToken = done.output?.tokens.accessToken.reveal() ?? '';
   const cognito = createCognitoHttp({ endpoint: emulator.url });
   const authenticator = new SoftAuthenticator({ origin: 'http://localhost:5173' });
   const started = await cognito.call('StartWebAuthnRegistration', { AccessToken: accessToken });
@@ -1065,7 +1091,7 @@ async function concreteEvent(event: AnyEventObject, username: string, snapshot: 
 /** The code the user would type in the step the machine is waiting in. */
 function realCode(username: string, snapshot: Snapshot): Promise<string> {
   if (snapshot.matches('MFA_SETUP')) {
-    const setup = snapshot.context.totpSetup;
+    const setup = assertAttempt(snapshot.context.attempt, 'MFA_SETUP').totpSetup;
     if (setup === null) throw new Error('no TOTP secret');
     return Promise.resolve(totpCode(setup.secretCode.reveal(), emulator));
   }

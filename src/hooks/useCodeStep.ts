@@ -1,7 +1,7 @@
 // Headless one-time-code steps: SMS_MFA (and USER_AUTH's SMS_OTP), SOFTWARE_TOKEN_MFA and EMAIL_OTP.
 import { secret, type SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
-import { selectError } from './stepError.ts';
+import { selectAttempt, selectError } from './stepError.ts';
 import { selectStep, type SignInStep } from './useSignInStep.ts';
 
 /** What a code step hook returns (SMS, email or TOTP code). */
@@ -25,7 +25,9 @@ function useCodeStep(step: SignInStep): CodeStep {
     selectStep(snapshot) === step ? selectError(snapshot) : undefined,
   );
   const destination = SignInContext.useSelector((snapshot) =>
-    step === 'SOFTWARE_TOKEN_MFA' ? undefined : (snapshot.context.codeDelivery?.destination ?? undefined),
+    step === 'SOFTWARE_TOKEN_MFA'
+      ? undefined
+      : (selectAttempt(snapshot, 'SMS_MFA', 'SMS_OTP', 'EMAIL_OTP')?.codeDelivery?.destination ?? undefined),
   );
   return {
     active,

@@ -1,7 +1,7 @@
 // Headless CUSTOM_CHALLENGE step: the trigger's public parameters in, the answer out.
 import { secret, type SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
-import { selectError } from './stepError.ts';
+import { selectAttempt, selectError } from './stepError.ts';
 import { useShallowEqualSelector } from './useShallowEqualSelector.ts';
 
 /** What `useCustomChallengeStep()` returns. */
@@ -26,8 +26,8 @@ export function useCustomChallengeStep(): CustomChallengeStep {
   const error = SignInContext.useSelector((snapshot) =>
     snapshot.matches('CUSTOM_CHALLENGE') ? selectError(snapshot) : undefined,
   );
-  const parameters = useShallowEqualSelector((snapshot) =>
-    snapshot.matches('CUSTOM_CHALLENGE') ? snapshot.context.challengeParameters : EMPTY,
+  const parameters = useShallowEqualSelector(
+    (snapshot) => selectAttempt(snapshot, 'CUSTOM_CHALLENGE')?.challengeParameters ?? EMPTY,
   );
   return {
     active,

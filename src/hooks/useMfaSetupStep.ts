@@ -2,7 +2,7 @@
 import { secret, type SignInError } from '../../machines/index.ts';
 import { useQrDataUrl } from './useQrDataUrl.ts';
 import { SignInContext } from './SignInProvider.tsx';
-import { selectError } from './stepError.ts';
+import { selectAttempt, selectError } from './stepError.ts';
 import { totpUri } from './totpUri.ts';
 
 /** What `useMfaSetupStep()` returns. */
@@ -31,10 +31,10 @@ export function useMfaSetupStep(): MfaSetupStep {
   );
   // The key is shown to the user, so it is revealed here, and only while this step is on screen.
   const secretCode = SignInContext.useSelector((snapshot) =>
-    snapshot.matches('MFA_SETUP') ? snapshot.context.totpSetup?.secretCode.reveal() : undefined,
+    selectAttempt(snapshot, 'MFA_SETUP')?.totpSetup?.secretCode.reveal(),
   );
-  const issuer = SignInContext.useSelector((snapshot) => snapshot.context.totpSetup?.issuer);
-  const label = SignInContext.useSelector((snapshot) => snapshot.context.totpSetup?.label);
+  const issuer = SignInContext.useSelector((snapshot) => selectAttempt(snapshot, 'MFA_SETUP')?.totpSetup?.issuer);
+  const label = SignInContext.useSelector((snapshot) => selectAttempt(snapshot, 'MFA_SETUP')?.totpSetup?.label);
   const uri =
     secretCode === undefined || issuer === undefined || label === undefined
       ? undefined

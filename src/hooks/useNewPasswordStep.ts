@@ -1,7 +1,7 @@
 // Headless NEW_PASSWORD_REQUIRED step: the new password plus the attributes the pool requires.
 import { secret, type SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
-import { selectError } from './stepError.ts';
+import { selectAttempt, selectError } from './stepError.ts';
 import { useShallowEqualSelector } from './useShallowEqualSelector.ts';
 
 /** What `useNewPasswordStep()` returns. */
@@ -24,7 +24,9 @@ export function useNewPasswordStep(): NewPasswordStep {
   const error = SignInContext.useSelector((snapshot) =>
     snapshot.matches('NEW_PASSWORD_REQUIRED') ? selectError(snapshot) : undefined,
   );
-  const requiredAttributes = useShallowEqualSelector((snapshot) => snapshot.context.requiredAttributes);
+  const requiredAttributes = useShallowEqualSelector(
+    (snapshot) => selectAttempt(snapshot, 'NEW_PASSWORD_REQUIRED')?.requiredAttributes ?? NONE,
+  );
   return {
     active,
     busy,
@@ -38,3 +40,5 @@ export function useNewPasswordStep(): NewPasswordStep {
     },
   };
 }
+
+const NONE: readonly never[] = [];

@@ -3,7 +3,7 @@ import { useShallowEqualSelector } from './useShallowEqualSelector.ts';
 import { secret, type PreferredChallenge, type SignInError } from '../../machines/index.ts';
 import { usePasswordAnswer, type PasswordAnswer } from './PasswordAnswerContext.ts';
 import { SignInContext } from './SignInProvider.tsx';
-import { selectError } from './stepError.ts';
+import { selectAttempt, selectError } from './stepError.ts';
 import { selectStep } from './useSignInStep.ts';
 
 const FACTORS: readonly PreferredChallenge[] = ['WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP', 'PASSWORD_SRP', 'PASSWORD'];
@@ -33,7 +33,9 @@ export function useSelectChallengeStep(): SelectChallengeStep {
     snapshot.matches('SELECT_CHALLENGE') ? selectError(snapshot) : undefined,
   );
   const options = useShallowEqualSelector((snapshot) =>
-    FACTORS.filter((factor) => snapshot.context.availableChallenges.includes(factor)),
+    FACTORS.filter((factor) =>
+      (selectAttempt(snapshot, 'SELECT_CHALLENGE')?.availableChallenges ?? NONE).includes(factor),
+    ),
   );
   const preferred = usePasswordAnswer();
   const passwordChallenge = options.includes(preferred)
@@ -61,3 +63,5 @@ export function useSelectChallengeStep(): SelectChallengeStep {
     },
   };
 }
+
+const NONE: readonly never[] = [];

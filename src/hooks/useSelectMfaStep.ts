@@ -2,7 +2,7 @@
 import { useShallowEqualSelector } from './useShallowEqualSelector.ts';
 import type { MfaType, SignInError } from '../../machines/index.ts';
 import { SignInContext } from './SignInProvider.tsx';
-import { selectError } from './stepError.ts';
+import { selectAttempt, selectError } from './stepError.ts';
 import { selectStep } from './useSignInStep.ts';
 
 /** What `useSelectMfaStep()` returns. */
@@ -25,7 +25,7 @@ export function useSelectMfaStep(): SelectMfaStep {
   const error = SignInContext.useSelector((snapshot) =>
     snapshot.matches('SELECT_MFA_TYPE') ? selectError(snapshot) : undefined,
   );
-  const options = useShallowEqualSelector((snapshot) => snapshot.context.mfaTypes);
+  const options = useShallowEqualSelector((snapshot) => selectAttempt(snapshot, 'SELECT_MFA_TYPE')?.mfaTypes ?? NONE);
   return {
     active,
     busy,
@@ -39,3 +39,5 @@ export function useSelectMfaStep(): SelectMfaStep {
     },
   };
 }
+
+const NONE: readonly never[] = [];
