@@ -1,7 +1,8 @@
 // The sign-in attempt: which variant each Cognito answer starts, and reading a variant where the statechart put it.
 import type { MfaType, StringMap } from './protocol.ts';
 import type { Secret } from './secret.ts';
-import type { AuthOutcome, CodeDelivery, SignInAttempt, SignInContext } from './types.ts';
+import type { DeviceRecord } from './ports.ts';
+import type { AuthOutcome, CodeDelivery, SignInAttempt } from './types.ts';
 
 const MFA_TYPES: readonly MfaType[] = ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'];
 
@@ -43,11 +44,9 @@ export function attemptSession(attempt: SignInAttempt): Secret<string> | null {
   return attempt.kind === 'initiating' ? attempt.signUpSession : null;
 }
 
-/** The password typed for this attempt that a PASSWORD_VERIFIER may still need. */
+/** The password sent with SRP_A (at InitiateAuth or with a PASSWORD_SRP pick), which PASSWORD_VERIFIER needs. */
 function pendingPassword(attempt: SignInAttempt): Secret<string> | null {
-  return attempt.kind === 'initiating' || attempt.kind === 'SELECT_CHALLENGE' || attempt.kind === 'PASSWORD_VERIFIER'
-    ? attempt.password
-    : null;
+  return attempt.kind === 'initiating' || attempt.kind === 'SELECT_CHALLENGE' ? attempt.password : null;
 }
 
 /** Where a code went: this challenge's CODE_DELIVERY_* parameters, else what the previous step said. */
@@ -60,15 +59,20 @@ function codeDelivery(parameters: StringMap, previous: SignInAttempt): CodeDeliv
   return 'codeDelivery' in previous ? previous.codeDelivery : null;
 }
 
-/** The attempt a Cognito answer starts; a challenge missing what answering it needs is `unanswerable`. */
-export function attemptAfter(context: SignInContext, outcome: AuthOutcome): SignInAttempt {
+/**
+ * The attempt a Cognito answer starts, from the one before it and the device remembered for this user; a challenge
+ * missing what answering it needs is `unanswerable`.
+ */
+export function attemptAfter(
+  previous: SignInAttempt,
+  outcome: AuthOutcome,
+  device: DeviceRecord | null,
+): SignInAttempt {
   const { step } = outcome;
   if (step.kind === 'tokens') {
     return { kind: 'signedIn', tokens: step.tokens, claims: step.claims, newDevice: step.newDevice };
   }
-  const previous = context.attempt;
   const { session, challengeParameters: parameters } = step;
-  const device = outcome.device === undefined ? context.device : outcome.device;
   const unanswerable = { kind: 'unanswerable', challengeName: step.challengeName } as const;
   switch (step.challengeName) {
     case 'PASSWORD_VERIFIER': {

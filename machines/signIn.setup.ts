@@ -133,11 +133,12 @@ export const signInMachineSetup = setup({
       error: null,
     })),
     applyOutcome: assign(({ context }, params: { outcome: AuthOutcome }) => {
-      const { step, device } = params.outcome;
+      const { step } = params.outcome;
       const parameters = step.kind === 'challenge' ? step.challengeParameters : {};
+      const device = params.outcome.device === undefined ? context.device : params.outcome.device;
       return {
-        attempt: attemptAfter(context, params.outcome),
-        device: device === undefined ? context.device : device,
+        attempt: attemptAfter(context.attempt, params.outcome, device),
+        device,
         // USERNAME must be USER_ID_FOR_SRP from ChallengeParameters, not what was typed.
         challengeUsername: parameters.USER_ID_FOR_SRP ?? parameters.USERNAME ?? context.challengeUsername,
         callClientMetadata: null,
