@@ -15,6 +15,23 @@ import {
 
 export { requestBase, signInMachineSetup } from './signIn.setup.ts';
 
+/** The challenges this client answers: each has a state of its name, which `nextStep` routes its attempt to. */
+const ANSWERED_STEPS = [
+  'PASSWORD_VERIFIER',
+  'SMS_MFA',
+  'SOFTWARE_TOKEN_MFA',
+  'EMAIL_OTP',
+  'SMS_OTP',
+  'SELECT_MFA_TYPE',
+  'SELECT_CHALLENGE',
+  'WEB_AUTHN',
+  'MFA_SETUP',
+  'NEW_PASSWORD_REQUIRED',
+  'CUSTOM_CHALLENGE',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+] as const;
+
 /** The sign-in machine: InitiateAuth, each challenge a state, ending at `done` with the tokens as its output. */
 export const signInMachine = signInMachineSetup.createMachine({
   id: 'signIn',
@@ -93,22 +110,7 @@ export const signInMachine = signInMachineSetup.createMachine({
       always: [
         // The tokens end the sign-in: the session machine confirms the device, refreshes, signs out.
         { guard: { type: 'isAttempt', params: { kind: 'signedIn' } }, target: 'done' },
-        { guard: { type: 'isAttempt', params: { kind: 'PASSWORD_VERIFIER' } }, target: 'PASSWORD_VERIFIER' },
-        { guard: { type: 'isAttempt', params: { kind: 'SMS_MFA' } }, target: 'SMS_MFA' },
-        { guard: { type: 'isAttempt', params: { kind: 'SOFTWARE_TOKEN_MFA' } }, target: 'SOFTWARE_TOKEN_MFA' },
-        { guard: { type: 'isAttempt', params: { kind: 'EMAIL_OTP' } }, target: 'EMAIL_OTP' },
-        { guard: { type: 'isAttempt', params: { kind: 'SMS_OTP' } }, target: 'SMS_OTP' },
-        { guard: { type: 'isAttempt', params: { kind: 'SELECT_MFA_TYPE' } }, target: 'SELECT_MFA_TYPE' },
-        { guard: { type: 'isAttempt', params: { kind: 'SELECT_CHALLENGE' } }, target: 'SELECT_CHALLENGE' },
-        { guard: { type: 'isAttempt', params: { kind: 'WEB_AUTHN' } }, target: 'WEB_AUTHN' },
-        { guard: { type: 'isAttempt', params: { kind: 'MFA_SETUP' } }, target: 'MFA_SETUP' },
-        { guard: { type: 'isAttempt', params: { kind: 'NEW_PASSWORD_REQUIRED' } }, target: 'NEW_PASSWORD_REQUIRED' },
-        { guard: { type: 'isAttempt', params: { kind: 'CUSTOM_CHALLENGE' } }, target: 'CUSTOM_CHALLENGE' },
-        { guard: { type: 'isAttempt', params: { kind: 'DEVICE_SRP_AUTH' } }, target: 'DEVICE_SRP_AUTH' },
-        {
-          guard: { type: 'isAttempt', params: { kind: 'DEVICE_PASSWORD_VERIFIER' } },
-          target: 'DEVICE_PASSWORD_VERIFIER',
-        },
+        ...ANSWERED_STEPS.map((kind) => ({ guard: { type: 'isAttempt', params: { kind } }, target: kind }) as const),
         { target: 'credentials', actions: 'unsupportedChallenge' },
       ],
     },

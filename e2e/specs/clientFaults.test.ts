@@ -1,6 +1,6 @@
 // Faults at the client (each injected by a wrapping fetch) and brute-force limits: the machine with the real HTTP adapter against the emulator.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createActor, waitFor, type SnapshotFrom } from 'xstate';
+import { createActor, waitFor, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import { createSessionMachine } from '../../machines/createSessionMachine.ts';
 import { createSignInMachine } from '../../machines/createSignInMachine.ts';
 import type { SessionPorts, TokenStore } from '../../machines/ports.ts';
@@ -109,9 +109,8 @@ const flowInput = (options: FlowOptions) => ({
   ...options.input,
 });
 
-/** The sign-in machine alone: it ends at `done` with the tokens. */
-function flow(options: FlowOptions = {}) {
-  const actor = createActor(createSignInMachine(flowPorts(options)), { input: flowInput(options) });
+/** Starts a flow's actor and counts the requests from then on; `credentials.submit` reaches the sign-in. */
+function drive<TActor extends AnyActorRef>(actor: TActor) {
   actor.start();
   const start = emulator.requests.length;
   return {
@@ -124,17 +123,17 @@ function flow(options: FlowOptions = {}) {
   };
 }
 
+/** The sign-in machine alone: it ends at `done` with the tokens. */
+function flow(options: FlowOptions = {}) {
+  return drive(createActor(createSignInMachine(flowPorts(options)), { input: flowInput(options) }));
+}
+
 /** The session machine (restore, refresh, sign-out) around the sign-in; a submit goes to its sign-in child. */
 function sessionFlow(options: FlowOptions = {}) {
-  const actor = createActor(createSessionMachine(flowPorts(options)), { input: flowInput(options) });
-  actor.start();
-  const start = emulator.requests.length;
+  const driven = drive(createActor(createSessionMachine(flowPorts(options)), { input: flowInput(options) }));
+  const { actor } = driven;
   return {
-    actor,
-    received: () => emulator.requests.slice(start).map((entry) => entry.target.replace(TARGET, '')),
-    submit: (username: string, password = DEMO_PASSWORD) => {
-      actor.send({ type: 'credentials.submit', username, password: secret(password) });
-    },
+    ...driven,
     /** The sign-in child (present while signed out). */
     signIn: () => {
       const child = actor.getSnapshot().children.signIn;
