@@ -1,9 +1,11 @@
 // The drop-in <LoginWidget> paints its credentials form before its engine (xstate, the machines) has loaded: what the
 // user types or submits meanwhile survives the take-over, and a stored session shows "Please wait…", never the form.
 import type { Page, Route } from '@playwright/test';
+import { DEMO_IDP } from '../emulator/demo.ts';
 import type { WidgetTarget } from '../kit/index.ts';
 import { expectNoViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
+import { CALLBACK, loginDomain } from './managedLoginPage.ts';
 
 const HARNESS = '/e2e/specs/widgetHarness/index.html';
 
@@ -140,4 +142,43 @@ test('choice-based sign-in paints its username-only first screen before the engi
   await expect(signInPage.password).toHaveCount(0);
   await expect(signInPage.button(signInPage.messages.continue)).toBeVisible();
   await expectNoViolations(page, 'widget');
+});
+
+test('with managed login the first screen has its "Continue with …" buttons; one pressed before the engine loaded leaves for that provider', async ({
+  cognito,
+  signInPage,
+  page,
+}) => {
+  const engine = await holdEngine(page);
+  await page.goto(harnessUrl(cognito, { oauth: 'federated' }));
+  await signInPage.expectStep('credentials');
+  const mockIdp = signInPage.button('Continue with Mock IdP');
+  await expect(mockIdp).toBeVisible();
+  await expect(signInPage.button(signInPage.messages.signInOnHostedPage)).toBeVisible();
+  await expectNoViolations(page, 'widget');
+  const authorize = page.waitForRequest(`${loginDomain(cognito)}/oauth2/authorize?**`);
+  await mockIdp.click();
+  await engine.requested;
+  await expect(mockIdp).toBeDisabled();
+  await engine.release();
+  const url = new URL((await authorize).url());
+  expect(url.searchParams.get('identity_provider')).toBe(DEMO_IDP);
+  expect(url.searchParams.get('redirect_uri')).toBe(CALLBACK);
+});
+
+test('a hosted-page-only widget paints its one button and no form before the engine loads', async ({
+  cognito,
+  signInPage,
+  page,
+}) => {
+  const engine = await holdEngine(page);
+  await page.goto(harnessUrl(cognito, { oauth: 'hosted' }));
+  const hosted = signInPage.button(signInPage.messages.signInOnHostedPage);
+  await expect(hosted).toBeVisible();
+  await expect(page.locator('form')).toHaveCount(0);
+  await expectNoViolations(page, 'widget');
+  const authorize = page.waitForRequest(`${loginDomain(cognito)}/oauth2/authorize?**`);
+  await hosted.click();
+  await engine.release();
+  expect(new URL((await authorize).url()).searchParams.get('identity_provider')).toBeNull();
 });

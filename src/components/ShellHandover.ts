@@ -1,5 +1,5 @@
-// What <LoginWidget>'s first screen hands its engine when the engine takes over: what was typed, a submit or a link
-// chosen meanwhile. One object per widget, held in a closure (never stored, logged or put in React state).
+// What <LoginWidget>'s first screen hands its engine when the engine takes over: what was typed, a submit, a link or
+// a "Continue with …" button chosen meanwhile. One object per widget, held in a closure (never stored, logged or put in React state).
 import { createContext, use } from 'react';
 
 /** Username and password, as typed in the first screen's form. */
@@ -28,6 +28,10 @@ export interface ShellHandover {
   readonly choose: (intent: ShellIntent) => void;
   /** The link chosen meanwhile, once. */
   readonly takeIntent: () => ShellIntent | null;
+  /** A "Continue with …" button pressed meanwhile: its provider, null for the managed login page. */
+  readonly chooseProvider: (provider: string | null) => void;
+  /** The button pressed meanwhile, once. */
+  readonly takeProvider: () => { readonly provider: string | null } | null;
   /** Drops every password held here (once the engine's form has taken them). */
   readonly release: () => void;
 }
@@ -37,6 +41,7 @@ export function createShellHandover(): ShellHandover {
   let fields: TypedCredentials | null = null;
   let pending: TypedCredentials | null = null;
   let intent: ShellIntent | null = null;
+  let chosenProvider: { readonly provider: string | null } | null = null;
   let moved = false;
   return {
     fields: () => fields,
@@ -57,6 +62,14 @@ export function createShellHandover(): ShellHandover {
     takeIntent: () => {
       const chosen = intent;
       intent = null;
+      return chosen;
+    },
+    chooseProvider: (provider) => {
+      chosenProvider = { provider };
+    },
+    takeProvider: () => {
+      const chosen = chosenProvider;
+      chosenProvider = null;
       return chosen;
     },
     release: () => {

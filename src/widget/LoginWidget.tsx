@@ -40,7 +40,7 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
   const { config, messages, ports } = provider;
   // A setting whose opt-in module was not passed throws MissingModuleError here, at first render, not once the
   // engine loads.
-  useState(() => widgetModules(config, provider));
+  const [modules] = useState(() => widgetModules(config, provider));
   const dictionary = useMemo(() => mergeWidgetMessages(messages), [messages]);
   // Server render and hydration show "Please wait…" (storage is the browser's); the client then paints its own pick.
   const hydrated = useSyncExternalStore(subscribeNothing, onClient, onServer);
@@ -66,8 +66,9 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
     if (requested.current) return;
     requested.current = true;
     setLoadFailed(false);
-    loadEngine().then(
-      (module) => {
+    // Managed login's parts load with the engine, so the engine's first render has them and never shows "Please wait…".
+    Promise.all([loadEngine(), modules.managedLogin?.preload()]).then(
+      ([module]) => {
         if (!mounted.current) return;
         // Read the form and swap in the engine in one synchronous step, so no keystroke falls in between.
         const form = root.current;
@@ -86,7 +87,7 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
         if (mounted.current) setLoadFailed(true);
       },
     );
-  }, [handover]);
+  }, [handover, modules]);
   useEffect(() => {
     if (engine !== null) return undefined;
     // "Please wait…" (a stored session, a store that cannot say, managed login): the engine is needed now.

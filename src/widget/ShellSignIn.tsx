@@ -1,6 +1,8 @@
-// The widget's first screen while its engine loads: the real credentials form (PasswordForm) and the account links,
-// with no xstate, machine or hook behind them. A submit or a link chosen meanwhile waits in the handover.
+// The widget's first screen while its engine loads: the real credentials form (PasswordForm), the account links and
+// the "Continue with …" buttons, with no xstate, machine or hook behind them. A submit, a link or a button chosen
+// meanwhile waits in the handover.
 import { useState } from 'react';
+import { FederatedButtonList } from '../components/FederatedButtonList.tsx';
 import { useMessages } from '../components/MessagesContext.ts';
 import { PasswordForm } from '../components/PasswordForm.tsx';
 import type { ShellHandover, ShellIntent } from '../components/ShellHandover.ts';
@@ -16,14 +18,34 @@ export interface ShellSignInProps {
   readonly loadFailed: boolean;
 }
 
-/** The credentials form and the "Forgot password?" / "Create account" links, as the engine's first step draws them. */
+/** The credentials form, the "Forgot password?" / "Create account" links and the federated buttons, as the engine's first step draws them. */
 export function ShellSignIn({ config, handover, requestEngine, loadFailed }: ShellSignInProps) {
   const messages = useMessages();
   const [submitted, setSubmitted] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const open = (intent: ShellIntent) => {
     handover.choose(intent);
     requestEngine();
   };
+  const { oauth } = config;
+  const providers = oauth === undefined ? [] : oauth.hostedOnly === true ? ['COGNITO'] : (oauth.providers ?? []);
+  const federated =
+    providers.length === 0 ? null : (
+      <FederatedButtonList
+        providers={providers}
+        label={(provider) => oauth?.providerLabels?.[provider] ?? provider}
+        busy={leaving && !loadFailed}
+        failed={leaving && loadFailed}
+        choose={(provider) => {
+          // The engine leaves for /oauth2/authorize with this provider once it has loaded.
+          handover.chooseProvider(provider);
+          setLeaving(true);
+          requestEngine();
+        }}
+      />
+    );
+  // A hosted-page-only widget has no form of its own: the managed login page asks.
+  if (oauth?.hostedOnly === true) return federated;
   return (
     <>
       <PasswordForm
@@ -57,6 +79,7 @@ export function ShellSignIn({ config, handover, requestEngine, loadFailed }: She
           {messages.createAccount}
         </button>
       </p>
+      {federated}
     </>
   );
 }

@@ -42,9 +42,9 @@ describe('firstScreen', () => {
     expect(firstScreen(config, blocked, '')).toBe('wait');
   });
 
-  it('leaves managed login and an OAuth callback page to the engine', () => {
+  it('paints managed login (the form and its buttons) at once, and leaves an OAuth callback page to the engine', () => {
     expect(firstScreen({ ...config, oauth: { redirectUri: 'https://app.example/callback' } }, undefined, '')).toBe(
-      'wait',
+      'form',
     );
     expect(firstScreen(config, undefined, '?code=abc&state=xyz')).toBe('wait');
     expect(firstScreen(config, undefined, '?error=access_denied&state=xyz')).toBe('wait');

@@ -8,15 +8,13 @@ export type FirstScreen = 'form' | 'wait';
 
 /**
  * A user already signed in (a session in the store from an earlier visit) must not see the form flash: only a store
- * that can answer synchronously (`mayHaveSession`) lets the form paint. Managed login (its buttons, the OAuth
- * callback) is the engine's to draw.
+ * that can answer synchronously (`mayHaveSession`) lets the form paint. The OAuth callback is the engine's to finish.
  */
 export function firstScreen(
   config: LoginWidgetConfig,
   tokens: TokenStore | undefined,
   search: string = typeof location === 'undefined' ? '' : location.search,
 ): FirstScreen {
-  if (config.oauth !== undefined) return 'wait';
   // An OAuth callback (`?code=` or `?error=` back from a login domain) is finished by the engine at once.
   const query = new URLSearchParams(search);
   if (query.has('state') && (query.has('code') || query.has('error'))) return 'wait';

@@ -21,6 +21,8 @@ export interface ManagedLoginModule extends ManagedLoginViews {
   readonly module: 'cognito-xstate/managed-login';
   /** Inside the session provider: the redirect seam, the callback page, and `/logout` after a hosted session. */
   readonly Provider: ComponentType<ManagedLoginProviderProps>;
+  /** Loads the module's parts; `<LoginWidget>` awaits it with its engine, so the engine's first render never waits. */
+  readonly preload: () => Promise<unknown>;
 }
 
 /**
