@@ -182,3 +182,28 @@ test('a hosted-page-only widget paints its one button and no form before the eng
   await engine.release();
   expect(new URL((await authorize).url()).searchParams.get('identity_provider')).toBeNull();
 });
+
+test('a username being composed with an IME when the engine arrives is kept whole: the take-over waits for the composition to end', async ({
+  cognito,
+  signInPage,
+  page,
+}) => {
+  const engine = await holdEngine(page);
+  await signInPage.open(cognito, { path: HARNESS });
+  const first = await signInPage.username.elementHandle();
+  // Chromium's IME, driven over CDP: a composition under way, then committed.
+  const ime = await page.context().newCDPSession(page);
+  await signInPage.username.focus();
+  await ime.send('Input.imeSetComposition', { text: 'やま', selectionStart: 2, selectionEnd: 2 });
+  await engine.requested;
+  const loaded = page.waitForResponse('**/LoginWidgetEngine-*.js');
+  await engine.release();
+  await loaded;
+  // The engine has loaded, but the first screen's field (and its composition) is still the one on screen.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  expect(await first.evaluate((field) => field.isConnected)).toBe(true);
+  await ime.send('Input.insertText', { text: '山田' });
+  await expect.poll(() => first.evaluate((field) => field.isConnected)).toBe(false);
+  await expect(signInPage.username).toHaveValue('山田');
+  await expect(signInPage.username).toBeFocused();
+});

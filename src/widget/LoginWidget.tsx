@@ -16,6 +16,7 @@ import { createShellHandover } from '../components/ShellHandover.ts';
 import { StepLoading } from '../components/StepLoading.tsx';
 import { mergeWidgetMessages } from '../messages.ts';
 import type { AuthProviderProps } from './AuthProvider.tsx';
+import { compositionGate, type CompositionGate } from './compositionGate.ts';
 import { firstMoves, onFirstMove } from './firstMove.ts';
 import { firstScreen, type FirstScreen } from './firstScreen.ts';
 import { fieldValue, readFocus, restoreFocus, type FocusedElement } from './formHandover.ts';
@@ -56,10 +57,14 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
   const focused = useRef<FocusedElement | null>(null);
   const requested = useRef(false);
   const mounted = useRef(false);
+  const composition = useRef<CompositionGate | null>(null);
   useEffect(() => {
     mounted.current = true;
+    const gate = root.current === null ? null : compositionGate(root.current);
+    composition.current = gate;
     return () => {
       mounted.current = false;
+      gate?.stop();
     };
   }, []);
   const requestEngine = useCallback(() => {
@@ -69,16 +74,20 @@ export function LoginWidget({ className, ...provider }: LoginWidgetProps) {
     // Managed login's parts load with the engine, so the engine's first render has them and never shows "Please wait…".
     Promise.all([loadEngine(), modules.managedLogin?.preload()]).then(
       ([module]) => {
-        if (!mounted.current) return;
         // Read the form and swap in the engine in one synchronous step, so no keystroke falls in between.
-        const form = root.current;
-        if (form?.querySelector('form') != null) {
-          handover.keepFields({ username: fieldValue(form, 'username'), password: fieldValue(form, 'password') });
-          focused.current = readFocus(form);
-        }
-        flushSync(() => {
-          setEngine(() => module.LoginWidgetEngine);
-        });
+        const takeOver = () => {
+          if (!mounted.current) return;
+          const form = root.current;
+          if (form?.querySelector('form') != null) {
+            handover.keepFields({ username: fieldValue(form, 'username'), password: fieldValue(form, 'password') });
+            focused.current = readFocus(form);
+          }
+          flushSync(() => {
+            setEngine(() => module.LoginWidgetEngine);
+          });
+        };
+        if (composition.current === null) takeOver();
+        else composition.current.run(takeOver);
       },
       () => {
         requested.current = false;
