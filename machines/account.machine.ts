@@ -1,5 +1,5 @@
 // Signed-in account statechart: ChangePassword, attributes and verification, TOTP enrolment, MFA preference, devices, passkeys.
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type {
   AttributeCallInput,
   ChangePasswordCallInput,
@@ -59,29 +59,22 @@ export interface AccountContext {
   readonly friendlyDeviceName: string | null;
   readonly totpLabel: string;
   readonly totpIssuer: string;
-  /** ChangePassword's two passwords, only while that call runs. */
-  readonly previousPassword: Secret<string> | null;
-  readonly proposedPassword: Secret<string> | null;
   readonly attributes: StringMap;
   /** The attribute waiting for VerifyUserAttribute (email or phone_number). */
   readonly attributeName: string | null;
   /** Attributes still waiting for a code after UpdateUserAttributes, after the one being verified. */
   readonly pendingVerifications: readonly CodeDelivery[];
   readonly codeDelivery: CodeDelivery | null;
-  readonly code: Secret<string> | null;
   /** AssociateSoftwareToken's secret, until VerifySoftwareToken accepts a code. */
   readonly totpSecret: Secret<string> | null;
   /** VerifySoftwareToken accepted the code; SetUserMFAPreference makes TOTP preferred next. */
   readonly totpVerified: boolean;
   readonly mfaPreference: MfaPreference;
   readonly devices: readonly RememberedDevice[];
-  readonly deviceKey: string | null;
   /** ListWebAuthnCredentials' answer (no key material). */
   readonly passkeys: readonly Passkey[];
   /** The passkeys were listed: a registration or deletion lists them again, else it costs no extra call. */
   readonly passkeysListed: boolean;
-  /** The passkey DeleteWebAuthnCredential removes. */
-  readonly credentialId: string | null;
   readonly lastResult: AccountResult | null;
   readonly error: SignInError | null;
 }
@@ -151,12 +144,6 @@ export const accountMachineSetup = setup({
   },
   actions: {
     updateToken: assign((_, params: { accessToken: Secret<string> }) => ({ accessToken: params.accessToken })),
-    storePasswords: assign((_, params: { previousPassword: Secret<string>; proposedPassword: Secret<string> }) => ({
-      previousPassword: params.previousPassword,
-      proposedPassword: params.proposedPassword,
-      lastResult: null,
-      error: null,
-    })),
     storeAttributes: assign((_, params: { attributes: StringMap; clientMetadata: StringMap | null }) => ({
       attributes: params.attributes,
       callClientMetadata: params.clientMetadata,
@@ -173,19 +160,9 @@ export const accountMachineSetup = setup({
       callClientMetadata: params.clientMetadata,
       error: null,
     })),
-    storeCode: assign((_, params: { code: Secret<string> }) => ({ code: params.code, error: null })),
+    clearError: assign({ error: null }),
     storePreference: assign((_, params: { preference: MfaPreference }) => ({
       mfaPreference: params.preference,
-      lastResult: null,
-      error: null,
-    })),
-    storeDeviceKey: assign((_, params: { deviceKey: string }) => ({
-      deviceKey: params.deviceKey,
-      lastResult: null,
-      error: null,
-    })),
-    storeCredentialId: assign((_, params: { credentialId: string }) => ({
-      credentialId: params.credentialId,
       lastResult: null,
       error: null,
     })),
@@ -199,7 +176,6 @@ export const accountMachineSetup = setup({
         context.lastResult === 'passkeyRegistered' || context.lastResult === 'passkeyDeleted'
           ? context.lastResult
           : 'passkeysListed',
-      credentialId: null,
       error: null,
     })),
     clearResult: assign({ lastResult: null, error: null }),
@@ -214,7 +190,6 @@ export const accountMachineSetup = setup({
         attributeName: first?.attributeName ?? null,
         codeDelivery: first ?? null,
         pendingVerifications: rest,
-        code: null,
       };
     }),
     applyDelivery: assign(({ context }, params: { delivery: CodeDelivery | null }) => ({
@@ -239,13 +214,10 @@ export const accountMachineSetup = setup({
     setRegistrationError: assign((_, params: { output: PasskeyRegistrationOutput }) => ({
       error: params.output.registered ? null : params.output.error,
     })),
-    /** Secrets and one-call data of the action that just ended. */
-    dropCall: assign({ previousPassword: null, proposedPassword: null, code: null, callClientMetadata: null }),
+    /** One-call data of the action that just ended (passwords and codes are never stored: they go from event to call). */
+    dropCall: assign({ callClientMetadata: null }),
     dropFlow: assign({
       totpVerified: false,
-      previousPassword: null,
-      proposedPassword: null,
-      code: null,
       callClientMetadata: null,
       totpSecret: null,
       attributeName: null,
@@ -269,21 +241,16 @@ export const accountMachine = accountMachineSetup.createMachine({
     friendlyDeviceName: input.friendlyDeviceName ?? null,
     totpLabel: input.totpLabel ?? '',
     totpIssuer: input.totpIssuer ?? input.userPoolId,
-    previousPassword: null,
-    proposedPassword: null,
     attributes: {},
     attributeName: null,
     pendingVerifications: [],
     codeDelivery: null,
-    code: null,
     totpSecret: null,
     totpVerified: false,
     mfaPreference: {},
     devices: [],
-    deviceKey: null,
     passkeys: [],
     passkeysListed: false,
-    credentialId: null,
     lastResult: null,
     error: null,
   }),
@@ -295,16 +262,7 @@ export const accountMachine = accountMachineSetup.createMachine({
     idle: {
       tags: ['input'],
       on: {
-        'password.change': {
-          target: 'ChangePassword',
-          actions: {
-            type: 'storePasswords',
-            params: ({ event }) => ({
-              previousPassword: event.previousPassword,
-              proposedPassword: event.proposedPassword,
-            }),
-          },
-        },
+        'password.change': { target: 'ChangePassword', actions: 'clearResult' },
         'attributes.update': {
           target: 'UpdateUserAttributes',
           actions: {
@@ -330,13 +288,13 @@ export const accountMachine = accountMachineSetup.createMachine({
         'devices.list': { target: 'ListDevices', actions: 'clearResult' },
         'device.forget': {
           target: 'ForgetDevice',
-          actions: { type: 'storeDeviceKey', params: ({ event }) => ({ deviceKey: event.deviceKey }) },
+          actions: 'clearResult',
         },
         'passkey.register': { target: 'registeringPasskey', actions: 'clearResult' },
         'passkeys.list': { target: 'ListWebAuthnCredentials', actions: 'clearResult' },
         'passkey.delete': {
           target: 'DeleteWebAuthnCredential',
-          actions: { type: 'storeCredentialId', params: ({ event }) => ({ credentialId: event.credentialId }) },
+          actions: 'clearResult',
         },
       },
     },
@@ -345,13 +303,12 @@ export const accountMachine = accountMachineSetup.createMachine({
       exit: 'dropCall',
       invoke: {
         src: 'changePassword',
-        input: ({ context }) => {
-          if (context.previousPassword === null || context.proposedPassword === null)
-            throw new Error('ChangePassword without passwords');
+        input: ({ context, event }) => {
+          assertEvent(event, 'password.change');
           return {
             base: callBase(context),
-            previousPassword: context.previousPassword,
-            proposedPassword: context.proposedPassword,
+            previousPassword: event.previousPassword,
+            proposedPassword: event.proposedPassword,
           };
         },
         onDone: { target: 'idle', actions: { type: 'finish', params: { result: 'passwordChanged' } } },
@@ -407,7 +364,7 @@ export const accountMachine = accountMachineSetup.createMachine({
           on: {
             'code.submit': {
               target: 'responding',
-              actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) },
+              actions: 'clearError',
             },
             'code.resend': {
               target: '#account.GetUserAttributeVerificationCode',
@@ -423,10 +380,10 @@ export const accountMachine = accountMachineSetup.createMachine({
           exit: 'dropCall',
           invoke: {
             src: 'verifyUserAttribute',
-            input: ({ context }) => {
-              if (context.attributeName === null || context.code === null)
-                throw new Error('VerifyUserAttribute without attribute or code');
-              return { base: callBase(context), attributeName: context.attributeName, code: context.code };
+            input: ({ context, event }) => {
+              assertEvent(event, 'code.submit');
+              if (context.attributeName === null) throw new Error('no attribute to verify');
+              return { base: callBase(context), attributeName: context.attributeName, code: event.code };
             },
             onDone: [
               { guard: 'hasPendingVerification', target: 'awaitingInput', actions: 'nextVerification' },
@@ -462,7 +419,7 @@ export const accountMachine = accountMachineSetup.createMachine({
           on: {
             'code.submit': {
               target: 'responding',
-              actions: { type: 'storeCode', params: ({ event }) => ({ code: event.code }) },
+              actions: 'clearError',
             },
           },
         },
@@ -471,9 +428,9 @@ export const accountMachine = accountMachineSetup.createMachine({
           exit: 'dropCall',
           invoke: {
             src: 'verifySoftwareToken',
-            input: ({ context }) => {
-              if (context.code === null) throw new Error('VerifySoftwareToken without a code');
-              return { base: callBase(context), code: context.code, friendlyDeviceName: context.friendlyDeviceName };
+            input: ({ context, event }) => {
+              assertEvent(event, 'code.submit');
+              return { base: callBase(context), code: event.code, friendlyDeviceName: context.friendlyDeviceName };
             },
             onDone: { target: '#account.SetUserMFAPreference', actions: 'preferTotp' },
             onError: { target: 'awaitingInput', actions: setErrorAction },
@@ -513,9 +470,9 @@ export const accountMachine = accountMachineSetup.createMachine({
       tags: ['busy'],
       invoke: {
         src: 'forgetDevice',
-        input: ({ context }) => {
-          if (context.deviceKey === null) throw new Error('no device to forget');
-          return { base: callBase(context), deviceKey: context.deviceKey };
+        input: ({ context, event }) => {
+          assertEvent(event, 'device.forget');
+          return { base: callBase(context), deviceKey: event.deviceKey };
         },
         onDone: { target: 'ListDevices', actions: { type: 'finish', params: { result: 'deviceForgotten' } } },
         onError: toIdleWithError,
@@ -563,9 +520,9 @@ export const accountMachine = accountMachineSetup.createMachine({
       tags: ['busy'],
       invoke: {
         src: 'deleteWebAuthnCredential',
-        input: ({ context }) => {
-          if (context.credentialId === null) throw new Error('no passkey to delete');
-          return { base: callBase(context), credentialId: context.credentialId };
+        input: ({ context, event }) => {
+          assertEvent(event, 'passkey.delete');
+          return { base: callBase(context), credentialId: event.credentialId };
         },
         onDone: {
           target: 'ListWebAuthnCredentials',

@@ -1,5 +1,5 @@
 // Forgotten-password statechart over ForgotPassword / ConfirmForgotPassword; states are named after the calls.
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { PasswordPolicyType } from './protocol.ts';
 import type { CodeDelivery, ConfirmForgotPasswordCallInput, UsernameCallInput } from './accountTypes.ts';
 import type { SignInError } from './errors.ts';
@@ -31,9 +31,6 @@ export interface ForgotPasswordContext {
   readonly requestCode: boolean;
   readonly username: string;
   readonly codeDelivery: CodeDelivery | null;
-  /** The code and the new password live only while ConfirmForgotPassword runs. */
-  readonly code: Secret<string> | null;
-  readonly newPassword: Secret<string> | null;
   /** True once ConfirmForgotPassword succeeded. */
   readonly reset: boolean;
   readonly error: SignInError | null;
@@ -89,15 +86,8 @@ export const forgotPasswordMachineSetup = setup({
       codeDelivery: params.delivery,
       error: null,
     })),
-    storeNewPassword: assign(
-      (_, params: { code: Secret<string>; password: Secret<string>; clientMetadata: StringMap | null }) => ({
-        code: params.code,
-        newPassword: params.password,
-        callClientMetadata: params.clientMetadata,
-        error: null,
-      }),
-    ),
-    clearCall: assign({ code: null, newPassword: null, callClientMetadata: null }),
+    /** The code and the new password are never stored: they go from their event to ConfirmForgotPassword. */
+    clearCall: assign({ callClientMetadata: null }),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     markReset: assign({ reset: true }),
   },
@@ -117,8 +107,6 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
     requestCode: input.requestCode ?? false,
     username: input.username ?? '',
     codeDelivery: null,
-    code: null,
-    newPassword: null,
     reset: false,
     error: null,
   }),
@@ -170,12 +158,8 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
             'newPassword.submit': {
               target: 'responding',
               actions: {
-                type: 'storeNewPassword',
-                params: ({ event }) => ({
-                  code: event.code,
-                  password: event.password,
-                  clientMetadata: event.clientMetadata ?? null,
-                }),
+                type: 'storeCallMetadata',
+                params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }),
               },
             },
             'code.resend': {
@@ -192,14 +176,13 @@ export const forgotPasswordMachine = forgotPasswordMachineSetup.createMachine({
           exit: 'clearCall',
           invoke: {
             src: 'confirmForgotPassword',
-            input: ({ context }) => {
-              if (context.code === null || context.newPassword === null)
-                throw new Error('ConfirmForgotPassword without code or password');
+            input: ({ context, event }) => {
+              assertEvent(event, 'newPassword.submit');
               return {
                 base: publicCallBase(context),
                 username: context.username,
-                code: context.code,
-                password: context.newPassword,
+                code: event.code,
+                password: event.password,
               };
             },
             onDone: { target: '#forgotPassword.done', actions: 'markReset' },

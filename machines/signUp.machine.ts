@@ -1,5 +1,5 @@
 // Sign-up statechart over SignUp / ConfirmSignUp / ResendConfirmationCode; states are named after the calls.
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { PasswordPolicyType } from './protocol.ts';
 import type {
   CodeDelivery,
@@ -43,7 +43,6 @@ export interface SignUpContext {
   readonly codeDelivery: CodeDelivery | null;
   /** Cognito's Session from SignUp / ConfirmSignUp, for sign-in without the password where the pool offers it. */
   readonly session: Secret<string> | null;
-  readonly code: Secret<string> | null;
   /** True when the pre sign-up trigger confirmed the user, so no code was needed. */
   readonly autoConfirmed: boolean;
   readonly startAtConfirmation: boolean;
@@ -125,11 +124,6 @@ export const signUpMachineSetup = setup({
       autoConfirmed: params.output.userConfirmed,
       callClientMetadata: null,
     })),
-    storeCode: assign((_, params: { code: Secret<string>; clientMetadata: StringMap | null }) => ({
-      code: params.code,
-      callClientMetadata: params.clientMetadata,
-      error: null,
-    })),
     storeCallMetadata: assign((_, params: { clientMetadata: StringMap | null }) => ({
       callClientMetadata: params.clientMetadata,
       error: null,
@@ -140,11 +134,11 @@ export const signUpMachineSetup = setup({
     applyDelivery: assign(({ context }, params: { delivery: CodeDelivery | null }) => ({
       codeDelivery: params.delivery ?? context.codeDelivery,
     })),
-    /** The code and one call's metadata live only for that call. */
-    clearCall: assign({ code: null, callClientMetadata: null }),
+    /** One call's metadata lives only for that call (the code is never stored: it goes from its event to the call). */
+    clearCall: assign({ callClientMetadata: null }),
     setError: assign((_, params: { error: SignInError }) => ({ error: params.error })),
     /** Cancel or a failed SignUp: forget the password and the Session, keep what is not secret. */
-    dropSecrets: assign({ password: null, session: null, code: null, callClientMetadata: null }),
+    dropSecrets: assign({ password: null, session: null, callClientMetadata: null }),
     clearError: assign({ error: null }),
   },
 });
@@ -166,7 +160,6 @@ export const signUpMachine = signUpMachineSetup.createMachine({
     userSub: null,
     codeDelivery: null,
     session: null,
-    code: null,
     autoConfirmed: false,
     startAtConfirmation: input.confirmExisting ?? false,
     error: null,
@@ -207,12 +200,12 @@ export const signUpMachine = signUpMachineSetup.createMachine({
       tags: ['busy'],
       invoke: {
         src: 'signUp',
-        input: ({ context }) => {
-          if (context.password === null) throw new Error('SignUp without a password');
+        input: ({ context, event }) => {
+          assertEvent(event, 'signUp.submit');
           return {
             base: publicCallBase(context),
             username: context.username,
-            password: context.password,
+            password: event.password,
             attributes: context.attributes,
           };
         },
@@ -243,8 +236,8 @@ export const signUpMachine = signUpMachineSetup.createMachine({
             'code.submit': {
               target: 'responding',
               actions: {
-                type: 'storeCode',
-                params: ({ event }) => ({ code: event.code, clientMetadata: event.clientMetadata ?? null }),
+                type: 'storeCallMetadata',
+                params: ({ event }) => ({ clientMetadata: event.clientMetadata ?? null }),
               },
             },
             'code.resend': {
@@ -261,12 +254,12 @@ export const signUpMachine = signUpMachineSetup.createMachine({
           exit: 'clearCall',
           invoke: {
             src: 'confirmSignUp',
-            input: ({ context }) => {
-              if (context.code === null) throw new Error('ConfirmSignUp without a code');
+            input: ({ context, event }) => {
+              assertEvent(event, 'code.submit');
               return {
                 base: publicCallBase(context),
                 username: context.username,
-                code: context.code,
+                code: event.code,
                 session: context.session,
               };
             },
